@@ -1,0 +1,205 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "download.h"
+
+#include "networkerrors.h"
+
+#include <QCoreApplication>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+
+namespace {
+// Kinds of content no blog front page, feed or article is; refused before the body is read.
+bool isPlainlyNotAPage(const QByteArray &contentType)
+{
+    const QByteArray type = contentType.left(contentType.indexOf(';')).trimmed().toLower();
+    return type.startsWith("image/") || type.startsWith("audio/") || type.startsWith("video/")
+        || type.startsWith("font/") || type == "application/pdf" || type == "application/zip"
+        || type == "application/gzip" || type == "application/x-gzip";
+}
+
+bool isWebScheme(const QUrl &url)
+{
+    const QString scheme = url.scheme().toLower();
+    return scheme == QLatin1String("http") || scheme == QLatin1String("https");
+}
+} // namespace
+
+Download::Download(const QUrl &url, RequestKind kind, bool lastOnHost, QObject *parent)
+    : QObject(parent)
+    , m_lastOnHost(lastOnHost)
+{
+    m_result.timing.kind = kind;
+    m_result.timing.url = url;
+    m_result.timing.finalUrl = url;
+}
+
+Download::~Download()
+{
+    if (m_reply) {
+        m_reply->disconnect(this);
+        m_reply->abort();
+        m_reply->deleteLater();
+    }
+}
+
+qint64 Download::now() const
+{
+    return m_clock ? m_clock->elapsed() : 0;
+}
+
+void Download::start(QNetworkAccessManager &network, const FetchPolicy &policy, const QElapsedTimer &clock)
+{
+    Q_ASSERT(!isStarted());
+    m_clock = &clock;
+    m_maxBodyBytes = policy.maxBodyBytes;
+    m_result.timing.startMs = now();
+    m_lastActivityMs = m_result.timing.startMs;
+
+    QNetworkRequest request(m_result.timing.url);
+    request.setHeader(QNetworkRequest::UserAgentHeader, policy.userAgent);
+    request.setRawHeader("Accept",
+                         "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,"
+                         "application/xml;q=0.9,*/*;q=0.5");
+    // Every redirect is vetted in onRedirected: only http(s), never https -> http.
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::UserVerifiedRedirectPolicy);
+    request.setMaximumRedirectsAllowed(policy.maxRedirects);
+    // Our own cap counts decompressed bytes as they arrive and ends the transfer; Qt's ratio check
+    // would end gzip bombs with a vaguer error, so the cap alone decides.
+    request.setDecompressedSafetyCheckThreshold(-1);
+    if (m_lastOnHost) {
+        // The chain's last request to this host: let the server close the socket so that
+        // thousands of finished blogs do not each keep an idle descriptor.
+        request.setRawHeader("Connection", "close");
+    }
+
+    m_reply = network.get(request);
+    // Bounded buffering: Qt stops reading the socket until we drain it.
+    m_reply->setReadBufferSize(256 * 1024);
+    connect(m_reply, &QNetworkReply::metaDataChanged, this, &Download::onMetaDataChanged);
+    connect(m_reply, &QNetworkReply::readyRead, this, &Download::onReadyRead);
+    connect(m_reply, &QNetworkReply::redirected, this, &Download::onRedirected);
+    connect(m_reply, &QNetworkReply::finished, this, &Download::onFinished);
+}
+
+void Download::onMetaDataChanged()
+{
+    m_lastActivityMs = now();
+    const QVariant length = m_reply->header(QNetworkRequest::ContentLengthHeader);
+    const bool compressed = !m_reply->rawHeader("Content-Encoding").isEmpty();
+    if (!compressed && length.isValid() && length.toLongLong() > m_maxBodyBytes) {
+        fail(BlogStatus::TooLarge, QCoreApplication::translate("Download", "The page is %1 MB, over the %2 MB limit.")
+                                       .arg(double(length.toLongLong()) / (1024 * 1024), 0, 'f', 1)
+                                       .arg(double(m_maxBodyBytes) / (1024 * 1024), 0, 'f', 1));
+        return;
+    }
+    const QByteArray contentType = m_reply->rawHeader("Content-Type");
+    const int httpStatus = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (httpStatus < 300 && isPlainlyNotAPage(contentType)) {
+        m_result.contentType = contentType;
+        fail(BlogStatus::NotHtml,
+             NetworkErrors::describe(BlogStatus::NotHtml, QString::fromLatin1(contentType.left(100))));
+    }
+}
+
+void Download::onReadyRead()
+{
+    m_lastActivityMs = now();
+    if (!m_reply)
+        return;
+    const qint64 available = m_reply->bytesAvailable();
+    if (m_result.body.size() + available > m_maxBodyBytes) {
+        fail(BlogStatus::TooLarge,
+             QCoreApplication::translate("Download", "The page is over the %1 MB limit.")
+                 .arg(double(m_maxBodyBytes) / (1024 * 1024), 0, 'f', 1));
+        return;
+    }
+    if (m_result.body.isEmpty())
+        m_result.body = m_reply->readAll(); // the common single-chunk page: no copy at all
+    else
+        m_result.body.append(m_reply->readAll());
+}
+
+void Download::onRedirected(const QUrl &target)
+{
+    m_lastActivityMs = now();
+    if (!isWebScheme(target)) {
+        fail(BlogStatus::UnsupportedScheme,
+             QCoreApplication::translate("Download", "Refused a redirect to a %1: address.").arg(target.scheme()));
+        return;
+    }
+    const QUrl from = m_reply->url();
+    if (from.scheme().compare(QLatin1String("https"), Qt::CaseInsensitive) == 0
+        && target.scheme().compare(QLatin1String("http"), Qt::CaseInsensitive) == 0) {
+        fail(BlogStatus::UnsupportedScheme,
+             QCoreApplication::translate("Download", "Refused a redirect from https to insecure http."));
+        return;
+    }
+    m_result.timing.finalUrl = target;
+    Q_EMIT m_reply->redirectAllowed();
+}
+
+void Download::onFinished()
+{
+    if (m_done || !m_reply)
+        return;
+    onReadyRead();
+    if (m_done)
+        return;
+    QNetworkReply *reply = m_reply;
+    RequestTiming &timing = m_result.timing;
+    timing.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    timing.finalUrl = reply->url();
+    m_result.contentType = reply->rawHeader("Content-Type");
+
+    const QNetworkReply::NetworkError error = reply->error();
+    if (timing.httpStatus >= 400) {
+        m_result.status = BlogStatus::HttpError;
+        m_result.error = NetworkErrors::describeHttp(
+            timing.httpStatus, reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toByteArray());
+    } else if (error != QNetworkReply::NoError) {
+        m_result.status = NetworkErrors::statusFor(error);
+        m_result.error = NetworkErrors::describe(m_result.status, reply->errorString());
+    } else if (timing.httpStatus >= 300) {
+        // A redirect we were not allowed to follow (no Location, or the redirect limit).
+        m_result.status = BlogStatus::HttpError;
+        m_result.error = NetworkErrors::describeHttp(
+            timing.httpStatus, reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toByteArray());
+    }
+    complete();
+}
+
+void Download::fail(BlogStatus status, const QString &error)
+{
+    if (m_done)
+        return;
+    m_result.status = status;
+    m_result.error = error;
+    m_result.timing.bytes = m_result.body.size();
+    m_result.body = QByteArray(); // a failed body is never parsed; free it now
+    if (m_reply) {
+        m_result.timing.httpStatus = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        m_reply->disconnect(this);
+        m_reply->abort();
+        m_reply->deleteLater();
+        m_reply = nullptr;
+    }
+    complete();
+}
+
+void Download::complete()
+{
+    m_done = true;
+    m_result.timing.endMs = now();
+    if (m_result.ok())
+        m_result.timing.bytes = m_result.body.size();
+    else
+        m_result.timing.error = m_result.error;
+    if (m_reply) {
+        m_reply->disconnect(this);
+        m_reply->deleteLater();
+        m_reply = nullptr;
+    }
+    Q_EMIT finished(m_result);
+    m_result.body = QByteArray(); // the receiver holds its own reference now
+}

@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "fetchpolicy.h"
+#include "fetchresult.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QPointer>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+/// One GET, from the moment it leaves until its FetchResult. Enforces the size cap while data
+/// streams in, vets every redirect, and records its timing. Owned by the Fetcher.
+class Download final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Download)
+
+public:
+    Download(const QUrl &url, RequestKind kind, bool lastOnHost, QObject *parent = nullptr);
+    ~Download() override;
+
+    const QUrl &url() const { return m_result.timing.url; }
+    RequestKind kind() const { return m_result.timing.kind; }
+    bool isStarted() const { return m_reply != nullptr || m_done; }
+    bool isDone() const { return m_done; }
+    /// Milliseconds on the scan clock of the last byte or header received.
+    qint64 lastActivityMs() const { return m_lastActivityMs; }
+
+    void start(QNetworkAccessManager &network, const FetchPolicy &policy, const QElapsedTimer &clock);
+    /// Ends the request with @p status (Cancelled, Timeout, ...). Safe to call at any time.
+    void fail(BlogStatus status, const QString &error);
+
+Q_SIGNALS:
+    void finished(const FetchResult &result);
+
+private:
+    void onMetaDataChanged();
+    void onReadyRead();
+    void onRedirected(const QUrl &target);
+    void onFinished();
+    void complete();
+    qint64 now() const;
+
+    FetchResult m_result;
+    QPointer<QNetworkReply> m_reply;
+    const QElapsedTimer *m_clock = nullptr;
+    qint64 m_maxBodyBytes = 0;
+    qint64 m_lastActivityMs = 0;
+    bool m_lastOnHost = false;
+    bool m_done = false;
+};

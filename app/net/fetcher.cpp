@@ -1,0 +1,137 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "fetcher.h"
+
+#include "download.h"
+#include "networkerrors.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+
+#include <algorithm>
+
+namespace {
+// How often silent transfers are looked for: a timeout is reported at most this late.
+constexpr int kSweepIntervalMs = 250;
+} // namespace
+
+Fetcher::Fetcher(QObject *parent)
+    : QObject(parent)
+{
+    m_clock.start();
+    m_network.setAutoDeleteReplies(false);
+    // Replies never touch the disk cache and never share cookies between blogs.
+    m_network.setCookieJar(nullptr);
+    m_sweep.setInterval(kSweepIntervalMs);
+    connect(&m_sweep, &QTimer::timeout, this, &Fetcher::sweepTimeouts);
+}
+
+Fetcher::~Fetcher()
+{
+    // Downloads are children; their replies are aborted in their destructors.
+    m_running.clear();
+}
+
+void Fetcher::setPolicy(const FetchPolicy &policy)
+{
+    m_policy = policy;
+    if (!policy.caFile.isEmpty()) {
+        QSslConfiguration config = QSslConfiguration::defaultConfiguration();
+        config.addCaCertificates(policy.caFile, QSsl::Pem);
+        QSslConfiguration::setDefaultConfiguration(config);
+    }
+}
+
+void Fetcher::restartClock()
+{
+    m_clock.restart();
+}
+
+QString Fetcher::hostKey(const QUrl &url)
+{
+    // Qt's connection pool is keyed by scheme, host and port, so ours is too.
+    return url.scheme() + QLatin1Char('/') + url.host() + QLatin1Char(':') + QString::number(url.port(-1));
+}
+
+Download *Fetcher::get(const QUrl &url, RequestKind kind, bool lastOnHost)
+{
+    auto *download = new Download(url, kind, lastOnHost, this);
+    const QString key = hostKey(url);
+    auto it = m_hosts.find(key);
+    if (it == m_hosts.end()) {
+        it = m_hosts.insert(key, HostQueue{});
+        it->limit = std::max(1, m_policy.maxPerHost);
+    }
+    HostQueue &queue = *it;
+    connect(download, &Download::finished, this, [this, download, key] { onDownloadFinished(download, key); });
+    queue.waiting.push_back(download);
+    // Start on the next turn of the event loop, so the caller can connect to finished() first.
+    QMetaObject::invokeMethod(this, [this, key] { startWaiting(key); }, Qt::QueuedConnection);
+    return download;
+}
+
+void Fetcher::startWaiting(const QString &key)
+{
+    auto it = m_hosts.find(key);
+    if (it == m_hosts.end())
+        return;
+    HostQueue &queue = *it;
+    while (queue.active < queue.limit && !queue.waiting.empty()) {
+        Download *download = queue.waiting.front();
+        queue.waiting.pop_front();
+        if (download->isDone())
+            continue; // cancelled while waiting
+        ++queue.active;
+        ++m_inFlight;
+        m_peakInFlight = std::max(m_peakInFlight, m_inFlight);
+        m_running.append(download);
+        download->start(m_network, m_policy, m_clock);
+    }
+    if (!m_sweep.isActive() && !m_running.isEmpty())
+        m_sweep.start();
+}
+
+void Fetcher::onDownloadFinished(Download *download, const QString &key)
+{
+    if (m_running.removeOne(download)) {
+        --m_inFlight;
+        auto it = m_hosts.find(key);
+        if (it != m_hosts.end()) {
+            --it->active;
+            if (it->active == 0 && it->waiting.empty())
+                m_hosts.erase(it);
+            else
+                QMetaObject::invokeMethod(this, [this, key] { startWaiting(key); }, Qt::QueuedConnection);
+        }
+    }
+    if (m_running.isEmpty())
+        m_sweep.stop();
+    download->deleteLater();
+}
+
+void Fetcher::sweepTimeouts()
+{
+    const qint64 now = m_clock.elapsed();
+    const QList<Download *> running = m_running; // fail() edits m_running through finished()
+    for (Download *download : running) {
+        if (now - download->lastActivityMs() > m_policy.timeoutMs) {
+            download->fail(BlogStatus::Timeout,
+                           QCoreApplication::translate("Fetcher", "No answer from the server for %1 s.")
+                               .arg(double(m_policy.timeoutMs) / 1000.0, 0, 'f', 1));
+        }
+    }
+}
+
+void Fetcher::cancelAll()
+{
+    const QString reason = BlogStatusText::sentence(BlogStatus::Cancelled);
+    for (auto it = m_hosts.begin(); it != m_hosts.end(); ++it) {
+        const std::deque<Download *> waiting = std::exchange(it->waiting, {});
+        for (Download *download : waiting)
+            download->fail(BlogStatus::Cancelled, reason);
+    }
+    const QList<Download *> running = m_running;
+    for (Download *download : running)
+        download->fail(BlogStatus::Cancelled, reason);
+}

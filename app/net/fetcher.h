@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "fetchpolicy.h"
+#include "scan/requesttiming.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QNetworkAccessManager>
+#include <QObject>
+#include <QTimer>
+
+#include <deque>
+
+class Download;
+
+/// Owns the one QNetworkAccessManager and decides when each GET really leaves: at most
+/// FetchPolicy::maxPerHost at once per host (Qt would queue the rest itself and count the wait
+/// against their timeouts), the rest queued per host in arrival order. Also runs the one
+/// inactivity sweep that turns silent transfers into timeouts.
+class Fetcher final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Fetcher)
+
+public:
+    explicit Fetcher(QObject *parent = nullptr);
+    ~Fetcher() override;
+
+    void setPolicy(const FetchPolicy &policy);
+    const FetchPolicy &policy() const { return m_policy; }
+
+    /// Restarts the clock every RequestTiming is measured on.
+    void restartClock();
+    const QElapsedTimer &clock() const { return m_clock; }
+
+    /// Queues a GET. The returned Download emits finished() exactly once and is deleted later by
+    /// the Fetcher; @p lastOnHost asks the server to close the connection afterwards.
+    Download *get(const QUrl &url, RequestKind kind, bool lastOnHost = false);
+
+    /// Ends every queued and running download with the Cancelled status.
+    void cancelAll();
+
+    int inFlight() const { return m_inFlight; }
+    int peakInFlight() const { return m_peakInFlight; }
+    void resetPeak() { m_peakInFlight = m_inFlight; }
+
+private:
+    struct HostQueue {
+        std::deque<Download *> waiting;
+        int active = 0;
+        int limit = 6;
+    };
+
+    static QString hostKey(const QUrl &url);
+    void startWaiting(const QString &key);
+    void onDownloadFinished(Download *download, const QString &key);
+    void sweepTimeouts();
+
+    QNetworkAccessManager m_network;
+    FetchPolicy m_policy;
+    QElapsedTimer m_clock;
+    QHash<QString, HostQueue> m_hosts;
+    QList<Download *> m_running; // for the timeout sweep and cancelAll
+    QTimer m_sweep;
+    int m_inFlight = 0;
+    int m_peakInFlight = 0;
+};

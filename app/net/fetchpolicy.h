@@ -1,0 +1,20 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+/// Limits every request obeys. Defaults are what a desktop user would want; all are settings
+/// and command-line options.
+struct FetchPolicy {
+    /// Requests handed to the network at once; 0 means "as many as the descriptor budget allows".
+    int maxInFlight = 0;
+    /// Qt 6.4 opens at most 6 HTTP/1.1 connections per host and counts time spent queued behind
+    /// them against the transfer timeout, so we never hand it more than this per host.
+    int maxPerHost = 6;
+    int timeoutMs = 15000;                        ///< no byte for this long aborts the request
+    qint64 maxBodyBytes = 10LL * 1024 * 1024;     ///< decompressed; larger bodies are too_large
+    int maxRedirects = 10;
+    QByteArray userAgent = QByteArrayLiteral("Titlewave/" TITLEWAVE_VERSION);
+    QString caFile;                               ///< extra PEM certificates to trust, if set
+};

@@ -1,0 +1,14 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+#include <QUrl>
+
+/// One blog as the user's list gives it.
+struct BlogEntry {
+    QUrl url;        ///< the blog's front page (or a feed)
+    QString name;    ///< optional display name (CSV/OPML lists)
+    QString xpath;   ///< optional XPath to the newest article's link, from the list
+    QUrl feedUrl;    ///< optional feed address (OPML xmlUrl)
+    int line = 0;    ///< 1-based line (or row) in the imported list, 0 when unknown
+};

@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "blogresult.h"
+
+#include <algorithm>
+
+qint64 BlogResult::durationMs(RequestKind kind) const
+{
+    const auto it = std::find_if(timings.cbegin(), timings.cend(),
+                                 [kind](const RequestTiming &t) { return t.kind == kind; });
+    return it == timings.cend() ? -1 : it->durationMs();
+}
+
+qint64 BlogResult::startMs() const
+{
+    if (timings.isEmpty())
+        return -1;
+    return std::min_element(timings.cbegin(), timings.cend(),
+                            [](const RequestTiming &a, const RequestTiming &b) { return a.startMs < b.startMs; })
+        ->startMs;
+}
+
+qint64 BlogResult::endMs() const
+{
+    if (timings.isEmpty())
+        return -1;
+    return std::max_element(timings.cbegin(), timings.cend(),
+                            [](const RequestTiming &a, const RequestTiming &b) { return a.endMs < b.endMs; })
+        ->endMs;
+}
+
+qint64 BlogResult::totalMs() const
+{
+    return timings.isEmpty() ? -1 : endMs() - startMs();
+}

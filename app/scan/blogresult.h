@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "blogstatus.h"
+#include "requesttiming.h"
+
+#include <QList>
+#include <QMetaType>
+#include <QString>
+#include <QUrl>
+
+/// Everything known about one blog's scan; a value passed from the engine to the views.
+struct BlogResult {
+    int index = -1;       ///< position in the scanned list
+    QUrl blogUrl;
+    QString name;
+    BlogStatus status = BlogStatus::Pending;
+    QString error;        ///< translated sentence, empty when ok
+    QUrl articleUrl;
+    QString title;        ///< the article's headline, plain text
+    QString rawTitle;     ///< the article's <title> as found
+    QString foundVia;     ///< which rule found the article ("feed", "rel-bookmark", ...)
+    QString titleVia;     ///< which rule gave the headline ("og:title", "h1", ...)
+    int httpStatus = 0;   ///< status of the last HTTP answer
+    QList<RequestTiming> timings;
+
+    /// Duration of the first request of that kind, or -1 when there was none.
+    qint64 durationMs(RequestKind kind) const;
+    /// From the first request's start to the last one's end, or -1 without requests.
+    qint64 totalMs() const;
+    qint64 startMs() const;
+    qint64 endMs() const;
+};
+
+Q_DECLARE_METATYPE(BlogResult)

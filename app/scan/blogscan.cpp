@@ -1,0 +1,222 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "blogscan.h"
+
+#include "net/download.h"
+#include "parse/contentsniffer.h"
+#include "parse/feedreader.h"
+#include "parse/headlineextractor.h"
+#include "scan.h"
+
+#include <QCoreApplication>
+
+namespace {
+bool isWebScheme(const QUrl &url)
+{
+    const QString scheme = url.scheme().toLower();
+    return scheme == QLatin1String("http") || scheme == QLatin1String("https");
+}
+
+// Runs @p work on the scan's parser pool and hands its result to @p done on @p blog's thread.
+// The Scan waits for the pool before it deletes any BlogScan, so @p blog outlives the job.
+template <typename Work, typename Done>
+void parseInBackground(QThreadPool &pool, BlogScan *blog, Work work, Done done)
+{
+    pool.start([blog, work = std::move(work), done = std::move(done)]() mutable {
+        auto result = work();
+        QMetaObject::invokeMethod(
+            blog, [blog, done = std::move(done), result = std::move(result)]() mutable { (blog->*done)(result); },
+            Qt::QueuedConnection);
+    });
+}
+} // namespace
+
+BlogScan::BlogScan(Scan &scan, int index, const BlogEntry &entry)
+    : m_scan(scan)
+    , m_entry(entry)
+{
+    m_result.index = index;
+    m_result.blogUrl = entry.url;
+    m_result.name = entry.name;
+}
+
+void BlogScan::start()
+{
+    const QUrl &url = m_entry.url;
+    if (!url.isValid() || url.isRelative()) {
+        finish(BlogStatus::InvalidUrl);
+        return;
+    }
+    if (!isWebScheme(url)) {
+        finish(BlogStatus::UnsupportedScheme);
+        return;
+    }
+    if (url.host().isEmpty()) {
+        finish(BlogStatus::InvalidUrl);
+        return;
+    }
+    m_result.status = BlogStatus::Running;
+    Q_EMIT changed(m_result);
+    fetch(url, RequestKind::FrontPage, &BlogScan::onFrontPage);
+}
+
+void BlogScan::cancel()
+{
+    if (isFinished())
+        return;
+    if (m_download) {
+        // Ends in onFrontPage/onFeed/onArticle with the Cancelled status, recording the timing.
+        m_download->fail(BlogStatus::Cancelled, BlogStatusText::sentence(BlogStatus::Cancelled));
+    }
+    if (!isFinished())
+        finish(BlogStatus::Cancelled); // it was parsing: the parse result will be ignored
+}
+
+void BlogScan::fetch(const QUrl &url, RequestKind kind, void (BlogScan::*onDone)(const FetchResult &))
+{
+    // The article is the chain's last request to its host; the front page and feed are usually
+    // followed by another request to the same host, which reuses the connection.
+    const bool last = kind == RequestKind::Article;
+    Download *download = m_scan.fetcher().get(url, kind, last);
+    m_download = download;
+    connect(download, &Download::finished, this, onDone);
+}
+
+bool BlogScan::recordRequest(const FetchResult &fetched)
+{
+    m_download = nullptr;
+    m_result.timings.append(fetched.timing);
+    m_result.httpStatus = fetched.timing.httpStatus;
+    if (isFinished())
+        return false; // cancelled meanwhile
+    if (!fetched.ok()) {
+        finish(fetched.status, fetched.error);
+        return false;
+    }
+    return true;
+}
+
+void BlogScan::onFrontPage(const FetchResult &fetched)
+{
+    if (!recordRequest(fetched))
+        return;
+    if (ContentSniffer::classify(fetched.contentType, fetched.body) == ContentSniffer::Kind::Other) {
+        finish(BlogStatus::NotHtml,
+               QCoreApplication::translate("BlogScan", "The front page is not a web page or a feed (%1).")
+                   .arg(QString::fromLatin1(fetched.contentType.left(100))));
+        return;
+    }
+    Q_EMIT changed(m_result);
+    const ArticleLocatorOptions options{m_entry.xpath, m_scan.options().preferFeeds};
+    parseInBackground(
+        m_scan.parsers(), this,
+        [body = fetched.body, type = fetched.contentType, url = fetched.timing.finalUrl, options] {
+            return ArticleLocator::locate(body, type, url, options);
+        },
+        &BlogScan::onFrontPageParsed);
+}
+
+void BlogScan::onFrontPageParsed(const ArticleLocation &location)
+{
+    if (isFinished())
+        return;
+    if (location.articleUrl.isValid()) {
+        m_feedEntryTitle = location.articleTitle;
+        fetchArticle(location.articleUrl, location.foundVia);
+        return;
+    }
+    if (!location.feedUrls.isEmpty()) {
+        fetch(location.feedUrls.constFirst(), RequestKind::Feed, &BlogScan::onFeed);
+        return;
+    }
+    finish(BlogStatus::NoArticle, location.error);
+}
+
+void BlogScan::onFeed(const FetchResult &fetched)
+{
+    if (!recordRequest(fetched))
+        return;
+    Q_EMIT changed(m_result);
+    parseInBackground(
+        m_scan.parsers(), this,
+        [body = fetched.body, url = fetched.timing.finalUrl] {
+            FeedContent feed = FeedReader::read(body, url);
+            const FeedEntry *newest = feed.newest();
+            return newest ? *newest : FeedEntry{};
+        },
+        &BlogScan::onFeedParsed);
+}
+
+void BlogScan::onFeedParsed(const FeedEntry &entry)
+{
+    if (isFinished())
+        return;
+    if (!entry.link.isValid()) {
+        finish(BlogStatus::NoArticle,
+               QCoreApplication::translate("BlogScan", "The blog's feed lists no article."));
+        return;
+    }
+    m_feedEntryTitle = entry.title;
+    fetchArticle(entry.link, QStringLiteral("feed"));
+}
+
+void BlogScan::fetchArticle(const QUrl &url, const QString &foundVia)
+{
+    m_result.articleUrl = url;
+    m_result.foundVia = foundVia;
+    Q_EMIT changed(m_result);
+    if (!isWebScheme(url)) {
+        finish(BlogStatus::UnsupportedScheme,
+               QCoreApplication::translate("BlogScan", "The article's address is not http or https: %1")
+                   .arg(url.toDisplayString().left(200)));
+        return;
+    }
+    fetch(url, RequestKind::Article, &BlogScan::onArticle);
+}
+
+void BlogScan::onArticle(const FetchResult &fetched)
+{
+    if (!recordRequest(fetched))
+        return;
+    m_result.articleUrl = fetched.timing.finalUrl;
+    if (ContentSniffer::classify(fetched.contentType, fetched.body) != ContentSniffer::Kind::Html) {
+        finish(BlogStatus::NotHtml,
+               QCoreApplication::translate("BlogScan", "The article is not a web page (%1).")
+                   .arg(QString::fromLatin1(fetched.contentType.left(100))));
+        return;
+    }
+    Q_EMIT changed(m_result);
+    parseInBackground(
+        m_scan.parsers(), this,
+        [body = fetched.body, type = fetched.contentType, url = fetched.timing.finalUrl] {
+            return HeadlineExtractor::extract(body, type, url);
+        },
+        &BlogScan::onArticleParsed);
+}
+
+void BlogScan::onArticleParsed(const Headline &headline)
+{
+    if (isFinished())
+        return;
+    m_result.rawTitle = headline.rawTitle;
+    if (!headline.title.isEmpty()) {
+        m_result.title = headline.title;
+        m_result.titleVia = headline.via;
+    } else if (!m_feedEntryTitle.isEmpty()) {
+        m_result.title = m_feedEntryTitle;
+        m_result.titleVia = QStringLiteral("feed");
+    } else {
+        finish(BlogStatus::NoTitle);
+        return;
+    }
+    finish(BlogStatus::Ok);
+}
+
+void BlogScan::finish(BlogStatus status, const QString &error)
+{
+    if (isFinished())
+        return;
+    m_result.status = status;
+    m_result.error = status == BlogStatus::Ok ? QString() : (error.isEmpty() ? BlogStatusText::sentence(status) : error);
+    Q_EMIT changed(m_result);
+    Q_EMIT finished(m_result);
+}

@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "blogentry.h"
+#include "blogresult.h"
+#include "net/fetchresult.h"
+#include "parse/articlelocator.h"
+#include "parse/feedreader.h"
+#include "parse/headlineextractor.h"
+
+#include <QObject>
+#include <QPointer>
+
+class Download;
+class Scan;
+
+/// One blog's chain: front page -> (feed) -> article -> headline. Independent of every other
+/// blog: its next request leaves as soon as its own previous step is done.
+class BlogScan final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(BlogScan)
+
+public:
+    BlogScan(Scan &scan, int index, const BlogEntry &entry);
+
+    void start();
+    /// Aborts the running request, if any, and ends the chain as cancelled.
+    void cancel();
+
+    const BlogResult &result() const { return m_result; }
+    bool isFinished() const { return BlogStatusText::isFinal(m_result.status); }
+
+Q_SIGNALS:
+    /// Emitted after every step (a request done, the chain finished).
+    void changed(const BlogResult &result);
+    void finished(const BlogResult &result);
+
+private:
+    void fetch(const QUrl &url, RequestKind kind, void (BlogScan::*onDone)(const FetchResult &));
+    void onFrontPage(const FetchResult &fetched);
+    void onFrontPageParsed(const ArticleLocation &location);
+    void onFeed(const FetchResult &fetched);
+    void onFeedParsed(const FeedEntry &entry);
+    void onArticle(const FetchResult &fetched);
+    void onArticleParsed(const Headline &headline);
+    void fetchArticle(const QUrl &url, const QString &foundVia);
+    bool recordRequest(const FetchResult &fetched);
+    void finish(BlogStatus status, const QString &error = {});
+
+    Scan &m_scan;
+    BlogEntry m_entry;
+    BlogResult m_result;
+    QPointer<Download> m_download;
+    QString m_feedEntryTitle; // fallback headline when the article page has none
+};

@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "blogentry.h"
+#include "blogresult.h"
+#include "net/fetcher.h"
+#include "scanoptions.h"
+
+#include <QElapsedTimer>
+#include <QList>
+#include <QObject>
+#include <QThreadPool>
+
+#include <deque>
+#include <memory>
+#include <vector>
+
+class BlogScan;
+
+/// Scans a list of blogs, every blog its own chain, all at once (bounded only by the
+/// requests-in-flight budget). Network I/O stays on this object's thread; parsing runs on a
+/// worker pool and comes back queued.
+class Scan final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Scan)
+
+public:
+    explicit Scan(QObject *parent = nullptr);
+    ~Scan() override;
+
+    void setOptions(const ScanOptions &options);
+    const ScanOptions &options() const { return m_options; }
+
+    /// Starts scanning @p blogs; returns at once. A running scan is stopped first.
+    void start(const QList<BlogEntry> &blogs);
+    /// Cancels every unfinished blog; finished() follows.
+    void stop();
+
+    bool isRunning() const { return m_running; }
+    qint64 elapsedMs() const;
+    int blogCount() const { return int(m_blogs.size()); }
+    int finishedCount() const { return m_finishedCount; }
+    int failedCount() const { return m_failedCount; }
+    /// The chains allowed to run at once (each has at most one request in flight).
+    int effectiveMaxInFlight() const { return m_maxChains; }
+    int peakRequestsInFlight() const { return m_fetcher.peakInFlight(); }
+    /// Every blog's result so far, in list order.
+    QList<BlogResult> results() const;
+
+    // For BlogScan: the shared network and the parser pool.
+    Fetcher &fetcher() { return m_fetcher; }
+    QThreadPool &parsers() { return m_parsers; }
+
+Q_SIGNALS:
+    void started(int blogCount);
+    /// A blog's row changed: a request finished, or the blog finished.
+    void blogChanged(const BlogResult &result);
+    void finished();
+
+private:
+    void startMoreChains();
+    void onBlogFinished(const BlogResult &result);
+    void clearBlogs();
+
+    ScanOptions m_options;
+    Fetcher m_fetcher;
+    QThreadPool m_parsers;
+    std::vector<std::unique_ptr<BlogScan>> m_blogs;
+    std::size_t m_nextToStart = 0;
+    int m_activeChains = 0;
+    int m_maxChains = 1;
+    int m_finishedCount = 0;
+    int m_failedCount = 0;
+    bool m_running = false;
+    QElapsedTimer m_elapsed;
+    qint64 m_finalElapsedMs = 0;
+};
