@@ -9,7 +9,7 @@
 #include <QPointer>
 
 class QNetworkAccessManager;
-class QNetworkReply;
+#include <QNetworkReply>
 
 /// One GET, from the moment it leaves until its FetchResult. Enforces the size cap while data
 /// streams in, vets every redirect, and records its timing. Owned by the Fetcher.

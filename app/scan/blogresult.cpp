@@ -32,3 +32,10 @@ qint64 BlogResult::totalMs() const
 {
     return timings.isEmpty() ? -1 : endMs() - startMs();
 }
+
+QString BlogResult::blogText() const
+{
+    if (blogUrl.isValid() && !blogUrl.isRelative())
+        return blogUrl.toString(QUrl::FullyEncoded);
+    return blogInput.isEmpty() ? blogUrl.toString() : blogInput;
+}

@@ -13,6 +13,7 @@
 struct BlogResult {
     int index = -1;       ///< position in the scanned list
     QUrl blogUrl;
+    QString blogInput;    ///< the address as the list wrote it
     QString name;
     BlogStatus status = BlogStatus::Pending;
     QString error;        ///< translated sentence, empty when ok
@@ -30,6 +31,8 @@ struct BlogResult {
     qint64 totalMs() const;
     qint64 startMs() const;
     qint64 endMs() const;
+    /// The blog's address for display and export: the URL, or the list's text when invalid.
+    QString blogText() const;
 };
 
 Q_DECLARE_METATYPE(BlogResult)

@@ -36,6 +36,7 @@ BlogScan::BlogScan(Scan &scan, int index, const BlogEntry &entry)
 {
     m_result.index = index;
     m_result.blogUrl = entry.url;
+    m_result.blogInput = entry.input;
     m_result.name = entry.name;
 }
 

@@ -11,7 +11,7 @@
 #include <QObject>
 #include <QPointer>
 
-class Download;
+#include "net/download.h"
 class Scan;
 
 /// One blog's chain: front page -> (feed) -> article -> headline. Independent of every other

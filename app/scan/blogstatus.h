@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QMetaType>
 #include <QString>
 
 /// Where a blog's scan ended (or stands). The codes are the CSV contract's: stable, never translated.
@@ -22,6 +23,8 @@ enum class BlogStatus {
     Cancelled,
     Network,
 };
+
+Q_DECLARE_METATYPE(BlogStatus)
 
 namespace BlogStatusText {
 /// The stable machine-readable code written to CSV ("ok", "dns", ...).

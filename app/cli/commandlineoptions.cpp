@@ -1,0 +1,150 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "commandlineoptions.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("CommandLineOptions", text);
+}
+
+bool readPositiveInt(const QCommandLineParser &parser, const QCommandLineOption &option, int minimum,
+                     int *value, QString *error)
+{
+    if (!parser.isSet(option))
+        return true;
+    bool ok = false;
+    const int parsed = parser.value(option).toInt(&ok);
+    if (!ok || parsed < minimum) {
+        *error = tr("--%1 needs a whole number of at least %2, not \"%3\".")
+                     .arg(option.names().constLast())
+                     .arg(minimum)
+                     .arg(parser.value(option));
+        return false;
+    }
+    *value = parsed;
+    return true;
+}
+} // namespace
+
+bool CommandLineOptions::wantsNoWindow(const QStringList &arguments)
+{
+    for (const QString &argument : arguments) {
+        if (argument == QLatin1String("--headless") || argument == QLatin1String("--help")
+            || argument == QLatin1String("-h") || argument == QLatin1String("--version")
+            || argument == QLatin1String("-v") || argument == QLatin1String("--help-all"))
+            return true;
+    }
+    return false;
+}
+
+CommandLineOptions CommandLineOptions::parse(const QStringList &arguments)
+{
+    CommandLineOptions options;
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Finds the newest article and its headline on every blog of a list, all blogs at once.\n\n"
+           "Without --headless, opens the window. With --headless, scans LIST (one URL per line,\n"
+           "or - for standard input) and writes CSV to OUT (or - for standard output).\n"
+           "Exit status: 0 every blog ok, 1 some blogs failed, 2 bad usage or unreadable input."));
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, tr("Show this help and exit."));
+    const QCommandLineOption version({QStringLiteral("v"), QStringLiteral("version")}, tr("Show the version and exit."));
+    const QCommandLineOption headless(QStringLiteral("headless"), tr("Scan without a window and write CSV."));
+    const QCommandLineOption demo(QStringLiteral("demo"),
+                                  tr("Scan the bundled demo blogs, served on this computer (works offline)."));
+    const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")},
+                                    tr("Write the results to OUT (- for standard output)."), tr("OUT"));
+    const QCommandLineOption maxInFlight(QStringLiteral("max-in-flight"),
+                                         tr("At most N requests at once (1: the classic one-at-a-time scan; "
+                                            "default: as many as the system allows)."),
+                                         tr("N"));
+    const QCommandLineOption timeout(QStringLiteral("timeout"),
+                                     tr("Give up on a request after SECONDS without data (default 15)."),
+                                     tr("SECONDS"));
+    const QCommandLineOption maxPageSize(QStringLiteral("max-page-size"),
+                                         tr("Refuse pages larger than MB megabytes, decompressed (default 10)."),
+                                         tr("MB"));
+    const QCommandLineOption maxRedirects(QStringLiteral("max-redirects"),
+                                          tr("Follow at most N redirects per request (default 10)."), tr("N"));
+    const QCommandLineOption userAgent(QStringLiteral("user-agent"), tr("Send TEXT as the User-Agent."),
+                                       tr("TEXT"));
+    const QCommandLineOption preferFeeds(QStringLiteral("prefer-feeds"),
+                                         tr("Follow the blog's feed even when its page names an article."));
+    const QCommandLineOption caFile(QStringLiteral("ca-file"),
+                                    tr("Also trust the certificates in FILE (PEM), e.g. a test server's."),
+                                    tr("FILE"));
+    const QCommandLineOption language(QStringLiteral("lang"), tr("Use LANGUAGE (e.g. fr) instead of the system's."),
+                                      tr("LANGUAGE"));
+    parser.addOptions({help, version, headless, demo, output, maxInFlight, timeout, maxPageSize, maxRedirects,
+                       userAgent, preferFeeds, caFile, language});
+    parser.addPositionalArgument(tr("LIST"), tr("The blog list to scan (with --headless; - for standard input)."));
+
+    if (!parser.parse(arguments)) {
+        options.action = Action::UsageError;
+        options.text = parser.errorText();
+        return options;
+    }
+    if (parser.isSet(help)) {
+        options.action = Action::ShowText;
+        options.text = parser.helpText();
+        return options;
+    }
+    if (parser.isSet(version)) {
+        options.action = Action::ShowText;
+        options.text = QStringLiteral("titlewave " TITLEWAVE_VERSION "\n");
+        return options;
+    }
+
+    options.demo = parser.isSet(demo);
+    options.language = parser.value(language);
+    FetchPolicy &fetch = options.scan.fetch;
+    int timeoutSeconds = fetch.timeoutMs / 1000;
+    int pageMegabytes = int(fetch.maxBodyBytes / (1024 * 1024));
+    QString error;
+    if (!readPositiveInt(parser, maxInFlight, 1, &fetch.maxInFlight, &error)
+        || !readPositiveInt(parser, timeout, 1, &timeoutSeconds, &error)
+        || !readPositiveInt(parser, maxPageSize, 1, &pageMegabytes, &error)
+        || !readPositiveInt(parser, maxRedirects, 0, &fetch.maxRedirects, &error)) {
+        options.action = Action::UsageError;
+        options.text = error;
+        return options;
+    }
+    fetch.timeoutMs = timeoutSeconds * 1000;
+    fetch.maxBodyBytes = qint64(pageMegabytes) * 1024 * 1024;
+    if (parser.isSet(userAgent))
+        fetch.userAgent = parser.value(userAgent).toUtf8();
+    if (parser.isSet(caFile))
+        fetch.caFile = parser.value(caFile);
+    options.scan.preferFeeds = parser.isSet(preferFeeds);
+    for (const QCommandLineOption *option : {&maxInFlight, &timeout, &maxPageSize, &maxRedirects, &userAgent,
+                                             &preferFeeds, &caFile}) {
+        if (parser.isSet(*option))
+            options.explicitOptions << option->names().constLast();
+    }
+
+    const QStringList positional = parser.positionalArguments();
+    if (!parser.isSet(headless)) {
+        options.action = Action::RunWindow;
+        options.listPath = positional.value(0);
+        return options;
+    }
+    options.action = Action::RunHeadless;
+    options.outPath = parser.isSet(output) ? parser.value(output) : QStringLiteral("-");
+    if (options.demo) {
+        if (!positional.isEmpty()) {
+            options.action = Action::UsageError;
+            options.text = tr("--demo scans the bundled blogs; give no LIST with it.");
+        }
+        return options;
+    }
+    if (positional.size() != 1) {
+        options.action = Action::UsageError;
+        options.text = positional.isEmpty() ? tr("--headless needs a LIST (or --demo).")
+                                            : tr("--headless takes one LIST, not %1.").arg(positional.size());
+        return options;
+    }
+    options.listPath = positional.constFirst();
+    return options;
+}

@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "scan/scanoptions.h"
+
+#include <QString>
+#include <QStringList>
+
+/// Everything the command line can say, parsed once in main() for both faces of the app.
+struct CommandLineOptions {
+    enum class Action { RunWindow, RunHeadless, ShowText, UsageError };
+
+    Action action = Action::RunWindow;
+    QString text;       ///< help or version text (ShowText) or the error (UsageError)
+    bool demo = false;
+    QString listPath;   ///< "-" for stdin
+    QString outPath;    ///< "-" for stdout
+    QString language;   ///< e.g. "fr"; empty: the system's
+    ScanOptions scan;
+    /// Which scan options the command line set, so they override saved settings only then.
+    QStringList explicitOptions;
+
+    static CommandLineOptions parse(const QStringList &arguments);
+    /// Whether @p arguments ask for no window at all (decides QCoreApplication vs QApplication).
+    static bool wantsNoWindow(const QStringList &arguments);
+};

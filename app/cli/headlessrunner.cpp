@@ -1,0 +1,127 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "headlessrunner.h"
+
+#include "demo/demoserver.h"
+#include "io/bloglistreader.h"
+#include "io/csvwriter.h"
+
+#include <QCoreApplication>
+#include <QFile>
+
+#include <cstdio>
+
+namespace {
+// Progress lines on stderr at most this often: enough to see it move, never a flood.
+constexpr int kProgressIntervalMs = 1000;
+} // namespace
+
+HeadlessRunner::HeadlessRunner(QObject *parent)
+    : QObject(parent)
+    , m_stderr(stderr)
+{
+    m_progressTimer.setInterval(kProgressIntervalMs);
+    connect(&m_progressTimer, &QTimer::timeout, this, &HeadlessRunner::reportProgress);
+    connect(&m_scan, &Scan::finished, this, &HeadlessRunner::onScanFinished);
+}
+
+HeadlessRunner::~HeadlessRunner() = default;
+
+void HeadlessRunner::fail(const QString &message)
+{
+    m_stderr << "titlewave: " << message << Qt::endl;
+    // Queued so the caller's event loop is running when the exit code arrives.
+    QMetaObject::invokeMethod(this, [this] { Q_EMIT finished(2); }, Qt::QueuedConnection);
+}
+
+void HeadlessRunner::start(const CommandLineOptions &options)
+{
+    m_scan.setOptions(options.scan);
+
+    QList<BlogEntry> blogs;
+    if (options.demo) {
+        m_demo = std::make_unique<DemoServer>();
+        if (!m_demo->start()) {
+            fail(tr("cannot start the demo server on this computer's loopback address."));
+            return;
+        }
+        blogs = m_demo->blogs();
+    } else {
+        BlogListReadResult list;
+        if (options.listPath == QLatin1String("-")) {
+            QFile input;
+            if (!input.open(stdin, QIODevice::ReadOnly)) {
+                fail(tr("cannot read the list from standard input."));
+                return;
+            }
+            list = BlogListReader::readText(QString::fromUtf8(input.readAll()));
+        } else {
+            list = BlogListReader::readFile(options.listPath);
+        }
+        if (!list.error.isEmpty()) {
+            fail(list.error);
+            return;
+        }
+        for (const QString &problem : std::as_const(list.problems))
+            m_stderr << "titlewave: " << problem << Qt::endl;
+        if (list.blogs.isEmpty()) {
+            fail(tr("the list holds no blog addresses."));
+            return;
+        }
+        blogs = list.blogs;
+        m_stderr << "titlewave: " << list.summary() << Qt::endl;
+    }
+
+    // The output file is opened before any socket, so a full descriptor table cannot stop it.
+    m_toStdout = options.outPath == QLatin1String("-");
+    if (!m_toStdout) {
+        m_outFile = std::make_unique<QSaveFile>(options.outPath);
+        if (!m_outFile->open(QIODevice::WriteOnly)) {
+            fail(tr("cannot write %1: %2").arg(options.outPath, m_outFile->errorString()));
+            return;
+        }
+    }
+    m_progressTimer.start();
+    m_scan.start(blogs);
+}
+
+void HeadlessRunner::reportProgress()
+{
+    m_stderr << "titlewave: "
+             << tr("%1 of %2 done, %3 failed, %4 s")
+                    .arg(m_scan.finishedCount())
+                    .arg(m_scan.blogCount())
+                    .arg(m_scan.failedCount())
+                    .arg(double(m_scan.elapsedMs()) / 1000.0, 0, 'f', 1)
+             << Qt::endl;
+}
+
+void HeadlessRunner::onScanFinished()
+{
+    m_progressTimer.stop();
+    const QList<BlogResult> results = m_scan.results();
+    const QByteArray csv = CsvWriter::toCsv(results);
+    bool written = false;
+    QString error;
+    if (m_toStdout) {
+        QFile out;
+        written = out.open(stdout, QIODevice::WriteOnly) && out.write(csv) == csv.size() && out.flush();
+        error = out.errorString();
+    } else {
+        written = m_outFile->write(csv) == csv.size() && m_outFile->commit();
+        error = m_outFile->errorString();
+    }
+    m_stderr << "titlewave: "
+             << tr("%1 blogs in %2 s: %3 ok, %4 failed; at most %5 requests in flight")
+                    .arg(m_scan.blogCount())
+                    .arg(double(m_scan.elapsedMs()) / 1000.0, 0, 'f', 2)
+                    .arg(m_scan.finishedCount() - m_scan.failedCount())
+                    .arg(m_scan.failedCount())
+                    .arg(m_scan.peakRequestsInFlight())
+             << Qt::endl;
+    if (!written) {
+        m_stderr << "titlewave: " << tr("cannot write the results: %1").arg(error) << Qt::endl;
+        Q_EMIT finished(2);
+        return;
+    }
+    Q_EMIT finished(m_scan.failedCount() > 0 ? 1 : 0);
+}

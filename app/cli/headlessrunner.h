@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "commandlineoptions.h"
+#include "scan/scan.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QSaveFile>
+#include <QTextStream>
+#include <QTimer>
+
+#include <memory>
+
+class DemoServer;
+
+/// The headless face: reads the list, scans, writes CSV, reports progress on stderr and
+/// finishes with the exit status of the contract (0 all ok, 1 some failed, 2 bad input).
+class HeadlessRunner final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(HeadlessRunner)
+
+public:
+    explicit HeadlessRunner(QObject *parent = nullptr);
+    ~HeadlessRunner() override;
+
+    /// Starts the run; finished() follows (possibly at once, on bad input).
+    void start(const CommandLineOptions &options);
+    const Scan &scan() const { return m_scan; }
+
+Q_SIGNALS:
+    void finished(int exitCode);
+
+private:
+    void fail(const QString &message);
+    void reportProgress();
+    void onScanFinished();
+
+    Scan m_scan;
+    std::unique_ptr<DemoServer> m_demo;
+    std::unique_ptr<QSaveFile> m_outFile; // opened before the first socket, committed at the end
+    bool m_toStdout = false;
+    QTimer m_progressTimer;
+    QTextStream m_stderr;
+};

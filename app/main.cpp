@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cli/commandlineoptions.h"
+#include "cli/headlessrunner.h"
+#include "mainwindow.h"
+#include "net/fdlimit.h"
+
+#include <QApplication>
+#include <QCoreApplication>
+#include <QTextStream>
+
+#include <libxml/parser.h>
+
+#include <cstdio>
+#include <memory>
+
+namespace {
+void describeApplication()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("Titlewave"));
+    QCoreApplication::setApplicationName(QStringLiteral("Titlewave"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(TITLEWAVE_VERSION));
+}
+
+int runHeadless(const CommandLineOptions &options)
+{
+    HeadlessRunner runner;
+    QObject::connect(&runner, &HeadlessRunner::finished, qApp, [](int code) { QCoreApplication::exit(code); });
+    runner.start(options);
+    return QCoreApplication::exec();
+}
+
+int runWindow(const CommandLineOptions &options)
+{
+    MainWindow window;
+    window.applyCommandLine(options);
+    window.show();
+    return QApplication::exec();
+}
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    // libxml2's global state is set up once, before any worker thread parses.
+    xmlInitParser();
+    // Every blog in flight costs a socket: take the whole descriptor budget the system allows.
+    FdLimit::raiseSoftLimit();
+
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+
+    // Hotspot's pattern: no window wanted, no GUI application (and no display needed).
+    std::unique_ptr<QCoreApplication> app;
+    if (CommandLineOptions::wantsNoWindow(arguments))
+        app = std::make_unique<QCoreApplication>(argc, argv);
+    else
+        app = std::make_unique<QApplication>(argc, argv);
+    describeApplication();
+
+    const CommandLineOptions options = CommandLineOptions::parse(arguments);
+    int status = 0;
+    switch (options.action) {
+    case CommandLineOptions::Action::ShowText:
+        QTextStream(stdout) << options.text;
+        break;
+    case CommandLineOptions::Action::UsageError:
+        QTextStream(stderr) << "titlewave: " << options.text << "\n"
+                            << QCoreApplication::translate("main", "Try 'titlewave --help'.") << "\n";
+        status = 2;
+        break;
+    case CommandLineOptions::Action::RunHeadless:
+        status = runHeadless(options);
+        break;
+    case CommandLineOptions::Action::RunWindow:
+        status = runWindow(options);
+        break;
+    }
+    app.reset();
+    xmlCleanupParser();
+    return status;
+}

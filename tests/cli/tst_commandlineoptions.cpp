@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cli/commandlineoptions.h"
+
+#include <QTest>
+
+class TestCommandLineOptions final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void parsesAHeadlessRun()
+    {
+        const CommandLineOptions options = CommandLineOptions::parse(
+            {QStringLiteral("titlewave"), QStringLiteral("--headless"), QStringLiteral("blogs.txt"),
+             QStringLiteral("-o"), QStringLiteral("out.csv"), QStringLiteral("--max-in-flight"), QStringLiteral("1"),
+             QStringLiteral("--timeout"), QStringLiteral("3"), QStringLiteral("--max-page-size"), QStringLiteral("2"),
+             QStringLiteral("--user-agent"), QStringLiteral("Test/1")});
+        QCOMPARE(options.action, CommandLineOptions::Action::RunHeadless);
+        QCOMPARE(options.listPath, QStringLiteral("blogs.txt"));
+        QCOMPARE(options.outPath, QStringLiteral("out.csv"));
+        QCOMPARE(options.scan.fetch.maxInFlight, 1);
+        QCOMPARE(options.scan.fetch.timeoutMs, 3000);
+        QCOMPARE(options.scan.fetch.maxBodyBytes, 2LL * 1024 * 1024);
+        QCOMPARE(options.scan.fetch.userAgent, QByteArray("Test/1"));
+        QVERIFY(options.explicitOptions.contains(QStringLiteral("max-in-flight")));
+    }
+
+    void defaultsToStdoutAndTheWindow()
+    {
+        QCOMPARE(CommandLineOptions::parse({QStringLiteral("titlewave")}).action,
+                 CommandLineOptions::Action::RunWindow);
+        const CommandLineOptions demo = CommandLineOptions::parse(
+            {QStringLiteral("titlewave"), QStringLiteral("--headless"), QStringLiteral("--demo")});
+        QCOMPARE(demo.action, CommandLineOptions::Action::RunHeadless);
+        QVERIFY(demo.demo);
+        QCOMPARE(demo.outPath, QStringLiteral("-"));
+    }
+
+    void rejectsBadValues_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addRow("zero in flight") << QStringList{QStringLiteral("--max-in-flight"), QStringLiteral("0")};
+        QTest::addRow("words for timeout") << QStringList{QStringLiteral("--timeout"), QStringLiteral("soon")};
+        QTest::addRow("negative page size") << QStringList{QStringLiteral("--max-page-size"), QStringLiteral("-1")};
+        QTest::addRow("two lists") << QStringList{QStringLiteral("a.txt"), QStringLiteral("b.txt")};
+        QTest::addRow("demo and list") << QStringList{QStringLiteral("--demo"), QStringLiteral("a.txt")};
+    }
+
+    void rejectsBadValues()
+    {
+        QFETCH(QStringList, arguments);
+        const CommandLineOptions options = CommandLineOptions::parse(
+            QStringList{QStringLiteral("titlewave"), QStringLiteral("--headless")} + arguments);
+        QCOMPARE(options.action, CommandLineOptions::Action::UsageError);
+        QVERIFY(!options.text.isEmpty());
+    }
+
+    void knowsWhenNoWindowIsWanted()
+    {
+        QVERIFY(CommandLineOptions::wantsNoWindow({QStringLiteral("titlewave"), QStringLiteral("--headless")}));
+        QVERIFY(CommandLineOptions::wantsNoWindow({QStringLiteral("titlewave"), QStringLiteral("--version")}));
+        QVERIFY(!CommandLineOptions::wantsNoWindow({QStringLiteral("titlewave"), QStringLiteral("--demo")}));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCommandLineOptions)
+#include "tst_commandlineoptions.moc"

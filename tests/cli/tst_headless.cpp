@@ -1,0 +1,161 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "fakehttpserver.h"
+
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+struct Run {
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+// Runs titlewave asynchronously, so this process's fake servers keep answering meanwhile.
+Run runTitlewave(const QStringList &arguments, const QByteArray &input = {})
+{
+    QProcess process;
+    process.start(QStringLiteral(TITLEWAVE_EXECUTABLE), arguments);
+    if (!process.waitForStarted(10000))
+        return {};
+    if (!input.isEmpty())
+        process.write(input);
+    process.closeWriteChannel();
+    QSignalSpy finished(&process, &QProcess::finished);
+    if (!finished.wait(60000)) {
+        process.kill();
+        return {};
+    }
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, process.readAllStandardOutput(),
+            process.readAllStandardError()};
+}
+
+QList<QByteArray> csvLines(const QByteArray &csv)
+{
+    QList<QByteArray> lines = csv.split('\n');
+    if (!lines.isEmpty() && lines.constLast().isEmpty())
+        lines.removeLast();
+    for (QByteArray &line : lines)
+        line = line.trimmed();
+    return lines;
+}
+} // namespace
+
+class TestHeadless final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void scansAListFileIntoCsv()
+    {
+        FakeHttpServer good;
+        FakeHttpServer broken;
+        QVERIFY(good.start());
+        QVERIFY(broken.start());
+        good.html("/", FakeBlog::frontPage("/newest.html"), 50);
+        good.html("/newest.html", FakeBlog::article("Hello, \"world\""), 50);
+
+        QTemporaryDir dir;
+        const QString list = dir.filePath(QStringLiteral("blogs.txt"));
+        const QString out = dir.filePath(QStringLiteral("results.csv"));
+        QFile file(list);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("# two blogs and a bad line\n" + good.url().toEncoded() + "\n" + broken.url(QStringLiteral("/gone")).toEncoded()
+                   + "\nfile:///etc/passwd\n");
+        file.close();
+
+        const Run run = runTitlewave({QStringLiteral("--headless"), list, QStringLiteral("-o"), out});
+        QCOMPARE(run.exitCode, 1); // some blogs failed
+        QFile csv(out);
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = csvLines(csv.readAll());
+        QCOMPARE(lines.size(), 4);
+        QCOMPARE(lines.at(0), QByteArray("blog_url,status,article_url,title,found_via,front_page_ms,feed_ms,"
+                                         "article_ms,total_ms,http_status,error"));
+        const QByteArray goodRow = good.url().toEncoded() + ",ok," + good.url(QStringLiteral("/newest.html")).toEncoded()
+            + ",\"Hello, \"\"world\"\"\",rel-bookmark,";
+        QVERIFY2(lines.at(1).startsWith(goodRow),
+                 lines.at(1).constData());
+        const QByteArray brokenRow = broken.url(QStringLiteral("/gone")).toEncoded() + ",http_error,";
+        QVERIFY2(lines.at(2).startsWith(brokenRow), lines.at(2).constData());
+        QVERIFY(lines.at(2).contains(",404,"));
+        QVERIFY2(lines.at(3).startsWith("file:///etc/passwd,unsupported_scheme,"), lines.at(3).constData());
+        QVERIFY(run.err.contains("line 4: unsupported scheme file"));
+    }
+
+    void readsStdinAndWritesStdout()
+    {
+        FakeHttpServer good;
+        QVERIFY(good.start());
+        good.html("/", FakeBlog::frontPage("/p.html"));
+        good.html("/p.html", FakeBlog::article("Piped"));
+        const Run run = runTitlewave({QStringLiteral("--headless"), QStringLiteral("-"), QStringLiteral("-o"),
+                                      QStringLiteral("-")},
+                                     good.url().toEncoded() + "\n");
+        QCOMPARE(run.exitCode, 0);
+        const QList<QByteArray> lines = csvLines(run.out);
+        QCOMPARE(lines.size(), 2);
+        QVERIFY(lines.at(1).contains(",ok,"));
+        QVERIFY(lines.at(1).contains(",Piped,"));
+    }
+
+    void demoScanSucceedsOffline()
+    {
+        const Run run = runTitlewave({QStringLiteral("--headless"), QStringLiteral("--demo"), QStringLiteral("-o"),
+                                      QStringLiteral("-")});
+        QCOMPARE(run.exitCode, 0);
+        const QList<QByteArray> lines = csvLines(run.out);
+        QCOMPARE(lines.size(), 7);
+        const QList<QByteArray> expectedTitles = {
+            "Why We Roast Light",           "Lichen Season on the North Ridge", "constexpr All the Things (Carefully)",
+            "The Smallest Museum in Europe", "\"Les croissants du dimanche, enfin réussis\"",
+            "Mit dem Nachtzug nach Wien"};
+        for (int i = 0; i < expectedTitles.size(); ++i) {
+            QVERIFY2(lines.at(i + 1).contains(",ok,"), lines.at(i + 1).constData());
+            const QByteArray cell = "," + expectedTitles.at(i) + ",";
+            QVERIFY2(lines.at(i + 1).contains(cell), lines.at(i + 1).constData());
+        }
+    }
+
+    void badUsageExitsWithTwo_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addRow("no list") << QStringList{QStringLiteral("--headless")};
+        QTest::addRow("unknown option") << QStringList{QStringLiteral("--headless"), QStringLiteral("--bogus")};
+        QTest::addRow("missing file") << QStringList{QStringLiteral("--headless"), QStringLiteral("/nonexistent/list")};
+        QTest::addRow("bad number") << QStringList{QStringLiteral("--headless"), QStringLiteral("--max-in-flight"),
+                                                   QStringLiteral("zero"), QStringLiteral("-")};
+    }
+
+    void badUsageExitsWithTwo()
+    {
+        QFETCH(QStringList, arguments);
+        const Run run = runTitlewave(arguments);
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY(!run.err.isEmpty());
+    }
+
+    void unwritableOutputExitsWithTwo()
+    {
+        const Run run = runTitlewave({QStringLiteral("--headless"), QStringLiteral("--demo"), QStringLiteral("-o"),
+                                      QStringLiteral("/nonexistent-dir/out.csv")});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY(run.err.contains("/nonexistent-dir/out.csv"));
+    }
+
+    void helpAndVersionNeedNoDisplay()
+    {
+        const Run help = runTitlewave({QStringLiteral("--help")});
+        QCOMPARE(help.exitCode, 0);
+        QVERIFY(help.out.contains("--headless"));
+        QVERIFY(help.out.contains("--max-in-flight"));
+        const Run version = runTitlewave({QStringLiteral("--version")});
+        QCOMPARE(version.exitCode, 0);
+        QVERIFY(version.out.startsWith("titlewave " TITLEWAVE_VERSION));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHeadless)
+#include "tst_headless.moc"

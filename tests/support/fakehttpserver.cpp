@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "fakehttpserver.h"
+
+FakeHttpServer::FakeHttpServer(QObject *parent)
+    : QObject(parent)
+{
+    m_server.setHandler([this](const HttpRequest &request) {
+        m_requested.append(request.path);
+        Q_EMIT requestReceived(request.path);
+        // The exact path first, then the path without its query ("/?blog=3" falls back to "/").
+        auto it = m_routes.constFind(request.path);
+        if (it == m_routes.cend())
+            it = m_routes.constFind(request.path.left(request.path.indexOf('?')));
+        if (it != m_routes.cend())
+            return *it;
+        HttpResponse notFound;
+        notFound.status = 404;
+        notFound.body = "<!doctype html><title>Not found</title>";
+        return notFound;
+    });
+}
+
+bool FakeHttpServer::start()
+{
+    return m_server.listen(QHostAddress::LocalHost);
+}
+
+QUrl FakeHttpServer::url(const QString &path) const
+{
+    return m_server.url().resolved(QUrl(path));
+}
+
+void FakeHttpServer::html(const QByteArray &path, const QByteArray &body, int delayMs)
+{
+    HttpResponse response;
+    response.body = body;
+    response.delayMs = delayMs;
+    route(path, response);
+}
+
+QByteArray FakeBlog::frontPage(const QByteArray &articlePath, const QByteArray &blogName)
+{
+    return "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>" + blogName
+        + "</title></head><body><h1>" + blogName + "</h1><article><h2><a rel=\"bookmark\" href=\"" + articlePath
+        + "\">Newest</a></h2><p>Text.</p></article><article><h2><a rel=\"bookmark\" href=\"/older.html\">Older</a>"
+          "</h2></article></body></html>";
+}
+
+QByteArray FakeBlog::article(const QByteArray &rawTitle, const QByteArray &blogName)
+{
+    const QByteArray title = QString::fromUtf8(rawTitle).toHtmlEscaped().toUtf8();
+    return "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>" + title + " \xe2\x80\x93 " + blogName
+        + "</title><meta property=\"og:title\" content=\"" + title + "\"></head><body><article><h1>" + title
+        + "</h1><p>Body.</p></article></body></html>";
+}
