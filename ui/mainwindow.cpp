@@ -62,9 +62,13 @@ MainWindow::MainWindow(QWidget *parent)
     m_progressTimer.setInterval(kProgressIntervalMs);
     connect(&m_progressTimer, &QTimer::timeout, this, &MainWindow::updateProgress);
 
+    // Export depends on there being rows.
+    connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::updateActions);
+
     updateActions();
     updateProgress();
     resize(1100, 650);
+    m_editor->setFocus();
 }
 
 MainWindow::~MainWindow()
@@ -199,11 +203,20 @@ void MainWindow::createCentralWidget()
     m_table->setSortingEnabled(true);
     header->setHighlightSections(false);
     header->setSectionResizeMode(ResultsModel::Title, QHeaderView::Stretch);
-    m_table->setColumnWidth(ResultsModel::Blog, 220);
-    m_table->setColumnWidth(ResultsModel::Status, 120);
-    m_table->setColumnWidth(ResultsModel::Article, 220);
+    // Fixed starting widths rather than ResizeToContents, which measures rows on every update.
+    const int charWidth = m_table->fontMetrics().averageCharWidth();
+    m_table->setColumnWidth(ResultsModel::Blog, 22 * charWidth);
+    int statusWidth = 0;
+    for (int status = int(BlogStatus::Pending); status <= int(BlogStatus::Network); ++status) {
+        statusWidth = std::max(statusWidth, m_table->fontMetrics().horizontalAdvance(
+                                                BlogStatusText::label(BlogStatus(status))));
+    }
+    m_table->setColumnWidth(ResultsModel::Status, statusWidth + 2 * charWidth);
+    m_table->setColumnWidth(ResultsModel::Article, 20 * charWidth);
     for (int column : {ResultsModel::FrontPageMs, ResultsModel::ArticleMs, ResultsModel::TotalMs})
-        m_table->setColumnWidth(column, 95);
+        m_table->setColumnWidth(column, header->fontMetrics().horizontalAdvance(
+                                            m_model->headerData(column, Qt::Horizontal).toString())
+                                            + 4 * charWidth); // room for the sort indicator
 
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->setObjectName(QStringLiteral("mainSplitter"));
@@ -212,7 +225,7 @@ void MainWindow::createCentralWidget()
     splitter->addWidget(m_table);
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 3);
-    splitter->setSizes({260, 840});
+    splitter->setSizes({240, 860});
     setCentralWidget(splitter);
 }
 

@@ -175,11 +175,11 @@ QVariant ResultsModel::headerData(int section, Qt::Orientation orientation, int 
     case Title:
         return tr("Title");
     case FrontPageMs:
-        return tr("Front page (ms)");
+        return tr("Front page ms");
     case ArticleMs:
-        return tr("Article (ms)");
+        return tr("Article ms");
     case TotalMs:
-        return tr("Total (ms)");
+        return tr("Total ms");
     default:
         return {};
     }
