@@ -9,8 +9,12 @@
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
 #include <QStatusBar>
+#include <QPlainTextEdit>
 #include <QTableView>
+#include <QTcpServer>
 #include <QTest>
+
+#include <memory>
 
 namespace {
 QAction *action(const MainWindow &window, const char *name)
@@ -92,6 +96,63 @@ private Q_SLOTS:
         window.startScan();
         QVERIFY(finished.count() == 1 || finished.wait(5000));
         QCOMPARE(window.scan()->options().fetch.maxInFlight, 3);
+    }
+
+    void stopCancelsARunningScan()
+    {
+        // A loopback listener that never answers keeps the scan running until it is stopped.
+        QTcpServer silent;
+        QVERIFY(silent.listen(QHostAddress::LocalHost));
+        MainWindow window;
+        window.setBlogListText(QStringLiteral("http://127.0.0.1:%1/\nftp://x\n").arg(silent.serverPort()));
+        QSignalSpy finished(window.scan(), &Scan::finished);
+        window.startScan();
+        QVERIFY(window.scan()->isRunning());
+        QVERIFY(!action(window, "startAction")->isEnabled());
+        QVERIFY(action(window, "stopAction")->isEnabled());
+        QVERIFY(!action(window, "importAction")->isEnabled());
+        QVERIFY(!action(window, "exportAction")->isEnabled());
+        QVERIFY(!window.findChild<QSpinBox *>(QStringLiteral("maxInFlightSpinBox"))->isEnabled());
+
+        auto *label = window.findChild<QLabel *>(QStringLiteral("progressLabel"));
+        QTRY_VERIFY2(label->text().startsWith(QStringLiteral("1 of 2 done, 1 failed")), qPrintable(label->text()));
+        QTRY_COMPARE(window.model()->result(0).status, BlogStatus::Running);
+
+        action(window, "stopAction")->trigger();
+        QVERIFY(finished.count() == 1 || finished.wait(5000));
+        QCOMPARE(window.model()->result(0).status, BlogStatus::Cancelled);
+        QCOMPARE(window.model()->result(1).status, BlogStatus::UnsupportedScheme);
+        QVERIFY(action(window, "startAction")->isEnabled());
+        QVERIFY(!action(window, "stopAction")->isEnabled());
+        QVERIFY(label->text().startsWith(QStringLiteral("2 of 2 done, 2 failed")));
+    }
+
+    void canBeDestroyedWhileScanning()
+    {
+        QTcpServer silent;
+        QVERIFY(silent.listen(QHostAddress::LocalHost));
+        auto window = std::make_unique<MainWindow>();
+        window->setBlogListText(QStringLiteral("http://127.0.0.1:%1/a\nhttp://127.0.0.1:%1/b\n").arg(silent.serverPort()));
+        window->startScan();
+        QVERIFY(window->scan()->isRunning());
+        QTRY_COMPARE(window->model()->result(1).status, BlogStatus::Running);
+        window.reset();
+        QTest::qWait(50); // nothing queued may reach the dead window
+    }
+
+    void startsFromTheKeyboardWhileEditing()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        auto *editor = window.findChild<QPlainTextEdit *>(QStringLiteral("blogListEditor"));
+        QVERIFY(editor);
+        editor->setFocus();
+        window.setBlogListText(QStringLiteral("ftp://x\n"));
+        QSignalSpy started(window.scan(), &Scan::started);
+        QTest::keyClick(editor, Qt::Key_Return, Qt::ControlModifier);
+        QCOMPARE(started.count(), 1);
+        QCOMPARE(window.blogListText(), QStringLiteral("ftp://x\n")); // no newline typed
     }
 
     void doesNotStartWithoutBlogs()
