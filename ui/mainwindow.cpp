@@ -25,6 +25,8 @@
 #include <QTableView>
 #include <QToolBar>
 
+#include <algorithm>
+
 namespace {
 // The status bar follows the scan ten times a second; enough for a ticking clock.
 constexpr int kProgressIntervalMs = 100;
@@ -306,6 +308,9 @@ void MainWindow::runDemo()
     for (const BlogEntry &blog : blogs)
         lines.append(blog.url.toString());
     setBlogListText(lines.join(QLatin1Char('\n')) + QLatin1Char('\n'));
+    // Keep the demo blogs' names for the table, as an import would.
+    m_importedBlogs = blogs;
+    m_importedText = blogListText();
     startScan();
 }
 
@@ -314,8 +319,12 @@ void MainWindow::importList()
     const QString path = QFileDialog::getOpenFileName(
         this, tr("Import Blog List"), QDir::homePath(),
         tr("Blog lists (*.txt *.csv *.opml);;Text files (*.txt);;CSV files (*.csv);;OPML files (*.opml);;All files (*)"));
-    if (path.isEmpty())
-        return;
+    if (!path.isEmpty())
+        importFile(path);
+}
+
+void MainWindow::importFile(const QString &path)
+{
     const BlogListReadResult list = BlogListReader::readFile(path);
     QStringList lines;
     for (const BlogEntry &blog : list.blogs) {

@@ -39,6 +39,9 @@ public:
     void startScan();
     /// Cancels the running scan, as the Stop action does; finished() follows.
     void stopScan();
+    /// Reads a blog list file (.txt, .csv, .opml) into the editor, as the Import action does.
+    /// Names and XPaths from the file are used as long as the editor text is left unchanged.
+    void importFile(const QString &path);
     /// Serves the bundled demo blogs on loopback, puts them in the editor and scans them.
     void runDemo();
 

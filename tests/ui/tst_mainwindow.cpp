@@ -3,6 +3,7 @@
 #include "resultsmodel.h"
 
 #include <QAction>
+#include <QFile>
 #include <QLabel>
 #include <QProgressBar>
 #include <QSignalSpy>
@@ -12,6 +13,7 @@
 #include <QPlainTextEdit>
 #include <QTableView>
 #include <QTcpServer>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -153,6 +155,25 @@ private Q_SLOTS:
         QTest::keyClick(editor, Qt::Key_Return, Qt::ControlModifier);
         QCOMPARE(started.count(), 1);
         QCOMPARE(window.blogListText(), QStringLiteral("ftp://x\n")); // no newline typed
+    }
+
+    void importsAListFileIntoTheEditor()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(QStringLiteral("blogs.txt"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("https://a.example/\n# a comment\nhttps://b.example/\n");
+        file.close();
+
+        MainWindow window;
+        window.importFile(path);
+        const QString text = window.blogListText();
+        QVERIFY2(text.contains(QStringLiteral("https://a.example/")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("https://b.example/")), qPrintable(text));
+        QVERIFY(!window.statusBar()->currentMessage().isEmpty());
+        QVERIFY(action(window, "startAction")->isEnabled());
     }
 
     void doesNotStartWithoutBlogs()
