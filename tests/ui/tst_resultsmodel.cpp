@@ -1,0 +1,257 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "plaintooltip.h"
+#include "resultsmodel.h"
+#include "resultssortmodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QColor>
+#include <QSignalSpy>
+#include <QTest>
+#include <QTextDocument>
+
+namespace {
+QList<BlogEntry> blogs(int count)
+{
+    QList<BlogEntry> list;
+    for (int i = 0; i < count; ++i) {
+        BlogEntry entry;
+        entry.url = QUrl(QStringLiteral("https://blog%1.example/").arg(i));
+        list.append(entry);
+    }
+    return list;
+}
+
+BlogResult finished(int index, qint64 totalMs, BlogStatus status = BlogStatus::Ok)
+{
+    BlogResult result;
+    result.index = index;
+    result.blogUrl = QUrl(QStringLiteral("https://blog%1.example/").arg(index));
+    result.status = status;
+    if (totalMs >= 0) {
+        RequestTiming front;
+        front.kind = RequestKind::FrontPage;
+        front.startMs = 0;
+        front.endMs = totalMs / 2;
+        RequestTiming article;
+        article.kind = RequestKind::Article;
+        article.startMs = totalMs / 2;
+        article.endMs = totalMs;
+        result.timings = {front, article};
+    }
+    if (status == BlogStatus::Ok) {
+        result.articleUrl = QUrl(QStringLiteral("https://blog%1.example/post").arg(index));
+        result.title = QStringLiteral("Post %1").arg(index);
+    } else {
+        result.error = BlogStatusText::sentence(status);
+    }
+    return result;
+}
+
+QList<int> sortedTotals(const QAbstractItemModel &model)
+{
+    QList<int> totals;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        const QVariant value = model.index(row, ResultsModel::TotalMs).data(ResultsModel::SortRole);
+        totals.append(value.isValid() ? value.toInt() : -1);
+    }
+    return totals;
+}
+} // namespace
+
+class TestResultsModel final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void staysConsistentUnderTesterWhileResetAndUpdated()
+    {
+        ResultsModel model;
+        ResultsSortModel proxy;
+        proxy.setSourceModel(&model);
+        proxy.sort(ResultsModel::TotalMs, Qt::DescendingOrder);
+        QAbstractItemModelTester modelTester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        QAbstractItemModelTester proxyTester(&proxy, QAbstractItemModelTester::FailureReportingMode::Fatal);
+
+        model.reset(blogs(50));
+        QCOMPARE(model.rowCount(), 50);
+        QCOMPARE(proxy.rowCount(), 50);
+        for (int i = 0; i < 50; i += 3)
+            model.updateResult(finished(i, (i * 37) % 11 * 10));
+        model.updateResult(finished(7, -1, BlogStatus::Timeout));
+        model.flush();
+        model.reset(blogs(10));
+        model.updateResult(finished(2, 100));
+        model.flush();
+        model.reset({});
+        QCOMPARE(proxy.rowCount(), 0);
+        model.reset(blogs(5));
+        QCOMPARE(proxy.rowCount(), 5);
+    }
+
+    void newRowsArePendingInListOrder()
+    {
+        ResultsModel model;
+        QList<BlogEntry> list = blogs(2);
+        list[1].name = QStringLiteral("Named Blog");
+        model.reset(list);
+        QCOMPARE(model.index(0, ResultsModel::Blog).data().toString(), QStringLiteral("https://blog0.example/"));
+        QCOMPARE(model.index(1, ResultsModel::Blog).data().toString(), QStringLiteral("Named Blog"));
+        QCOMPARE(model.result(1).status, BlogStatus::Pending);
+        QCOMPARE(model.index(0, ResultsModel::Status).data().toString(), BlogStatusText::label(BlogStatus::Pending));
+        QCOMPARE(model.index(0, ResultsModel::TotalMs).data().toString(), QString());
+        QVERIFY(!model.index(0, ResultsModel::TotalMs).data(ResultsModel::SortRole).isValid());
+    }
+
+    void showsResultsAfterFlush()
+    {
+        ResultsModel model;
+        model.reset(blogs(3));
+        model.updateResult(finished(1, 1234));
+        // Nothing changes under the view's feet until the flush.
+        QCOMPARE(model.result(1).status, BlogStatus::Pending);
+        QVERIFY(model.hasPendingUpdates());
+        model.flush();
+        QVERIFY(!model.hasPendingUpdates());
+        QCOMPARE(model.result(1).status, BlogStatus::Ok);
+        QCOMPARE(model.index(1, ResultsModel::Title).data().toString(), QStringLiteral("Post 1"));
+        QCOMPARE(model.index(1, ResultsModel::Article).data().toString(), QStringLiteral("https://blog1.example/post"));
+        QCOMPARE(model.index(1, ResultsModel::TotalMs).data(ResultsModel::SortRole).toLongLong(), 1234);
+        QCOMPARE(model.index(1, ResultsModel::FrontPageMs).data(ResultsModel::SortRole).toLongLong(), 617);
+        QCOMPARE(model.index(1, ResultsModel::ArticleMs).data(ResultsModel::SortRole).toLongLong(), 617);
+        QCOMPARE(model.index(1, ResultsModel::TotalMs).data(Qt::TextAlignmentRole).toInt(),
+                 int(Qt::AlignRight | Qt::AlignVCenter));
+        const auto fromRole = model.index(1, ResultsModel::Title).data(ResultsModel::ResultRole).value<BlogResult>();
+        QCOMPARE(fromRole.title, QStringLiteral("Post 1"));
+        QCOMPARE(model.results().size(), 3);
+    }
+
+    void ignoresResultsForRowsItDoesNotHave()
+    {
+        ResultsModel model;
+        model.reset(blogs(2));
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.updateResult(finished(2, 10));
+        model.updateResult(finished(-1, 10));
+        model.flush();
+        QCOMPARE(changed.count(), 0);
+    }
+
+    void dropsUnflushedUpdatesOnReset()
+    {
+        ResultsModel model;
+        model.reset(blogs(2));
+        model.updateResult(finished(0, 10));
+        model.reset(blogs(2));
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.flush();
+        QCOMPARE(changed.count(), 0);
+        QCOMPARE(model.result(0).status, BlogStatus::Pending);
+    }
+
+    void sortsTimingsAsNumbersWithMissingLast()
+    {
+        ResultsModel model;
+        ResultsSortModel proxy;
+        proxy.setSourceModel(&model);
+        QAbstractItemModelTester proxyTester(&proxy, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        model.reset(blogs(5));
+        // As text, "1000" < "200" < "30" < "5".
+        model.updateResult(finished(0, 30));
+        model.updateResult(finished(1, 1000));
+        model.updateResult(finished(3, 5));
+        model.updateResult(finished(4, 200));
+        model.flush();
+
+        proxy.sort(ResultsModel::TotalMs, Qt::AscendingOrder);
+        QCOMPARE(sortedTotals(proxy), (QList<int>{5, 30, 200, 1000, -1}));
+        proxy.sort(ResultsModel::TotalMs, Qt::DescendingOrder);
+        QCOMPARE(sortedTotals(proxy), (QList<int>{1000, 200, 30, 5, -1}));
+
+        // Stays sorted as results arrive.
+        model.updateResult(finished(2, 500));
+        model.flush();
+        QCOMPARE(sortedTotals(proxy), (QList<int>{1000, 500, 200, 30, 5}));
+    }
+
+    void batchesManyUpdatesIntoFewSignals()
+    {
+        ResultsModel model;
+        model.reset(blogs(1000));
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        for (int i = 0; i < 1000; ++i)
+            model.updateResult(finished(i, i));
+        QCOMPARE(changed.count(), 0);
+        model.flush();
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(changed.at(0).at(0).value<QModelIndex>(), model.index(0, 0));
+        QCOMPARE(changed.at(0).at(1).value<QModelIndex>(), model.index(999, ResultsModel::ColumnCount - 1));
+
+        // Three separate runs of rows, each updated many times: three signals.
+        changed.clear();
+        for (int round = 0; round < 10; ++round) {
+            for (int i = 100; i < 200; ++i)
+                model.updateResult(finished(i, round));
+            for (int i = 500; i < 510; ++i)
+                model.updateResult(finished(i, round));
+            model.updateResult(finished(999, round));
+        }
+        model.flush();
+        QCOMPARE(changed.count(), 3);
+        QCOMPARE(changed.at(1).at(0).value<QModelIndex>().row(), 500);
+        QCOMPARE(changed.at(1).at(1).value<QModelIndex>().row(), 509);
+    }
+
+    void flushesByItselfSoon()
+    {
+        ResultsModel model;
+        model.reset(blogs(10));
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        for (int i = 0; i < 10; ++i)
+            model.updateResult(finished(i, 10));
+        QVERIFY(changed.wait(1000));
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(model.result(9).status, BlogStatus::Ok);
+    }
+
+    void escapesTooltips()
+    {
+        const QString hostile = QStringLiteral("<img src=x onerror=alert(1)> & <b>bold</b>");
+        const QString tip = plainTooltip(hostile);
+        QVERIFY(!tip.contains(QStringLiteral("<img")));
+        QVERIFY(!tip.contains(QStringLiteral("<b>")));
+        QVERIFY(tip.contains(QStringLiteral("&lt;img src=x onerror=alert(1)&gt;")));
+        QTextDocument rendered;
+        rendered.setHtml(tip);
+        QCOMPARE(rendered.toPlainText(), hostile);
+        QCOMPARE(plainTooltip(QString()), QString());
+
+        ResultsModel model;
+        model.reset(blogs(1));
+        BlogResult result = finished(0, 10);
+        result.title = hostile;
+        model.updateResult(result);
+        model.flush();
+        QCOMPARE(model.index(0, ResultsModel::Title).data().toString(), hostile);
+        QCOMPARE(model.index(0, ResultsModel::Title).data(Qt::ToolTipRole).toString(), tip);
+    }
+
+    void marksFailuresInStatusColumn()
+    {
+        ResultsModel model;
+        model.reset(blogs(2));
+        model.updateResult(finished(0, 10));
+        model.updateResult(finished(1, -1, BlogStatus::Dns));
+        model.flush();
+        QVERIFY(!model.index(0, ResultsModel::Status).data(Qt::ForegroundRole).isValid());
+        QCOMPARE(model.index(1, ResultsModel::Status).data(Qt::ForegroundRole).value<QColor>(), QColor(Qt::darkRed));
+        QCOMPARE(model.index(1, ResultsModel::Status).data().toString(), BlogStatusText::label(BlogStatus::Dns));
+        QVERIFY(model.index(1, ResultsModel::Status)
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .contains(BlogStatusText::sentence(BlogStatus::Dns).toHtmlEscaped()));
+        QCOMPARE(model.index(1, ResultsModel::TotalMs).data().toString(), QString());
+    }
+};
+
+QTEST_MAIN(TestResultsModel)
+#include "tst_resultsmodel.moc"

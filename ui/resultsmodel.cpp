@@ -1,0 +1,241 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "resultsmodel.h"
+
+#include "plaintooltip.h"
+
+#include <QColor>
+#include <QLocale>
+
+#include <algorithm>
+
+namespace {
+// At most ~25 view updates a second, however fast results arrive.
+constexpr int kFlushIntervalMs = 40;
+
+qint64 timingMs(const BlogResult &result, int column)
+{
+    switch (column) {
+    case ResultsModel::FrontPageMs:
+        return result.durationMs(RequestKind::FrontPage);
+    case ResultsModel::ArticleMs:
+        return result.durationMs(RequestKind::Article);
+    case ResultsModel::TotalMs:
+        return result.totalMs();
+    default:
+        return -1;
+    }
+}
+
+bool isTimingColumn(int column)
+{
+    return column == ResultsModel::FrontPageMs || column == ResultsModel::ArticleMs
+        || column == ResultsModel::TotalMs;
+}
+
+QString blogText(const BlogResult &result)
+{
+    return result.name.isEmpty() ? result.blogUrl.toDisplayString() : result.name;
+}
+} // namespace
+
+ResultsModel::ResultsModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{
+    m_flushTimer.setSingleShot(true);
+    m_flushTimer.setInterval(kFlushIntervalMs);
+    connect(&m_flushTimer, &QTimer::timeout, this, &ResultsModel::flush);
+}
+
+int ResultsModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_results.size());
+}
+
+int ResultsModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant ResultsModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const BlogResult &result = m_results.at(index.row());
+    const int column = index.column();
+    switch (role) {
+    case Qt::DisplayRole:
+        return displayData(result, column);
+    case SortRole:
+        return sortData(result, column);
+    case ResultRole:
+        return QVariant::fromValue(result);
+    case Qt::ToolTipRole:
+        return toolTipData(result, column);
+    case Qt::TextAlignmentRole:
+        if (isTimingColumn(column))
+            return int(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case Qt::ForegroundRole:
+        if (column == Status && BlogStatusText::isFailure(result.status))
+            return QColor(Qt::darkRed);
+        return {};
+    default:
+        return {};
+    }
+}
+
+QVariant ResultsModel::displayData(const BlogResult &result, int column) const
+{
+    switch (column) {
+    case Blog:
+        return blogText(result);
+    case Status:
+        return BlogStatusText::label(result.status);
+    case Article:
+        return result.articleUrl.toDisplayString();
+    case Title:
+        return result.title;
+    case FrontPageMs:
+    case ArticleMs:
+    case TotalMs: {
+        const qint64 ms = timingMs(result, column);
+        return ms < 0 ? QString() : QLocale().toString(ms);
+    }
+    default:
+        return {};
+    }
+}
+
+QVariant ResultsModel::sortData(const BlogResult &result, int column) const
+{
+    switch (column) {
+    case Blog:
+        return blogText(result);
+    case Status:
+        return int(result.status); // groups rows by outcome, in the enum's order
+    case Article:
+        return result.articleUrl.isEmpty() ? QVariant() : QVariant(result.articleUrl.toDisplayString());
+    case Title:
+        return result.title.isEmpty() ? QVariant() : QVariant(result.title);
+    case FrontPageMs:
+    case ArticleMs:
+    case TotalMs: {
+        const qint64 ms = timingMs(result, column);
+        return ms < 0 ? QVariant() : QVariant(ms);
+    }
+    default:
+        return {};
+    }
+}
+
+QVariant ResultsModel::toolTipData(const BlogResult &result, int column) const
+{
+    // Everything here may come from the web: never let Qt guess it is rich text.
+    switch (column) {
+    case Blog:
+        return plainTooltip(result.blogUrl.toDisplayString());
+    case Status:
+        return plainTooltip(result.error.isEmpty() ? BlogStatusText::sentence(result.status) : result.error);
+    case Article:
+        return plainTooltip(result.articleUrl.toDisplayString());
+    case Title:
+        return plainTooltip(result.title);
+    default:
+        return {};
+    }
+}
+
+QVariant ResultsModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount)
+        return {};
+    if (role == Qt::TextAlignmentRole && isTimingColumn(section))
+        return int(Qt::AlignRight | Qt::AlignVCenter);
+    if (role == Qt::ToolTipRole) {
+        switch (section) {
+        case FrontPageMs:
+            return tr("Time to download the blog's front page, in milliseconds");
+        case ArticleMs:
+            return tr("Time to download the newest article, in milliseconds");
+        case TotalMs:
+            return tr("From the blog's first request to its last answer, in milliseconds");
+        default:
+            return {};
+        }
+    }
+    if (role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case Blog:
+        return tr("Blog");
+    case Status:
+        return tr("Status");
+    case Article:
+        return tr("Newest article");
+    case Title:
+        return tr("Title");
+    case FrontPageMs:
+        return tr("Front page ms");
+    case ArticleMs:
+        return tr("Article ms");
+    case TotalMs:
+        return tr("Total ms");
+    default:
+        return {};
+    }
+}
+
+void ResultsModel::reset(const QList<BlogEntry> &blogs)
+{
+    beginResetModel();
+    m_flushTimer.stop();
+    m_pending.clear();
+    m_results.clear();
+    m_results.reserve(blogs.size());
+    for (qsizetype i = 0; i < blogs.size(); ++i) {
+        BlogResult result;
+        result.index = int(i);
+        result.blogUrl = blogs.at(i).url;
+        result.name = blogs.at(i).name;
+        m_results.append(result);
+    }
+    endResetModel();
+}
+
+void ResultsModel::updateResult(const BlogResult &result)
+{
+    if (result.index < 0 || result.index >= m_results.size())
+        return;
+    m_pending.insert(result.index, result);
+    // Started once, not restarted per update: a steady stream still flushes every interval.
+    if (!m_flushTimer.isActive())
+        m_flushTimer.start();
+}
+
+void ResultsModel::flush()
+{
+    m_flushTimer.stop();
+    if (m_pending.isEmpty())
+        return;
+    QList<int> rows;
+    rows.reserve(m_pending.size());
+    for (auto it = m_pending.begin(); it != m_pending.end(); ++it) {
+        m_results[it.key()] = std::move(it.value());
+        rows.append(it.key());
+    }
+    m_pending.clear();
+    std::sort(rows.begin(), rows.end());
+
+    qsizetype first = 0;
+    for (qsizetype i = 1; i <= rows.size(); ++i) {
+        if (i < rows.size() && rows.at(i) == rows.at(i - 1) + 1)
+            continue;
+        Q_EMIT dataChanged(index(rows.at(first), 0), index(rows.at(i - 1), ColumnCount - 1));
+        first = i;
+    }
+}
+
+BlogResult ResultsModel::result(int row) const
+{
+    return row >= 0 && row < m_results.size() ? m_results.at(row) : BlogResult();
+}

@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "scan/blogentry.h"
+#include "scan/blogresult.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+#include <QList>
+#include <QTimer>
+
+/// One row per blog of the scanned list, in list order. Updates from the scan are collected and
+/// applied at most ~25 times a second, one dataChanged per contiguous run of changed rows, so a
+/// scan of thousands of blogs keeps the view smooth.
+class ResultsModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ResultsModel)
+
+public:
+    enum Column { Blog, Status, Article, Title, FrontPageMs, ArticleMs, TotalMs, ColumnCount };
+    Q_ENUM(Column)
+
+    enum Role {
+        /// Raw value to sort by: numbers as qint64, text as QString; invalid when missing.
+        SortRole = Qt::UserRole + 1,
+        /// The row's BlogResult.
+        ResultRole,
+    };
+
+    explicit ResultsModel(QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    /// Replaces every row with @p blogs, all Pending. Drops updates not yet flushed.
+    void reset(const QList<BlogEntry> &blogs);
+    /// Records @p result for row result.index; the view hears of it at the next flush.
+    /// Results whose index is not a row are ignored.
+    void updateResult(const BlogResult &result);
+    /// Applies the recorded updates now, one dataChanged per contiguous run of rows.
+    void flush();
+    bool hasPendingUpdates() const { return !m_pending.isEmpty(); }
+
+    /// The row's result as the view shows it (updates not yet flushed are not included).
+    BlogResult result(int row) const;
+    QList<BlogResult> results() const { return m_results; }
+
+private:
+    QVariant displayData(const BlogResult &result, int column) const;
+    QVariant sortData(const BlogResult &result, int column) const;
+    QVariant toolTipData(const BlogResult &result, int column) const;
+
+    QList<BlogResult> m_results;
+    // Kept apart until flush so data() never changes without dataChanged.
+    QHash<int, BlogResult> m_pending;
+    QTimer m_flushTimer;
+};
