@@ -32,8 +32,8 @@ int runHeadless(const CommandLineOptions &options)
 int runWindow(const CommandLineOptions &options)
 {
     MainWindow window;
-    window.applyCommandLine(options);
     window.show();
+    window.applyCommandLine(options);
     return QApplication::exec();
 }
 } // namespace

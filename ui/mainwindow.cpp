@@ -409,3 +409,13 @@ void MainWindow::updateProgress()
     m_progressLabel->setText(
         tr("%1 of %2 done, %3 failed, elapsed %4 s").arg(done).arg(total).arg(m_scan.failedCount()).arg(seconds));
 }
+
+void MainWindow::applyCommandLine(const CommandLineOptions &options)
+{
+    m_scan.setOptions(options.scan);
+    m_maxInFlight->setValue(options.scan.fetch.maxInFlight);
+    if (options.demo)
+        runDemo();
+    else if (!options.listPath.isEmpty())
+        importFile(options.listPath);
+}

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "cli/commandlineoptions.h"
 #include "scan/blogentry.h"
 #include "scan/scan.h"
 
@@ -44,6 +45,8 @@ public:
     void importFile(const QString &path);
     /// Serves the bundled demo blogs on loopback, puts them in the editor and scans them.
     void runDemo();
+    /// Takes the scan options, list and --demo from the command line (call after show()).
+    void applyCommandLine(const CommandLineOptions &options);
 
     ResultsModel *model() const { return m_model; }
     Scan *scan() { return &m_scan; }

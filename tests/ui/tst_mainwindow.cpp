@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "fakehttpserver.h"
 #include "mainwindow.h"
 #include "resultsmodel.h"
 
@@ -17,6 +18,7 @@
 #include <QTest>
 
 #include <memory>
+#include <vector>
 
 namespace {
 QAction *action(const MainWindow &window, const char *name)
@@ -33,6 +35,41 @@ class TestMainWindow final : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void scansAPastedListIntoLiveRows()
+    {
+        // Three blogs on loopback fake servers, pasted as a user would, with junk around them.
+        std::vector<std::unique_ptr<FakeHttpServer>> servers;
+        QString list = QStringLiteral("# my reading list\n");
+        for (int i = 0; i < 3; ++i) {
+            auto server = std::make_unique<FakeHttpServer>();
+            QVERIFY(server->start());
+            server->html("/", FakeBlog::frontPage("/newest.html"), 50 * i);
+            server->html("/newest.html", FakeBlog::article("Headline <b>" + QByteArray::number(i) + "</b>"), 30);
+            list += QStringLiteral("- %1 (blog %2)\n").arg(server->url().toString()).arg(i);
+            servers.push_back(std::move(server));
+        }
+        MainWindow window;
+        window.show();
+        window.setBlogListText(list);
+        QSignalSpy finished(window.scan(), &Scan::finished);
+        action(window, "startAction")->trigger();
+        QVERIFY(finished.wait(10000));
+        window.model()->flush();
+
+        ResultsModel *model = window.model();
+        QCOMPARE(model->rowCount(), 3);
+        for (int row = 0; row < 3; ++row) {
+            const QString expected = QStringLiteral("Headline <b>%1</b>").arg(row);
+            QCOMPARE(model->index(row, ResultsModel::Status).data().toString(), QStringLiteral("OK"));
+            QCOMPARE(model->index(row, ResultsModel::Title).data().toString(), expected);
+            QCOMPARE(model->index(row, ResultsModel::Article).data().toString(),
+                     servers[std::size_t(row)]->url(QStringLiteral("/newest.html")).toString());
+            QVERIFY(model->index(row, ResultsModel::TotalMs).data().toLongLong() >= 30);
+        }
+        auto *label = window.findChild<QLabel *>(QStringLiteral("progressLabel"));
+        QTRY_VERIFY2(label->text().startsWith(QStringLiteral("3 of 3 done, 0 failed")), qPrintable(label->text()));
+    }
+
     void enablesStartOnlyWithAList()
     {
         MainWindow window;
