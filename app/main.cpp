@@ -24,7 +24,8 @@ void describeApplication()
 int runHeadless(const CommandLineOptions &options)
 {
     HeadlessRunner runner;
-    QObject::connect(&runner, &HeadlessRunner::finished, qApp, [](int code) { QCoreApplication::exit(code); });
+    QObject::connect(&runner, &HeadlessRunner::finished, QCoreApplication::instance(),
+                     [](int code) { QCoreApplication::exit(code); });
     runner.start(options);
     return QCoreApplication::exec();
 }

@@ -124,7 +124,7 @@ void MainWindow::createActions()
     connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
 
     // Show the shortcut in toolbar tooltips too.
-    for (QAction *action : {m_importAction, m_exportAction, m_startAction, m_stopAction}) {
+    for (QAction *action : { m_importAction, m_exportAction, m_startAction, m_stopAction }) {
         action->setToolTip(tr("%1 (%2)").arg(action->text().remove(QLatin1Char('&')).remove(QStringLiteral("…")),
                                              action->shortcut().toString(QKeySequence::NativeText)));
     }
@@ -210,15 +210,16 @@ void MainWindow::createCentralWidget()
     m_table->setColumnWidth(ResultsModel::Blog, 22 * charWidth);
     int statusWidth = 0;
     for (int status = int(BlogStatus::Pending); status <= int(BlogStatus::Network); ++status) {
-        statusWidth = std::max(statusWidth, m_table->fontMetrics().horizontalAdvance(
-                                                BlogStatusText::label(BlogStatus(status))));
+        statusWidth = std::max(statusWidth,
+                               m_table->fontMetrics().horizontalAdvance(BlogStatusText::label(BlogStatus(status))));
     }
     m_table->setColumnWidth(ResultsModel::Status, statusWidth + 2 * charWidth);
     m_table->setColumnWidth(ResultsModel::Article, 20 * charWidth);
-    for (int column : {ResultsModel::FrontPageMs, ResultsModel::ArticleMs, ResultsModel::TotalMs})
-        m_table->setColumnWidth(column, header->fontMetrics().horizontalAdvance(
-                                            m_model->headerData(column, Qt::Horizontal).toString())
-                                            + 4 * charWidth); // room for the sort indicator
+    for (int column : { ResultsModel::FrontPageMs, ResultsModel::ArticleMs, ResultsModel::TotalMs })
+        m_table->setColumnWidth(
+            column,
+            header->fontMetrics().horizontalAdvance(m_model->headerData(column, Qt::Horizontal).toString())
+                + 4 * charWidth); // room for the sort indicator
 
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->setObjectName(QStringLiteral("mainSplitter"));
@@ -227,7 +228,7 @@ void MainWindow::createCentralWidget()
     splitter->addWidget(m_table);
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 3);
-    splitter->setSizes({240, 860});
+    splitter->setSizes({ 240, 860 });
     setCentralWidget(splitter);
 }
 
@@ -316,9 +317,9 @@ void MainWindow::runDemo()
 
 void MainWindow::importList()
 {
-    const QString path = QFileDialog::getOpenFileName(
-        this, tr("Import Blog List"), QDir::homePath(),
-        tr("Blog lists (*.txt *.csv *.opml);;Text files (*.txt);;CSV files (*.csv);;OPML files (*.opml);;All files (*)"));
+    const QString path = QFileDialog::getOpenFileName(this, tr("Import Blog List"), QDir::homePath(),
+                                                      tr("Blog lists (*.txt *.csv *.opml);;Text files (*.txt);;CSV "
+                                                         "files (*.csv);;OPML files (*.opml);;All files (*)"));
     if (!path.isEmpty())
         importFile(path);
 }

@@ -28,8 +28,7 @@ qint64 timingMs(const BlogResult &result, int column)
 
 bool isTimingColumn(int column)
 {
-    return column == ResultsModel::FrontPageMs || column == ResultsModel::ArticleMs
-        || column == ResultsModel::TotalMs;
+    return column == ResultsModel::FrontPageMs || column == ResultsModel::ArticleMs || column == ResultsModel::TotalMs;
 }
 
 QString blogText(const BlogResult &result)

@@ -10,8 +10,8 @@ QString tr(const char *text)
     return QCoreApplication::translate("CommandLineOptions", text);
 }
 
-bool readPositiveInt(const QCommandLineParser &parser, const QCommandLineOption &option, int minimum,
-                     int *value, QString *error)
+bool readPositiveInt(const QCommandLineParser &parser, const QCommandLineOption &option, int minimum, int *value,
+                     QString *error)
 {
     if (!parser.isSet(option))
         return true;
@@ -49,36 +49,34 @@ CommandLineOptions CommandLineOptions::parse(const QStringList &arguments)
            "Without --headless, opens the window. With --headless, scans LIST (one URL per line,\n"
            "or - for standard input) and writes CSV to OUT (or - for standard output).\n"
            "Exit status: 0 every blog ok, 1 some blogs failed, 2 bad usage or unreadable input."));
-    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, tr("Show this help and exit."));
-    const QCommandLineOption version({QStringLiteral("v"), QStringLiteral("version")}, tr("Show the version and exit."));
+    const QCommandLineOption help({ QStringLiteral("h"), QStringLiteral("help") }, tr("Show this help and exit."));
+    const QCommandLineOption version({ QStringLiteral("v"), QStringLiteral("version") },
+                                     tr("Show the version and exit."));
     const QCommandLineOption headless(QStringLiteral("headless"), tr("Scan without a window and write CSV."));
     const QCommandLineOption demo(QStringLiteral("demo"),
                                   tr("Scan the bundled demo blogs, served on this computer (works offline)."));
-    const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")},
+    const QCommandLineOption output({ QStringLiteral("o"), QStringLiteral("output") },
                                     tr("Write the results to OUT (- for standard output)."), tr("OUT"));
     const QCommandLineOption maxInFlight(QStringLiteral("max-in-flight"),
                                          tr("At most N requests at once (1: the classic one-at-a-time scan; "
                                             "default: as many as the system allows)."),
                                          tr("N"));
-    const QCommandLineOption timeout(QStringLiteral("timeout"),
-                                     tr("Give up on a request after SECONDS without data (default 15)."),
-                                     tr("SECONDS"));
+    const QCommandLineOption timeout(
+        QStringLiteral("timeout"), tr("Give up on a request after SECONDS without data (default 15)."), tr("SECONDS"));
     const QCommandLineOption maxPageSize(QStringLiteral("max-page-size"),
                                          tr("Refuse pages larger than MB megabytes, decompressed (default 10)."),
                                          tr("MB"));
     const QCommandLineOption maxRedirects(QStringLiteral("max-redirects"),
                                           tr("Follow at most N redirects per request (default 10)."), tr("N"));
-    const QCommandLineOption userAgent(QStringLiteral("user-agent"), tr("Send TEXT as the User-Agent."),
-                                       tr("TEXT"));
+    const QCommandLineOption userAgent(QStringLiteral("user-agent"), tr("Send TEXT as the User-Agent."), tr("TEXT"));
     const QCommandLineOption preferFeeds(QStringLiteral("prefer-feeds"),
                                          tr("Follow the blog's feed even when its page names an article."));
     const QCommandLineOption caFile(QStringLiteral("ca-file"),
-                                    tr("Also trust the certificates in FILE (PEM), e.g. a test server's."),
-                                    tr("FILE"));
+                                    tr("Also trust the certificates in FILE (PEM), e.g. a test server's."), tr("FILE"));
     const QCommandLineOption language(QStringLiteral("lang"), tr("Use LANGUAGE (e.g. fr) instead of the system's."),
                                       tr("LANGUAGE"));
-    parser.addOptions({help, version, headless, demo, output, maxInFlight, timeout, maxPageSize, maxRedirects,
-                       userAgent, preferFeeds, caFile, language});
+    parser.addOptions({ help, version, headless, demo, output, maxInFlight, timeout, maxPageSize, maxRedirects,
+                        userAgent, preferFeeds, caFile, language });
     parser.addPositionalArgument(tr("LIST"), tr("The blog list to scan (with --headless; - for standard input)."));
 
     if (!parser.parse(arguments)) {
@@ -118,8 +116,8 @@ CommandLineOptions CommandLineOptions::parse(const QStringList &arguments)
     if (parser.isSet(caFile))
         fetch.caFile = parser.value(caFile);
     options.scan.preferFeeds = parser.isSet(preferFeeds);
-    for (const QCommandLineOption *option : {&maxInFlight, &timeout, &maxPageSize, &maxRedirects, &userAgent,
-                                             &preferFeeds, &caFile}) {
+    for (const QCommandLineOption *option :
+         { &maxInFlight, &timeout, &maxPageSize, &maxRedirects, &userAgent, &preferFeeds, &caFile }) {
         if (parser.isSet(*option))
             options.explicitOptions << option->names().constLast();
     }

@@ -11,11 +11,11 @@ struct CommandLineOptions {
     enum class Action { RunWindow, RunHeadless, ShowText, UsageError };
 
     Action action = Action::RunWindow;
-    QString text;       ///< help or version text (ShowText) or the error (UsageError)
+    QString text; ///< help or version text (ShowText) or the error (UsageError)
     bool demo = false;
-    QString listPath;   ///< "-" for stdin
-    QString outPath;    ///< "-" for stdout
-    QString language;   ///< e.g. "fr"; empty: the system's
+    QString listPath; ///< "-" for stdin
+    QString outPath; ///< "-" for stdout
+    QString language; ///< e.g. "fr"; empty: the system's
     ScanOptions scan;
     /// Which scan options the command line set, so they override saved settings only then.
     QStringList explicitOptions;

@@ -30,7 +30,8 @@ void HeadlessRunner::fail(const QString &message)
 {
     m_stderr << "titlewave: " << message << Qt::endl;
     // Queued so the caller's event loop is running when the exit code arrives.
-    QMetaObject::invokeMethod(this, [this] { Q_EMIT finished(2); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this, [this] { Q_EMIT finished(2); }, Qt::QueuedConnection);
 }
 
 void HeadlessRunner::start(const CommandLineOptions &options)

@@ -19,12 +19,12 @@ DemoServer::DemoServer(QObject *parent)
 {
     // Each sample shows one way Titlewave finds the newest article.
     m_samples = {
-        {QStringLiteral("morningbrew"), QStringLiteral("Morning Brew"), QStringLiteral("/")},
-        {QStringLiteral("fieldnotes"), QStringLiteral("Field Notes"), QStringLiteral("/")},
-        {QStringLiteral("quietcompiler"), QStringLiteral("The Quiet Compiler"), QStringLiteral("/")},
-        {QStringLiteral("atlas"), QStringLiteral("Atlas of Small Things"), QStringLiteral("/")},
-        {QStringLiteral("cafeole"), QStringLiteral("Café Olé"), QStringLiteral("/")},
-        {QStringLiteral("nachtschicht"), QStringLiteral("Nachtschicht"), QStringLiteral("/feed.atom")},
+        { QStringLiteral("morningbrew"), QStringLiteral("Morning Brew"), QStringLiteral("/") },
+        { QStringLiteral("fieldnotes"), QStringLiteral("Field Notes"), QStringLiteral("/") },
+        { QStringLiteral("quietcompiler"), QStringLiteral("The Quiet Compiler"), QStringLiteral("/") },
+        { QStringLiteral("atlas"), QStringLiteral("Atlas of Small Things"), QStringLiteral("/") },
+        { QStringLiteral("cafeole"), QStringLiteral("Café Olé"), QStringLiteral("/") },
+        { QStringLiteral("nachtschicht"), QStringLiteral("Nachtschicht"), QStringLiteral("/feed.atom") },
     };
     m_server.setHandler([this](const HttpRequest &request) { return respond(request); });
 }

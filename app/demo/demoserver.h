@@ -31,7 +31,7 @@ private:
     HttpResponse respond(const HttpRequest &request) const;
 
     struct SampleBlog {
-        QString folder;  ///< under :/demo/
+        QString folder; ///< under :/demo/
         QString name;
         QString entryPath; ///< what the list points at ("/" or a feed)
     };

@@ -13,22 +13,29 @@ constexpr qsizetype kMaxHeadBytes = 64 * 1024;
 QByteArray reasonPhrase(int status)
 {
     switch (status) {
-    case 200: return "OK";
-    case 301: return "Moved Permanently";
-    case 302: return "Found";
-    case 304: return "Not Modified";
-    case 404: return "Not Found";
-    case 500: return "Internal Server Error";
-    case 503: return "Service Unavailable";
-    default: return "Status";
+    case 200:
+        return "OK";
+    case 301:
+        return "Moved Permanently";
+    case 302:
+        return "Found";
+    case 304:
+        return "Not Modified";
+    case 404:
+        return "Not Found";
+    case 500:
+        return "Internal Server Error";
+    case 503:
+        return "Service Unavailable";
+    default:
+        return "Status";
     }
 }
 } // namespace
 
 HttpServer::HttpServer(QObject *parent)
     : QObject(parent)
-{
-}
+{ }
 
 HttpServer::~HttpServer()
 {
@@ -123,7 +130,9 @@ void HttpServer::onReadyRead(QTcpSocket *socket)
         m_peakInFlight = std::max(m_peakInFlight, m_inFlight);
         Q_EMIT requestReceived(request);
 
-        const HttpResponse response = m_handler ? m_handler(request) : HttpResponse{404, "text/plain", "no handler", {}, 0, HttpResponse::Delivery::Normal};
+        const HttpResponse response = m_handler
+            ? m_handler(request)
+            : HttpResponse { 404, "text/plain", "no handler", {}, 0, HttpResponse::Delivery::Normal };
         if (response.delivery == HttpResponse::Delivery::Hang)
             continue; // stays in flight until the client gives up
         if (response.delayMs > 0) {
@@ -146,8 +155,8 @@ void HttpServer::answer(QTcpSocket *socket, const QByteArray &path, const HttpRe
         return;
     }
     QByteArray head = "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + reasonPhrase(response.status)
-        + "\r\nContent-Type: " + response.contentType + "\r\nContent-Length: "
-        + QByteArray::number(response.body.size()) + "\r\n";
+        + "\r\nContent-Type: " + response.contentType
+        + "\r\nContent-Length: " + QByteArray::number(response.body.size()) + "\r\n";
     for (const auto &[name, value] : response.headers)
         head += name + ": " + value + "\r\n";
     head += keepAlive ? "Connection: keep-alive\r\n\r\n" : "Connection: close\r\n\r\n";

@@ -16,24 +16,24 @@ class QTcpSocket;
 
 struct HttpRequest {
     QByteArray method;
-    QByteArray path;                        ///< as sent, with the query
-    QHash<QByteArray, QByteArray> headers;  ///< names in lower case
-    quint16 localPort = 0;                  ///< which listener it came in on
+    QByteArray path; ///< as sent, with the query
+    QHash<QByteArray, QByteArray> headers; ///< names in lower case
+    quint16 localPort = 0; ///< which listener it came in on
 };
 
 struct HttpResponse {
     /// How the answer is delivered; the faults exist so tests can script a misbehaving blog.
     enum class Delivery {
         Normal,
-        Hang,            ///< never answer (the client must time out)
-        ResetMidBody,    ///< send the headers and half the body, then reset the connection
-        CloseSilently,   ///< close the connection without a byte
+        Hang, ///< never answer (the client must time out)
+        ResetMidBody, ///< send the headers and half the body, then reset the connection
+        CloseSilently, ///< close the connection without a byte
     };
     int status = 200;
     QByteArray contentType = QByteArrayLiteral("text/html; charset=utf-8");
     QByteArray body;
     QList<QPair<QByteArray, QByteArray>> headers; ///< extra headers (Location, Content-Encoding...)
-    int delayMs = 0;                              ///< wait this long before answering
+    int delayMs = 0; ///< wait this long before answering
     Delivery delivery = Delivery::Normal;
 };
 

@@ -11,7 +11,7 @@ struct BlogListReadResult {
     QList<BlogEntry> blogs;
     QStringList problems; ///< one translated line per refused entry, with its line number
     int duplicates = 0;
-    QString error;        ///< set when the list itself could not be read (missing file...)
+    QString error; ///< set when the list itself could not be read (missing file...)
     /// "120 blogs, 3 duplicates skipped, line 7: unsupported scheme file"
     QString summary() const;
 };

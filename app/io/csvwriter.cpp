@@ -10,25 +10,25 @@ QString msOrEmpty(qint64 ms)
 
 QStringList CsvWriter::header()
 {
-    return {QStringLiteral("blog_url"),      QStringLiteral("status"),   QStringLiteral("article_url"),
-            QStringLiteral("title"),         QStringLiteral("found_via"), QStringLiteral("front_page_ms"),
-            QStringLiteral("feed_ms"),       QStringLiteral("article_ms"), QStringLiteral("total_ms"),
-            QStringLiteral("http_status"),   QStringLiteral("error")};
+    return { QStringLiteral("blog_url"),    QStringLiteral("status"),     QStringLiteral("article_url"),
+             QStringLiteral("title"),       QStringLiteral("found_via"),  QStringLiteral("front_page_ms"),
+             QStringLiteral("feed_ms"),     QStringLiteral("article_ms"), QStringLiteral("total_ms"),
+             QStringLiteral("http_status"), QStringLiteral("error") };
 }
 
 QStringList CsvWriter::row(const BlogResult &result)
 {
-    return {result.blogText(),
-            BlogStatusText::code(result.status),
-            result.articleUrl.isValid() ? result.articleUrl.toString(QUrl::FullyEncoded) : QString(),
-            result.title,
-            result.foundVia,
-            msOrEmpty(result.durationMs(RequestKind::FrontPage)),
-            msOrEmpty(result.durationMs(RequestKind::Feed)),
-            msOrEmpty(result.durationMs(RequestKind::Article)),
-            msOrEmpty(result.totalMs()),
-            result.httpStatus > 0 ? QString::number(result.httpStatus) : QString(),
-            result.error};
+    return { result.blogText(),
+             BlogStatusText::code(result.status),
+             result.articleUrl.isValid() ? result.articleUrl.toString(QUrl::FullyEncoded) : QString(),
+             result.title,
+             result.foundVia,
+             msOrEmpty(result.durationMs(RequestKind::FrontPage)),
+             msOrEmpty(result.durationMs(RequestKind::Feed)),
+             msOrEmpty(result.durationMs(RequestKind::Article)),
+             msOrEmpty(result.totalMs()),
+             result.httpStatus > 0 ? QString::number(result.httpStatus) : QString(),
+             result.error };
 }
 
 QString CsvWriter::field(const QString &value)

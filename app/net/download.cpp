@@ -88,9 +88,10 @@ void Download::onMetaDataChanged()
     const QVariant length = m_reply->header(QNetworkRequest::ContentLengthHeader);
     const bool compressed = !m_reply->rawHeader("Content-Encoding").isEmpty();
     if (!compressed && length.isValid() && length.toLongLong() > m_maxBodyBytes) {
-        fail(BlogStatus::TooLarge, QCoreApplication::translate("Download", "The page is %1 MB, over the %2 MB limit.")
-                                       .arg(double(length.toLongLong()) / (1024 * 1024), 0, 'f', 1)
-                                       .arg(double(m_maxBodyBytes) / (1024 * 1024), 0, 'f', 1));
+        fail(BlogStatus::TooLarge,
+             QCoreApplication::translate("Download", "The page is %1 MB, over the %2 MB limit.")
+                 .arg(double(length.toLongLong()) / (1024 * 1024), 0, 'f', 1)
+                 .arg(double(m_maxBodyBytes) / (1024 * 1024), 0, 'f', 1));
         return;
     }
     const QByteArray contentType = m_reply->rawHeader("Content-Type");

@@ -1,13 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "fdlimit.h"
 
-#include <sys/resource.h>
-
 #include <algorithm>
+#include <sys/resource.h>
 
 int FdLimit::raiseSoftLimit()
 {
-    rlimit limit{};
+    rlimit limit {};
     if (getrlimit(RLIMIT_NOFILE, &limit) != 0)
         return 1024;
     // Past a million descriptors nothing is gained, and select()-based code elsewhere may choke.
@@ -21,7 +20,7 @@ int FdLimit::raiseSoftLimit()
 
 int FdLimit::softLimit()
 {
-    rlimit limit{};
+    rlimit limit {};
     if (getrlimit(RLIMIT_NOFILE, &limit) != 0)
         return 1024;
     return static_cast<int>(std::min<rlim_t>(limit.rlim_cur, 1 << 20));

@@ -60,14 +60,15 @@ Download *Fetcher::get(const QUrl &url, RequestKind kind, bool lastOnHost)
     const QString key = hostKey(url);
     auto it = m_hosts.find(key);
     if (it == m_hosts.end()) {
-        it = m_hosts.insert(key, HostQueue{});
+        it = m_hosts.insert(key, HostQueue {});
         it->limit = std::max(1, m_policy.maxPerHost);
     }
     HostQueue &queue = *it;
     connect(download, &Download::finished, this, [this, download, key] { onDownloadFinished(download, key); });
     queue.waiting.push_back(download);
     // Start on the next turn of the event loop, so the caller can connect to finished() first.
-    QMetaObject::invokeMethod(this, [this, key] { startWaiting(key); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this, [this, key] { startWaiting(key); }, Qt::QueuedConnection);
     return download;
 }
 
@@ -102,7 +103,8 @@ void Fetcher::onDownloadFinished(Download *download, const QString &key)
             if (it->active == 0 && it->waiting.empty())
                 m_hosts.erase(it);
             else
-                QMetaObject::invokeMethod(this, [this, key] { startWaiting(key); }, Qt::QueuedConnection);
+                QMetaObject::invokeMethod(
+                    this, [this, key] { startWaiting(key); }, Qt::QueuedConnection);
         }
     }
     if (m_running.isEmpty())

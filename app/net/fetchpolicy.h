@@ -12,9 +12,9 @@ struct FetchPolicy {
     /// Qt 6.4 opens at most 6 HTTP/1.1 connections per host and counts time spent queued behind
     /// them against the transfer timeout, so we never hand it more than this per host.
     int maxPerHost = 6;
-    int timeoutMs = 15000;                        ///< no byte for this long aborts the request
-    qint64 maxBodyBytes = 10LL * 1024 * 1024;     ///< decompressed; larger bodies are too_large
+    int timeoutMs = 15000; ///< no byte for this long aborts the request
+    qint64 maxBodyBytes = 10LL * 1024 * 1024; ///< decompressed; larger bodies are too_large
     int maxRedirects = 10;
     QByteArray userAgent = QByteArrayLiteral("Titlewave/" TITLEWAVE_VERSION);
-    QString caFile;                               ///< extra PEM certificates to trust, if set
+    QString caFile; ///< extra PEM certificates to trust, if set
 };

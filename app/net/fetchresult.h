@@ -9,9 +9,9 @@
 /// The outcome of one GET: a status (Ok or the failure), the body and its timing record.
 struct FetchResult {
     BlogStatus status = BlogStatus::Ok;
-    QString error;           ///< translated sentence, empty on success
-    QByteArray body;         ///< the decoded body; implicitly shared, never copied
-    QByteArray contentType;  ///< the Content-Type header as sent
+    QString error; ///< translated sentence, empty on success
+    QByteArray body; ///< the decoded body; implicitly shared, never copied
+    QByteArray contentType; ///< the Content-Type header as sent
     RequestTiming timing;
     bool ok() const { return status == BlogStatus::Ok; }
 };

@@ -6,10 +6,10 @@
 
 /// One blog as the user's list gives it.
 struct BlogEntry {
-    QUrl url;        ///< the blog's front page (or a feed); may be invalid, the scan then says why
-    QString input;   ///< the address as the list wrote it, shown when it is not a valid URL
-    QString name;    ///< optional display name (CSV/OPML lists)
-    QString xpath;   ///< optional XPath to the newest article's link, from the list
-    QUrl feedUrl;    ///< optional feed address (OPML xmlUrl)
-    int line = 0;    ///< 1-based line (or row) in the imported list, 0 when unknown
+    QUrl url; ///< the blog's front page (or a feed); may be invalid, the scan then says why
+    QString input; ///< the address as the list wrote it, shown when it is not a valid URL
+    QString name; ///< optional display name (CSV/OPML lists)
+    QString xpath; ///< optional XPath to the newest article's link, from the list
+    QUrl feedUrl; ///< optional feed address (OPML xmlUrl)
+    int line = 0; ///< 1-based line (or row) in the imported list, 0 when unknown
 };

@@ -5,8 +5,8 @@
 
 qint64 BlogResult::durationMs(RequestKind kind) const
 {
-    const auto it = std::find_if(timings.cbegin(), timings.cend(),
-                                 [kind](const RequestTiming &t) { return t.kind == kind; });
+    const auto it
+        = std::find_if(timings.cbegin(), timings.cend(), [kind](const RequestTiming &t) { return t.kind == kind; });
     return it == timings.cend() ? -1 : it->durationMs();
 }
 

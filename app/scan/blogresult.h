@@ -11,18 +11,18 @@
 
 /// Everything known about one blog's scan; a value passed from the engine to the views.
 struct BlogResult {
-    int index = -1;       ///< position in the scanned list
+    int index = -1; ///< position in the scanned list
     QUrl blogUrl;
-    QString blogInput;    ///< the address as the list wrote it
+    QString blogInput; ///< the address as the list wrote it
     QString name;
     BlogStatus status = BlogStatus::Pending;
-    QString error;        ///< translated sentence, empty when ok
+    QString error; ///< translated sentence, empty when ok
     QUrl articleUrl;
-    QString title;        ///< the article's headline, plain text
-    QString rawTitle;     ///< the article's <title> as found
-    QString foundVia;     ///< which rule found the article ("feed", "rel-bookmark", ...)
-    QString titleVia;     ///< which rule gave the headline ("og:title", "h1", ...)
-    int httpStatus = 0;   ///< status of the last HTTP answer
+    QString title; ///< the article's headline, plain text
+    QString rawTitle; ///< the article's <title> as found
+    QString foundVia; ///< which rule found the article ("feed", "rel-bookmark", ...)
+    QString titleVia; ///< which rule gave the headline ("og:title", "h1", ...)
+    int httpStatus = 0; ///< status of the last HTTP answer
     QList<RequestTiming> timings;
 
     /// Duration of the first request of that kind, or -1 when there was none.

@@ -18,8 +18,7 @@ bool isWebScheme(const QUrl &url)
 
 // Runs @p work on the scan's parser pool and hands its result to @p done on @p blog's thread.
 // The Scan waits for the pool before it deletes any BlogScan, so @p blog outlives the job.
-template <typename Work, typename Done>
-void parseInBackground(QThreadPool &pool, BlogScan *blog, Work work, Done done)
+template<typename Work, typename Done> void parseInBackground(QThreadPool &pool, BlogScan *blog, Work work, Done done)
 {
     pool.start([blog, work = std::move(work), done = std::move(done)]() mutable {
         auto result = work();
@@ -107,7 +106,7 @@ void BlogScan::onFrontPage(const FetchResult &fetched)
         return;
     }
     Q_EMIT changed(m_result);
-    const ArticleLocatorOptions options{m_entry.xpath, m_scan.options().preferFeeds};
+    const ArticleLocatorOptions options { m_entry.xpath, m_scan.options().preferFeeds };
     parseInBackground(
         m_scan.parsers(), this,
         [body = fetched.body, type = fetched.contentType, url = fetched.timing.finalUrl, options] {
@@ -142,7 +141,7 @@ void BlogScan::onFeed(const FetchResult &fetched)
         [body = fetched.body, url = fetched.timing.finalUrl] {
             FeedContent feed = FeedReader::read(body, url);
             const FeedEntry *newest = feed.newest();
-            return newest ? *newest : FeedEntry{};
+            return newest ? *newest : FeedEntry {};
         },
         &BlogScan::onFeedParsed);
 }
@@ -152,8 +151,7 @@ void BlogScan::onFeedParsed(const FeedEntry &entry)
     if (isFinished())
         return;
     if (!entry.link.isValid()) {
-        finish(BlogStatus::NoArticle,
-               QCoreApplication::translate("BlogScan", "The blog's feed lists no article."));
+        finish(BlogStatus::NoArticle, QCoreApplication::translate("BlogScan", "The blog's feed lists no article."));
         return;
     }
     m_feedEntryTitle = entry.title;
@@ -217,7 +215,8 @@ void BlogScan::finish(BlogStatus status, const QString &error)
     if (isFinished())
         return;
     m_result.status = status;
-    m_result.error = status == BlogStatus::Ok ? QString() : (error.isEmpty() ? BlogStatusText::sentence(status) : error);
+    m_result.error
+        = status == BlogStatus::Ok ? QString() : (error.isEmpty() ? BlogStatusText::sentence(status) : error);
     Q_EMIT changed(m_result);
     Q_EMIT finished(m_result);
 }

@@ -3,6 +3,7 @@
 
 #include "blogentry.h"
 #include "blogresult.h"
+#include "net/download.h"
 #include "net/fetchresult.h"
 #include "parse/articlelocator.h"
 #include "parse/feedreader.h"
@@ -10,8 +11,6 @@
 
 #include <QObject>
 #include <QPointer>
-
-#include "net/download.h"
 class Scan;
 
 /// One blog's chain: front page -> (feed) -> article -> headline. Independent of every other

@@ -11,12 +11,12 @@ enum class RequestKind { FrontPage, Feed, Article };
 struct RequestTiming {
     RequestKind kind = RequestKind::FrontPage;
     QUrl url;
-    QUrl finalUrl;     ///< after redirects
+    QUrl finalUrl; ///< after redirects
     qint64 startMs = 0; ///< offset from the scan's start, when the request left
-    qint64 endMs = 0;   ///< offset from the scan's start, when the reply finished
+    qint64 endMs = 0; ///< offset from the scan's start, when the reply finished
     int httpStatus = 0; ///< 0 when no HTTP answer arrived
-    qint64 bytes = 0;   ///< decoded body bytes received
-    QString error;      ///< empty on success
+    qint64 bytes = 0; ///< decoded body bytes received
+    QString error; ///< empty on success
 
     qint64 durationMs() const { return endMs - startMs; }
 };

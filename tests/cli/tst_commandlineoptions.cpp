@@ -11,10 +11,10 @@ private Q_SLOTS:
     void parsesAHeadlessRun()
     {
         const CommandLineOptions options = CommandLineOptions::parse(
-            {QStringLiteral("titlewave"), QStringLiteral("--headless"), QStringLiteral("blogs.txt"),
-             QStringLiteral("-o"), QStringLiteral("out.csv"), QStringLiteral("--max-in-flight"), QStringLiteral("1"),
-             QStringLiteral("--timeout"), QStringLiteral("3"), QStringLiteral("--max-page-size"), QStringLiteral("2"),
-             QStringLiteral("--user-agent"), QStringLiteral("Test/1")});
+            { QStringLiteral("titlewave"), QStringLiteral("--headless"), QStringLiteral("blogs.txt"),
+              QStringLiteral("-o"), QStringLiteral("out.csv"), QStringLiteral("--max-in-flight"), QStringLiteral("1"),
+              QStringLiteral("--timeout"), QStringLiteral("3"), QStringLiteral("--max-page-size"), QStringLiteral("2"),
+              QStringLiteral("--user-agent"), QStringLiteral("Test/1") });
         QCOMPARE(options.action, CommandLineOptions::Action::RunHeadless);
         QCOMPARE(options.listPath, QStringLiteral("blogs.txt"));
         QCOMPARE(options.outPath, QStringLiteral("out.csv"));
@@ -27,10 +27,10 @@ private Q_SLOTS:
 
     void defaultsToStdoutAndTheWindow()
     {
-        QCOMPARE(CommandLineOptions::parse({QStringLiteral("titlewave")}).action,
+        QCOMPARE(CommandLineOptions::parse({ QStringLiteral("titlewave") }).action,
                  CommandLineOptions::Action::RunWindow);
         const CommandLineOptions demo = CommandLineOptions::parse(
-            {QStringLiteral("titlewave"), QStringLiteral("--headless"), QStringLiteral("--demo")});
+            { QStringLiteral("titlewave"), QStringLiteral("--headless"), QStringLiteral("--demo") });
         QCOMPARE(demo.action, CommandLineOptions::Action::RunHeadless);
         QVERIFY(demo.demo);
         QCOMPARE(demo.outPath, QStringLiteral("-"));
@@ -39,27 +39,27 @@ private Q_SLOTS:
     void rejectsBadValues_data()
     {
         QTest::addColumn<QStringList>("arguments");
-        QTest::addRow("zero in flight") << QStringList{QStringLiteral("--max-in-flight"), QStringLiteral("0")};
-        QTest::addRow("words for timeout") << QStringList{QStringLiteral("--timeout"), QStringLiteral("soon")};
-        QTest::addRow("negative page size") << QStringList{QStringLiteral("--max-page-size"), QStringLiteral("-1")};
-        QTest::addRow("two lists") << QStringList{QStringLiteral("a.txt"), QStringLiteral("b.txt")};
-        QTest::addRow("demo and list") << QStringList{QStringLiteral("--demo"), QStringLiteral("a.txt")};
+        QTest::addRow("zero in flight") << QStringList { QStringLiteral("--max-in-flight"), QStringLiteral("0") };
+        QTest::addRow("words for timeout") << QStringList { QStringLiteral("--timeout"), QStringLiteral("soon") };
+        QTest::addRow("negative page size") << QStringList { QStringLiteral("--max-page-size"), QStringLiteral("-1") };
+        QTest::addRow("two lists") << QStringList { QStringLiteral("a.txt"), QStringLiteral("b.txt") };
+        QTest::addRow("demo and list") << QStringList { QStringLiteral("--demo"), QStringLiteral("a.txt") };
     }
 
     void rejectsBadValues()
     {
         QFETCH(QStringList, arguments);
         const CommandLineOptions options = CommandLineOptions::parse(
-            QStringList{QStringLiteral("titlewave"), QStringLiteral("--headless")} + arguments);
+            QStringList { QStringLiteral("titlewave"), QStringLiteral("--headless") } + arguments);
         QCOMPARE(options.action, CommandLineOptions::Action::UsageError);
         QVERIFY(!options.text.isEmpty());
     }
 
     void knowsWhenNoWindowIsWanted()
     {
-        QVERIFY(CommandLineOptions::wantsNoWindow({QStringLiteral("titlewave"), QStringLiteral("--headless")}));
-        QVERIFY(CommandLineOptions::wantsNoWindow({QStringLiteral("titlewave"), QStringLiteral("--version")}));
-        QVERIFY(!CommandLineOptions::wantsNoWindow({QStringLiteral("titlewave"), QStringLiteral("--demo")}));
+        QVERIFY(CommandLineOptions::wantsNoWindow({ QStringLiteral("titlewave"), QStringLiteral("--headless") }));
+        QVERIFY(CommandLineOptions::wantsNoWindow({ QStringLiteral("titlewave"), QStringLiteral("--version") }));
+        QVERIFY(!CommandLineOptions::wantsNoWindow({ QStringLiteral("titlewave"), QStringLiteral("--demo") }));
     }
 };
 

@@ -28,8 +28,8 @@ Run runTitlewave(const QStringList &arguments, const QByteArray &input = {})
         process.kill();
         return {};
     }
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, process.readAllStandardOutput(),
-            process.readAllStandardError()};
+    return { process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, process.readAllStandardOutput(),
+             process.readAllStandardError() };
 }
 
 QList<QByteArray> csvLines(const QByteArray &csv)
@@ -62,22 +62,22 @@ private Q_SLOTS:
         const QString out = dir.filePath(QStringLiteral("results.csv"));
         QFile file(list);
         QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("# two blogs and a bad line\n" + good.url().toEncoded() + "\n" + broken.url(QStringLiteral("/gone")).toEncoded()
-                   + "\nfile:///etc/passwd\n");
+        file.write("# two blogs and a bad line\n" + good.url().toEncoded() + "\n"
+                   + broken.url(QStringLiteral("/gone")).toEncoded() + "\nfile:///etc/passwd\n");
         file.close();
 
-        const Run run = runTitlewave({QStringLiteral("--headless"), list, QStringLiteral("-o"), out});
+        const Run run = runTitlewave({ QStringLiteral("--headless"), list, QStringLiteral("-o"), out });
         QCOMPARE(run.exitCode, 1); // some blogs failed
         QFile csv(out);
         QVERIFY(csv.open(QIODevice::ReadOnly));
         const QList<QByteArray> lines = csvLines(csv.readAll());
         QCOMPARE(lines.size(), 4);
-        QCOMPARE(lines.at(0), QByteArray("blog_url,status,article_url,title,found_via,front_page_ms,feed_ms,"
-                                         "article_ms,total_ms,http_status,error"));
-        const QByteArray goodRow = good.url().toEncoded() + ",ok," + good.url(QStringLiteral("/newest.html")).toEncoded()
-            + ",\"Hello, \"\"world\"\"\",rel-bookmark,";
-        QVERIFY2(lines.at(1).startsWith(goodRow),
-                 lines.at(1).constData());
+        QCOMPARE(lines.at(0),
+                 QByteArray("blog_url,status,article_url,title,found_via,front_page_ms,feed_ms,"
+                            "article_ms,total_ms,http_status,error"));
+        const QByteArray goodRow = good.url().toEncoded() + ",ok,"
+            + good.url(QStringLiteral("/newest.html")).toEncoded() + ",\"Hello, \"\"world\"\"\",rel-bookmark,";
+        QVERIFY2(lines.at(1).startsWith(goodRow), lines.at(1).constData());
         const QByteArray brokenRow = broken.url(QStringLiteral("/gone")).toEncoded() + ",http_error,";
         QVERIFY2(lines.at(2).startsWith(brokenRow), lines.at(2).constData());
         QVERIFY(lines.at(2).contains(",404,"));
@@ -91,9 +91,9 @@ private Q_SLOTS:
         QVERIFY(good.start());
         good.html("/", FakeBlog::frontPage("/p.html"));
         good.html("/p.html", FakeBlog::article("Piped"));
-        const Run run = runTitlewave({QStringLiteral("--headless"), QStringLiteral("-"), QStringLiteral("-o"),
-                                      QStringLiteral("-")},
-                                     good.url().toEncoded() + "\n");
+        const Run run = runTitlewave(
+            { QStringLiteral("--headless"), QStringLiteral("-"), QStringLiteral("-o"), QStringLiteral("-") },
+            good.url().toEncoded() + "\n");
         QCOMPARE(run.exitCode, 0);
         const QList<QByteArray> lines = csvLines(run.out);
         QCOMPARE(lines.size(), 2);
@@ -103,15 +103,17 @@ private Q_SLOTS:
 
     void demoScanSucceedsOffline()
     {
-        const Run run = runTitlewave({QStringLiteral("--headless"), QStringLiteral("--demo"), QStringLiteral("-o"),
-                                      QStringLiteral("-")});
+        const Run run = runTitlewave(
+            { QStringLiteral("--headless"), QStringLiteral("--demo"), QStringLiteral("-o"), QStringLiteral("-") });
         QCOMPARE(run.exitCode, 0);
         const QList<QByteArray> lines = csvLines(run.out);
         QCOMPARE(lines.size(), 7);
-        const QList<QByteArray> expectedTitles = {
-            "Why We Roast Light",           "Lichen Season on the North Ridge", "constexpr All the Things (Carefully)",
-            "The Smallest Museum in Europe", "\"Les croissants du dimanche, enfin réussis\"",
-            "Mit dem Nachtzug nach Wien"};
+        const QList<QByteArray> expectedTitles = { "Why We Roast Light",
+                                                   "Lichen Season on the North Ridge",
+                                                   "constexpr All the Things (Carefully)",
+                                                   "The Smallest Museum in Europe",
+                                                   "\"Les croissants du dimanche, enfin réussis\"",
+                                                   "Mit dem Nachtzug nach Wien" };
         for (int i = 0; i < expectedTitles.size(); ++i) {
             QVERIFY2(lines.at(i + 1).contains(",ok,"), lines.at(i + 1).constData());
             const QByteArray cell = "," + expectedTitles.at(i) + ",";
@@ -122,11 +124,12 @@ private Q_SLOTS:
     void badUsageExitsWithTwo_data()
     {
         QTest::addColumn<QStringList>("arguments");
-        QTest::addRow("no list") << QStringList{QStringLiteral("--headless")};
-        QTest::addRow("unknown option") << QStringList{QStringLiteral("--headless"), QStringLiteral("--bogus")};
-        QTest::addRow("missing file") << QStringList{QStringLiteral("--headless"), QStringLiteral("/nonexistent/list")};
-        QTest::addRow("bad number") << QStringList{QStringLiteral("--headless"), QStringLiteral("--max-in-flight"),
-                                                   QStringLiteral("zero"), QStringLiteral("-")};
+        QTest::addRow("no list") << QStringList { QStringLiteral("--headless") };
+        QTest::addRow("unknown option") << QStringList { QStringLiteral("--headless"), QStringLiteral("--bogus") };
+        QTest::addRow("missing file") << QStringList { QStringLiteral("--headless"),
+                                                       QStringLiteral("/nonexistent/list") };
+        QTest::addRow("bad number") << QStringList { QStringLiteral("--headless"), QStringLiteral("--max-in-flight"),
+                                                     QStringLiteral("zero"), QStringLiteral("-") };
     }
 
     void badUsageExitsWithTwo()
@@ -139,19 +142,19 @@ private Q_SLOTS:
 
     void unwritableOutputExitsWithTwo()
     {
-        const Run run = runTitlewave({QStringLiteral("--headless"), QStringLiteral("--demo"), QStringLiteral("-o"),
-                                      QStringLiteral("/nonexistent-dir/out.csv")});
+        const Run run = runTitlewave({ QStringLiteral("--headless"), QStringLiteral("--demo"), QStringLiteral("-o"),
+                                       QStringLiteral("/nonexistent-dir/out.csv") });
         QCOMPARE(run.exitCode, 2);
         QVERIFY(run.err.contains("/nonexistent-dir/out.csv"));
     }
 
     void helpAndVersionNeedNoDisplay()
     {
-        const Run help = runTitlewave({QStringLiteral("--help")});
+        const Run help = runTitlewave({ QStringLiteral("--help") });
         QCOMPARE(help.exitCode, 0);
         QVERIFY(help.out.contains("--headless"));
         QVERIFY(help.out.contains("--max-in-flight"));
-        const Run version = runTitlewave({QStringLiteral("--version")});
+        const Run version = runTitlewave({ QStringLiteral("--version") });
         QCOMPARE(version.exitCode, 0);
         QVERIFY(version.out.startsWith("titlewave " TITLEWAVE_VERSION));
     }

@@ -23,8 +23,8 @@ private Q_SLOTS:
                                          << QUrl(QStringLiteral("https://a.example/"));
         QTest::addRow("bare host") << QStringLiteral("blog.example.org")
                                    << QUrl(QStringLiteral("https://blog.example.org"));
-        QTest::addRow("bare host and path") << QStringLiteral("example.org/blog/")
-                                            << QUrl(QStringLiteral("https://example.org/blog/"));
+        QTest::addRow("bare host and path")
+            << QStringLiteral("example.org/blog/") << QUrl(QStringLiteral("https://example.org/blog/"));
         QTest::addRow("words") << QStringLiteral("not a url") << QUrl();
     }
 
@@ -51,12 +51,15 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("line");
         QTest::addColumn<QString>("problem");
-        QTest::addRow("file") << QStringLiteral("file:///etc/passwd") << QStringLiteral("line 2: unsupported scheme file");
+        QTest::addRow("file") << QStringLiteral("file:///etc/passwd")
+                              << QStringLiteral("line 2: unsupported scheme file");
         QTest::addRow("ftp") << QStringLiteral("ftp://a.example/") << QStringLiteral("line 2: unsupported scheme ftp");
         QTest::addRow("javascript") << QStringLiteral("javascript:alert(1)")
                                     << QStringLiteral("line 2: unsupported scheme javascript");
-        QTest::addRow("data") << QStringLiteral("data:text/html,<h1>x</h1>") << QStringLiteral("line 2: unsupported scheme data");
-        QTest::addRow("qrc") << QStringLiteral("qrc:/demo/atlas/index.html") << QStringLiteral("line 2: unsupported scheme qrc");
+        QTest::addRow("data") << QStringLiteral("data:text/html,<h1>x</h1>")
+                              << QStringLiteral("line 2: unsupported scheme data");
+        QTest::addRow("qrc") << QStringLiteral("qrc:/demo/atlas/index.html")
+                             << QStringLiteral("line 2: unsupported scheme qrc");
         QTest::addRow("junk") << QStringLiteral("hello world") << QStringLiteral("line 2: not a web address");
     }
 
@@ -64,9 +67,9 @@ private Q_SLOTS:
     {
         QFETCH(QString, line);
         QFETCH(QString, problem);
-        const BlogListReadResult result =
-            BlogListReader::readText(QStringLiteral("https://ok.example/\n") + line + QLatin1Char('\n'));
-        QCOMPARE(result.problems, QStringList{problem});
+        const BlogListReadResult result
+            = BlogListReader::readText(QStringLiteral("https://ok.example/\n") + line + QLatin1Char('\n'));
+        QCOMPARE(result.problems, QStringList { problem });
         // The refused line still becomes a row, so its failure is reported, but it is never fetched
         // as anything other than http(s): its URL is not a web URL.
         QCOMPARE(result.blogs.size(), 2);
@@ -78,8 +81,8 @@ private Q_SLOTS:
 
     void readsUrlAndXPathSeparatedByATab()
     {
-        const BlogListReadResult result =
-            BlogListReader::readText(QStringLiteral("https://a.example/\t//h2[@class='title']/a/@href\n"));
+        const BlogListReadResult result
+            = BlogListReader::readText(QStringLiteral("https://a.example/\t//h2[@class='title']/a/@href\n"));
         QCOMPARE(result.blogs.size(), 1);
         QCOMPARE(result.blogs.at(0).xpath, QStringLiteral("//h2[@class='title']/a/@href"));
     }

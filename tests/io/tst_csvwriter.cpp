@@ -92,15 +92,15 @@ private Q_SLOTS:
         result.articleUrl = QUrl(QStringLiteral("https://example.org/blog/a,b.html"));
         result.title = QStringLiteral("Quotes \"here\", commas, and\r\nnew lines — ünïcödé");
         result.foundVia = QStringLiteral("rel-bookmark");
-        result.timings = {RequestTiming{RequestKind::FrontPage, {}, {}, 0, 120, 200, 10, {}},
-                          RequestTiming{RequestKind::Article, {}, {}, 130, 250, 200, 10, {}}};
+        result.timings = { RequestTiming { RequestKind::FrontPage, {}, {}, 0, 120, 200, 10, {} },
+                           RequestTiming { RequestKind::Article, {}, {}, 130, 250, 200, 10, {} } };
         result.httpStatus = 200;
         BlogResult failed;
         failed.blogUrl = QUrl(QStringLiteral("http://bad.invalid/"));
         failed.status = BlogStatus::Dns;
         failed.error = QStringLiteral("The host name could not be resolved.");
 
-        const QList<QStringList> rows = parseCsv(QString::fromUtf8(CsvWriter::toCsv({result, failed})));
+        const QList<QStringList> rows = parseCsv(QString::fromUtf8(CsvWriter::toCsv({ result, failed })));
         QCOMPARE(rows.size(), 3);
         QCOMPARE(rows.at(0), CsvWriter::header());
         QCOMPARE(rows.at(1).size(), 11);
@@ -124,7 +124,7 @@ private Q_SLOTS:
         const QString path = dir.filePath(QStringLiteral("out.csv"));
         BlogResult result;
         result.blogUrl = QUrl(QStringLiteral("https://example.org/"));
-        QVERIFY(!ResultExporter::writeCsv(path, {result}).has_value());
+        QVERIFY(!ResultExporter::writeCsv(path, { result }).has_value());
         QFile file(path);
         QVERIFY(file.open(QIODevice::ReadOnly));
         QVERIFY(file.readAll().startsWith("blog_url,status"));
@@ -132,8 +132,8 @@ private Q_SLOTS:
 
     void exportReportsAnUnwritablePath()
     {
-        const std::optional<QString> error =
-            ResultExporter::writeCsv(QStringLiteral("/nonexistent-dir/for/sure/out.csv"), {});
+        const std::optional<QString> error
+            = ResultExporter::writeCsv(QStringLiteral("/nonexistent-dir/for/sure/out.csv"), {});
         QVERIFY(error.has_value());
         QVERIFY(error->contains(QStringLiteral("/nonexistent-dir/for/sure/out.csv")));
     }

@@ -112,7 +112,7 @@ private Q_SLOTS:
         });
 
         Scan scan;
-        scan.start({BlogEntry{a.url(), {}, {}, {}, {}, 1}, BlogEntry{b.url(), {}, {}, {}, {}, 2}});
+        scan.start({ BlogEntry { a.url(), {}, {}, {}, {}, 1 }, BlogEntry { b.url(), {}, {}, {}, {}, 2 } });
         QVERIFY(waitForScan(scan));
         QVERIFY(aArticleArrived);
         QVERIFY(bFrontPagePendingWhenAArticleArrived);
@@ -159,7 +159,7 @@ private Q_SLOTS:
         Scan scan;
         BlogEntry entry;
         entry.url = url;
-        scan.start({entry});
+        scan.start({ entry });
         QVERIFY(waitForScan(scan));
         const BlogResult result = scan.results().constFirst();
         QCOMPARE(result.status, status);
@@ -174,7 +174,7 @@ private Q_SLOTS:
         BlogEntry entry;
         entry.url = server.url(QStringLiteral("/missing"));
         Scan scan;
-        scan.start({entry});
+        scan.start({ entry });
         QVERIFY(waitForScan(scan));
         const BlogResult result = scan.results().constFirst();
         QCOMPARE(result.status, BlogStatus::HttpError);
@@ -197,7 +197,7 @@ private Q_SLOTS:
         entry.url = server.url();
         QElapsedTimer timer;
         timer.start();
-        scan.start({entry});
+        scan.start({ entry });
         QVERIFY(waitForScan(scan));
         QCOMPARE(scan.results().constFirst().status, BlogStatus::Timeout);
         // Reported within the timeout plus the sweep interval, not after some default.
@@ -231,7 +231,7 @@ private Q_SLOTS:
         server.html("/post.html", FakeBlog::article("Again"));
         BlogEntry again;
         again.url = server.url(QStringLiteral("/ok"));
-        scan.start({again});
+        scan.start({ again });
         QVERIFY(waitForScan(scan));
         QCOMPARE(scan.results().constFirst().title, QStringLiteral("Again"));
     }

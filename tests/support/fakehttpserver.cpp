@@ -40,8 +40,8 @@ void FakeHttpServer::html(const QByteArray &path, const QByteArray &body, int de
 
 QByteArray FakeBlog::frontPage(const QByteArray &articlePath, const QByteArray &blogName)
 {
-    return "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>" + blogName
-        + "</title></head><body><h1>" + blogName + "</h1><article><h2><a rel=\"bookmark\" href=\"" + articlePath
+    return "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>" + blogName + "</title></head><body><h1>"
+        + blogName + "</h1><article><h2><a rel=\"bookmark\" href=\"" + articlePath
         + "\">Newest</a></h2><p>Text.</p></article><article><h2><a rel=\"bookmark\" href=\"/older.html\">Older</a>"
           "</h2></article></body></html>";
 }

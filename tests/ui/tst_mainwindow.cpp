@@ -6,12 +6,12 @@
 #include <QAction>
 #include <QFile>
 #include <QLabel>
+#include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
 #include <QStatusBar>
-#include <QPlainTextEdit>
 #include <QTableView>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -117,7 +117,8 @@ private Q_SLOTS:
 
         auto *label = window.findChild<QLabel *>(QStringLiteral("progressLabel"));
         QVERIFY(label);
-        QVERIFY2(label->text().startsWith(QStringLiteral("2 of 2 done, 2 failed, elapsed ")), qPrintable(label->text()));
+        QVERIFY2(label->text().startsWith(QStringLiteral("2 of 2 done, 2 failed, elapsed ")),
+                 qPrintable(label->text()));
         auto *progress = window.findChild<QProgressBar *>(QStringLiteral("progressBar"));
         QVERIFY(progress);
         QCOMPARE(progress->value(), progress->maximum());
@@ -171,7 +172,8 @@ private Q_SLOTS:
         QTcpServer silent;
         QVERIFY(silent.listen(QHostAddress::LocalHost));
         auto window = std::make_unique<MainWindow>();
-        window->setBlogListText(QStringLiteral("http://127.0.0.1:%1/a\nhttp://127.0.0.1:%1/b\n").arg(silent.serverPort()));
+        window->setBlogListText(
+            QStringLiteral("http://127.0.0.1:%1/a\nhttp://127.0.0.1:%1/b\n").arg(silent.serverPort()));
         window->startScan();
         QVERIFY(window->scan()->isRunning());
         QTRY_COMPARE(window->model()->result(1).status, BlogStatus::Running);
@@ -228,7 +230,8 @@ private Q_SLOTS:
     void labelsControlsForAssistiveTechnology()
     {
         MainWindow window;
-        for (const char *name : {"blogListEditor", "resultsView", "maxInFlightSpinBox", "progressBar", "progressLabel"}) {
+        for (const char *name :
+             { "blogListEditor", "resultsView", "maxInFlightSpinBox", "progressBar", "progressLabel" }) {
             auto *widget = window.findChild<QWidget *>(QString::fromLatin1(name));
             QVERIFY2(widget, name);
             QVERIFY2(!widget->accessibleName().isEmpty(), name);

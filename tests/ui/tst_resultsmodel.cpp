@@ -36,7 +36,7 @@ BlogResult finished(int index, qint64 totalMs, BlogStatus status = BlogStatus::O
         article.kind = RequestKind::Article;
         article.startMs = totalMs / 2;
         article.endMs = totalMs;
-        result.timings = {front, article};
+        result.timings = { front, article };
     }
     if (status == BlogStatus::Ok) {
         result.articleUrl = QUrl(QStringLiteral("https://blog%1.example/post").arg(index));
@@ -163,14 +163,14 @@ private Q_SLOTS:
         model.flush();
 
         proxy.sort(ResultsModel::TotalMs, Qt::AscendingOrder);
-        QCOMPARE(sortedTotals(proxy), (QList<int>{5, 30, 200, 1000, -1}));
+        QCOMPARE(sortedTotals(proxy), (QList<int> { 5, 30, 200, 1000, -1 }));
         proxy.sort(ResultsModel::TotalMs, Qt::DescendingOrder);
-        QCOMPARE(sortedTotals(proxy), (QList<int>{1000, 200, 30, 5, -1}));
+        QCOMPARE(sortedTotals(proxy), (QList<int> { 1000, 200, 30, 5, -1 }));
 
         // Stays sorted as results arrive.
         model.updateResult(finished(2, 500));
         model.flush();
-        QCOMPARE(sortedTotals(proxy), (QList<int>{1000, 500, 200, 30, 5}));
+        QCOMPARE(sortedTotals(proxy), (QList<int> { 1000, 500, 200, 30, 5 }));
     }
 
     void batchesManyUpdatesIntoFewSignals()
