@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "httpserver.h"
 
+#include <QSslServer>
 #include <QTcpSocket>
 #include <QTimer>
 
@@ -49,15 +50,30 @@ bool HttpServer::listen(const QHostAddress &address, quint16 port)
 
 bool HttpServer::listenAlso(const QHostAddress &address, quint16 port)
 {
-    if (!address.isLoopback())
+    return addListener(new QTcpServer(this), address, port);
+}
+
+bool HttpServer::listenTls(const QSslConfiguration &tls, const QHostAddress &address)
+{
+    auto *listener = new QSslServer(this);
+    listener->setSslConfiguration(tls);
+    return addListener(listener, address, 0);
+}
+
+bool HttpServer::addListener(QTcpServer *listener, const QHostAddress &address, quint16 port)
+{
+    if (!address.isLoopback()) {
+        delete listener;
         return false; // never serve anything but this machine
-    auto *listener = new QTcpServer(this);
+    }
     listener->setMaxPendingConnections(4096);
     if (!listener->listen(address, port)) {
         delete listener;
         return false;
     }
-    connect(listener, &QTcpServer::newConnection, this, [this, listener] { onNewConnection(listener); });
+    // pendingConnectionAvailable, not newConnection: a QSslServer's connection becomes pending
+    // only after its handshake, long after newConnection fired.
+    connect(listener, &QTcpServer::pendingConnectionAvailable, this, [this, listener] { onNewConnection(listener); });
     m_listeners.append(listener);
     return true;
 }
@@ -67,7 +83,7 @@ QList<QUrl> HttpServer::urls() const
     QList<QUrl> list;
     for (const QTcpServer *listener : m_listeners) {
         QUrl url;
-        url.setScheme(QStringLiteral("http"));
+        url.setScheme(qobject_cast<const QSslServer *>(listener) ? QStringLiteral("https") : QStringLiteral("http"));
         url.setHost(listener->serverAddress().toString());
         url.setPort(listener->serverPort());
         url.setPath(QStringLiteral("/"));

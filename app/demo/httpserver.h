@@ -7,6 +7,7 @@
 #include <QList>
 #include <QObject>
 #include <QPointer>
+#include <QSslConfiguration>
 #include <QTcpServer>
 #include <QUrl>
 
@@ -56,6 +57,8 @@ public:
     bool listen(const QHostAddress &address = QHostAddress::LocalHost, quint16 port = 0);
     /// Adds one more listener (another port or loopback address), for many distinct "hosts".
     bool listenAlso(const QHostAddress &address, quint16 port = 0);
+    /// Adds an HTTPS listener presenting @p tls's certificate (tests of certificate handling).
+    bool listenTls(const QSslConfiguration &tls, const QHostAddress &address = QHostAddress::LocalHost);
     QList<QUrl> urls() const;
     QUrl url() const { return urls().value(0); }
     void close();
@@ -71,6 +74,7 @@ Q_SIGNALS:
     void requestAnswered(const QByteArray &path);
 
 private:
+    bool addListener(QTcpServer *listener, const QHostAddress &address, quint16 port);
     void onNewConnection(QTcpServer *listener);
     void onReadyRead(QTcpSocket *socket);
     void answer(QTcpSocket *socket, const QByteArray &path, const HttpResponse &response, bool keepAlive);

@@ -49,6 +49,8 @@ private:
     const QElapsedTimer *m_clock = nullptr;
     qint64 m_maxBodyBytes = 0;
     qint64 m_lastActivityMs = 0;
+    int m_maxRedirects = 0;
+    int m_redirects = 0;
     bool m_lastOnHost = false;
     bool m_done = false;
 };

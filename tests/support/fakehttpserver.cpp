@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "fakehttpserver.h"
 
+#include <vector>
+#include <zlib.h>
+
 FakeHttpServer::FakeHttpServer(QObject *parent)
     : QObject(parent)
 {
@@ -52,4 +55,49 @@ QByteArray FakeBlog::article(const QByteArray &rawTitle, const QByteArray &blogN
     return "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>" + title + " \xe2\x80\x93 " + blogName
         + "</title><meta property=\"og:title\" content=\"" + title + "\"></head><body><article><h1>" + title
         + "</h1><p>Body.</p></article></body></html>";
+}
+
+QByteArray FakeBlog::gzipBomb(qint64 size)
+{
+    z_stream stream {};
+    // 15 + 16: a gzip wrapper rather than zlib's, as HTTP's Content-Encoding: gzip wants.
+    if (deflateInit2(&stream, Z_BEST_COMPRESSION, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY) != Z_OK)
+        return {};
+    const std::vector<unsigned char> zeros(1 << 20, 0);
+    std::vector<unsigned char> chunk(1 << 16);
+    QByteArray out;
+    for (qint64 left = size; left >= 0;) {
+        const qint64 take = std::min<qint64>(left, qint64(zeros.size()));
+        left -= take;
+        const bool last = left == 0;
+        stream.next_in = const_cast<unsigned char *>(zeros.data()); // zlib's API is not const-correct
+        stream.avail_in = uInt(take);
+        do {
+            stream.next_out = chunk.data();
+            stream.avail_out = uInt(chunk.size());
+            deflate(&stream, last ? Z_FINISH : Z_NO_FLUSH);
+            out.append(reinterpret_cast<const char *>(chunk.data()), qsizetype(chunk.size() - stream.avail_out));
+        } while (stream.avail_out == 0);
+        if (last)
+            break;
+    }
+    deflateEnd(&stream);
+    return out;
+}
+
+HttpResponse FakeBlog::gzipped(const QByteArray &compressed)
+{
+    HttpResponse response;
+    response.body = compressed;
+    response.headers.append(qMakePair(QByteArray("Content-Encoding"), QByteArray("gzip")));
+    return response;
+}
+
+HttpResponse FakeBlog::redirect(const QByteArray &location, int status)
+{
+    HttpResponse response;
+    response.status = status;
+    response.headers.append(qMakePair(QByteArray("Location"), location));
+    response.body = "<!doctype html><title>Moved</title>";
+    return response;
 }

@@ -44,4 +44,10 @@ namespace FakeBlog {
 QByteArray frontPage(const QByteArray &articlePath, const QByteArray &blogName = "A Blog");
 /// An article page with og:title, <h1> and a "Title – Blog" <title>.
 QByteArray article(const QByteArray &title, const QByteArray &blogName = "A Blog");
+/// @p size bytes of zeros, gzip-compressed without ever holding them: a decompression bomb.
+QByteArray gzipBomb(qint64 size);
+/// A response serving @p body gzip-compressed (Content-Encoding: gzip).
+HttpResponse gzipped(const QByteArray &compressed);
+/// A redirect to @p location with @p status.
+HttpResponse redirect(const QByteArray &location, int status = 302);
 } // namespace FakeBlog
