@@ -179,6 +179,7 @@ void Download::onFinished()
     timing.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     timing.finalUrl = reply->url();
     m_result.contentType = reply->rawHeader("Content-Type");
+    m_result.http2 = reply->attribute(QNetworkRequest::Http2WasUsedAttribute).toBool();
 
     const QNetworkReply::NetworkError error = reply->error();
     if (timing.httpStatus >= 400) {

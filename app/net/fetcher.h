@@ -54,7 +54,7 @@ private:
 
     static QString hostKey(const QUrl &url);
     void startWaiting(const QString &key);
-    void onDownloadFinished(Download *download, const QString &key);
+    void onDownloadFinished(Download *download, const QString &key, bool http2);
     void sweepTimeouts();
 
     QNetworkAccessManager m_network;

@@ -13,5 +13,6 @@ struct FetchResult {
     QByteArray body; ///< the decoded body; implicitly shared, never copied
     QByteArray contentType; ///< the Content-Type header as sent
     RequestTiming timing;
+    bool http2 = false; ///< the answer came over HTTP/2 (its host can take many requests at once)
     bool ok() const { return status == BlogStatus::Ok; }
 };
