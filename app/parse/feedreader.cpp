@@ -6,6 +6,8 @@
 #include "parse/libxmlptr.h"
 #include "parse/textcleaner.h"
 
+#include <QRegularExpression>
+
 #include <libxml/entities.h>
 
 #include <limits>
@@ -133,7 +135,10 @@ QString titleText(const xmlDoc *doc, const xmlNode *title)
     if (mode == QLatin1String("base64") || type == QLatin1String("application/octet-stream")) {
         const QByteArray decoded = QByteArray::fromBase64(xmlText(doc, title).trimmed().toLatin1());
         const QString value = QString::fromUtf8(decoded);
-        return type.contains(QLatin1String("html")) ? HtmlDocument::fragmentText(value) : TextCleaner::clean(value);
+        // Binary-typed titles say nothing about markup: sniff for tags as feedparser does.
+        static const QRegularExpression tag(QStringLiteral("</?[A-Za-z][^<>]*>"));
+        const bool html = type.contains(QLatin1String("html")) || (!type.startsWith(QLatin1String("text/plain")) && value.contains(tag));
+        return html ? TextCleaner::clean(HtmlDocument::fragmentText(value)) : TextCleaner::clean(value);
     }
     if (type == QLatin1String("xhtml") || type == QLatin1String("application/xhtml+xml") || mode == QLatin1String("xml"))
         return TextCleaner::clean(xmlText(doc, title)); // the <div>'s text: markup dropped, entities decoded

@@ -138,6 +138,9 @@ void TestCorpusAccuracy::readsExpectedFirstEntryFromCorpusFeeds()
         QString got;
         if (field == QLatin1String("link")) {
             got = first.link.toString();
+            // URLs compare as URLs: "http://item.TEST/" and "http://item.test/" are one address.
+            if (QUrl(expected) == first.link)
+                expected = got;
         } else {
             // feedparser returns HTML fragments for these rows; we return display text.
             expected = markup ? TextCleaner::clean(HtmlDocument::fragmentText(expected)) : TextCleaner::clean(expected);
