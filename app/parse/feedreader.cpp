@@ -10,6 +10,8 @@
 
 #include <libxml/entities.h>
 
+#include <algorithm>
+#include <cctype>
 #include <limits>
 
 namespace {
@@ -115,6 +117,76 @@ QString xmlText(const xmlDoc *doc, const xmlNode *node)
 {
     QString out;
     appendXmlText(doc, node, out, 0);
+    return out;
+}
+
+bool isNameChar(char c)
+{
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.' || c == ':'
+        || static_cast<unsigned char>(c) >= 0x80;
+}
+
+// Length of a well-formed reference at @p at ("&amp;", "&#38;", "&#x26;"), 0 when it is not one.
+qsizetype referenceLength(const QByteArray &bytes, qsizetype at)
+{
+    qsizetype i = at + 1;
+    const qsizetype limit = std::min(bytes.size(), at + 40);
+    if (i < limit && bytes.at(i) == '#') {
+        ++i;
+        const bool hex = i < limit && bytes.at(i) == 'x';
+        if (hex)
+            ++i;
+        const qsizetype digits = i;
+        while (i < limit && (hex ? std::isxdigit(static_cast<unsigned char>(bytes.at(i))) : std::isdigit(static_cast<unsigned char>(bytes.at(i)))))
+            ++i;
+        return (i > digits && i < limit && bytes.at(i) == ';') ? i - at + 1 : 0;
+    }
+    const qsizetype name = i;
+    while (i < limit && isNameChar(bytes.at(i)))
+        ++i;
+    return (i > name && i < limit && bytes.at(i) == ';') ? i - at + 1 : 0;
+}
+
+// The most common feed breakage: a bare '&' in a link ("?a=1&b=2") or "&#X41;". Recovery mode
+// would silently drop text there, so such ampersands are escaped before parsing; CDATA sections,
+// comments and the DOCTYPE are left alone. Only for ASCII-compatible bytes (not UTF-16).
+QByteArray repairAmpersands(const QByteArray &body)
+{
+    if (!body.contains('&') || body.left(4).contains('\0'))
+        return body;
+    QByteArray out;
+    out.reserve(body.size() + 64);
+    qsizetype i = 0;
+    const auto copyThrough = [&](const char *end) {
+        const qsizetype stop = body.indexOf(end, i);
+        const qsizetype next = stop < 0 ? body.size() : stop + qsizetype(qstrlen(end));
+        out.append(body.constData() + i, next - i);
+        i = next;
+    };
+    while (i < body.size()) {
+        const char c = body.at(i);
+        if (c == '<' && body.mid(i, 9) == "<![CDATA[") {
+            copyThrough("]]>");
+        } else if (c == '<' && body.mid(i, 4) == "<!--") {
+            copyThrough("-->");
+        } else if (c == '<' && body.mid(i, 9) == "<!DOCTYPE") {
+            copyThrough(body.indexOf('[', i) >= 0 && body.indexOf('[', i) < body.indexOf('>', i) ? "]>" : ">");
+        } else if (c == '&') {
+            if (body.mid(i, 3) == "&#X") {
+                out.append("&#x");
+                i += 3;
+            } else if (referenceLength(body, i) == 0) {
+                out.append("&amp;");
+                ++i;
+            } else {
+                out.append(c);
+                ++i;
+            }
+        } else {
+            out.append(c);
+            ++i;
+        }
+    }
     return out;
 }
 
@@ -282,7 +354,10 @@ FeedContent FeedReader::read(const QByteArray &body, const QUrl &feedUrl)
     if (body.isEmpty() || body.size() > std::numeric_limits<int>::max())
         return content;
     const QByteArray url = feedUrl.toEncoded();
-    const LibXml::DocPtr doc(xmlReadMemory(body.constData(), static_cast<int>(body.size()),
+    const QByteArray bytes = repairAmpersands(body);
+    if (bytes.size() > std::numeric_limits<int>::max())
+        return content;
+    const LibXml::DocPtr doc(xmlReadMemory(bytes.constData(), static_cast<int>(bytes.size()),
                                            url.isEmpty() ? nullptr : url.constData(), nullptr, XmlOptions));
     if (!doc)
         return content;

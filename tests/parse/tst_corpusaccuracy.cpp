@@ -112,8 +112,9 @@ void TestCorpusAccuracy::extractsExpectedHeadlinesFromCorpusPages()
     report("pages: real (not synthetic)", real);
     report("pages: blog_or_news=yes", blogOrNews);
     QCOMPARE(all.total, 126);
-    QVERIFY2(all.percent() >= 0.0, "all-pages score fell below its floor");
-    QVERIFY2(blogOrNews.percent() >= 0.0, "blog/news score fell below its floor");
+    // Floors = the scores when last tuned (117/126, 69/72); raise them when you improve.
+    QVERIFY2(all.percent() >= 92.8, "all-pages score fell below its floor");
+    QVERIFY2(blogOrNews.percent() >= 95.8, "blog/news score fell below its floor");
 }
 
 void TestCorpusAccuracy::readsExpectedFirstEntryFromCorpusFeeds()
@@ -161,8 +162,9 @@ void TestCorpusAccuracy::readsExpectedFirstEntryFromCorpusFeeds()
     report("feeds: well-formed", wellFormed);
     report("feeds: well-formed, plain text or link", plain);
     report("feeds: ill-formed", illFormed);
-    QVERIFY2(wellFormed.percent() >= 0.0, "well-formed feed score fell below its floor");
-    QVERIFY2(plain.percent() >= 0.0, "plain feed score fell below its floor");
+    QVERIFY2(wellFormed.percent() >= 100.0, "well-formed feed score fell below its floor");
+    QVERIFY2(plain.percent() >= 100.0, "plain feed score fell below its floor");
+    QVERIFY2(illFormed.percent() >= 100.0, "ill-formed feed score fell below its floor");
 }
 
 QTEST_GUILESS_MAIN(TestCorpusAccuracy)
