@@ -2,6 +2,7 @@
 #include "demoserver.h"
 
 #include <QFile>
+#include <QFileInfo>
 
 namespace {
 QByteArray contentTypeFor(const QString &path)
@@ -67,7 +68,7 @@ HttpResponse DemoServer::respond(const HttpRequest &request) const
     HttpResponse response;
     response.delayMs = m_latencyMs;
     const auto sample = m_sampleByPort.constFind(request.localPort);
-    QString path = QString::fromUtf8(request.path.left(request.path.indexOf('?')));
+    QString path = QString::fromUtf8(request.path.split('?').constFirst());
     if (path.endsWith(QLatin1Char('/')))
         path += QLatin1String("index.html");
     // Only plain names inside the sample's folder: no "..", no escaping the resource tree.
@@ -77,7 +78,8 @@ HttpResponse DemoServer::respond(const HttpRequest &request) const
         return response;
     }
     QFile file(QStringLiteral(":/demo/") + m_samples.at(*sample).folder + path);
-    if (!file.open(QIODevice::ReadOnly)) {
+    // A resource folder opens too (and reads as nothing): only files are pages.
+    if (!QFileInfo(file).isFile() || !file.open(QIODevice::ReadOnly)) {
         response.status = 404;
         response.contentType = "text/html; charset=utf-8";
         response.body = "<!doctype html><title>Not found</title><h1>Not found</h1>";

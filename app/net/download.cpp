@@ -12,7 +12,7 @@ namespace {
 // Kinds of content no blog front page, feed or article is; refused before the body is read.
 bool isPlainlyNotAPage(const QByteArray &contentType)
 {
-    const QByteArray type = contentType.left(contentType.indexOf(';')).trimmed().toLower();
+    const QByteArray type = contentType.split(';').constFirst().trimmed().toLower();
     return type.startsWith("image/") || type.startsWith("audio/") || type.startsWith("video/")
         || type.startsWith("font/") || type == "application/pdf" || type == "application/zip"
         || type == "application/gzip" || type == "application/x-gzip";

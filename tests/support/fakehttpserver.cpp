@@ -13,7 +13,7 @@ FakeHttpServer::FakeHttpServer(QObject *parent)
         // The exact path first, then the path without its query ("/?blog=3" falls back to "/").
         auto it = m_routes.constFind(request.path);
         if (it == m_routes.cend())
-            it = m_routes.constFind(request.path.left(request.path.indexOf('?')));
+            it = m_routes.constFind(request.path.split('?').constFirst());
         if (it != m_routes.cend())
             return *it;
         HttpResponse notFound;

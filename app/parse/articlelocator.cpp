@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "parse/articlelocator.h"
+
+#include "parse/articlerules.h"
+#include "parse/contentsniffer.h"
+#include "parse/feedreader.h"
+#include "parse/htmldocument.h"
+
+#include <QCoreApplication>
+
+namespace {
+
+// The front page itself is no "newest article": such links (a page's JSON-LD describing the
+// home page, a rel=bookmark to "#") are dropped.
+bool isSamePage(const QUrl &a, const QUrl &b)
+{
+    const auto options = QUrl::StripTrailingSlash | QUrl::NormalizePathSegments | QUrl::RemoveFragment;
+    return a.adjusted(options) == b.adjusted(options);
+}
+
+QList<ArticleCandidate> withoutPage(QList<ArticleCandidate> candidates, const QUrl &pageUrl, const QUrl &baseUrl)
+{
+    candidates.removeIf([&](const ArticleCandidate &c) { return isSamePage(c.url, pageUrl) || isSamePage(c.url, baseUrl); });
+    return candidates;
+}
+
+} // namespace
+
+ArticleLocation ArticleLocator::locate(const QByteArray &body, const QByteArray &contentType, const QUrl &pageUrl,
+                                       const ArticleLocatorOptions &options)
+{
+    ArticleLocation location;
+    const QString xpath = options.xpath.trimmed();
+
+    if (ContentSniffer::classify(contentType, body) == ContentSniffer::Kind::Feed) {
+        const FeedContent feed = FeedReader::read(body, pageUrl);
+        if (feed.isFeed) {
+            location.pageIsFeed = true;
+            const FeedEntry *newest = feed.newest();
+            if (newest && newest->link.isValid()) {
+                location.articleUrl = newest->link;
+                location.articleTitle = newest->title;
+                location.foundVia = QStringLiteral("feed");
+            } else {
+                location.error = QCoreApplication::translate("ArticleLocator", "The feed lists no article.");
+            }
+            return location;
+        }
+    }
+
+    const HtmlDocument doc(body, contentType, pageUrl);
+    if (!doc.isValid()) {
+        location.error = QCoreApplication::translate("ArticleLocator", "The front page could not be read as HTML.");
+        return location;
+    }
+    location.feedUrls = ArticleRules::feedLinks(doc);
+
+    bool xpathMatchedNothing = false;
+    if (!xpath.isEmpty()) {
+        const ArticleRules::XPathOutcome outcome = ArticleRules::byXPath(doc, xpath);
+        if (!outcome.valid) {
+            // Stop here: falling back would hide the typo from the user.
+            location.error = QCoreApplication::translate("ArticleLocator", "The XPath expression \u201c%1\u201d is not valid.")
+                                 .arg(xpath.left(200));
+            return location;
+        }
+        if (!outcome.url.isEmpty()) {
+            location.articleUrl = outcome.url;
+            location.foundVia = QStringLiteral("xpath");
+            return location;
+        }
+        xpathMatchedNothing = true;
+    }
+
+    if (options.preferFeeds && !location.feedUrls.isEmpty())
+        return location; // the engine follows feedUrls.first()
+
+    const struct {
+        QList<ArticleCandidate> (*rule)(const HtmlDocument &);
+        const char *via;
+    } rules[] = {
+        {ArticleRules::relBookmark, "rel-bookmark"},
+        {ArticleRules::hAtom, "hatom"},
+        {ArticleRules::schemaOrg, "schema-org"},
+        {ArticleRules::articleElements, "article"},
+    };
+    for (const auto &[rule, via] : rules) {
+        const std::optional<ArticleCandidate> pick = ArticleRules::pickNewest(withoutPage(rule(doc), pageUrl, doc.baseUrl()));
+        if (pick) {
+            location.articleUrl = pick->url;
+            location.foundVia = QString::fromLatin1(via);
+            return location;
+        }
+    }
+
+    if (location.feedUrls.isEmpty()) {
+        location.error = xpathMatchedNothing
+            ? QCoreApplication::translate("ArticleLocator",
+                                          "The XPath expression \u201c%1\u201d selects no link, and no article link "
+                                          "was found on the front page.")
+                  .arg(xpath.left(200))
+            : QCoreApplication::translate("ArticleLocator", "No article link was found on the front page.");
+    }
+    return location;
+}

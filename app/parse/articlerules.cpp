@@ -1,0 +1,284 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "parse/articlerules.h"
+
+#include "parse/datetimeparser.h"
+#include "parse/htmldocument.h"
+#include "parse/jsonld.h"
+
+#include <QJsonObject>
+#include <QSet>
+
+namespace {
+
+// XPath 1.0 has no class selector; this is the standard whitespace-token idiom.
+QString hasClass(const char *token)
+{
+    return QStringLiteral("contains(concat(' ', normalize-space(@class), ' '), ' %1 ')").arg(QLatin1String(token));
+}
+
+QString hasRel(const char *token)
+{
+    return QStringLiteral("contains(concat(' ', normalize-space(translate(@rel, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', "
+                          "'abcdefghijklmnopqrstuvwxyz')), ' '), ' %1 ')")
+        .arg(QLatin1String(token));
+}
+
+QList<xmlNode *> query(const HtmlDocument &doc, const QString &xpath, xmlNode *context = nullptr)
+{
+    return doc.nodes(xpath, context).value_or(QList<xmlNode *>());
+}
+
+bool isPostContainer(const xmlNode *node)
+{
+    if (HtmlDocument::name(node) == QLatin1String("article"))
+        return true;
+    if (HtmlDocument::attribute(node, "itemscope").isNull() == false)
+        return true;
+    for (const char *token : {"hentry", "h-entry", "post", "entry", "type-post", "blog-post", "post-outer",
+                              "post-preview", "post-card", "post-item", "card"}) {
+        if (HtmlDocument::hasToken(node, "class", QString::fromLatin1(token)))
+            return true;
+    }
+    return false;
+}
+
+void addCandidate(QList<ArticleCandidate> &out, QSet<QUrl> &seen, const QUrl &url, const QDateTime &published)
+{
+    if (url.isEmpty() || seen.contains(url))
+        return;
+    seen.insert(url);
+    out.append({url, published});
+}
+
+// What a microdata property node holds as a URL (WHATWG microdata "property value" rules).
+QString microdataUrl(xmlNode *node)
+{
+    for (const char *attr : {"href", "content", "src", "itemid", "datetime"}) {
+        const QString value = HtmlDocument::attribute(node, attr);
+        if (!value.isEmpty())
+            return value;
+    }
+    return HtmlDocument::text(node);
+}
+
+// True when @p node's nearest itemscope ancestor is @p item, i.e. the property is item's own
+// (a nested author Person has its own "url" that must not be taken for the article's).
+bool belongsTo(xmlNode *node, xmlNode *item)
+{
+    for (xmlNode *p = node->parent; p; p = p->parent) {
+        if (p == item)
+            return true;
+        if (p->type == XML_ELEMENT_NODE && !HtmlDocument::attribute(p, "itemscope").isNull())
+            return false;
+    }
+    return false;
+}
+
+xmlNode *ownProperty(const HtmlDocument &doc, xmlNode *item, const char *property)
+{
+    const QString xpath = QStringLiteral(".//*[contains(concat(' ', normalize-space(@itemprop), ' '), ' %1 ')]")
+                              .arg(QLatin1String(property));
+    for (xmlNode *node : query(doc, xpath, item)) {
+        if (belongsTo(node, item))
+            return node;
+    }
+    return nullptr;
+}
+
+} // namespace
+
+ArticleRules::XPathOutcome ArticleRules::byXPath(const HtmlDocument &doc, const QString &xpath)
+{
+    XPathOutcome outcome;
+    const std::optional<QList<xmlNode *>> nodes = doc.nodes(xpath);
+    if (!nodes) {
+        outcome.valid = false;
+        return outcome;
+    }
+    for (xmlNode *node : *nodes) {
+        QString value;
+        if (node->type == XML_ELEMENT_NODE) {
+            value = HtmlDocument::attribute(node, "href");
+            if (value.isEmpty()) {
+                // The user pointed at a heading or a card: take the first link inside it.
+                const QList<xmlNode *> links = doc.select(".//a[@href]", node);
+                value = links.isEmpty() ? HtmlDocument::text(node) : HtmlDocument::attribute(links.constFirst(), "href");
+            }
+        } else {
+            value = LibXml::takeQString(xmlNodeGetContent(node));
+        }
+        outcome.url = doc.resolve(value);
+        if (!outcome.url.isEmpty())
+            return outcome;
+    }
+    if (nodes->isEmpty()) {
+        // string(...), concat(...) and friends: the value itself is the link.
+        const QStringList values = doc.strings(xpath).value_or(QStringList());
+        for (const QString &value : values) {
+            outcome.url = doc.resolve(value);
+            if (!outcome.url.isEmpty())
+                return outcome;
+        }
+    }
+    return outcome;
+}
+
+QList<ArticleCandidate> ArticleRules::relBookmark(const HtmlDocument &doc)
+{
+    QList<ArticleCandidate> out;
+    QSet<QUrl> seen;
+    for (xmlNode *link : query(doc, QStringLiteral("//a[@href][%1]").arg(hasRel("bookmark"))))
+        addCandidate(out, seen, doc.resolve(HtmlDocument::attribute(link, "href")), dateAround(doc, link));
+    return out;
+}
+
+QList<ArticleCandidate> ArticleRules::hAtom(const HtmlDocument &doc)
+{
+    QList<ArticleCandidate> out;
+    QSet<QUrl> seen;
+    const QString entries = QStringLiteral("//*[%1 or %2]").arg(hasClass("hentry"), hasClass("h-entry"));
+    // In each entry, the most specific permalink markup first.
+    for (xmlNode *entry : query(doc, entries)) {
+        // Prefer the title link over e.g. a u-url on the author avatar: entry-title/p-name first.
+        QList<xmlNode *> links;
+        for (const QString &xpath : {QStringLiteral(".//*[%1]//a[@href] | .//a[@href][%1]").arg(hasClass("entry-title")),
+                                     QStringLiteral(".//*[%1]//a[@href] | .//a[@href][%1]").arg(hasClass("p-name")),
+                                     QStringLiteral(".//a[@href][%1]").arg(hasClass("u-url")),
+                                     QStringLiteral(".//a[@href][%1]").arg(hasRel("bookmark"))}) {
+            links = query(doc, xpath, entry);
+            if (!links.isEmpty())
+                break;
+        }
+        if (!links.isEmpty())
+            addCandidate(out, seen, doc.resolve(HtmlDocument::attribute(links.constFirst(), "href")), dateAround(doc, entry));
+    }
+    // Themes that keep hAtom's entry-title without the hentry wrapper.
+    for (xmlNode *link : query(doc, QStringLiteral("//*[%1]//a[@href] | //a[@href][%1]").arg(hasClass("entry-title"))))
+        addCandidate(out, seen, doc.resolve(HtmlDocument::attribute(link, "href")), dateAround(doc, link));
+    return out;
+}
+
+QList<ArticleCandidate> ArticleRules::schemaOrg(const HtmlDocument &doc)
+{
+    QList<ArticleCandidate> out;
+    QSet<QUrl> seen;
+    for (const QJsonObject &object : JsonLd::objects(doc)) {
+        if (!JsonLd::isArticle(object))
+            continue;
+        QString link = JsonLd::stringOrId(object.value(QLatin1String("url")));
+        if (link.isEmpty())
+            link = JsonLd::stringOrId(object.value(QLatin1String("mainEntityOfPage")));
+        if (link.isEmpty())
+            link = object.value(QLatin1String("@id")).toString();
+        addCandidate(out, seen, doc.resolve(link), JsonLd::published(object));
+    }
+    for (xmlNode *item : query(doc, QStringLiteral("//*[@itemscope][@itemtype]"))) {
+        bool article = false;
+        const QString types = HtmlDocument::attribute(item, "itemtype");
+        for (const QString &type : types.split(QLatin1Char(' '), Qt::SkipEmptyParts))
+            article = article || JsonLd::isArticleType(type);
+        if (!article)
+            continue;
+        QString link;
+        for (const char *property : {"url", "mainEntityOfPage"}) {
+            if (xmlNode *node = ownProperty(doc, item, property); node && link.isEmpty())
+                link = microdataUrl(node);
+        }
+        if (link.isEmpty())
+            link = HtmlDocument::attribute(item, "itemid");
+        if (link.isEmpty()) {
+            if (xmlNode *headline = ownProperty(doc, item, "headline")) {
+                const QList<xmlNode *> links = doc.select(".//a[@href] | ancestor::a[@href]", headline);
+                if (!links.isEmpty())
+                    link = HtmlDocument::attribute(links.constFirst(), "href");
+            }
+        }
+        QDateTime published;
+        if (xmlNode *date = ownProperty(doc, item, "datePublished"))
+            published = DateTimeParser::parse(microdataUrl(date));
+        if (!published.isValid())
+            published = dateAround(doc, item);
+        addCandidate(out, seen, doc.resolve(link), published);
+    }
+    return out;
+}
+
+QList<ArticleCandidate> ArticleRules::articleElements(const HtmlDocument &doc)
+{
+    QList<ArticleCandidate> out;
+    QSet<QUrl> seen;
+    for (xmlNode *article : query(doc, QStringLiteral("//*[local-name()='article']"))) {
+        QList<xmlNode *> links = doc.select(".//h1//a[@href] | .//h2//a[@href] | .//h3//a[@href]", article);
+        if (links.isEmpty())
+            links = doc.select(".//a[@href][.//h1 or .//h2 or .//h3]", article);
+        for (xmlNode *link : std::as_const(links)) {
+            const QUrl url = doc.resolve(HtmlDocument::attribute(link, "href"));
+            if (!url.isEmpty()) {
+                addCandidate(out, seen, url, dateAround(doc, article));
+                break;
+            }
+        }
+    }
+    return out;
+}
+
+QList<QUrl> ArticleRules::feedLinks(const HtmlDocument &doc)
+{
+    QList<QUrl> out;
+    for (xmlNode *link : query(doc, QStringLiteral("//link[@href][%1]").arg(hasRel("alternate")))) {
+        QString type = HtmlDocument::attribute(link, "type").trimmed().toLower();
+        type = type.section(QLatin1Char(';'), 0, 0).trimmed();
+        if (type != QLatin1String("application/rss+xml") && type != QLatin1String("application/atom+xml")
+            && type != QLatin1String("application/rdf+xml"))
+            continue;
+        const QUrl url = doc.resolve(HtmlDocument::attribute(link, "href"));
+        if (!url.isEmpty() && !out.contains(url))
+            out.append(url);
+    }
+    return out;
+}
+
+std::optional<ArticleCandidate> ArticleRules::pickNewest(const QList<ArticleCandidate> &candidates)
+{
+    if (candidates.isEmpty())
+        return std::nullopt;
+    const ArticleCandidate *best = nullptr;
+    for (const ArticleCandidate &candidate : candidates) {
+        if (candidate.published.isValid() && (!best || candidate.published > best->published))
+            best = &candidate;
+    }
+    return best ? *best : candidates.constFirst();
+}
+
+QDateTime ArticleRules::dateAround(const HtmlDocument &doc, xmlNode *node)
+{
+    xmlNode *container = nullptr;
+    int level = 0;
+    for (xmlNode *p = node; p && p->type == XML_ELEMENT_NODE && level < 16; p = p->parent, ++level) {
+        const QString name = HtmlDocument::name(p);
+        if (name == QLatin1String("body") || name == QLatin1String("html"))
+            break;
+        if (isPostContainer(p)) {
+            container = p;
+            break;
+        }
+    }
+    if (!container)
+        return {};
+    static const char *const dateQueries[] = {
+        ".//time[@datetime]/@datetime",
+        ".//*[contains(concat(' ', normalize-space(@itemprop), ' '), ' datePublished ')]/@content",
+        ".//*[contains(concat(' ', normalize-space(@itemprop), ' '), ' datePublished ')]/@datetime",
+        ".//*[contains(concat(' ', normalize-space(@class), ' '), ' dt-published ')]/@datetime",
+        ".//*[contains(concat(' ', normalize-space(@class), ' '), ' published ')]/@title",
+        ".//*[contains(concat(' ', normalize-space(@class), ' '), ' updated ')]/@title",
+    };
+    for (const char *xpath : dateQueries) {
+        for (xmlNode *attr : doc.select(xpath, container)) {
+            const QDateTime date = DateTimeParser::parse(LibXml::takeQString(xmlNodeGetContent(attr)));
+            if (date.isValid())
+                return date;
+        }
+    }
+    return {};
+}

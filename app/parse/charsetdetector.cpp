@@ -1,0 +1,196 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "parse/charsetdetector.h"
+
+#include "parse/libxmlptr.h"
+
+#include <libxml/encoding.h>
+
+#include <array>
+#include <cctype>
+#include <utility>
+
+namespace {
+
+constexpr qsizetype MetaScanBytes = 2048;
+
+QByteArray trimmedLabel(QByteArray label)
+{
+    label = label.trimmed();
+    while (!label.isEmpty() && (label.front() == '"' || label.front() == '\''))
+        label.remove(0, 1);
+    while (!label.isEmpty() && (label.back() == '"' || label.back() == '\'' || label.back() == ';'))
+        label.chop(1);
+    return label.trimmed().toLower();
+}
+
+// Value of "charset=" inside a header-like string; stops at ';', quotes or whitespace.
+QByteArray charsetParameter(const QByteArray &value)
+{
+    const QByteArray lower = value.toLower();
+    qsizetype at = lower.indexOf("charset");
+    while (at >= 0) {
+        qsizetype i = at + 7;
+        while (i < lower.size() && (lower.at(i) == ' ' || lower.at(i) == '\t'))
+            ++i;
+        if (i < lower.size() && lower.at(i) == '=') {
+            ++i;
+            while (i < lower.size() && (lower.at(i) == ' ' || lower.at(i) == '\t' || lower.at(i) == '"' || lower.at(i) == '\''))
+                ++i;
+            qsizetype end = i;
+            while (end < lower.size() && lower.at(end) != ';' && lower.at(end) != '"' && lower.at(end) != '\''
+                   && lower.at(end) != ' ' && lower.at(end) != '>' && lower.at(end) != '/')
+                ++end;
+            return trimmedLabel(lower.mid(i, end - i));
+        }
+        at = lower.indexOf("charset", at + 7);
+    }
+    return {};
+}
+
+// Can libxml2 (built-in or via iconv) decode this? Opening a handler is cheap and thread-safe.
+bool libxmlCanDecode(const QByteArray &name)
+{
+    xmlCharEncodingHandlerPtr handler = xmlFindCharEncodingHandler(name.constData());
+    if (!handler)
+        return false;
+    LibXml::closeEncodingHandler(handler);
+    return true;
+}
+
+} // namespace
+
+QByteArray CharsetDetector::charsetFromContentType(const QByteArray &contentType)
+{
+    return charsetParameter(contentType);
+}
+
+QByteArray CharsetDetector::charsetFromMeta(const QByteArray &body)
+{
+    const QByteArray head = body.left(MetaScanBytes).toLower();
+    qsizetype at = head.indexOf("<meta");
+    while (at >= 0) {
+        const qsizetype end = head.indexOf('>', at);
+        const QByteArray tag = head.mid(at, end < 0 ? -1 : end - at + 1);
+        // Both <meta charset="x"> and <meta http-equiv="Content-Type" content="...; charset=x">
+        // reduce to the first charset= inside the tag.
+        const QByteArray charset = charsetParameter(tag);
+        if (!charset.isEmpty())
+            return charset;
+        if (end < 0)
+            break;
+        at = head.indexOf("<meta", end);
+    }
+    return {};
+}
+
+bool CharsetDetector::isValidUtf8(const QByteArray &bytes)
+{
+    const auto *p = reinterpret_cast<const unsigned char *>(bytes.constData());
+    const qsizetype n = bytes.size();
+    qsizetype i = 0;
+    while (i < n) {
+        const unsigned char c = p[i];
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        int extra = 0;
+        unsigned int min = 0;
+        unsigned int cp = 0;
+        if ((c & 0xE0) == 0xC0) {
+            extra = 1;
+            cp = c & 0x1Fu;
+            min = 0x80;
+        } else if ((c & 0xF0) == 0xE0) {
+            extra = 2;
+            cp = c & 0x0Fu;
+            min = 0x800;
+        } else if ((c & 0xF8) == 0xF0) {
+            extra = 3;
+            cp = c & 0x07u;
+            min = 0x10000;
+        } else {
+            return false;
+        }
+        if (i + extra >= n) {
+            // A download cut inside the last character is still a UTF-8 page.
+            for (qsizetype k = i + 1; k < n; ++k) {
+                if ((p[k] & 0xC0) != 0x80)
+                    return false;
+            }
+            return true;
+        }
+        for (int k = 1; k <= extra; ++k) {
+            if ((p[i + k] & 0xC0) != 0x80)
+                return false;
+            cp = (cp << 6) | (p[i + k] & 0x3Fu);
+        }
+        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+            return false;
+        i += extra + 1;
+    }
+    return true;
+}
+
+QByteArray CharsetDetector::supportedEncoding(const QByteArray &label)
+{
+    const QByteArray name = trimmedLabel(label);
+    if (name.isEmpty())
+        return {};
+    // WHATWG Encoding Standard aliases that matter in practice: browsers decode "latin1" and
+    // "ascii" pages as windows-1252 and GB2312/GBK as GB18030, and so must we to agree with them.
+    static const std::array<std::pair<const char *, const char *>, 16> aliases{{
+        {"utf8", "UTF-8"},
+        {"utf-8", "UTF-8"},
+        {"unicode-1-1-utf-8", "UTF-8"},
+        {"iso-8859-1", "windows-1252"},
+        {"iso8859-1", "windows-1252"},
+        {"latin1", "windows-1252"},
+        {"l1", "windows-1252"},
+        {"us-ascii", "windows-1252"},
+        {"ascii", "windows-1252"},
+        {"cp1252", "windows-1252"},
+        {"gb2312", "GB18030"},
+        {"gbk", "GB18030"},
+        {"x-gbk", "GB18030"},
+        {"x-sjis", "Shift_JIS"},
+        {"shift-jis", "Shift_JIS"},
+        {"sjis", "Shift_JIS"},
+    }};
+    QByteArray canonical = name;
+    for (const auto &[from, to] : aliases) {
+        if (name == from) {
+            canonical = to;
+            break;
+        }
+    }
+    // A page that can declare UTF-16 in ASCII-compatible <meta> bytes is not UTF-16 (WHATWG).
+    if (canonical.startsWith("utf-16") || canonical.startsWith("utf-32") || canonical == "ucs-2")
+        canonical = "UTF-8";
+    for (const char c : canonical) {
+        // Labels come from the network: keep them to what encoding names are made of.
+        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.' || c == ':'))
+            return {};
+    }
+    if (canonical.size() > 40 || !libxmlCanDecode(canonical))
+        return {};
+    return canonical;
+}
+
+QByteArray CharsetDetector::detect(const QByteArray &contentType, const QByteArray &body)
+{
+    // A byte-order mark beats every declaration, as in browsers (WHATWG "BOM sniff").
+    if (body.startsWith("\xEF\xBB\xBF"))
+        return QByteArrayLiteral("UTF-8");
+    if (body.startsWith("\xFF\xFE"))
+        return QByteArrayLiteral("UTF-16LE");
+    if (body.startsWith("\xFE\xFF"))
+        return QByteArrayLiteral("UTF-16BE");
+    if (QByteArray enc = supportedEncoding(charsetFromContentType(contentType)); !enc.isEmpty())
+        return enc;
+    if (QByteArray enc = supportedEncoding(charsetFromMeta(body)); !enc.isEmpty())
+        return enc;
+    if (isValidUtf8(body))
+        return QByteArrayLiteral("UTF-8");
+    return QByteArrayLiteral("windows-1252");
+}

@@ -1,0 +1,24 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QByteArray>
+
+/// Decides which character encoding an HTML body is in, as a name libxml2 accepts.
+class CharsetDetector final
+{
+public:
+    /// In order: byte-order mark, HTTP Content-Type charset, <meta charset> or
+    /// <meta http-equiv="Content-Type"> in the first 2 KB, valid UTF-8, else windows-1252.
+    /// Names libxml2/iconv cannot decode fall through to the next signal. Never empty.
+    static QByteArray detect(const QByteArray &contentType, const QByteArray &body);
+
+    /// The charset parameter of a Content-Type header value ("text/html; charset=utf-8"), lowercase.
+    static QByteArray charsetFromContentType(const QByteArray &contentType);
+    /// The charset a page declares in a <meta> tag near its start, lowercase; empty when none.
+    static QByteArray charsetFromMeta(const QByteArray &body);
+    /// True when @p bytes are well-formed UTF-8 (a sequence cut at the very end is tolerated).
+    static bool isValidUtf8(const QByteArray &bytes);
+    /// Maps a declared label to the encoding to use (WHATWG aliases: latin1 means windows-1252, ...)
+    /// and returns empty when libxml2 cannot decode it.
+    static QByteArray supportedEncoding(const QByteArray &label);
+};

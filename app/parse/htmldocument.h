@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "parse/libxmlptr.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+#include <optional>
+
+/// An HTML page parsed by libxml2's forgiving HTML parser, with the queries the rules need.
+/// Owns the document; node pointers it hands out live as long as it does. Not shareable
+/// between threads, but any number may exist on different threads at once.
+class HtmlDocument final
+{
+public:
+    /// Parses @p body with the encoding CharsetDetector picks from @p contentType and the bytes.
+    HtmlDocument(const QByteArray &body, const QByteArray &contentType, const QUrl &pageUrl);
+    HtmlDocument(const HtmlDocument &) = delete;
+    HtmlDocument &operator=(const HtmlDocument &) = delete;
+
+    bool isValid() const { return m_doc != nullptr; }
+    xmlDoc *document() const { return m_doc.get(); }
+    xmlNode *root() const;
+    /// The encoding the body was decoded with.
+    QByteArray encoding() const { return m_encoding; }
+
+    /// Nodes an XPath selects, in document order, relative to @p context (the document when null).
+    /// std::nullopt when the expression does not compile or evaluate.
+    std::optional<QList<xmlNode *>> nodes(const QString &xpath, xmlNode *context = nullptr) const;
+    /// Convenience for expressions that are known to be valid.
+    QList<xmlNode *> select(const char *xpath, xmlNode *context = nullptr) const;
+    /// The string values of what an XPath selects: each node's collapsed text, or the value of a
+    /// string/number/boolean result. std::nullopt for an invalid expression.
+    std::optional<QStringList> strings(const QString &xpath, xmlNode *context = nullptr) const;
+
+    /// Lowercase element name (HTML5 elements too: libxml2 2.9 keeps unknown tags by name).
+    static QString name(const xmlNode *node);
+    /// Text of an element with whitespace collapsed; <script>/<style>/<template> are skipped.
+    static QString text(const xmlNode *node);
+    /// Attribute value (entities decoded by the parser), or a null QString when absent.
+    static QString attribute(const xmlNode *node, const char *name);
+    /// Whether the attribute (class, rel, ...) contains @p token as a whitespace-separated word.
+    static bool hasToken(const xmlNode *node, const char *attributeName, const QString &token);
+    /// The nearest ancestor (or @p node itself) that is an element named @p elementName.
+    static xmlNode *closest(xmlNode *node, const char *elementName);
+
+    /// The page URL, or the document's <base href> resolved against it.
+    QUrl baseUrl() const { return m_baseUrl; }
+    /// @p href resolved against baseUrl(), fragment dropped; empty unless the result is an
+    /// absolute http(s) URL. Fragment-only, "#" and javascript: links give empty.
+    QUrl resolve(const QString &href) const;
+    /// Same, against an explicit base.
+    static QUrl resolveAgainst(const QUrl &base, const QString &href);
+
+    /// Character and entity references decoded exactly once; markup-looking text ("<b>") is kept
+    /// literally and whitespace collapsed ("a &amp;amp; &lt;b&gt;" -> "a &amp; <b>").
+    static QString decodeEntities(const QString &text);
+    /// The display text of an HTML fragment ("Tom &amp; <b>Jerry</b>" -> "Tom & Jerry").
+    static QString fragmentText(const QString &html);
+
+private:
+    LibXml::HtmlDocPtr m_doc;
+    QByteArray m_encoding;
+    QUrl m_baseUrl;
+};

@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+class HtmlDocument;
+
+/// schema.org data from a page's <script type="application/ld+json"> blocks.
+class JsonLd final
+{
+public:
+    /// Every object with an @type, in document order, flattened out of top-level arrays, @graph
+    /// and nested values (a WebPage's mainEntity, a Blog's blogPost, ...).
+    static QList<QJsonObject> objects(const HtmlDocument &doc);
+    /// Same, from one script's text (tolerates CDATA and HTML-comment wrappers).
+    static QList<QJsonObject> objectsFromText(const QString &json);
+    /// Article, BlogPosting, NewsArticle and their schema.org subtypes.
+    static bool isArticle(const QJsonObject &object);
+    /// Same test on one type name; accepts full IRIs ("https://schema.org/BlogPosting").
+    static bool isArticleType(const QString &type);
+    /// A string property, or the @id / url of an object, or the first string of an array.
+    static QString stringOrId(const QJsonValue &value);
+    /// datePublished, else dateCreated, else dateModified; invalid when none parses.
+    static QDateTime published(const QJsonObject &object);
+};
