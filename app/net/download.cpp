@@ -60,8 +60,9 @@ qint64 Download::now() const
 void Download::start(QNetworkAccessManager &network, const FetchPolicy &policy, const QElapsedTimer &clock)
 {
     Q_ASSERT(!isStarted());
+    m_network = &network;
+    m_policy = policy;
     m_clock = &clock;
-    m_maxBodyBytes = policy.maxBodyBytes;
     m_result.timing.startMs = now();
     m_lastActivityMs = m_result.timing.startMs;
     if (isReservedInvalidName(m_result.timing.url.host())) {
@@ -72,9 +73,15 @@ void Download::start(QNetworkAccessManager &network, const FetchPolicy &policy, 
             Qt::QueuedConnection);
         return;
     }
+    send();
+}
 
+void Download::send()
+{
+    m_redirects = 0;
+    m_result.timing.finalUrl = m_result.timing.url;
     QNetworkRequest request(m_result.timing.url);
-    request.setHeader(QNetworkRequest::UserAgentHeader, policy.userAgent);
+    request.setHeader(QNetworkRequest::UserAgentHeader, m_policy.userAgent);
     request.setRawHeader("Accept",
                          "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,"
                          "application/xml;q=0.9,*/*;q=0.5");
@@ -82,8 +89,7 @@ void Download::start(QNetworkAccessManager &network, const FetchPolicy &policy, 
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::UserVerifiedRedirectPolicy);
     // We count redirects ourselves (onRedirected): Qt 6.4 ends a user-verified redirect chain one
     // short of its limit, as a success with status 100, so Qt's limit is set out of our way.
-    m_maxRedirects = policy.maxRedirects;
-    request.setMaximumRedirectsAllowed(2 * policy.maxRedirects + 10);
+    request.setMaximumRedirectsAllowed(2 * m_policy.maxRedirects + 10);
     // Our own cap counts decompressed bytes as they arrive and ends the transfer; Qt's ratio check
     // would end gzip bombs with a vaguer error, so the cap alone decides.
     request.setDecompressedSafetyCheckThreshold(-1);
@@ -93,7 +99,7 @@ void Download::start(QNetworkAccessManager &network, const FetchPolicy &policy, 
         request.setRawHeader("Connection", "close");
     }
 
-    m_reply = network.get(request);
+    m_reply = m_network->get(request);
     // Bounded buffering: Qt stops reading the socket until we drain it.
     m_reply->setReadBufferSize(256 * 1024);
     connect(m_reply, &QNetworkReply::metaDataChanged, this, &Download::onMetaDataChanged);
@@ -107,11 +113,11 @@ void Download::onMetaDataChanged()
     m_lastActivityMs = now();
     const QVariant length = m_reply->header(QNetworkRequest::ContentLengthHeader);
     const bool compressed = !m_reply->rawHeader("Content-Encoding").isEmpty();
-    if (!compressed && length.isValid() && length.toLongLong() > m_maxBodyBytes) {
+    if (!compressed && length.isValid() && length.toLongLong() > m_policy.maxBodyBytes) {
         fail(BlogStatus::TooLarge,
              QCoreApplication::translate("Download", "The page is %1 MB, over the %2 MB limit.")
                  .arg(double(length.toLongLong()) / (1024 * 1024), 0, 'f', 1)
-                 .arg(double(m_maxBodyBytes) / (1024 * 1024), 0, 'f', 1));
+                 .arg(double(m_policy.maxBodyBytes) / (1024 * 1024), 0, 'f', 1));
         return;
     }
     const QByteArray contentType = m_reply->rawHeader("Content-Type");
@@ -129,10 +135,10 @@ void Download::onReadyRead()
     if (!m_reply)
         return;
     const qint64 available = m_reply->bytesAvailable();
-    if (m_result.body.size() + available > m_maxBodyBytes) {
+    if (m_result.body.size() + available > m_policy.maxBodyBytes) {
         fail(BlogStatus::TooLarge,
              QCoreApplication::translate("Download", "The page is over the %1 MB limit.")
-                 .arg(double(m_maxBodyBytes) / (1024 * 1024), 0, 'f', 1));
+                 .arg(double(m_policy.maxBodyBytes) / (1024 * 1024), 0, 'f', 1));
         return;
     }
     if (m_result.body.isEmpty())
@@ -144,10 +150,10 @@ void Download::onReadyRead()
 void Download::onRedirected(const QUrl &target)
 {
     m_lastActivityMs = now();
-    if (++m_redirects > m_maxRedirects) {
+    if (++m_redirects > m_policy.maxRedirects) {
         fail(BlogStatus::HttpError,
              QCoreApplication::translate("Download", "More than %n redirect(s): the server redirects in a loop.",
-                                         nullptr, m_maxRedirects));
+                                         nullptr, m_policy.maxRedirects));
         return;
     }
     if (!isWebScheme(target)) {
@@ -182,6 +188,19 @@ void Download::onFinished()
     m_result.http2 = reply->attribute(QNetworkRequest::Http2WasUsedAttribute).toBool();
 
     const QNetworkReply::NetworkError error = reply->error();
+    if (error == QNetworkReply::RemoteHostClosedError && timing.httpStatus == 0 && m_result.body.isEmpty()
+        && !m_retried) {
+        // The server closed a reused keep-alive connection as our request went out (or, after a
+        // redirect, Qt sent it on a connection the server had asked to close). Nothing was
+        // answered, and a GET may be sent again: try once more on a fresh connection, as
+        // browsers do.
+        m_retried = true;
+        reply->disconnect(this);
+        reply->deleteLater();
+        m_reply = nullptr;
+        send();
+        return;
+    }
     if (timing.httpStatus >= 400) {
         m_result.status = BlogStatus::HttpError;
         m_result.error = NetworkErrors::describeHttp(

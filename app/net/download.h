@@ -37,6 +37,7 @@ Q_SIGNALS:
     void finished(const FetchResult &result);
 
 private:
+    void send();
     void onMetaDataChanged();
     void onReadyRead();
     void onRedirected(const QUrl &target);
@@ -46,11 +47,12 @@ private:
 
     FetchResult m_result;
     QPointer<QNetworkReply> m_reply;
+    QNetworkAccessManager *m_network = nullptr;
+    FetchPolicy m_policy;
     const QElapsedTimer *m_clock = nullptr;
-    qint64 m_maxBodyBytes = 0;
     qint64 m_lastActivityMs = 0;
-    int m_maxRedirects = 0;
     int m_redirects = 0;
+    bool m_retried = false;
     bool m_lastOnHost = false;
     bool m_done = false;
 };
