@@ -66,6 +66,7 @@ bool BenchFarm::listenAll(QString *error)
     for (int attempt = 0; attempt < kListenAttempts; ++attempt) {
         m_server = std::make_unique<HttpServer>();
         m_server->setHandler([this](const HttpRequest &request) { return answer(request); });
+        connect(m_server.get(), &HttpServer::requestReceived, this, &BenchFarm::onRequestReceived);
         // The first listener picks a free port; every other blog takes the same one.
         if (!m_server->listen(QHostAddress(QString::fromLatin1(address(0))), 0)) {
             *error = QStringLiteral("cannot listen on %1").arg(QString::fromLatin1(address(0)));
@@ -147,8 +148,19 @@ HttpResponse BenchFarm::answer(const HttpRequest &request) const
     return response;
 }
 
+void BenchFarm::onRequestReceived(const HttpRequest &request)
+{
+    const qint64 now = m_clock.elapsed();
+    if (m_firstArrivalMs < 0)
+        m_firstArrivalMs = now;
+    m_lastArrivalMs = now;
+    if (pathWithoutQuery(request.path) == "/")
+        m_lastFrontArrivalMs = now;
+}
+
 void BenchFarm::listenForCommands()
 {
+    m_clock.start();
     m_cpuBaseline = cpuSeconds();
     m_commands = std::make_unique<QSocketNotifier>(STDIN_FILENO, QSocketNotifier::Read);
     connect(m_commands.get(), &QSocketNotifier::activated, this, &BenchFarm::onCommandsReadable);
@@ -178,11 +190,14 @@ void BenchFarm::runCommand(const QByteArray &command)
     if (command == "reset") {
         m_server->resetCounters();
         m_cpuBaseline = cpuSeconds();
+        m_firstArrivalMs = m_lastFrontArrivalMs = m_lastArrivalMs = -1;
         reply = "ok";
     } else if (command == "stats") {
         reply = "stats " + QByteArray::number(m_server->peakRequestsInFlight()) + ' '
             + QByteArray::number(m_server->requestCount()) + ' '
-            + QByteArray::number(cpuSeconds() - m_cpuBaseline, 'f', 3);
+            + QByteArray::number(cpuSeconds() - m_cpuBaseline, 'f', 3) + ' '
+            + QByteArray::number(m_firstArrivalMs < 0 ? 0 : std::max<qint64>(0, m_lastFrontArrivalMs - m_firstArrivalMs))
+            + ' ' + QByteArray::number(m_firstArrivalMs < 0 ? 0 : m_lastArrivalMs - m_firstArrivalMs);
     } else if (command == "quit") {
         QCoreApplication::quit();
         return;

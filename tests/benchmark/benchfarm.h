@@ -5,6 +5,7 @@
 #include "farmcontent.h"
 
 #include <QByteArray>
+#include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
 #include <QSocketNotifier>
@@ -17,7 +18,10 @@
 /// 127.20.(i / 250).(1 + i % 250), all on one port, and answers every request after the latency.
 /// The harness drives it over stdin with one-word commands; replies are single lines on stdout:
 ///   reset  -> "ok"                        (zeroes the request counters and the CPU baseline)
-///   stats  -> "stats PEAK REQUESTS CPU_S" (since the last reset; PEAK = requests in flight)
+///   stats  -> "stats PEAK REQUESTS CPU_S FRONT_SPREAD_MS LAST_MS" since the last reset: PEAK is
+///             the most requests in flight, FRONT_SPREAD_MS the time from the first to the last
+///             front-page request received (how fast the client fans out), LAST_MS the time from
+///             the first request to the last one received
 ///   quit or end of input -> the process exits
 class BenchFarm final : public QObject
 {
@@ -41,6 +45,7 @@ private:
     bool listenAll(QString *error);
     bool writeFiles(const QString &directory, QString *error) const;
     HttpResponse answer(const HttpRequest &request) const;
+    void onRequestReceived(const HttpRequest &request);
     void onCommandsReadable();
     void runCommand(const QByteArray &command);
     static double cpuSeconds();
@@ -56,4 +61,8 @@ private:
     std::unique_ptr<QSocketNotifier> m_commands;
     QByteArray m_commandBuffer;
     double m_cpuBaseline = 0;
+    QElapsedTimer m_clock;
+    qint64 m_firstArrivalMs = -1;
+    qint64 m_lastFrontArrivalMs = -1;
+    qint64 m_lastArrivalMs = -1;
 };

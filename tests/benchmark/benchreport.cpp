@@ -55,7 +55,11 @@ QString BenchReport::notes() const
             line += QStringLiteral(", %1").arg(run.error);
         line += QStringLiteral("; user %1 s, sys %2 s").arg(fixed(run.userSeconds, 3), fixed(run.systemSeconds, 3));
         if (row.farm)
-            line += QStringLiteral("; farm saw %1 requests").arg(row.farm->requests);
+            line += QStringLiteral("; farm saw %1 requests, front pages arriving over %2 ms, the last request %3 ms "
+                                   "after the first")
+                        .arg(row.farm->requests)
+                        .arg(row.farm->frontSpreadMs)
+                        .arg(row.farm->lastArrivalMs);
         QStringList statuses;
         for (auto it = row.check.statuses.cbegin(); it != row.check.statuses.cend(); ++it)
             statuses << QStringLiteral("%1 %2").arg(it.value()).arg(it.key());
@@ -65,12 +69,14 @@ QString BenchReport::notes() const
         if (!row.sequentialNote.isEmpty())
             line += QStringLiteral("; sequential: %1").arg(row.sequentialNote);
         out += line + QLatin1Char('\n');
+        if (!row.clientSummary.isEmpty())
+            out += QStringLiteral("  - %1\n").arg(row.clientSummary);
         for (const QString &example : row.check.examples)
             out += QStringLiteral("  - %1\n").arg(example);
     }
     if (!m_rows.isEmpty()) {
-        out += QStringLiteral("- peak RSS is ru_maxrss; exec() carries the forked harness's anonymous RSS "
-                              "(%1 MB here) into it, so it is a floor, not noise.\n")
+        out += QStringLiteral("- peak RSS is titlewave's ru_maxrss; Linux folds the forked harness copy's anonymous "
+                              "RSS (%1 MB) into it at exec, so values near that figure say nothing.\n")
                    .arg(fixed(m_rows.constFirst().run.harnessAnonRssMb, 1));
     }
     return out;

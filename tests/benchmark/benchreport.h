@@ -17,6 +17,7 @@ struct BenchRow {
     RunMeasurement run;
     std::optional<FarmStats> farm;
     CheckResult check;
+    QString clientSummary; ///< titlewave's own last stderr line
     std::optional<double> sequentialWallSeconds;
     bool sequentialExtrapolated = false;
     QString sequentialNote; ///< how the sequential figure was obtained, and its own score

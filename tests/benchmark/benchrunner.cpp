@@ -105,6 +105,8 @@ RunMeasurement BenchRunner::run(const QString &program, const QStringList &argum
     const double started = monotonicSeconds();
     const pid_t pid = ::fork();
     if (pid == 0) {
+        // Its own process group, so a kill at the time limit reaches any helpers it started.
+        ::setpgid(0, 0);
         ::dup2(nullFd, STDIN_FILENO);
         ::dup2(logFd, STDOUT_FILENO);
         ::dup2(logFd, STDERR_FILENO);
@@ -128,7 +130,7 @@ RunMeasurement BenchRunner::run(const QString &program, const QStringList &argum
             const int leftMs = int((deadline - monotonicSeconds()) * 1000.0);
             if (leftMs <= 0) {
                 result.timedOut = true;
-                ::kill(pid, SIGKILL);
+                ::kill(-pid, SIGKILL);
                 break;
             }
             pollfd entry{pidFd, POLLIN, 0};

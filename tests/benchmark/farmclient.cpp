@@ -72,12 +72,14 @@ std::optional<FarmStats> FarmClient::stats()
     if (!reply)
         return std::nullopt;
     const QList<QByteArray> fields = reply->split(' ');
-    if (fields.size() != 4 || fields.at(0) != "stats")
+    if (fields.size() != 6 || fields.at(0) != "stats")
         return std::nullopt;
     FarmStats stats;
     stats.peakInFlight = fields.at(1).toInt();
     stats.requests = fields.at(2).toInt();
     stats.cpuSeconds = fields.at(3).toDouble();
+    stats.frontSpreadMs = fields.at(4).toLongLong();
+    stats.lastArrivalMs = fields.at(5).toLongLong();
     return stats;
 }
 

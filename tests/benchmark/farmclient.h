@@ -10,6 +10,8 @@ struct FarmStats {
     int peakInFlight = 0; ///< requests received and not yet answered, at the worst moment
     int requests = 0;
     double cpuSeconds = 0; ///< the farm process's own user + system time
+    qint64 frontSpreadMs = 0; ///< first to last front-page request received: the client's fan-out
+    qint64 lastArrivalMs = 0; ///< first to last request received
 };
 
 /// The harness's handle on a farm process (this executable re-run with --serve): starts it,

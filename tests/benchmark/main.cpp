@@ -106,6 +106,7 @@ public:
 
         const QString csv = dir.filePath(QStringLiteral("titlewave.csv"));
         const QString log = dir.filePath(QStringLiteral("titlewave.log"));
+        QFile::remove(csv); // a CSV left by an earlier invocation must never be scored
         farm.reset();
         row.run = BenchRunner::run(
             m_titlewave,
@@ -113,8 +114,9 @@ public:
             log, m_options.limitSeconds);
         row.farm = farm.stats();
         row.check = ResultChecker::check(csv, farm.expectedPath());
+        row.clientSummary = lastLogLine(log);
         err() << "titlewave-bench: N=" << blogs << ": " << QString::number(row.run.wallSeconds, 'f', 3) << " s, "
-              << row.check.correct << '/' << row.check.total << " correct; titlewave: " << lastLogLine(log)
+              << row.check.correct << '/' << row.check.total << " correct; " << row.clientSummary
               << Qt::endl;
 
         if (m_options.sequential)
@@ -131,6 +133,7 @@ private:
         result.blogs = blogs;
         const QString csv = dir.filePath(QStringLiteral("sequential-%1.csv").arg(blogs));
         const QString log = dir.filePath(QStringLiteral("sequential-%1.log").arg(blogs));
+        QFile::remove(csv);
         farm.reset();
         // Ours come last: the parser keeps the last value, so extra arguments cannot undo "1".
         result.run = BenchRunner::run(m_titlewave,

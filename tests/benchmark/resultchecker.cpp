@@ -16,6 +16,12 @@ QString comparable(const QString &title)
     return title.normalized(QString::NormalizationForm_C).simplified();
 }
 
+// Examples go into a markdown list: a title with a line break must not break it.
+QString oneLine(QString text)
+{
+    return text.replace(QLatin1Char('\r'), QLatin1String("\\r")).replace(QLatin1Char('\n'), QLatin1String("\\n"));
+}
+
 QString urlKey(const QString &url)
 {
     return QUrl(url).adjusted(QUrl::NormalizePathSegments).toString();
@@ -130,7 +136,7 @@ CheckResult ResultChecker::check(const QString &csvPath, const QString &expected
             ++result.correct;
         } else if (result.examples.size() < kMaxExamples) {
             result.examples.append(QStringLiteral("%1: %2, title \"%3\", expected \"%4\"")
-                                       .arg(url, status, got, title));
+                                       .arg(url, status, oneLine(got), title));
         }
     }
     return result;
