@@ -6,11 +6,10 @@
 #include <QHostAddress>
 #include <QSaveFile>
 
-#include <sys/resource.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <cstdio>
+#include <sys/resource.h>
+#include <unistd.h>
 #include <utility>
 
 namespace {
@@ -30,8 +29,7 @@ BenchFarm::BenchFarm(quint64 seed, int blogCount, int latencyMs, QObject *parent
     : QObject(parent)
     , m_content(seed, std::clamp(blogCount, 0, kMaxBlogs))
     , m_latencyMs(latencyMs)
-{
-}
+{ }
 
 BenchFarm::~BenchFarm() = default;
 
@@ -42,7 +40,7 @@ QByteArray BenchFarm::address(int index)
 
 double BenchFarm::cpuSeconds()
 {
-    rusage usage{};
+    rusage usage {};
     getrusage(RUSAGE_SELF, &usage);
     return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
         + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
@@ -104,8 +102,8 @@ bool BenchFarm::writeFiles(const QString &directory, QString *error) const
         expected += url + '\t' + m_content.postTitle(blog, 0).toUtf8() + '\n';
     }
     const QDir dir(directory);
-    for (const auto &[name, data] : {std::pair{QStringLiteral("list.txt"), list},
-                                     std::pair{QStringLiteral("expected.tsv"), expected}}) {
+    for (const auto &[name, data] :
+         { std::pair { QStringLiteral("list.txt"), list }, std::pair { QStringLiteral("expected.tsv"), expected } }) {
         QSaveFile file(dir.filePath(name));
         if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit()) {
             *error = QStringLiteral("cannot write %1: %2").arg(file.fileName(), file.errorString());
@@ -143,7 +141,8 @@ HttpResponse BenchFarm::answer(const HttpRequest &request) const
         response.body = m_content.postPage(blog, post); // clients should never ask: rendered on demand
     } else {
         response.status = 404;
-        response.body = "<!DOCTYPE html><html><head><title>Not found</title></head><body><h1>Not found</h1></body></html>\n";
+        response.body
+            = "<!DOCTYPE html><html><head><title>Not found</title></head><body><h1>Not found</h1></body></html>\n";
     }
     return response;
 }
@@ -196,7 +195,8 @@ void BenchFarm::runCommand(const QByteArray &command)
         reply = "stats " + QByteArray::number(m_server->peakRequestsInFlight()) + ' '
             + QByteArray::number(m_server->requestCount()) + ' '
             + QByteArray::number(cpuSeconds() - m_cpuBaseline, 'f', 3) + ' '
-            + QByteArray::number(m_firstArrivalMs < 0 ? 0 : std::max<qint64>(0, m_lastFrontArrivalMs - m_firstArrivalMs))
+            + QByteArray::number(m_firstArrivalMs < 0 ? 0
+                                                      : std::max<qint64>(0, m_lastFrontArrivalMs - m_firstArrivalMs))
             + ' ' + QByteArray::number(m_firstArrivalMs < 0 ? 0 : m_lastArrivalMs - m_firstArrivalMs);
     } else if (command == "quit") {
         QCoreApplication::quit();

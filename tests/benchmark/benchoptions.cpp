@@ -18,15 +18,17 @@ BenchOptions BenchOptions::parse(const QStringList &arguments)
 {
     BenchOptions options;
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Measures the titlewave executable against a farm of synthetic loopback blogs and prints one "
-        "markdown table: wall time against the 2 x latency floor, CPU, peak RSS, requests in flight, "
-        "correct titles, and a sequential (--max-in-flight 1) comparison."));
-    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."));
-    const QCommandLineOption sizes(QStringLiteral("sizes"), QStringLiteral("Blog counts to measure (default 1,10,100,1000)."),
+    parser.setApplicationDescription(
+        QStringLiteral("Measures the titlewave executable against a farm of synthetic loopback blogs and prints one "
+                       "markdown table: wall time against the 2 x latency floor, CPU, peak RSS, requests in flight, "
+                       "correct titles, and a sequential (--max-in-flight 1) comparison."));
+    const QCommandLineOption help({ QStringLiteral("h"), QStringLiteral("help") }, QStringLiteral("Show this help."));
+    const QCommandLineOption sizes(QStringLiteral("sizes"),
+                                   QStringLiteral("Blog counts to measure (default 1,10,100,1000)."),
                                    QStringLiteral("N,N,..."));
     const QCommandLineOption latency(QStringLiteral("latency-ms"),
-                                     QStringLiteral("Delay before every response (default 100)."), QStringLiteral("MS"));
+                                     QStringLiteral("Delay before every response (default 100)."),
+                                     QStringLiteral("MS"));
     const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Seed for the farm's pages (default 1)."),
                                   QStringLiteral("SEED"));
     const QCommandLineOption titlewave(QStringLiteral("titlewave"),
@@ -44,9 +46,10 @@ BenchOptions BenchOptions::parse(const QStringList &arguments)
     const QCommandLineOption limit(QStringLiteral("limit-s"),
                                    QStringLiteral("Kill a titlewave run after this many seconds (default 600)."),
                                    QStringLiteral("S"));
-    const QCommandLineOption workDir(QStringLiteral("work-dir"),
-                                     QStringLiteral("Keep lists, CSVs and logs here (default: a temporary directory, kept)."),
-                                     QStringLiteral("DIR"));
+    const QCommandLineOption workDir(
+        QStringLiteral("work-dir"),
+        QStringLiteral("Keep lists, CSVs and logs here (default: a temporary directory, kept)."),
+        QStringLiteral("DIR"));
     // The farm process: started by the harness, not by people.
     QCommandLineOption serve(QStringLiteral("serve"), QStringLiteral("Internal: run the farm."));
     serve.setFlags(QCommandLineOption::HiddenFromHelp);
@@ -55,8 +58,8 @@ BenchOptions BenchOptions::parse(const QStringList &arguments)
     QCommandLineOption out(QStringLiteral("out"), QStringLiteral("Internal: where the farm writes its list."),
                            QStringLiteral("DIR"));
     out.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({help, sizes, latency, seed, titlewave, extraArgs, noSequential, sequentialMax, limit, workDir,
-                       serve, blogs, out});
+    parser.addOptions({ help, sizes, latency, seed, titlewave, extraArgs, noSequential, sequentialMax, limit, workDir,
+                        serve, blogs, out });
 
     if (!parser.parse(arguments))
         return usageError(parser.errorText());

@@ -10,17 +10,17 @@ struct BenchOptions {
     enum class Mode { Measure, Serve, ShowText, UsageError };
 
     Mode mode = Mode::Measure;
-    QString text;               ///< help text or the usage error
-    QList<int> sizes{1, 10, 100, 1000};
+    QString text; ///< help text or the usage error
+    QList<int> sizes { 1, 10, 100, 1000 };
     int latencyMs = 100;
     quint64 seed = 1;
-    QString titlewave;          ///< the client under test
+    QString titlewave; ///< the client under test
     QStringList extraArguments; ///< appended to every titlewave run
     bool sequential = true;
     /// Sequential runs above this many blogs are extrapolated from a run of this many.
     int sequentialMax = 100;
-    int limitSeconds = 600;     ///< a run still going after this long is killed and reported
-    QString workDirectory;      ///< lists, CSVs and logs; a fresh temporary one when empty
+    int limitSeconds = 600; ///< a run still going after this long is killed and reported
+    QString workDirectory; ///< lists, CSVs and logs; a fresh temporary one when empty
     // Farm mode only.
     int blogs = 0;
     QString outDirectory;

@@ -3,6 +3,8 @@
 
 #include <QFile>
 
+#include <cerrno>
+#include <cstring>
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
@@ -11,9 +13,6 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
-
-#include <cerrno>
-#include <cstring>
 #include <vector>
 
 extern char **environ;
@@ -27,7 +26,7 @@ int openPidFd(pid_t pid)
 
 double monotonicSeconds()
 {
-    timespec now{};
+    timespec now {};
     clock_gettime(CLOCK_MONOTONIC, &now);
     return double(now.tv_sec) + double(now.tv_nsec) / 1e9;
 }
@@ -52,8 +51,8 @@ double anonRssMb()
 // The client talks to loopback only; a proxy from the environment would distort or break that.
 bool isProxyVariable(const char *entry)
 {
-    static const char *const names[] = {"http_proxy=", "https_proxy=", "HTTP_PROXY=", "HTTPS_PROXY=",
-                                        "all_proxy=",  "ALL_PROXY=",   "no_proxy=",   "NO_PROXY="};
+    static const char *const names[] = { "http_proxy=", "https_proxy=", "HTTP_PROXY=", "HTTPS_PROXY=",
+                                         "all_proxy=",  "ALL_PROXY=",   "no_proxy=",   "NO_PROXY=" };
     for (const char *name : names) {
         if (std::strncmp(entry, name, std::strlen(name)) == 0)
             return true;
@@ -133,7 +132,7 @@ RunMeasurement BenchRunner::run(const QString &program, const QStringList &argum
                 ::kill(-pid, SIGKILL);
                 break;
             }
-            pollfd entry{pidFd, POLLIN, 0};
+            pollfd entry { pidFd, POLLIN, 0 };
             const int ready = ::poll(&entry, 1, leftMs);
             if (ready > 0)
                 break;
@@ -144,7 +143,7 @@ RunMeasurement BenchRunner::run(const QString &program, const QStringList &argum
     }
 
     int status = 0;
-    rusage usage{};
+    rusage usage {};
     pid_t reaped = -1;
     do {
         reaped = ::wait4(pid, &status, 0, &usage);

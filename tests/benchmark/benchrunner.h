@@ -7,13 +7,13 @@
 /// What one run of the client cost, as the kernel accounts it.
 struct RunMeasurement {
     bool started = false;
-    bool timedOut = false;   ///< killed at the wall-clock limit
-    int exitCode = -1;       ///< the exit status, or -1 when it died of a signal
+    bool timedOut = false; ///< killed at the wall-clock limit
+    int exitCode = -1; ///< the exit status, or -1 when it died of a signal
     int signal = 0;
-    double wallSeconds = 0;  ///< fork to reaped, on the monotonic clock
+    double wallSeconds = 0; ///< fork to reaped, on the monotonic clock
     double userSeconds = 0;
     double systemSeconds = 0;
-    double peakRssMb = 0;    ///< ru_maxrss of the child
+    double peakRssMb = 0; ///< ru_maxrss of the child
     /// The harness's anonymous RSS when it forked: exec() carries the forked copy's high-water
     /// mark into the child's ru_maxrss, so peak RSS below this figure means nothing.
     double harnessAnonRssMb = 0;

@@ -22,9 +22,10 @@ bool FarmClient::start(const QString &program, int blogs, int latencyMs, quint64
     m_expectedPath = QDir(directory).filePath(QStringLiteral("expected.tsv"));
     // The farm's diagnostics go straight to our stderr; stdout carries only its replies.
     m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    m_process.start(program, {QStringLiteral("--serve"), QStringLiteral("--blogs"), QString::number(blogs),
-                              QStringLiteral("--latency-ms"), QString::number(latencyMs), QStringLiteral("--seed"),
-                              QString::number(seed), QStringLiteral("--out"), directory});
+    m_process.start(program,
+                    { QStringLiteral("--serve"), QStringLiteral("--blogs"), QString::number(blogs),
+                      QStringLiteral("--latency-ms"), QString::number(latencyMs), QStringLiteral("--seed"),
+                      QString::number(seed), QStringLiteral("--out"), directory });
     if (!m_process.waitForStarted()) {
         *error = QStringLiteral("cannot start the farm: %1").arg(m_process.errorString());
         return false;

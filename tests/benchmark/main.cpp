@@ -39,7 +39,8 @@ int serve(const BenchOptions &options)
         err() << "titlewave-bench farm: " << error << Qt::endl;
         return 1;
     }
-    const QByteArray ready = "ready " + QByteArray::number(farm.port()) + ' ' + QByteArray::number(options.blogs) + '\n';
+    const QByteArray ready
+        = "ready " + QByteArray::number(farm.port()) + ' ' + QByteArray::number(options.blogs) + '\n';
     std::fwrite(ready.constData(), 1, std::size_t(ready.size()), stdout);
     std::fflush(stdout);
     farm.listenForCommands();
@@ -82,8 +83,7 @@ public:
         : m_options(options)
         , m_titlewave(std::move(titlewave))
         , m_work(std::move(work))
-    {
-    }
+    { }
 
     BenchRow measure(int blogs)
     {
@@ -108,16 +108,16 @@ public:
         const QString log = dir.filePath(QStringLiteral("titlewave.log"));
         QFile::remove(csv); // a CSV left by an earlier invocation must never be scored
         farm.reset();
-        row.run = BenchRunner::run(
-            m_titlewave,
-            QStringList{QStringLiteral("--headless"), farm.listPath(), QStringLiteral("-o"), csv} + m_options.extraArguments,
-            log, m_options.limitSeconds);
+        row.run
+            = BenchRunner::run(m_titlewave,
+                               QStringList { QStringLiteral("--headless"), farm.listPath(), QStringLiteral("-o"), csv }
+                                   + m_options.extraArguments,
+                               log, m_options.limitSeconds);
         row.farm = farm.stats();
         row.check = ResultChecker::check(csv, farm.expectedPath());
         row.clientSummary = lastLogLine(log);
         err() << "titlewave-bench: N=" << blogs << ": " << QString::number(row.run.wallSeconds, 'f', 3) << " s, "
-              << row.check.correct << '/' << row.check.total << " correct; " << row.clientSummary
-              << Qt::endl;
+              << row.check.correct << '/' << row.check.total << " correct; " << row.clientSummary << Qt::endl;
 
         if (m_options.sequential)
             addSequential(row, farm, dir);
@@ -137,9 +137,9 @@ private:
         farm.reset();
         // Ours come last: the parser keeps the last value, so extra arguments cannot undo "1".
         result.run = BenchRunner::run(m_titlewave,
-                                      QStringList{QStringLiteral("--headless"), list, QStringLiteral("-o"), csv}
+                                      QStringList { QStringLiteral("--headless"), list, QStringLiteral("-o"), csv }
                                           + m_options.extraArguments
-                                          + QStringList{QStringLiteral("--max-in-flight"), QStringLiteral("1")},
+                                          + QStringList { QStringLiteral("--max-in-flight"), QStringLiteral("1") },
                                       log, m_options.limitSeconds);
         result.check = ResultChecker::check(csv, expected);
         err() << "titlewave-bench: N=" << blogs << " sequential: " << QString::number(result.run.wallSeconds, 'f', 2)
@@ -187,17 +187,18 @@ private:
 
 int measure(const BenchOptions &options)
 {
-    const QString titlewave =
-        QFileInfo(options.titlewave.isEmpty() ? QStringLiteral(TITLEWAVE_EXECUTABLE) : options.titlewave)
-            .absoluteFilePath();
+    const QString titlewave
+        = QFileInfo(options.titlewave.isEmpty() ? QStringLiteral(TITLEWAVE_EXECUTABLE) : options.titlewave)
+              .absoluteFilePath();
     if (!QFileInfo(titlewave).isExecutable()) {
         err() << "titlewave-bench: " << titlewave << " is not an executable (see --titlewave)" << Qt::endl;
         return 2;
     }
     QString workPath = options.workDirectory;
     if (workPath.isEmpty()) {
-        workPath = QDir::temp().filePath(
-            QStringLiteral("titlewave-bench-%1").arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"))));
+        workPath
+            = QDir::temp().filePath(QStringLiteral("titlewave-bench-%1")
+                                        .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"))));
     }
     QDir work;
     if (!work.mkpath(workPath)) {
@@ -216,9 +217,7 @@ int measure(const BenchOptions &options)
         << QThread::idealThreadCount() << " cores, seed " << options.seed << ", client " << titlewave;
     if (!options.extraArguments.isEmpty())
         out << ' ' << options.extraArguments.join(QLatin1Char(' '));
-    out << "\nfiles: " << work.absolutePath() << "\n\n"
-        << report.table() << '\n'
-        << report.notes();
+    out << "\nfiles: " << work.absolutePath() << "\n\n" << report.table() << '\n' << report.notes();
     out.flush();
     return 0;
 }

@@ -96,7 +96,7 @@ CheckResult ResultChecker::check(const QString &csvPath, const QString &expected
     for (const QByteArray &line : expectedFile.readAll().split('\n')) {
         const qsizetype tab = line.indexOf('\t');
         if (tab > 0)
-            expected.append({QString::fromUtf8(line.left(tab)), QString::fromUtf8(line.mid(tab + 1))});
+            expected.append({ QString::fromUtf8(line.left(tab)), QString::fromUtf8(line.mid(tab + 1)) });
     }
     result.total = int(expected.size());
 
@@ -135,8 +135,8 @@ CheckResult ResultChecker::check(const QString &csvPath, const QString &expected
         if (status == QLatin1String("ok") && comparable(got) == comparable(title)) {
             ++result.correct;
         } else if (result.examples.size() < kMaxExamples) {
-            result.examples.append(QStringLiteral("%1: %2, title \"%3\", expected \"%4\"")
-                                       .arg(url, status, oneLine(got), title));
+            result.examples.append(
+                QStringLiteral("%1: %2, title \"%3\", expected \"%4\"").arg(url, status, oneLine(got), title));
         }
     }
     return result;

@@ -8,11 +8,11 @@
 #include <QStringList>
 
 struct CheckResult {
-    int total = 0;              ///< blogs in the expected list
-    int correct = 0;            ///< status ok and the expected title
+    int total = 0; ///< blogs in the expected list
+    int correct = 0; ///< status ok and the expected title
     QMap<QString, int> statuses; ///< how many rows had each status (missing rows as "missing")
-    QStringList examples;       ///< the first few wrong rows, for the report
-    QString error;              ///< set when the CSV could not be read at all
+    QStringList examples; ///< the first few wrong rows, for the report
+    QString error; ///< set when the CSV could not be read at all
 };
 
 /// Scores Titlewave's CSV against the farm's expected.tsv: one row per blog, status `ok`, and
