@@ -1,0 +1,210 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "benchfarm.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QHostAddress>
+#include <QSaveFile>
+
+#include <algorithm>
+#include <cstdio>
+#include <sys/resource.h>
+#include <unistd.h>
+#include <utility>
+
+namespace {
+// A port clash on one of thousands of addresses is possible (another farm, a test): retry.
+constexpr int kListenAttempts = 8;
+// 127.20.(i / 250).(1 + i % 250): the third octet runs out at 256 × 250 blogs.
+constexpr int kMaxBlogs = 256 * 250;
+
+QByteArray pathWithoutQuery(const QByteArray &path)
+{
+    const qsizetype query = path.indexOf('?');
+    return query < 0 ? path : path.left(query);
+}
+} // namespace
+
+BenchFarm::BenchFarm(quint64 seed, int blogCount, int latencyMs, QObject *parent)
+    : QObject(parent)
+    , m_content(seed, std::clamp(blogCount, 0, kMaxBlogs))
+    , m_latencyMs(latencyMs)
+{ }
+
+BenchFarm::~BenchFarm() = default;
+
+QByteArray BenchFarm::address(int index)
+{
+    return "127.20." + QByteArray::number(index / 250) + '.' + QByteArray::number(1 + index % 250);
+}
+
+double BenchFarm::cpuSeconds()
+{
+    rusage usage {};
+    getrusage(RUSAGE_SELF, &usage);
+    return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+        + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
+bool BenchFarm::start(const QString &directory, QString *error)
+{
+    const int count = m_content.blogCount();
+    m_frontPages.reserve(std::size_t(count));
+    m_newestPosts.reserve(std::size_t(count));
+    for (int blog = 0; blog < count; ++blog) {
+        m_frontPages.push_back(m_content.frontPage(blog));
+        m_newestPosts.push_back(m_content.postPage(blog, 0));
+    }
+    return listenAll(error) && writeFiles(directory, error);
+}
+
+bool BenchFarm::listenAll(QString *error)
+{
+    const int count = m_content.blogCount();
+    for (int attempt = 0; attempt < kListenAttempts; ++attempt) {
+        m_server = std::make_unique<HttpServer>();
+        m_server->setHandler([this](const HttpRequest &request) { return answer(request); });
+        connect(m_server.get(), &HttpServer::requestReceived, this, &BenchFarm::onRequestReceived);
+        // The first listener picks a free port; every other blog takes the same one.
+        if (!m_server->listen(QHostAddress(QString::fromLatin1(address(0))), 0)) {
+            *error = QStringLiteral("cannot listen on %1").arg(QString::fromLatin1(address(0)));
+            continue;
+        }
+        m_port = quint16(m_server->url().port());
+        bool all = true;
+        for (int blog = 1; blog < count && all; ++blog) {
+            all = m_server->listenAlso(QHostAddress(QString::fromLatin1(address(blog))), m_port);
+            if (!all) {
+                *error = QStringLiteral("cannot listen on %1:%2 (blog %3)")
+                             .arg(QString::fromLatin1(address(blog)))
+                             .arg(m_port)
+                             .arg(blog);
+            }
+        }
+        if (all) {
+            m_blogByHost.clear();
+            for (int blog = 0; blog < count; ++blog)
+                m_blogByHost.insert(address(blog) + ':' + QByteArray::number(m_port), blog);
+            return true;
+        }
+    }
+    m_server.reset();
+    return false;
+}
+
+bool BenchFarm::writeFiles(const QString &directory, QString *error) const
+{
+    QByteArray list;
+    QByteArray expected;
+    for (int blog = 0; blog < m_content.blogCount(); ++blog) {
+        const QByteArray url = "http://" + address(blog) + ':' + QByteArray::number(m_port) + '/';
+        list += url + '\n';
+        expected += url + '\t' + m_content.postTitle(blog, 0).toUtf8() + '\n';
+    }
+    const QDir dir(directory);
+    for (const auto &[name, data] :
+         { std::pair { QStringLiteral("list.txt"), list }, std::pair { QStringLiteral("expected.tsv"), expected } }) {
+        QSaveFile file(dir.filePath(name));
+        if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit()) {
+            *error = QStringLiteral("cannot write %1: %2").arg(file.fileName(), file.errorString());
+            return false;
+        }
+    }
+    return true;
+}
+
+HttpResponse BenchFarm::answer(const HttpRequest &request) const
+{
+    HttpResponse response;
+    response.delayMs = m_latencyMs;
+    const QByteArray host = request.headers.value("host");
+    const auto found = m_blogByHost.constFind(host);
+    const QByteArray path = pathWithoutQuery(request.path);
+    if (found == m_blogByHost.cend() || request.method != "GET") {
+        response.status = 404;
+        response.contentType = "text/plain";
+        response.body = "no such blog\n";
+        return response;
+    }
+    const int blog = *found;
+    if (path == "/" || path == "/index.html") {
+        response.body = m_frontPages[std::size_t(blog)];
+    } else if (path == "/feed.xml") {
+        response.contentType = "application/rss+xml; charset=utf-8";
+        response.body = m_content.feed(blog, "http://" + host);
+    } else if (path == "/robots.txt") {
+        response.contentType = "text/plain";
+        response.body = "User-agent: *\nAllow: /\n";
+    } else if (const int post = m_content.postForPath(blog, path); post == 0) {
+        response.body = m_newestPosts[std::size_t(blog)];
+    } else if (post > 0) {
+        response.body = m_content.postPage(blog, post); // clients should never ask: rendered on demand
+    } else {
+        response.status = 404;
+        response.body
+            = "<!DOCTYPE html><html><head><title>Not found</title></head><body><h1>Not found</h1></body></html>\n";
+    }
+    return response;
+}
+
+void BenchFarm::onRequestReceived(const HttpRequest &request)
+{
+    const qint64 now = m_clock.elapsed();
+    if (m_firstArrivalMs < 0)
+        m_firstArrivalMs = now;
+    m_lastArrivalMs = now;
+    if (pathWithoutQuery(request.path) == "/")
+        m_lastFrontArrivalMs = now;
+}
+
+void BenchFarm::listenForCommands()
+{
+    m_clock.start();
+    m_cpuBaseline = cpuSeconds();
+    m_commands = std::make_unique<QSocketNotifier>(STDIN_FILENO, QSocketNotifier::Read);
+    connect(m_commands.get(), &QSocketNotifier::activated, this, &BenchFarm::onCommandsReadable);
+}
+
+void BenchFarm::onCommandsReadable()
+{
+    char chunk[256];
+    const ssize_t got = ::read(STDIN_FILENO, chunk, sizeof chunk);
+    if (got <= 0) {
+        // The harness went away: a farm must never outlive it.
+        m_commands->setEnabled(false);
+        QCoreApplication::quit();
+        return;
+    }
+    m_commandBuffer.append(chunk, qsizetype(got));
+    for (qsizetype end = m_commandBuffer.indexOf('\n'); end >= 0; end = m_commandBuffer.indexOf('\n')) {
+        const QByteArray command = m_commandBuffer.left(end).trimmed();
+        m_commandBuffer.remove(0, end + 1);
+        runCommand(command);
+    }
+}
+
+void BenchFarm::runCommand(const QByteArray &command)
+{
+    QByteArray reply;
+    if (command == "reset") {
+        m_server->resetCounters();
+        m_cpuBaseline = cpuSeconds();
+        m_firstArrivalMs = m_lastFrontArrivalMs = m_lastArrivalMs = -1;
+        reply = "ok";
+    } else if (command == "stats") {
+        reply = "stats " + QByteArray::number(m_server->peakRequestsInFlight()) + ' '
+            + QByteArray::number(m_server->requestCount()) + ' '
+            + QByteArray::number(cpuSeconds() - m_cpuBaseline, 'f', 3) + ' '
+            + QByteArray::number(m_firstArrivalMs < 0 ? 0
+                                                      : std::max<qint64>(0, m_lastFrontArrivalMs - m_firstArrivalMs))
+            + ' ' + QByteArray::number(m_firstArrivalMs < 0 ? 0 : m_lastArrivalMs - m_firstArrivalMs);
+    } else if (command == "quit") {
+        QCoreApplication::quit();
+        return;
+    } else {
+        reply = "error unknown command " + command.left(40);
+    }
+    reply += '\n';
+    std::fwrite(reply.constData(), 1, std::size_t(reply.size()), stdout);
+    std::fflush(stdout);
+}

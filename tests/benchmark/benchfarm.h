@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "demo/httpserver.h"
+#include "farmcontent.h"
+
+#include <QByteArray>
+#include <QElapsedTimer>
+#include <QHash>
+#include <QObject>
+#include <QSocketNotifier>
+
+#include <memory>
+#include <vector>
+
+/// The farm side of the benchmark, run in its own process (`titlewave-bench --serve`) so that its
+/// CPU time is never counted as Titlewave's. Blog i listens on its own loopback address
+/// 127.20.(i / 250).(1 + i % 250), all on one port, and answers every request after the latency.
+/// The harness drives it over stdin with one-word commands; replies are single lines on stdout:
+///   reset  -> "ok"                        (zeroes the request counters and the CPU baseline)
+///   stats  -> "stats PEAK REQUESTS CPU_S FRONT_SPREAD_MS LAST_MS" since the last reset: PEAK is
+///             the most requests in flight, FRONT_SPREAD_MS the time from the first to the last
+///             front-page request received (how fast the client fans out), LAST_MS the time from
+///             the first request to the last one received
+///   quit or end of input -> the process exits
+class BenchFarm final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(BenchFarm)
+
+public:
+    BenchFarm(quint64 seed, int blogCount, int latencyMs, QObject *parent = nullptr);
+    ~BenchFarm() override;
+
+    /// Renders the pages, listens, and writes list.txt and expected.tsv into @p directory.
+    bool start(const QString &directory, QString *error);
+    quint16 port() const { return m_port; }
+    /// Starts reading commands from stdin.
+    void listenForCommands();
+
+    /// The loopback address of blog @p index (an IPv4 address in 127.20.0.0/16).
+    static QByteArray address(int index);
+
+private:
+    bool listenAll(QString *error);
+    bool writeFiles(const QString &directory, QString *error) const;
+    HttpResponse answer(const HttpRequest &request) const;
+    void onRequestReceived(const HttpRequest &request);
+    void onCommandsReadable();
+    void runCommand(const QByteArray &command);
+    static double cpuSeconds();
+
+    FarmContent m_content;
+    int m_latencyMs;
+    quint16 m_port = 0;
+    std::unique_ptr<HttpServer> m_server;
+    // Precomputed once: every response a client needs is a shared QByteArray, never re-rendered.
+    std::vector<QByteArray> m_frontPages;
+    std::vector<QByteArray> m_newestPosts;
+    QHash<QByteArray, int> m_blogByHost; // "127.20.0.1:PORT" -> blog index
+    std::unique_ptr<QSocketNotifier> m_commands;
+    QByteArray m_commandBuffer;
+    double m_cpuBaseline = 0;
+    QElapsedTimer m_clock;
+    qint64 m_firstArrivalMs = -1;
+    qint64 m_lastFrontArrivalMs = -1;
+    qint64 m_lastArrivalMs = -1;
+};

@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "benchoptions.h"
+
+#include <QCommandLineParser>
+#include <QProcess>
+
+namespace {
+BenchOptions usageError(const QString &message)
+{
+    BenchOptions options;
+    options.mode = BenchOptions::Mode::UsageError;
+    options.text = message;
+    return options;
+}
+} // namespace
+
+BenchOptions BenchOptions::parse(const QStringList &arguments)
+{
+    BenchOptions options;
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Measures the titlewave executable against a farm of synthetic loopback blogs and prints one "
+                       "markdown table: wall time against the 2 x latency floor, CPU, peak RSS, requests in flight, "
+                       "correct titles, and a sequential (--max-in-flight 1) comparison."));
+    const QCommandLineOption help({ QStringLiteral("h"), QStringLiteral("help") }, QStringLiteral("Show this help."));
+    const QCommandLineOption sizes(QStringLiteral("sizes"),
+                                   QStringLiteral("Blog counts to measure (default 1,10,100,1000)."),
+                                   QStringLiteral("N,N,..."));
+    const QCommandLineOption latency(QStringLiteral("latency-ms"),
+                                     QStringLiteral("Delay before every response (default 100)."),
+                                     QStringLiteral("MS"));
+    const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Seed for the farm's pages (default 1)."),
+                                  QStringLiteral("SEED"));
+    const QCommandLineOption titlewave(QStringLiteral("titlewave"),
+                                       QStringLiteral("The titlewave executable (default: the one built alongside)."),
+                                       QStringLiteral("PATH"));
+    const QCommandLineOption extraArgs(QStringLiteral("extra-args"),
+                                       QStringLiteral("More arguments for every titlewave run, e.g. \"--timeout 30\"."),
+                                       QStringLiteral("ARGS"));
+    const QCommandLineOption noSequential(QStringLiteral("no-sequential"),
+                                          QStringLiteral("Skip the --max-in-flight 1 comparison."));
+    const QCommandLineOption sequentialMax(
+        QStringLiteral("sequential-max"),
+        QStringLiteral("Largest sequential run; bigger sizes are extrapolated from one of this size (default 100)."),
+        QStringLiteral("N"));
+    const QCommandLineOption limit(QStringLiteral("limit-s"),
+                                   QStringLiteral("Kill a titlewave run after this many seconds (default 600)."),
+                                   QStringLiteral("S"));
+    const QCommandLineOption workDir(
+        QStringLiteral("work-dir"),
+        QStringLiteral("Keep lists, CSVs and logs here (default: a temporary directory, kept)."),
+        QStringLiteral("DIR"));
+    // The farm process: started by the harness, not by people.
+    QCommandLineOption serve(QStringLiteral("serve"), QStringLiteral("Internal: run the farm."));
+    serve.setFlags(QCommandLineOption::HiddenFromHelp);
+    QCommandLineOption blogs(QStringLiteral("blogs"), QStringLiteral("Internal: farm size."), QStringLiteral("N"));
+    blogs.setFlags(QCommandLineOption::HiddenFromHelp);
+    QCommandLineOption out(QStringLiteral("out"), QStringLiteral("Internal: where the farm writes its list."),
+                           QStringLiteral("DIR"));
+    out.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOptions({ help, sizes, latency, seed, titlewave, extraArgs, noSequential, sequentialMax, limit, workDir,
+                        serve, blogs, out });
+
+    if (!parser.parse(arguments))
+        return usageError(parser.errorText());
+    if (parser.isSet(help)) {
+        options.mode = Mode::ShowText;
+        options.text = parser.helpText();
+        return options;
+    }
+
+    bool ok = true;
+    const auto positive = [&ok](const QString &text, int minimum) {
+        bool valid = false;
+        const int value = text.toInt(&valid);
+        ok = ok && valid && value >= minimum;
+        return value;
+    };
+    if (parser.isSet(sizes)) {
+        options.sizes.clear();
+        for (const QString &item : parser.value(sizes).split(QLatin1Char(','), Qt::SkipEmptyParts))
+            options.sizes.append(positive(item.trimmed(), 1));
+        if (options.sizes.isEmpty())
+            ok = false;
+    }
+    if (parser.isSet(latency))
+        options.latencyMs = positive(parser.value(latency), 0);
+    if (parser.isSet(seed)) {
+        bool valid = false;
+        options.seed = parser.value(seed).toULongLong(&valid);
+        ok = ok && valid;
+    }
+    if (parser.isSet(sequentialMax))
+        options.sequentialMax = positive(parser.value(sequentialMax), 1);
+    if (parser.isSet(limit))
+        options.limitSeconds = positive(parser.value(limit), 1);
+    if (!ok)
+        return usageError(QStringLiteral("sizes, latency, seed and limits must be whole numbers (sizes at least 1)."));
+    options.titlewave = parser.value(titlewave);
+    options.extraArguments = QProcess::splitCommand(parser.value(extraArgs));
+    options.sequential = !parser.isSet(noSequential);
+    options.workDirectory = parser.value(workDir);
+
+    if (parser.isSet(serve)) {
+        options.mode = Mode::Serve;
+        options.blogs = positive(parser.value(blogs), 1);
+        options.outDirectory = parser.value(out);
+        if (!ok || options.outDirectory.isEmpty())
+            return usageError(QStringLiteral("--serve needs --blogs N and --out DIR."));
+    }
+    return options;
+}

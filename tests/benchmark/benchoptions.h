@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+/// The harness's command line, and the hidden farm mode (--serve) the harness starts itself with.
+struct BenchOptions {
+    enum class Mode { Measure, Serve, ShowText, UsageError };
+
+    Mode mode = Mode::Measure;
+    QString text; ///< help text or the usage error
+    QList<int> sizes { 1, 10, 100, 1000 };
+    int latencyMs = 100;
+    quint64 seed = 1;
+    QString titlewave; ///< the client under test
+    QStringList extraArguments; ///< appended to every titlewave run
+    bool sequential = true;
+    /// Sequential runs above this many blogs are extrapolated from a run of this many.
+    int sequentialMax = 100;
+    int limitSeconds = 600; ///< a run still going after this long is killed and reported
+    QString workDirectory; ///< lists, CSVs and logs; a fresh temporary one when empty
+    // Farm mode only.
+    int blogs = 0;
+    QString outDirectory;
+
+    static BenchOptions parse(const QStringList &arguments);
+};

@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "benchreport.h"
+
+namespace {
+QString fixed(double value, int decimals)
+{
+    return QString::number(value, 'f', decimals);
+}
+} // namespace
+
+QString BenchReport::table() const
+{
+    QString out = QStringLiteral(
+        "| N | latency ms | wall s | floor s | wall ÷ floor | CPU s | CPU ms/blog | peak RSS MB | peak in flight "
+        "(farm) | farm CPU s | correct/total | sequential wall s |\n"
+        "|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
+    for (const BenchRow &row : m_rows) {
+        // Two round trips per blog (front page, then article): nothing can beat 2 x latency.
+        const double floor = 2.0 * row.latencyMs / 1000.0;
+        const RunMeasurement &run = row.run;
+        QString wall = run.started ? fixed(run.wallSeconds, 3) : QStringLiteral("n/a");
+        if (run.timedOut)
+            wall += QStringLiteral(" (killed)");
+        QString sequential = QStringLiteral("–");
+        if (row.sequentialWallSeconds) {
+            sequential = fixed(*row.sequentialWallSeconds, 2);
+            if (row.sequentialExtrapolated)
+                sequential += QStringLiteral(" (extrapolated)");
+        }
+        out += QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 | %7 | %8 | %9 | %10 | %11 | %12 |\n")
+                   .arg(row.blogs)
+                   .arg(row.latencyMs)
+                   .arg(wall, fixed(floor, 3),
+                        floor > 0 && run.started ? fixed(run.wallSeconds / floor, 2) : QStringLiteral("–"),
+                        fixed(run.cpuSeconds(), 3), fixed(run.cpuSeconds() * 1000.0 / row.blogs, 2),
+                        fixed(run.peakRssMb, 1),
+                        row.farm ? QString::number(row.farm->peakInFlight) : QStringLiteral("n/a"),
+                        row.farm ? fixed(row.farm->cpuSeconds, 3) : QStringLiteral("n/a"))
+                   .arg(QStringLiteral("%1/%2").arg(row.check.correct).arg(row.check.total), sequential);
+    }
+    return out;
+}
+
+QString BenchReport::notes() const
+{
+    QString out;
+    for (const BenchRow &row : m_rows) {
+        const RunMeasurement &run = row.run;
+        QString line = QStringLiteral("- N=%1, %2 ms: exit %3").arg(row.blogs).arg(row.latencyMs).arg(run.exitCode);
+        if (run.signal != 0)
+            line += QStringLiteral(" (signal %1)").arg(run.signal);
+        if (run.timedOut)
+            line += QStringLiteral(", killed at the time limit");
+        if (!run.error.isEmpty())
+            line += QStringLiteral(", %1").arg(run.error);
+        line += QStringLiteral("; user %1 s, sys %2 s").arg(fixed(run.userSeconds, 3), fixed(run.systemSeconds, 3));
+        if (row.farm)
+            line += QStringLiteral("; farm saw %1 requests, front pages arriving over %2 ms, the last request %3 ms "
+                                   "after the first")
+                        .arg(row.farm->requests)
+                        .arg(row.farm->frontSpreadMs)
+                        .arg(row.farm->lastArrivalMs);
+        QStringList statuses;
+        for (auto it = row.check.statuses.cbegin(); it != row.check.statuses.cend(); ++it)
+            statuses << QStringLiteral("%1 %2").arg(it.value()).arg(it.key());
+        line += QStringLiteral("; statuses: %1").arg(statuses.join(QStringLiteral(", ")));
+        if (!row.check.error.isEmpty())
+            line += QStringLiteral("; %1").arg(row.check.error);
+        if (!row.sequentialNote.isEmpty())
+            line += QStringLiteral("; sequential: %1").arg(row.sequentialNote);
+        out += line + QLatin1Char('\n');
+        if (!row.clientSummary.isEmpty())
+            out += QStringLiteral("  - %1\n").arg(row.clientSummary);
+        for (const QString &example : row.check.examples)
+            out += QStringLiteral("  - %1\n").arg(example);
+    }
+    if (!m_rows.isEmpty()) {
+        out += QStringLiteral("- peak RSS is titlewave's ru_maxrss; Linux folds the forked harness copy's anonymous "
+                              "RSS (%1 MB) into it at exec, so values near that figure say nothing.\n")
+                   .arg(fixed(m_rows.constFirst().run.harnessAnonRssMb, 1));
+    }
+    return out;
+}

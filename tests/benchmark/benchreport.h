@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "benchrunner.h"
+#include "farmclient.h"
+#include "resultchecker.h"
+
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+/// One line of the table: a concurrent run, and the sequential comparison for the same farm.
+struct BenchRow {
+    int blogs = 0;
+    int latencyMs = 0;
+    RunMeasurement run;
+    std::optional<FarmStats> farm;
+    CheckResult check;
+    QString clientSummary; ///< titlewave's own last stderr line
+    std::optional<double> sequentialWallSeconds;
+    bool sequentialExtrapolated = false;
+    QString sequentialNote; ///< how the sequential figure was obtained, and its own score
+};
+
+/// Formats the measurements as one markdown table, followed by notes for anything unusual.
+class BenchReport final
+{
+public:
+    void add(const BenchRow &row) { m_rows.append(row); }
+    QString table() const;
+    QString notes() const;
+
+private:
+    QList<BenchRow> m_rows;
+};

@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QProcess>
+#include <QString>
+
+#include <optional>
+
+struct FarmStats {
+    int peakInFlight = 0; ///< requests received and not yet answered, at the worst moment
+    int requests = 0;
+    double cpuSeconds = 0; ///< the farm process's own user + system time
+    qint64 frontSpreadMs = 0; ///< first to last front-page request received: the client's fan-out
+    qint64 lastArrivalMs = 0; ///< first to last request received
+};
+
+/// The harness's handle on a farm process (this executable re-run with --serve): starts it,
+/// waits until every blog listens, and asks it for counters between runs. Blocking on purpose:
+/// the harness has nothing else to do, and the farm's work happens in the other process.
+class FarmClient final
+{
+public:
+    FarmClient() = default;
+    ~FarmClient();
+    FarmClient(const FarmClient &) = delete;
+    FarmClient &operator=(const FarmClient &) = delete;
+
+    bool start(const QString &program, int blogs, int latencyMs, quint64 seed, const QString &directory,
+               QString *error);
+    /// Zeroes the farm's request counters and CPU baseline.
+    bool reset();
+    /// The counters since the last reset().
+    std::optional<FarmStats> stats();
+    void stop();
+
+    QString listPath() const { return m_listPath; }
+    QString expectedPath() const { return m_expectedPath; }
+
+private:
+    std::optional<QByteArray> command(const QByteArray &line);
+    std::optional<QByteArray> readLine(int timeoutMs);
+
+    QProcess m_process;
+    QString m_listPath;
+    QString m_expectedPath;
+};
