@@ -120,6 +120,8 @@ void Download::onMetaDataChanged()
                  .arg(double(m_policy.maxBodyBytes) / (1024 * 1024), 0, 'f', 1));
         return;
     }
+    if (!compressed && length.isValid() && m_result.body.isEmpty())
+        m_result.body.reserve(length.toLongLong()); // one allocation instead of a doubling series
     const QByteArray contentType = m_reply->rawHeader("Content-Type");
     const int httpStatus = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (httpStatus < 300 && isPlainlyNotAPage(contentType)) {
@@ -141,8 +143,8 @@ void Download::onReadyRead()
                  .arg(double(m_policy.maxBodyBytes) / (1024 * 1024), 0, 'f', 1));
         return;
     }
-    if (m_result.body.isEmpty())
-        m_result.body = m_reply->readAll(); // the common single-chunk page: no copy at all
+    if (m_result.body.capacity() == 0)
+        m_result.body = m_reply->readAll(); // a single-chunk page without Content-Length: no copy
     else
         m_result.body.append(m_reply->readAll());
 }

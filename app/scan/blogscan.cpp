@@ -16,17 +16,6 @@ bool isWebScheme(const QUrl &url)
     return scheme == QLatin1String("http") || scheme == QLatin1String("https");
 }
 
-// Runs @p work on the scan's parser pool and hands its result to @p done on @p blog's thread.
-// The Scan waits for the pool before it deletes any BlogScan, so @p blog outlives the job.
-template<typename Work, typename Done> void parseInBackground(QThreadPool &pool, BlogScan *blog, Work work, Done done)
-{
-    pool.start([blog, work = std::move(work), done = std::move(done)]() mutable {
-        auto result = work();
-        QMetaObject::invokeMethod(
-            blog, [blog, done = std::move(done), result = std::move(result)]() mutable { (blog->*done)(result); },
-            Qt::QueuedConnection);
-    });
-}
 } // namespace
 
 BlogScan::BlogScan(Scan &scan, int index, const BlogEntry &entry)
@@ -107,8 +96,8 @@ void BlogScan::onFrontPage(const FetchResult &fetched)
     }
     Q_EMIT changed(m_result);
     const ArticleLocatorOptions options { m_entry.xpath, m_scan.options().preferFeeds };
-    parseInBackground(
-        m_scan.parsers(), this,
+    m_scan.parseInBackground(
+        this, fetched.body.size(),
         [body = fetched.body, type = fetched.contentType, url = fetched.timing.finalUrl, options] {
             return ArticleLocator::locate(body, type, url, options);
         },
@@ -136,8 +125,8 @@ void BlogScan::onFeed(const FetchResult &fetched)
     if (!recordRequest(fetched))
         return;
     Q_EMIT changed(m_result);
-    parseInBackground(
-        m_scan.parsers(), this,
+    m_scan.parseInBackground(
+        this, fetched.body.size(),
         [body = fetched.body, url = fetched.timing.finalUrl] {
             FeedContent feed = FeedReader::read(body, url);
             const FeedEntry *newest = feed.newest();
@@ -184,8 +173,8 @@ void BlogScan::onArticle(const FetchResult &fetched)
         return;
     }
     Q_EMIT changed(m_result);
-    parseInBackground(
-        m_scan.parsers(), this,
+    m_scan.parseInBackground(
+        this, fetched.body.size(),
         [body = fetched.body, type = fetched.contentType, url = fetched.timing.finalUrl] {
             return HeadlineExtractor::extract(body, type, url);
         },

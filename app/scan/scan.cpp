@@ -6,6 +6,16 @@
 
 #include <algorithm>
 
+namespace {
+// Two cores parse about a thousand pages a second; the network can deliver ten thousand in a
+// tenth of that. Past this many chains at once, extra requests in flight only turn into bodies
+// waiting for a parser (about 64 KB each), so the default stops here to keep memory bounded.
+constexpr int kDefaultMaxChains = 2048;
+// New chains wait while this much downloaded HTML is still waiting for a parser: the parsers,
+// not the network, are then the bottleneck, and more bodies would only fill memory.
+constexpr qint64 kMaxParseBacklogBytes = 64LL * 1024 * 1024;
+} // namespace
+
 Scan::Scan(QObject *parent)
     : QObject(parent)
 {
@@ -65,7 +75,7 @@ void Scan::start(const QList<BlogEntry> &blogs)
         m_parsers.start([] {});
 
     const int budget = FdLimit::requestBudget();
-    const int wanted = m_options.fetch.maxInFlight > 0 ? m_options.fetch.maxInFlight : budget;
+    const int wanted = m_options.fetch.maxInFlight > 0 ? m_options.fetch.maxInFlight : kDefaultMaxChains;
     m_maxChains = std::max(1, std::min(wanted, budget));
 
     m_blogs.reserve(std::size_t(blogs.size()));
@@ -94,7 +104,8 @@ void Scan::startMoreChains()
 {
     // A chain finishing synchronously (an invalid URL) calls back into onBlogFinished, which
     // calls this again; the index is advanced first so no blog starts twice.
-    while (m_running && m_activeChains < m_maxChains && m_nextToStart < m_blogs.size()) {
+    while (m_running && m_activeChains < m_maxChains && m_nextToStart < m_blogs.size()
+           && m_parseBacklogBytes < kMaxParseBacklogBytes) {
         BlogScan *blog = m_blogs[m_nextToStart++].get();
         ++m_activeChains;
         blog->start();

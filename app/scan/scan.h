@@ -50,7 +50,25 @@ public:
 
     // For BlogScan: the shared network and the parser pool.
     Fetcher &fetcher() { return m_fetcher; }
-    QThreadPool &parsers() { return m_parsers; }
+
+    /// Runs @p work on the parser pool and hands its result to (blog->*done)() on this thread.
+    /// The Scan waits for the pool before it deletes any BlogScan, so @p blog outlives the job.
+    /// @p bytes (the body the job holds) counts against the parse backlog until the result is back.
+    template<typename Work, typename Done> void parseInBackground(BlogScan *blog, qsizetype bytes, Work work, Done done)
+    {
+        m_parseBacklogBytes += bytes;
+        m_parsers.start([this, blog, bytes, work = std::move(work), done = std::move(done)]() mutable {
+            auto result = work();
+            QMetaObject::invokeMethod(
+                blog,
+                [this, blog, bytes, done = std::move(done), result = std::move(result)]() mutable {
+                    m_parseBacklogBytes -= bytes;
+                    (blog->*done)(result);
+                    startMoreChains();
+                },
+                Qt::QueuedConnection);
+        });
+    }
 
 Q_SIGNALS:
     void started(int blogCount);
@@ -72,6 +90,7 @@ private:
     int m_maxChains = 1;
     int m_finishedCount = 0;
     int m_failedCount = 0;
+    qint64 m_parseBacklogBytes = 0; // bodies handed to the parsers and not parsed yet
     bool m_running = false;
     QElapsedTimer m_elapsed;
     qint64 m_finalElapsedMs = 0;
