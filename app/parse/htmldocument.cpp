@@ -58,8 +58,12 @@ HtmlDocument::HtmlDocument(const QByteArray &body, const QByteArray &contentType
     if (body.isEmpty() || body.size() > std::numeric_limits<int>::max())
         return;
     const QByteArray url = pageUrl.toEncoded();
-    m_doc.reset(htmlReadMemory(body.constData(), static_cast<int>(body.size()), url.isEmpty() ? nullptr : url.constData(),
-                               m_encoding.constData(), HtmlOptions));
+    const bool ownDecoding = m_encoding == "windows-1252";
+    const QByteArray bytes = ownDecoding ? CharsetDetector::windows1252ToUtf8(body) : body;
+    if (bytes.size() > std::numeric_limits<int>::max())
+        return;
+    m_doc.reset(htmlReadMemory(bytes.constData(), static_cast<int>(bytes.size()), url.isEmpty() ? nullptr : url.constData(),
+                               ownDecoding ? "UTF-8" : m_encoding.constData(), HtmlOptions));
     if (!m_doc)
         return;
     const QList<xmlNode *> bases = select("//base[@href]");

@@ -173,7 +173,7 @@ void TestArticleLocator::findsSchemaOrgPostings_data()
 {
     QTest::addColumn<QByteArray>("body");
     QTest::addColumn<QString>("expected");
-    const auto ld = [](const QByteArray &json) { return page({}, "<script type='application/ld+json'>" + json + "</script>"); };
+    const auto ld = [](const QByteArray &json) -> QByteArray { return page({}, "<script type='application/ld+json'>" + json + "</script>"); };
     QTest::addRow("json-ld blogposting url") << ld("{\"@context\":\"https://schema.org\",\"@type\":\"BlogPosting\",\"url\":\"/ld/1\"}")
                                              << str("https://blog.example.org/ld/1");
     QTest::addRow("json-ld graph") << ld("{\"@graph\":[{\"@type\":\"WebSite\",\"url\":\"/\"},{\"@type\":\"Article\",\"mainEntityOfPage\":{\"@id\":\"/ld/graph\"}}]}")

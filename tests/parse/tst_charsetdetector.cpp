@@ -156,6 +156,9 @@ void TestCharsetDetector::decodesLegacyEncodedPages_data()
                       "<title>Caf\xE9" " d\xE9j\xE0" " vu \x93quoted\x94</title></head></html>")
         << QString::fromUtf8("Café déjà vu “quoted”");
     QTest::addRow("undeclared latin bytes") << QByteArray() << QByteArray("<title>na\xEF" "ve</title>") << QString::fromUtf8("naïve");
+    QTest::addRow("windows-1252 bytes iconv rejects")
+        << QByteArray("text/html; charset=windows-1252") << QByteArray("<title>a\x81" "b\x8D" "c\x90" "d \x80" "5</title><h1>more</h1>")
+        << QString::fromUtf8("a\u0081b\u008Dc\u0090d €5");
     QTest::addRow("meta lies, header wins")
         << QByteArray("text/html; charset=utf-8") << QByteArray("<meta charset=iso-8859-1><title>caf\xC3\xA9</title>")
         << QString::fromUtf8("café");
