@@ -8,16 +8,16 @@
 
 /// What the front page says about the blog's newest article.
 struct ArticleLocation {
-    QUrl articleUrl;       ///< absolute; empty when the page itself does not tell
-    QString foundVia;      ///< the rule that found it: "xpath", "feed", "rel-bookmark", "hatom", ...
-    QList<QUrl> feedUrls;  ///< feeds the page links to, in page order, absolute
+    QUrl articleUrl; ///< absolute; empty when the page itself does not tell
+    QString foundVia; ///< the rule that found it: "xpath", "feed", "rel-bookmark", "hatom", ...
+    QList<QUrl> feedUrls; ///< feeds the page links to, in page order, absolute
     bool pageIsFeed = false; ///< the "front page" was a feed (articleUrl then comes from its newest entry)
-    QString articleTitle;  ///< the feed entry's title when the page was a feed, else empty
-    QString error;         ///< a translated reason when nothing was found (e.g. an invalid XPath)
+    QString articleTitle; ///< the feed entry's title when the page was a feed, else empty
+    QString error; ///< a translated reason when nothing was found (e.g. an invalid XPath)
 };
 
 struct ArticleLocatorOptions {
-    QString xpath;            ///< the user's XPath to the article link; tried first when set
+    QString xpath; ///< the user's XPath to the article link; tried first when set
     bool preferFeeds = false; ///< report feed links even when the page markup names an article
 };
 

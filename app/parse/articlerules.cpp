@@ -34,8 +34,8 @@ bool isPostContainer(const xmlNode *node)
         return true;
     if (HtmlDocument::attribute(node, "itemscope").isNull() == false)
         return true;
-    for (const char *token : {"hentry", "h-entry", "post", "entry", "type-post", "blog-post", "post-outer",
-                              "post-preview", "post-card", "post-item", "card"}) {
+    for (const char *token : { "hentry", "h-entry", "post", "entry", "type-post", "blog-post", "post-outer",
+                               "post-preview", "post-card", "post-item", "card" }) {
         if (HtmlDocument::hasToken(node, "class", QString::fromLatin1(token)))
             return true;
     }
@@ -47,13 +47,13 @@ void addCandidate(QList<ArticleCandidate> &out, QSet<QUrl> &seen, const QUrl &ur
     if (url.isEmpty() || seen.contains(url))
         return;
     seen.insert(url);
-    out.append({url, published});
+    out.append({ url, published });
 }
 
 // What a microdata property node holds as a URL (WHATWG microdata "property value" rules).
 QString microdataUrl(xmlNode *node)
 {
-    for (const char *attr : {"href", "content", "src", "itemid", "datetime"}) {
+    for (const char *attr : { "href", "content", "src", "itemid", "datetime" }) {
         const QString value = HtmlDocument::attribute(node, attr);
         if (!value.isEmpty())
             return value;
@@ -102,7 +102,8 @@ ArticleRules::XPathOutcome ArticleRules::byXPath(const HtmlDocument &doc, const 
             if (value.isEmpty()) {
                 // The user pointed at a heading or a card: take the first link inside it.
                 const QList<xmlNode *> links = doc.select(".//a[@href]", node);
-                value = links.isEmpty() ? HtmlDocument::text(node) : HtmlDocument::attribute(links.constFirst(), "href");
+                value
+                    = links.isEmpty() ? HtmlDocument::text(node) : HtmlDocument::attribute(links.constFirst(), "href");
             }
         } else {
             value = LibXml::takeQString(xmlNodeGetContent(node));
@@ -141,16 +142,18 @@ QList<ArticleCandidate> ArticleRules::hAtom(const HtmlDocument &doc)
     for (xmlNode *entry : query(doc, entries)) {
         // Prefer the title link over e.g. a u-url on the author avatar: entry-title/p-name first.
         QList<xmlNode *> links;
-        for (const QString &xpath : {QStringLiteral(".//*[%1]//a[@href] | .//a[@href][%1]").arg(hasClass("entry-title")),
-                                     QStringLiteral(".//*[%1]//a[@href] | .//a[@href][%1]").arg(hasClass("p-name")),
-                                     QStringLiteral(".//a[@href][%1]").arg(hasClass("u-url")),
-                                     QStringLiteral(".//a[@href][%1]").arg(hasRel("bookmark"))}) {
+        for (const QString &xpath :
+             { QStringLiteral(".//*[%1]//a[@href] | .//a[@href][%1]").arg(hasClass("entry-title")),
+               QStringLiteral(".//*[%1]//a[@href] | .//a[@href][%1]").arg(hasClass("p-name")),
+               QStringLiteral(".//a[@href][%1]").arg(hasClass("u-url")),
+               QStringLiteral(".//a[@href][%1]").arg(hasRel("bookmark")) }) {
             links = query(doc, xpath, entry);
             if (!links.isEmpty())
                 break;
         }
         if (!links.isEmpty())
-            addCandidate(out, seen, doc.resolve(HtmlDocument::attribute(links.constFirst(), "href")), dateAround(doc, entry));
+            addCandidate(out, seen, doc.resolve(HtmlDocument::attribute(links.constFirst(), "href")),
+                         dateAround(doc, entry));
     }
     // Themes that keep hAtom's entry-title without the hentry wrapper.
     for (xmlNode *link : query(doc, QStringLiteral("//*[%1]//a[@href] | //a[@href][%1]").arg(hasClass("entry-title"))))
@@ -180,7 +183,7 @@ QList<ArticleCandidate> ArticleRules::schemaOrg(const HtmlDocument &doc)
         if (!article)
             continue;
         QString link;
-        for (const char *property : {"url", "mainEntityOfPage"}) {
+        for (const char *property : { "url", "mainEntityOfPage" }) {
             if (xmlNode *node = ownProperty(doc, item, property); node && link.isEmpty())
                 link = microdataUrl(node);
         }

@@ -34,7 +34,8 @@ QByteArray charsetParameter(const QByteArray &value)
             ++i;
         if (i < lower.size() && lower.at(i) == '=') {
             ++i;
-            while (i < lower.size() && (lower.at(i) == ' ' || lower.at(i) == '\t' || lower.at(i) == '"' || lower.at(i) == '\''))
+            while (i < lower.size()
+                   && (lower.at(i) == ' ' || lower.at(i) == '\t' || lower.at(i) == '"' || lower.at(i) == '\''))
                 ++i;
             qsizetype end = i;
             while (end < lower.size() && lower.at(end) != ';' && lower.at(end) != '"' && lower.at(end) != '\''
@@ -155,24 +156,24 @@ QByteArray CharsetDetector::supportedEncoding(const QByteArray &label)
         return {};
     // WHATWG Encoding Standard aliases that matter in practice: browsers decode "latin1" and
     // "ascii" pages as windows-1252 and GB2312/GBK as GB18030, and so must we to agree with them.
-    static const std::array<std::pair<const char *, const char *>, 16> aliases{{
-        {"utf8", "UTF-8"},
-        {"utf-8", "UTF-8"},
-        {"unicode-1-1-utf-8", "UTF-8"},
-        {"iso-8859-1", "windows-1252"},
-        {"iso8859-1", "windows-1252"},
-        {"latin1", "windows-1252"},
-        {"l1", "windows-1252"},
-        {"us-ascii", "windows-1252"},
-        {"ascii", "windows-1252"},
-        {"cp1252", "windows-1252"},
-        {"gb2312", "GB18030"},
-        {"gbk", "GB18030"},
-        {"x-gbk", "GB18030"},
-        {"x-sjis", "Shift_JIS"},
-        {"shift-jis", "Shift_JIS"},
-        {"sjis", "Shift_JIS"},
-    }};
+    static const std::array<std::pair<const char *, const char *>, 16> aliases { {
+        { "utf8", "UTF-8" },
+        { "utf-8", "UTF-8" },
+        { "unicode-1-1-utf-8", "UTF-8" },
+        { "iso-8859-1", "windows-1252" },
+        { "iso8859-1", "windows-1252" },
+        { "latin1", "windows-1252" },
+        { "l1", "windows-1252" },
+        { "us-ascii", "windows-1252" },
+        { "ascii", "windows-1252" },
+        { "cp1252", "windows-1252" },
+        { "gb2312", "GB18030" },
+        { "gbk", "GB18030" },
+        { "x-gbk", "GB18030" },
+        { "x-sjis", "Shift_JIS" },
+        { "shift-jis", "Shift_JIS" },
+        { "sjis", "Shift_JIS" },
+    } };
     QByteArray canonical = name;
     for (const auto &[from, to] : aliases) {
         if (name == from) {

@@ -21,16 +21,13 @@ namespace {
 // so libxml2's entity-amplification limits ("billion laughs") stay on.
 constexpr int XmlOptions = XML_PARSE_NONET | XML_PARSE_RECOVER | XML_PARSE_NOERROR | XML_PARSE_NOWARNING;
 
-constexpr int MaxDepth = 64;      // entries sit at depth 2-3; deeper nesting is not a feed's
+constexpr int MaxDepth = 64; // entries sit at depth 2-3; deeper nesting is not a feed's
 constexpr int MaxEntries = 10000; // more than any real feed, fewer than a hostile one
 
 const char *const CoreNamespaces[] = {
-    "http://www.w3.org/2005/Atom",
-    "http://purl.org/atom/ns#",
-    "http://purl.org/rss/1.0/",
-    "http://my.netscape.com/rdf/simple/0.9/",
-    "http://backend.userland.com/rss2",
-    "http://backend.userland.com/rss",
+    "http://www.w3.org/2005/Atom",      "http://purl.org/atom/ns#",
+    "http://purl.org/rss/1.0/",         "http://my.netscape.com/rdf/simple/0.9/",
+    "http://backend.userland.com/rss2", "http://backend.userland.com/rss",
     "http://purl.org/net/rss1.1#",
 };
 constexpr const char *DcNamespace = "http://purl.org/dc/elements/1.1/";
@@ -137,7 +134,9 @@ qsizetype referenceLength(const QByteArray &bytes, qsizetype at)
         if (hex)
             ++i;
         const qsizetype digits = i;
-        while (i < limit && (hex ? std::isxdigit(static_cast<unsigned char>(bytes.at(i))) : std::isdigit(static_cast<unsigned char>(bytes.at(i)))))
+        while (i < limit
+               && (hex ? std::isxdigit(static_cast<unsigned char>(bytes.at(i)))
+                       : std::isdigit(static_cast<unsigned char>(bytes.at(i)))))
             ++i;
         return (i > digits && i < limit && bytes.at(i) == ';') ? i - at + 1 : 0;
     }
@@ -208,11 +207,13 @@ QString titleText(const xmlDoc *doc, const xmlNode *title)
         const QByteArray decoded = QByteArray::fromBase64(xmlText(doc, title).trimmed().toLatin1());
         const QString value = QString::fromUtf8(decoded);
         // Binary-typed titles say nothing about markup: sniff for tags as feedparser does.
-        static const QRegularExpression tag(QStringLiteral("</?[A-Za-z][^<>]*>"));
-        const bool html = type.contains(QLatin1String("html")) || (!type.startsWith(QLatin1String("text/plain")) && value.contains(tag));
+        const QRegularExpression tag(QStringLiteral("</?[A-Za-z][^<>]*>"));
+        const bool html = type.contains(QLatin1String("html"))
+            || (!type.startsWith(QLatin1String("text/plain")) && value.contains(tag));
         return html ? TextCleaner::clean(HtmlDocument::fragmentText(value)) : TextCleaner::clean(value);
     }
-    if (type == QLatin1String("xhtml") || type == QLatin1String("application/xhtml+xml") || mode == QLatin1String("xml"))
+    if (type == QLatin1String("xhtml") || type == QLatin1String("application/xhtml+xml")
+        || mode == QLatin1String("xml"))
         return TextCleaner::clean(xmlText(doc, title)); // the <div>'s text: markup dropped, entities decoded
     if (type == QLatin1String("html") || type == QLatin1String("text/html") || mode == QLatin1String("escaped"))
         return TextCleaner::clean(HtmlDocument::fragmentText(xmlText(doc, title)));
@@ -253,8 +254,9 @@ FeedEntry readEntry(xmlDoc *doc, const xmlNode *entry, const QUrl &feedUrl)
             if (!href.isNull()) {
                 // Atom: the alternate link (rel absent means alternate).
                 const QString rel = attribute(child, "rel").trimmed().toLower();
-                if (atomLink.isEmpty() && (rel.isEmpty() || rel == QLatin1String("alternate")
-                                           || rel == QLatin1String("http://www.iana.org/assignments/relation/alternate")))
+                if (atomLink.isEmpty()
+                    && (rel.isEmpty() || rel == QLatin1String("alternate")
+                        || rel == QLatin1String("http://www.iana.org/assignments/relation/alternate")))
                     atomLink = resolveLink(doc, child, href, feedUrl);
             } else if (rssLink.isEmpty()) {
                 rssLink = resolveLink(doc, child, xmlText(doc, child), feedUrl);

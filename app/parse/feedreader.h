@@ -8,13 +8,13 @@
 #include <QUrl>
 
 struct FeedEntry {
-    QUrl link;       ///< absolute
-    QString title;   ///< plain text
+    QUrl link; ///< absolute
+    QString title; ///< plain text
     QDateTime published; ///< invalid when the entry carries no date
 };
 
 struct FeedContent {
-    bool isFeed = false;      ///< the document was RSS or Atom
+    bool isFeed = false; ///< the document was RSS or Atom
     QList<FeedEntry> entries; ///< in document order
     /// The newest entry: by date when entries carry dates, else the first. Null when empty.
     const FeedEntry *newest() const;

@@ -30,7 +30,7 @@ QString metaContent(const QList<xmlNode *> &metas, std::initializer_list<const c
 // Share of @p title's words (by length) that @p text also has: 1 when text covers the title.
 double titleCoverage(const QString &text, const QString &title)
 {
-    static const QRegularExpression nonWord(QStringLiteral("[^\\p{L}\\p{N}]+"));
+    const QRegularExpression nonWord(QStringLiteral("[^\\p{L}\\p{N}]+"));
     const QStringList textWords = text.toCaseFolded().split(nonWord, Qt::SkipEmptyParts);
     const QStringList titleWords = title.toCaseFolded().split(nonWord, Qt::SkipEmptyParts);
     qsizetype total = 0;
@@ -112,14 +112,14 @@ Headline HeadlineExtractor::extract(const QByteArray &body, const QByteArray &co
     if (accept(jsonLdHeadline(doc, headline.rawTitle), "json-ld", false))
         return headline;
     const QList<xmlNode *> metas = doc.select("//meta[@content]");
-    if (accept(metaContent(metas, {"og:title"}), "og:title", false))
+    if (accept(metaContent(metas, { "og:title" }), "og:title", false))
         return headline;
-    if (accept(metaContent(metas, {"twitter:title"}), "twitter:title", false))
+    if (accept(metaContent(metas, { "twitter:title" }), "twitter:title", false))
         return headline;
-    if (accept(metaContent(metas, {"dc:title", "dc.title", "dcterm:title", "dcterms:title", "dcterms.title"}),
+    if (accept(metaContent(metas, { "dc:title", "dc.title", "dcterm:title", "dcterms:title", "dcterms.title" }),
                "dc:title", false))
         return headline;
-    if (accept(metaContent(metas, {"parsely-title"}), "parsely-title", false))
+    if (accept(metaContent(metas, { "parsely-title" }), "parsely-title", false))
         return headline;
 
     // An <h1> inside <article> is the article's own heading when the <title> agrees with it; a

@@ -6,9 +6,9 @@
 #include <QUrl>
 
 struct Headline {
-    QString title;    ///< the article's headline, plain text; empty when none was found
+    QString title; ///< the article's headline, plain text; empty when none was found
     QString rawTitle; ///< the <title> element's text, whitespace collapsed
-    QString via;      ///< the rule that gave it: "json-ld", "og:title", "h1", "title", ...
+    QString via; ///< the rule that gave it: "json-ld", "og:title", "h1", "title", ...
 };
 
 /// Extracts an article page's real headline. Thread-safe; runs on worker threads.

@@ -16,8 +16,7 @@
 
 namespace LibXml {
 
-template<typename T, void (*Free)(T *)>
-struct Deleter final {
+template<typename T, void (*Free)(T *)> struct Deleter final {
     void operator()(T *p) const noexcept
     {
         if (p)
