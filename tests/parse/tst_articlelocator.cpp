@@ -168,6 +168,10 @@ void TestArticleLocator::findsHAtomAndH2EntryLinks_data()
                                    << str("https://blog.example.org/note/1");
     QTest::addRow("entry-title link as anchor")
         << page("<a class='entry-title' href='/e'>E</a>") << str("https://blog.example.org/e");
+    QTest::addRow("wordpress block theme: hentry without entry-title")
+        << page("<ul><li class='wp-block-post post-7 post type-post hentry'><h2 class='wp-block-post-title'>"
+                "<a href='/block/'>B</a></h2></li></ul>")
+        << str("https://blog.example.org/block/");
     QTest::addRow("hentry without link") << page("<div class='hentry'><p>text</p></div>") << QString();
 }
 
@@ -245,6 +249,13 @@ void TestArticleLocator::findsArticleHeadingLinks_data()
     QTest::addRow("skips article without heading link")
         << page("<article><p><a href='/tag'>tag</a></p></article><article><h3><a href='/a3'>A3</a></h3></article>")
         << str("https://blog.example.org/a3");
+    QTest::addRow("hugo papermod overlay link")
+        << page("<article class='post-entry'><header class='entry-header'><h2>Title</h2></header>"
+                "<footer><a rel='tag' href='/tags/x/'>x</a></footer><a class='entry-link' aria-label='post' "
+                "href='/posts/pm/'></a></article>")
+        << str("https://blog.example.org/posts/pm/");
+    QTest::addRow("article without heading is not a post card")
+        << page("<article class='comment'><a href='/u/bob'>bob</a></article>") << QString();
     QTest::addRow("no article") << page("<div><h2><a href='/d'>D</a></h2></div>") << QString();
 }
 
