@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "parse/charsetdetector.h"
 
-#include "parse/libxmlptr.h"
-
-#include <libxml/encoding.h>
+#include <QStringDecoder>
 
 #include <array>
 #include <cctype>
+#include <cerrno>
+#include <iconv.h>
 #include <utility>
 
 namespace {
@@ -48,14 +48,46 @@ QByteArray charsetParameter(const QByteArray &value)
     return {};
 }
 
-// Can libxml2 (built-in or via iconv) decode this? Opening a handler is cheap and thread-safe.
-bool libxmlCanDecode(const QByteArray &name)
+// Can iconv decode this? (toUtf8() uses it for everything but UTF-8/16 and windows-1252.)
+bool canDecode(const QByteArray &name)
 {
-    xmlCharEncodingHandlerPtr handler = xmlFindCharEncodingHandler(name.constData());
-    if (!handler)
+    const iconv_t cd = iconv_open("UTF-8", name.constData());
+    if (cd == reinterpret_cast<iconv_t>(-1))
         return false;
-    LibXml::closeEncodingHandler(handler);
+    iconv_close(cd);
     return true;
+}
+
+QByteArray iconvToUtf8(const QByteArray &body, const QByteArray &encoding)
+{
+    const iconv_t cd = iconv_open("UTF-8", encoding.constData());
+    if (cd == reinterpret_cast<iconv_t>(-1))
+        return CharsetDetector::windows1252ToUtf8(body);
+    QByteArray out;
+    out.reserve(body.size() * 2 + 16);
+    char buffer[16384];
+    // iconv's API takes non-const input; it only reads through the pointer.
+    char *in = const_cast<char *>(body.constData());
+    size_t inLeft = size_t(body.size());
+    while (inLeft > 0) {
+        char *outPtr = buffer;
+        size_t outLeft = sizeof buffer;
+        const size_t result = iconv(cd, &in, &inLeft, &outPtr, &outLeft);
+        out.append(buffer, qsizetype(sizeof buffer - outLeft));
+        if (result != size_t(-1))
+            break;
+        if (errno == E2BIG)
+            continue;
+        if (errno == EILSEQ) {
+            out.append("\xEF\xBF\xBD"); // U+FFFD, then resynchronise on the next byte
+            ++in;
+            --inLeft;
+            continue;
+        }
+        break; // EINVAL: a sequence cut at the end of the body
+    }
+    iconv_close(cd);
+    return out;
 }
 
 } // namespace
@@ -149,6 +181,23 @@ QByteArray CharsetDetector::windows1252ToUtf8(const QByteArray &bytes)
     return text.toUtf8();
 }
 
+QByteArray CharsetDetector::toUtf8(const QByteArray &body, const QByteArray &encoding)
+{
+    if (encoding == "UTF-8") {
+        if (isValidUtf8(body))
+            return body.startsWith("\xEF\xBB\xBF") ? body.mid(3) : body;
+        return QString::fromUtf8(body).toUtf8(); // malformed sequences become U+FFFD
+    }
+    if (encoding == "UTF-16LE" || encoding == "UTF-16BE") {
+        QStringDecoder decoder(encoding == "UTF-16LE" ? QStringConverter::Utf16LE : QStringConverter::Utf16BE);
+        const QString text = decoder.decode(body);
+        return (text.startsWith(QChar(0xFEFF)) ? text.mid(1) : text).toUtf8();
+    }
+    if (encoding == "windows-1252")
+        return windows1252ToUtf8(body);
+    return iconvToUtf8(body, encoding);
+}
+
 QByteArray CharsetDetector::supportedEncoding(const QByteArray &label)
 {
     const QByteArray name = trimmedLabel(label);
@@ -189,7 +238,7 @@ QByteArray CharsetDetector::supportedEncoding(const QByteArray &label)
         if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.' || c == ':'))
             return {};
     }
-    if (canonical.size() > 40 || !libxmlCanDecode(canonical))
+    if (canonical.size() > 40 || !canDecode(canonical))
         return {};
     return canonical;
 }

@@ -60,13 +60,13 @@ HtmlDocument::HtmlDocument(const QByteArray &body, const QByteArray &contentType
     if (body.isEmpty() || body.size() > std::numeric_limits<int>::max())
         return;
     const QByteArray url = pageUrl.toEncoded();
-    const bool ownDecoding = m_encoding == "windows-1252";
-    const QByteArray bytes = ownDecoding ? CharsetDetector::windows1252ToUtf8(body) : body;
-    if (bytes.size() > std::numeric_limits<int>::max())
+    // libxml2 only ever sees well-formed UTF-8: on a bad byte it would either stop (iconv
+    // encodings) or silently switch the rest of the page to Latin-1 (UTF-8).
+    const QByteArray bytes = CharsetDetector::toUtf8(body, m_encoding);
+    if (bytes.isEmpty() || bytes.size() > std::numeric_limits<int>::max())
         return;
     m_doc.reset(htmlReadMemory(bytes.constData(), static_cast<int>(bytes.size()),
-                               url.isEmpty() ? nullptr : url.constData(),
-                               ownDecoding ? "UTF-8" : m_encoding.constData(), HtmlOptions));
+                               url.isEmpty() ? nullptr : url.constData(), "UTF-8", HtmlOptions));
     if (!m_doc)
         return;
     const QList<xmlNode *> bases = select("//base[@href]");

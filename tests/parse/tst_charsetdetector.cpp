@@ -181,6 +181,15 @@ void TestCharsetDetector::decodesLegacyEncodedPages_data()
                                                                     "d \x80"
                                                                     "5</title><h1>more</h1>")
                                                       << QString::fromUtf8("a\u0081b\u008Dc\u0090d €5");
+    QTest::addRow("stray byte in utf-8 page does not turn the rest into latin-1")
+        << QByteArray("text/html; charset=utf-8")
+        << QByteArray("<p>bad \xFF byte</p><title>caf\xC3\xA9 cr\xC3\xA8me</title>") << QString::fromUtf8("café crème");
+    QTest::addRow("invalid shift_jis byte does not end the page")
+        << QByteArray("text/html; charset=shift_jis")
+        << QByteArray("<p>\xA0\xFF\xFD</p><title>\x93\xFA\x96\x7B</title>") << QString::fromUtf8("日本");
+    QTest::addRow("utf-16le with bom")
+        << QByteArray() << QByteArray("\xFF\xFE<\0t\0i\0t\0l\0e\0>\0\xE9\0t\0\xE9\0<\0/\0t\0i\0t\0l\0e\0>\0", 36)
+        << QString::fromUtf8("été");
     QTest::addRow("meta lies, header wins")
         << QByteArray("text/html; charset=utf-8") << QByteArray("<meta charset=iso-8859-1><title>caf\xC3\xA9</title>")
         << QString::fromUtf8("café");
