@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "parse/feedreader.h"
 
+#include "parse/charsetdetector.h"
 #include "parse/datetimeparser.h"
 #include "parse/htmldocument.h"
 #include "parse/libxmlptr.h"
@@ -19,7 +20,9 @@ namespace {
 // Untrusted XML: no network, and neither XML_PARSE_NOENT (entity substitution, which would read
 // external entities such as file:///etc/passwd) nor XML_PARSE_DTDLOAD; XML_PARSE_HUGE stays off
 // so libxml2's entity-amplification limits ("billion laughs") stay on.
-constexpr int XmlOptions = XML_PARSE_NONET | XML_PARSE_RECOVER | XML_PARSE_NOERROR | XML_PARSE_NOWARNING;
+// IGNORE_ENC: the bytes are transcoded to UTF-8 before libxml2 sees them (see read()).
+constexpr int XmlOptions
+    = XML_PARSE_NONET | XML_PARSE_RECOVER | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_IGNORE_ENC;
 
 constexpr int MaxDepth = 64; // entries sit at depth 2-3; deeper nesting is not a feed's
 constexpr int MaxEntries = 10000; // more than any real feed, fewer than a hostile one
@@ -189,6 +192,39 @@ QByteArray repairAmpersands(const QByteArray &body)
     return out;
 }
 
+// The encoding an XML document is in: byte-order mark, else the XML declaration, else UTF-8
+// (XML's default), falling back to windows-1252 for undeclared bytes that are not UTF-8.
+QByteArray xmlEncoding(const QByteArray &body)
+{
+    if (body.startsWith("\xEF\xBB\xBF"))
+        return QByteArrayLiteral("UTF-8");
+    if (body.startsWith("\xFF\xFE"))
+        return QByteArrayLiteral("UTF-16LE");
+    if (body.startsWith("\xFE\xFF"))
+        return QByteArrayLiteral("UTF-16BE");
+    if (body.startsWith("<?xml")) {
+        const qsizetype end = body.indexOf("?>");
+        const QByteArray declaration = body.left(end < 0 || end > 300 ? 300 : end);
+        const qsizetype at = declaration.indexOf("encoding");
+        if (at >= 0) {
+            const qsizetype open = declaration.indexOf('=', at);
+            qsizetype i = open + 1;
+            while (i > 0 && i < declaration.size()
+                   && (declaration.at(i) == ' ' || declaration.at(i) == '"' || declaration.at(i) == '\''))
+                ++i;
+            qsizetype stop = i;
+            while (stop < declaration.size() && declaration.at(stop) != '"' && declaration.at(stop) != '\''
+                   && declaration.at(stop) != ' ')
+                ++stop;
+            const QByteArray encoding
+                = open < 0 ? QByteArray() : CharsetDetector::supportedEncoding(declaration.mid(i, stop - i));
+            if (!encoding.isEmpty())
+                return encoding;
+        }
+    }
+    return CharsetDetector::isValidUtf8(body) ? QByteArrayLiteral("UTF-8") : QByteArrayLiteral("windows-1252");
+}
+
 QList<const xmlNode *> children(const xmlNode *node)
 {
     QList<const xmlNode *> out;
@@ -356,11 +392,13 @@ FeedContent FeedReader::read(const QByteArray &body, const QUrl &feedUrl)
     if (body.isEmpty() || body.size() > std::numeric_limits<int>::max())
         return content;
     const QByteArray url = feedUrl.toEncoded();
-    const QByteArray bytes = repairAmpersands(body);
-    if (bytes.size() > std::numeric_limits<int>::max())
+    // As for HTML: libxml2 gets well-formed UTF-8 only, so a bad byte costs one character
+    // (U+FFFD), not the rest of the feed.
+    const QByteArray bytes = repairAmpersands(CharsetDetector::toUtf8(body, xmlEncoding(body)));
+    if (bytes.isEmpty() || bytes.size() > std::numeric_limits<int>::max())
         return content;
     const LibXml::DocPtr doc(xmlReadMemory(bytes.constData(), static_cast<int>(bytes.size()),
-                                           url.isEmpty() ? nullptr : url.constData(), nullptr, XmlOptions));
+                                           url.isEmpty() ? nullptr : url.constData(), "UTF-8", XmlOptions));
     if (!doc)
         return content;
     const xmlNode *root = xmlDocGetRootElement(doc.get());

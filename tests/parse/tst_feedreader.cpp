@@ -46,6 +46,8 @@ private Q_SLOTS:
     void resolvesRelativeLinks();
     void decodesTitleTypes_data();
     void decodesTitleTypes();
+    void decodesDeclaredEncodings_data();
+    void decodesDeclaredEncodings();
     void rejectsNonFeeds_data();
     void rejectsNonFeeds();
     void doesNotReadExternalEntities_data();
@@ -263,6 +265,43 @@ void TestFeedReader::decodesTitleTypes()
         = FeedReader::read(atom("<entry>" + title + "<link href=\"https://e.com/\"/></entry>"), FeedUrl);
     QVERIFY(!feed.entries.isEmpty());
     QCOMPARE(feed.entries.constFirst().title, expected);
+}
+
+void TestFeedReader::decodesDeclaredEncodings_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("title");
+    const QByteArray item = "<rss><channel><item><title>";
+    const QByteArray end = "</title><link>https://e.com/x</link></item></channel></rss>";
+    QTest::addRow("utf-8 default") << (item + "caf\xC3\xA9" + end) << str("café");
+    QTest::addRow("iso-8859-1 declared") << ("<?xml version='1.0' encoding='ISO-8859-1'?>" + item + "caf\xE9 \x93q\x94"
+                                             + end)
+                                         << str("café “q”");
+    QTest::addRow("shift_jis declared") << ("<?xml version=\"1.0\" encoding=\"Shift_JIS\"?>" + item + "\x93\xFA\x96\x7B"
+                                            + end)
+                                        << str("日本");
+    QTest::addRow("utf-8 bom") << ("\xEF\xBB\xBF<?xml version='1.0'?>" + item + "\xC3\xA9t\xC3\xA9" + end)
+                               << str("été");
+    QTest::addRow("stray byte costs one character") << ("<?xml version='1.0' encoding='utf-8'?>" + item
+                                                        + "a\xFF"
+                                                          "b"
+                                                        + end)
+                                                    << str("a\uFFFDb");
+    QTest::addRow("undeclared latin-1") << (item
+                                            + "na\xEF"
+                                              "ve"
+                                            + end)
+                                        << str("naïve");
+}
+
+void TestFeedReader::decodesDeclaredEncodings()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(QString, title);
+    const FeedContent feed = FeedReader::read(body, FeedUrl);
+    QVERIFY(!feed.entries.isEmpty());
+    QCOMPARE(feed.entries.constFirst().title, title);
+    QCOMPARE(feed.entries.constFirst().link.toString(), str("https://e.com/x"));
 }
 
 void TestFeedReader::rejectsNonFeeds_data()
