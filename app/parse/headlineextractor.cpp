@@ -103,15 +103,21 @@ Headline HeadlineExtractor::extract(const QByteArray &body, const QByteArray &co
 
     // Metadata titles are the publisher's stated headline: taken as they are. Only <title>, which
     // is built for browser tabs and search results, gets its site name removed.
+    const QList<xmlNode *> metas = doc.select("//meta[@content]");
+    // Some themes put the blog's name in og:title/twitter:title on every page: a metadata title
+    // that is just the site name says nothing about the article, unless the page says no more.
+    const QString siteName = TextCleaner::comparable(metaContent(metas, { "og:site_name", "application-name" }));
     const auto accept = [&](const QString &title, const char *via, bool strip) {
         headline.title = TextCleaner::clean(strip ? splitter.strip(title) : title);
         headline.via = QString::fromLatin1(via);
+        if (!strip && !siteName.isEmpty() && TextCleaner::comparable(headline.title) == siteName
+            && TextCleaner::comparable(headline.rawTitle) != siteName)
+            headline.title.clear();
         return !headline.title.isEmpty();
     };
 
     if (accept(jsonLdHeadline(doc, headline.rawTitle), "json-ld", false))
         return headline;
-    const QList<xmlNode *> metas = doc.select("//meta[@content]");
     if (accept(metaContent(metas, { "og:title" }), "og:title", false))
         return headline;
     if (accept(metaContent(metas, { "twitter:title" }), "twitter:title", false))
@@ -137,6 +143,7 @@ Headline HeadlineExtractor::extract(const QByteArray &body, const QByteArray &co
         return headline;
     if (accept(firstNonEmptyText(doc.select("//h1")), "h1", false))
         return headline;
+    headline.title.clear();
     headline.via.clear();
     return headline;
 }

@@ -126,6 +126,12 @@ void TestHeadlineExtractor::readsMetaTitlesInOrder_data()
                              << str("dc:title");
     QTest::addRow("og:title not stripped")
         << QByteArray("<meta property='og:title' content='Story | Site'>") << str("Story | Site") << str("og:title");
+    QTest::addRow("og:title that is only the site name skipped") << QByteArray(
+        "<title>Story | Site</title><meta property='og:site_name' content='Site'><meta property='og:title' "
+        "content='Site'>") << str("Story") << str("title");
+    QTest::addRow("site-name og:title kept on the home page") << QByteArray(
+        "<title>Site</title><meta property='og:site_name' content='Site'><meta property='og:title' content='Site'>")
+                                                              << str("Site") << str("og:title");
     QTest::addRow("og:title-like names don't match")
         << QByteArray("<title>Real</title><meta property='og:title:alt' content='No'>") << str("Real") << str("title");
 }
