@@ -33,6 +33,8 @@ ArticleLocation ArticleLocator::locate(const QByteArray &body, const QByteArray 
     ArticleLocation location;
     const QString xpath = options.xpath.trimmed();
 
+    // A feed front page is read as a feed even when the blog has an XPath: the XPath addresses
+    // HTML markup, and libxml2's HTML parser would mangle the feed's <link> elements anyway.
     if (ContentSniffer::classify(contentType, body) == ContentSniffer::Kind::Feed) {
         const FeedContent feed = FeedReader::read(body, pageUrl);
         if (feed.isFeed) {
