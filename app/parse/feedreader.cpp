@@ -36,6 +36,7 @@ const char *const CoreNamespaces[] = {
 constexpr const char *DcNamespace = "http://purl.org/dc/elements/1.1/";
 constexpr const char *DcTermsNamespace = "http://purl.org/dc/terms/";
 constexpr const char *MediaNamespace = "http://search.yahoo.com/mrss/";
+constexpr const char *FeedBurnerNamespace = "http://rssnamespace.org/feedburner/ext/1.0";
 constexpr const char *RdfNamespace = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
 
 bool isCore(const xmlNode *node)
@@ -274,6 +275,7 @@ FeedEntry readEntry(xmlDoc *doc, const xmlNode *entry, const QUrl &feedUrl)
     QString dcTitle;
     QString mediaTitle;
     QUrl guidLink;
+    QUrl originalLink;
     QUrl atomLink;
     QUrl rssLink;
     QDateTime published;
@@ -314,6 +316,10 @@ FeedEntry readEntry(xmlDoc *doc, const xmlNode *entry, const QUrl &feedUrl)
         } else if (isElementIn(child, DcNamespace, "title")) {
             if (dcTitle.isEmpty())
                 dcTitle = TextCleaner::clean(xmlText(doc, child));
+        } else if (isElementIn(child, FeedBurnerNamespace, "origLink")) {
+            // FeedBurner rewrites <link> to a tracking redirect and keeps the article URL here.
+            if (originalLink.isEmpty())
+                originalLink = resolveLink(doc, child, xmlText(doc, child), feedUrl);
         } else if (isElementIn(child, MediaNamespace, "title")) {
             if (mediaTitle.isEmpty())
                 mediaTitle = TextCleaner::clean(xmlText(doc, child));
@@ -326,7 +332,10 @@ FeedEntry readEntry(xmlDoc *doc, const xmlNode *entry, const QUrl &feedUrl)
     }
     if (out.title.isEmpty())
         out.title = !dcTitle.isEmpty() ? dcTitle : mediaTitle;
-    out.link = !rssLink.isEmpty() ? rssLink : !atomLink.isEmpty() ? atomLink : guidLink;
+    out.link = !originalLink.isEmpty() ? originalLink
+        : !rssLink.isEmpty()           ? rssLink
+        : !atomLink.isEmpty()          ? atomLink
+                                       : guidLink;
     if (out.link.isEmpty()) {
         // CDF puts the link in ITEM's HREF; RSS 1.0 items carry it in rdf:about too.
         const QString href = attribute(entry, "href");

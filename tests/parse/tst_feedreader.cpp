@@ -113,6 +113,10 @@ void TestFeedReader::readsFirstEntryTitleAndLink_data()
                                             << str("Q") << str("https://e.com/?a=1&b=2");
     QTest::addRow("javascript link refused")
         << rss("<item><title>J</title><link>javascript:alert(1)</link></item>") << str("J") << QString();
+    QTest::addRow("feedburner original link") << QByteArray(
+        "<rss xmlns:feedburner=\"http://rssnamespace.org/feedburner/ext/1.0\"><channel><item><title>F</title>"
+        "<link>http://feeds.example/~r/x/~3/abc/</link><feedburner:origLink>https://e.com/real</feedburner:origLink>"
+        "</item></channel></rss>") << str("F") << str("https://e.com/real");
     QTest::addRow("microsoft cdf") << QByteArray(
         "<CHANNEL><ITEM HREF=\"http://e.org/cdf\"><TITLE>Cdf</TITLE></ITEM></CHANNEL>")
                                    << str("Cdf") << str("http://e.org/cdf");
