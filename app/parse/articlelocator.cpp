@@ -20,7 +20,8 @@ bool isSamePage(const QUrl &a, const QUrl &b)
 
 QList<ArticleCandidate> withoutPage(QList<ArticleCandidate> candidates, const QUrl &pageUrl, const QUrl &baseUrl)
 {
-    candidates.removeIf([&](const ArticleCandidate &c) { return isSamePage(c.url, pageUrl) || isSamePage(c.url, baseUrl); });
+    candidates.removeIf(
+        [&](const ArticleCandidate &c) { return isSamePage(c.url, pageUrl) || isSamePage(c.url, baseUrl); });
     return candidates;
 }
 
@@ -32,6 +33,8 @@ ArticleLocation ArticleLocator::locate(const QByteArray &body, const QByteArray 
     ArticleLocation location;
     const QString xpath = options.xpath.trimmed();
 
+    // A feed front page is read as a feed even when the blog has an XPath: the XPath addresses
+    // HTML markup, and libxml2's HTML parser would mangle the feed's <link> elements anyway.
     if (ContentSniffer::classify(contentType, body) == ContentSniffer::Kind::Feed) {
         const FeedContent feed = FeedReader::read(body, pageUrl);
         if (feed.isFeed) {
@@ -60,8 +63,9 @@ ArticleLocation ArticleLocator::locate(const QByteArray &body, const QByteArray 
         const ArticleRules::XPathOutcome outcome = ArticleRules::byXPath(doc, xpath);
         if (!outcome.valid) {
             // Stop here: falling back would hide the typo from the user.
-            location.error = QCoreApplication::translate("ArticleLocator", "The XPath expression \u201c%1\u201d is not valid.")
-                                 .arg(xpath.left(200));
+            location.error
+                = QCoreApplication::translate("ArticleLocator", "The XPath expression \u201c%1\u201d is not valid.")
+                      .arg(xpath.left(200));
             return location;
         }
         if (!outcome.url.isEmpty()) {
@@ -79,13 +83,14 @@ ArticleLocation ArticleLocator::locate(const QByteArray &body, const QByteArray 
         QList<ArticleCandidate> (*rule)(const HtmlDocument &);
         const char *via;
     } rules[] = {
-        {ArticleRules::relBookmark, "rel-bookmark"},
-        {ArticleRules::hAtom, "hatom"},
-        {ArticleRules::schemaOrg, "schema-org"},
-        {ArticleRules::articleElements, "article"},
+        { ArticleRules::relBookmark, "rel-bookmark" },
+        { ArticleRules::hAtom, "hatom" },
+        { ArticleRules::schemaOrg, "schema-org" },
+        { ArticleRules::articleElements, "article" },
     };
     for (const auto &[rule, via] : rules) {
-        const std::optional<ArticleCandidate> pick = ArticleRules::pickNewest(withoutPage(rule(doc), pageUrl, doc.baseUrl()));
+        const std::optional<ArticleCandidate> pick
+            = ArticleRules::pickNewest(withoutPage(rule(doc), pageUrl, doc.baseUrl()));
         if (pick) {
             location.articleUrl = pick->url;
             location.foundVia = QString::fromLatin1(via);

@@ -34,8 +34,8 @@ bool isPostContainer(const xmlNode *node)
         return true;
     if (HtmlDocument::attribute(node, "itemscope").isNull() == false)
         return true;
-    for (const char *token : {"hentry", "h-entry", "post", "entry", "type-post", "blog-post", "post-outer",
-                              "post-preview", "post-card", "post-item", "card"}) {
+    for (const char *token : { "hentry", "h-entry", "post", "entry", "type-post", "blog-post", "post-outer",
+                               "post-preview", "post-card", "post-item", "card" }) {
         if (HtmlDocument::hasToken(node, "class", QString::fromLatin1(token)))
             return true;
     }
@@ -47,13 +47,13 @@ void addCandidate(QList<ArticleCandidate> &out, QSet<QUrl> &seen, const QUrl &ur
     if (url.isEmpty() || seen.contains(url))
         return;
     seen.insert(url);
-    out.append({url, published});
+    out.append({ url, published });
 }
 
 // What a microdata property node holds as a URL (WHATWG microdata "property value" rules).
 QString microdataUrl(xmlNode *node)
 {
-    for (const char *attr : {"href", "content", "src", "itemid", "datetime"}) {
+    for (const char *attr : { "href", "content", "src", "itemid", "datetime" }) {
         const QString value = HtmlDocument::attribute(node, attr);
         if (!value.isEmpty())
             return value;
@@ -85,6 +85,30 @@ xmlNode *ownProperty(const HtmlDocument &doc, xmlNode *item, const char *propert
     return nullptr;
 }
 
+// The first of @p links that resolves to an http(s) URL.
+QUrl firstUsable(const HtmlDocument &doc, const QList<xmlNode *> &links)
+{
+    for (xmlNode *link : links) {
+        const QUrl url = doc.resolve(HtmlDocument::attribute(link, "href"));
+        if (!url.isEmpty())
+            return url;
+    }
+    return {};
+}
+
+bool isTaxonomyLink(const xmlNode *link, const QString &href)
+{
+    for (const char *rel : { "tag", "category", "author", "nofollow", "external" }) {
+        if (HtmlDocument::hasToken(link, "rel", QString::fromLatin1(rel)))
+            return true;
+    }
+    for (const char *part : { "/tag/", "/tags/", "/category/", "/categories/", "/author/", "/authors/", "/page/" }) {
+        if (href.contains(QLatin1String(part), Qt::CaseInsensitive))
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
 ArticleRules::XPathOutcome ArticleRules::byXPath(const HtmlDocument &doc, const QString &xpath)
@@ -102,7 +126,8 @@ ArticleRules::XPathOutcome ArticleRules::byXPath(const HtmlDocument &doc, const 
             if (value.isEmpty()) {
                 // The user pointed at a heading or a card: take the first link inside it.
                 const QList<xmlNode *> links = doc.select(".//a[@href]", node);
-                value = links.isEmpty() ? HtmlDocument::text(node) : HtmlDocument::attribute(links.constFirst(), "href");
+                value
+                    = links.isEmpty() ? HtmlDocument::text(node) : HtmlDocument::attribute(links.constFirst(), "href");
             }
         } else {
             value = LibXml::takeQString(xmlNodeGetContent(node));
@@ -141,16 +166,18 @@ QList<ArticleCandidate> ArticleRules::hAtom(const HtmlDocument &doc)
     for (xmlNode *entry : query(doc, entries)) {
         // Prefer the title link over e.g. a u-url on the author avatar: entry-title/p-name first.
         QList<xmlNode *> links;
-        for (const QString &xpath : {QStringLiteral(".//*[%1]//a[@href] | .//a[@href][%1]").arg(hasClass("entry-title")),
-                                     QStringLiteral(".//*[%1]//a[@href] | .//a[@href][%1]").arg(hasClass("p-name")),
-                                     QStringLiteral(".//a[@href][%1]").arg(hasClass("u-url")),
-                                     QStringLiteral(".//a[@href][%1]").arg(hasRel("bookmark"))}) {
+        for (const QString &xpath :
+             { QStringLiteral(".//*[%1]//a[@href] | .//a[@href][%1]").arg(hasClass("entry-title")),
+               QStringLiteral(".//*[%1]//a[@href] | .//a[@href][%1]").arg(hasClass("p-name")),
+               QStringLiteral(".//a[@href][%1]").arg(hasClass("u-url")),
+               QStringLiteral(".//a[@href][%1]").arg(hasRel("bookmark")),
+               // WordPress block themes keep "hentry" but drop entry-title: the heading's link.
+               QStringLiteral(".//h1//a[@href] | .//h2//a[@href] | .//h3//a[@href]") }) {
             links = query(doc, xpath, entry);
             if (!links.isEmpty())
                 break;
         }
-        if (!links.isEmpty())
-            addCandidate(out, seen, doc.resolve(HtmlDocument::attribute(links.constFirst(), "href")), dateAround(doc, entry));
+        addCandidate(out, seen, firstUsable(doc, links), dateAround(doc, entry));
     }
     // Themes that keep hAtom's entry-title without the hentry wrapper.
     for (xmlNode *link : query(doc, QStringLiteral("//*[%1]//a[@href] | //a[@href][%1]").arg(hasClass("entry-title"))))
@@ -180,7 +207,7 @@ QList<ArticleCandidate> ArticleRules::schemaOrg(const HtmlDocument &doc)
         if (!article)
             continue;
         QString link;
-        for (const char *property : {"url", "mainEntityOfPage"}) {
+        for (const char *property : { "url", "mainEntityOfPage" }) {
             if (xmlNode *node = ownProperty(doc, item, property); node && link.isEmpty())
                 link = microdataUrl(node);
         }
@@ -211,13 +238,16 @@ QList<ArticleCandidate> ArticleRules::articleElements(const HtmlDocument &doc)
         QList<xmlNode *> links = doc.select(".//h1//a[@href] | .//h2//a[@href] | .//h3//a[@href]", article);
         if (links.isEmpty())
             links = doc.select(".//a[@href][.//h1 or .//h2 or .//h3]", article);
-        for (xmlNode *link : std::as_const(links)) {
-            const QUrl url = doc.resolve(HtmlDocument::attribute(link, "href"));
-            if (!url.isEmpty()) {
-                addCandidate(out, seen, url, dateAround(doc, article));
-                break;
+        if (links.isEmpty() && !doc.select(".//h1 | .//h2 | .//h3", article).isEmpty()) {
+            // A card whose link sits beside the heading (Hugo PaperMod's overlay "entry-link"):
+            // its first link that is not a taxonomy or author link.
+            for (xmlNode *link : doc.select(".//a[@href]", article)) {
+                const QString href = HtmlDocument::attribute(link, "href");
+                if (!isTaxonomyLink(link, href))
+                    links.append(link);
             }
         }
+        addCandidate(out, seen, firstUsable(doc, links), dateAround(doc, article));
     }
     return out;
 }

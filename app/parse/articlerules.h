@@ -24,7 +24,7 @@ class ArticleRules final
 public:
     struct XPathOutcome {
         bool valid = true; ///< false: the expression does not compile or evaluate
-        QUrl url;          ///< the first usable link it selects; empty when none
+        QUrl url; ///< the first usable link it selects; empty when none
     };
     /// The user's XPath: an element (its href, or its first link), an attribute, or a string.
     static XPathOutcome byXPath(const HtmlDocument &doc, const QString &xpath);

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "parse/charsetdetector.h"
 
-#include "parse/libxmlptr.h"
-
-#include <libxml/encoding.h>
+#include <QStringDecoder>
 
 #include <array>
 #include <cctype>
+#include <cerrno>
+#include <iconv.h>
 #include <utility>
 
 namespace {
@@ -34,7 +34,8 @@ QByteArray charsetParameter(const QByteArray &value)
             ++i;
         if (i < lower.size() && lower.at(i) == '=') {
             ++i;
-            while (i < lower.size() && (lower.at(i) == ' ' || lower.at(i) == '\t' || lower.at(i) == '"' || lower.at(i) == '\''))
+            while (i < lower.size()
+                   && (lower.at(i) == ' ' || lower.at(i) == '\t' || lower.at(i) == '"' || lower.at(i) == '\''))
                 ++i;
             qsizetype end = i;
             while (end < lower.size() && lower.at(end) != ';' && lower.at(end) != '"' && lower.at(end) != '\''
@@ -47,14 +48,46 @@ QByteArray charsetParameter(const QByteArray &value)
     return {};
 }
 
-// Can libxml2 (built-in or via iconv) decode this? Opening a handler is cheap and thread-safe.
-bool libxmlCanDecode(const QByteArray &name)
+// Can iconv decode this? (toUtf8() uses it for everything but UTF-8/16 and windows-1252.)
+bool canDecode(const QByteArray &name)
 {
-    xmlCharEncodingHandlerPtr handler = xmlFindCharEncodingHandler(name.constData());
-    if (!handler)
+    const iconv_t cd = iconv_open("UTF-8", name.constData());
+    if (cd == reinterpret_cast<iconv_t>(-1))
         return false;
-    LibXml::closeEncodingHandler(handler);
+    iconv_close(cd);
     return true;
+}
+
+QByteArray iconvToUtf8(const QByteArray &body, const QByteArray &encoding)
+{
+    const iconv_t cd = iconv_open("UTF-8", encoding.constData());
+    if (cd == reinterpret_cast<iconv_t>(-1))
+        return CharsetDetector::windows1252ToUtf8(body);
+    QByteArray out;
+    out.reserve(body.size() * 2 + 16);
+    char buffer[16384];
+    // iconv's API takes non-const input; it only reads through the pointer.
+    char *in = const_cast<char *>(body.constData());
+    size_t inLeft = size_t(body.size());
+    while (inLeft > 0) {
+        char *outPtr = buffer;
+        size_t outLeft = sizeof buffer;
+        const size_t result = iconv(cd, &in, &inLeft, &outPtr, &outLeft);
+        out.append(buffer, qsizetype(sizeof buffer - outLeft));
+        if (result != size_t(-1))
+            break;
+        if (errno == E2BIG)
+            continue;
+        if (errno == EILSEQ) {
+            out.append("\xEF\xBF\xBD"); // U+FFFD, then resynchronise on the next byte
+            ++in;
+            --inLeft;
+            continue;
+        }
+        break; // EINVAL: a sequence cut at the end of the body
+    }
+    iconv_close(cd);
+    return out;
 }
 
 } // namespace
@@ -132,6 +165,39 @@ bool CharsetDetector::isValidUtf8(const QByteArray &bytes)
     return true;
 }
 
+QByteArray CharsetDetector::windows1252ToUtf8(const QByteArray &bytes)
+{
+    static constexpr char16_t high[32] = {
+        0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+        0x2039, 0x0152, 0x008D, 0x017D, 0x008F, 0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+        0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
+    };
+    QString text(bytes.size(), Qt::Uninitialized);
+    QChar *out = text.data();
+    for (const char c : bytes) {
+        const auto byte = static_cast<unsigned char>(c);
+        *out++ = (byte >= 0x80 && byte < 0xA0) ? QChar(high[byte - 0x80]) : QChar(char16_t(byte));
+    }
+    return text.toUtf8();
+}
+
+QByteArray CharsetDetector::toUtf8(const QByteArray &body, const QByteArray &encoding)
+{
+    if (encoding == "UTF-8") {
+        if (isValidUtf8(body))
+            return body.startsWith("\xEF\xBB\xBF") ? body.mid(3) : body;
+        return QString::fromUtf8(body).toUtf8(); // malformed sequences become U+FFFD
+    }
+    if (encoding == "UTF-16LE" || encoding == "UTF-16BE") {
+        QStringDecoder decoder(encoding == "UTF-16LE" ? QStringConverter::Utf16LE : QStringConverter::Utf16BE);
+        const QString text = decoder.decode(body);
+        return (text.startsWith(QChar(0xFEFF)) ? text.mid(1) : text).toUtf8();
+    }
+    if (encoding == "windows-1252")
+        return windows1252ToUtf8(body);
+    return iconvToUtf8(body, encoding);
+}
+
 QByteArray CharsetDetector::supportedEncoding(const QByteArray &label)
 {
     const QByteArray name = trimmedLabel(label);
@@ -139,24 +205,24 @@ QByteArray CharsetDetector::supportedEncoding(const QByteArray &label)
         return {};
     // WHATWG Encoding Standard aliases that matter in practice: browsers decode "latin1" and
     // "ascii" pages as windows-1252 and GB2312/GBK as GB18030, and so must we to agree with them.
-    static const std::array<std::pair<const char *, const char *>, 16> aliases{{
-        {"utf8", "UTF-8"},
-        {"utf-8", "UTF-8"},
-        {"unicode-1-1-utf-8", "UTF-8"},
-        {"iso-8859-1", "windows-1252"},
-        {"iso8859-1", "windows-1252"},
-        {"latin1", "windows-1252"},
-        {"l1", "windows-1252"},
-        {"us-ascii", "windows-1252"},
-        {"ascii", "windows-1252"},
-        {"cp1252", "windows-1252"},
-        {"gb2312", "GB18030"},
-        {"gbk", "GB18030"},
-        {"x-gbk", "GB18030"},
-        {"x-sjis", "Shift_JIS"},
-        {"shift-jis", "Shift_JIS"},
-        {"sjis", "Shift_JIS"},
-    }};
+    static const std::array<std::pair<const char *, const char *>, 16> aliases { {
+        { "utf8", "UTF-8" },
+        { "utf-8", "UTF-8" },
+        { "unicode-1-1-utf-8", "UTF-8" },
+        { "iso-8859-1", "windows-1252" },
+        { "iso8859-1", "windows-1252" },
+        { "latin1", "windows-1252" },
+        { "l1", "windows-1252" },
+        { "us-ascii", "windows-1252" },
+        { "ascii", "windows-1252" },
+        { "cp1252", "windows-1252" },
+        { "gb2312", "GB18030" },
+        { "gbk", "GB18030" },
+        { "x-gbk", "GB18030" },
+        { "x-sjis", "Shift_JIS" },
+        { "shift-jis", "Shift_JIS" },
+        { "sjis", "Shift_JIS" },
+    } };
     QByteArray canonical = name;
     for (const auto &[from, to] : aliases) {
         if (name == from) {
@@ -172,7 +238,7 @@ QByteArray CharsetDetector::supportedEncoding(const QByteArray &label)
         if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.' || c == ':'))
             return {};
     }
-    if (canonical.size() > 40 || !libxmlCanDecode(canonical))
+    if (canonical.size() > 40 || !canDecode(canonical))
         return {};
     return canonical;
 }

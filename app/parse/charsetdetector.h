@@ -18,6 +18,14 @@ public:
     static QByteArray charsetFromMeta(const QByteArray &body);
     /// True when @p bytes are well-formed UTF-8 (a sequence cut at the very end is tolerated).
     static bool isValidUtf8(const QByteArray &bytes);
+    /// @p body converted from @p encoding (a detect() result) to well-formed UTF-8: malformed or
+    /// unmappable bytes become U+FFFD instead of ending the text, which is what libxml2 does
+    /// when it meets them (and it then complains on stderr, from every worker thread).
+    static QByteArray toUtf8(const QByteArray &body, const QByteArray &encoding);
+    /// Decodes windows-1252 (the WHATWG table: the five bytes it leaves undefined map to C1
+    /// controls) to UTF-8. Done here rather than by iconv, which rejects those bytes and would
+    /// make libxml2 stop parsing mid-page.
+    static QByteArray windows1252ToUtf8(const QByteArray &bytes);
     /// Maps a declared label to the encoding to use (WHATWG aliases: latin1 means windows-1252, ...)
     /// and returns empty when libxml2 cannot decode it.
     static QByteArray supportedEncoding(const QByteArray &label);

@@ -16,12 +16,24 @@ QByteArray mimeType(const QByteArray &contentType)
 bool hasBinarySignature(const QByteArray &body)
 {
     static const QByteArray signatures[] = {
-        QByteArrayLiteral("%PDF-"),           QByteArrayLiteral("\x89PNG\r\n\x1a\n"), QByteArrayLiteral("GIF87a"),
-        QByteArrayLiteral("GIF89a"),          QByteArrayLiteral("\xFF\xD8\xFF"),      QByteArrayLiteral("PK\x03\x04"),
-        QByteArrayLiteral("\x1F\x8B"),        QByteArrayLiteral("BM"),                QByteArrayLiteral("RIFF"),
-        QByteArrayLiteral("OggS"),            QByteArrayLiteral("ID3"),               QByteArrayLiteral("\x7F" "ELF"),
-        QByteArrayLiteral("wOFF"),            QByteArrayLiteral("wOF2"),              QByteArrayLiteral("7z\xBC\xAF"),
-        QByteArrayLiteral("Rar!"),            QByteArrayLiteral("MZ"),
+        QByteArrayLiteral("%PDF-"),
+        QByteArrayLiteral("\x89PNG\r\n\x1a\n"),
+        QByteArrayLiteral("GIF87a"),
+        QByteArrayLiteral("GIF89a"),
+        QByteArrayLiteral("\xFF\xD8\xFF"),
+        QByteArrayLiteral("PK\x03\x04"),
+        QByteArrayLiteral("\x1F\x8B"),
+        QByteArrayLiteral("BM"),
+        QByteArrayLiteral("RIFF"),
+        QByteArrayLiteral("OggS"),
+        QByteArrayLiteral("ID3"),
+        QByteArrayLiteral("\x7F"
+                          "ELF"),
+        QByteArrayLiteral("wOFF"),
+        QByteArrayLiteral("wOF2"),
+        QByteArrayLiteral("7z\xBC\xAF"),
+        QByteArrayLiteral("Rar!"),
+        QByteArrayLiteral("MZ"),
     };
     for (const QByteArray &signature : signatures) {
         if (body.startsWith(signature))
@@ -40,9 +52,10 @@ bool looksLikeHtml(const QByteArray &body)
     if (!head.startsWith('<'))
         return false;
     // The WHATWG MIME sniffing table's HTML tags, which also covers pages without a doctype.
-    static const char *const markers[] = {"<!doctype html", "<html", "<head", "<body", "<script", "<iframe", "<h1",
-                                          "<div", "<font", "<table", "<a", "<style", "<title", "<b", "<br", "<p",
-                                          "<!--", "<meta", "<link", "<?xml"};
+    static const char *const markers[]
+        = { "<!doctype html", "<html",  "<head", "<body",  "<script", "<iframe", "<h1", "<div",
+            "<font",          "<table", "<a",    "<style", "<title",  "<b",      "<br", "<p",
+            "<!--",           "<meta",  "<link", "<?xml" };
     for (const char *marker : markers) {
         if (head.startsWith(marker))
             return true;

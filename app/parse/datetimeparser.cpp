@@ -30,9 +30,9 @@ QDateTime DateTimeParser::parse(const QString &input)
     if (!date.isValid()) {
         // Common RSS sloppiness: zone names Qt does not know ("EST", "PDT") and no seconds.
         static const std::pair<const char *, const char *> zones[] = {
-            {" GMT", " +0000"}, {" UTC", " +0000"}, {" UT", " +0000"}, {" Z", " +0000"},
-            {" EST", " -0500"}, {" EDT", " -0400"}, {" CST", " -0600"}, {" CDT", " -0500"},
-            {" MST", " -0700"}, {" MDT", " -0600"}, {" PST", " -0800"}, {" PDT", " -0700"},
+            { " GMT", " +0000" }, { " UTC", " +0000" }, { " UT", " +0000" },  { " Z", " +0000" },
+            { " EST", " -0500" }, { " EDT", " -0400" }, { " CST", " -0600" }, { " CDT", " -0500" },
+            { " MST", " -0700" }, { " MDT", " -0600" }, { " PST", " -0800" }, { " PDT", " -0700" },
         };
         QString fixed = text;
         for (const auto &[name, offset] : zones) {

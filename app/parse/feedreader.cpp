@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "parse/feedreader.h"
 
+#include "parse/charsetdetector.h"
 #include "parse/datetimeparser.h"
 #include "parse/htmldocument.h"
 #include "parse/libxmlptr.h"
@@ -19,23 +20,23 @@ namespace {
 // Untrusted XML: no network, and neither XML_PARSE_NOENT (entity substitution, which would read
 // external entities such as file:///etc/passwd) nor XML_PARSE_DTDLOAD; XML_PARSE_HUGE stays off
 // so libxml2's entity-amplification limits ("billion laughs") stay on.
-constexpr int XmlOptions = XML_PARSE_NONET | XML_PARSE_RECOVER | XML_PARSE_NOERROR | XML_PARSE_NOWARNING;
+// IGNORE_ENC: the bytes are transcoded to UTF-8 before libxml2 sees them (see read()).
+constexpr int XmlOptions
+    = XML_PARSE_NONET | XML_PARSE_RECOVER | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_IGNORE_ENC;
 
-constexpr int MaxDepth = 64;      // entries sit at depth 2-3; deeper nesting is not a feed's
+constexpr int MaxDepth = 64; // entries sit at depth 2-3; deeper nesting is not a feed's
 constexpr int MaxEntries = 10000; // more than any real feed, fewer than a hostile one
 
 const char *const CoreNamespaces[] = {
-    "http://www.w3.org/2005/Atom",
-    "http://purl.org/atom/ns#",
-    "http://purl.org/rss/1.0/",
-    "http://my.netscape.com/rdf/simple/0.9/",
-    "http://backend.userland.com/rss2",
-    "http://backend.userland.com/rss",
+    "http://www.w3.org/2005/Atom",      "http://purl.org/atom/ns#",
+    "http://purl.org/rss/1.0/",         "http://my.netscape.com/rdf/simple/0.9/",
+    "http://backend.userland.com/rss2", "http://backend.userland.com/rss",
     "http://purl.org/net/rss1.1#",
 };
 constexpr const char *DcNamespace = "http://purl.org/dc/elements/1.1/";
 constexpr const char *DcTermsNamespace = "http://purl.org/dc/terms/";
 constexpr const char *MediaNamespace = "http://search.yahoo.com/mrss/";
+constexpr const char *FeedBurnerNamespace = "http://rssnamespace.org/feedburner/ext/1.0";
 constexpr const char *RdfNamespace = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
 
 bool isCore(const xmlNode *node)
@@ -137,7 +138,9 @@ qsizetype referenceLength(const QByteArray &bytes, qsizetype at)
         if (hex)
             ++i;
         const qsizetype digits = i;
-        while (i < limit && (hex ? std::isxdigit(static_cast<unsigned char>(bytes.at(i))) : std::isdigit(static_cast<unsigned char>(bytes.at(i)))))
+        while (i < limit
+               && (hex ? std::isxdigit(static_cast<unsigned char>(bytes.at(i)))
+                       : std::isdigit(static_cast<unsigned char>(bytes.at(i)))))
             ++i;
         return (i > digits && i < limit && bytes.at(i) == ';') ? i - at + 1 : 0;
     }
@@ -190,6 +193,39 @@ QByteArray repairAmpersands(const QByteArray &body)
     return out;
 }
 
+// The encoding an XML document is in: byte-order mark, else the XML declaration, else UTF-8
+// (XML's default), falling back to windows-1252 for undeclared bytes that are not UTF-8.
+QByteArray xmlEncoding(const QByteArray &body)
+{
+    if (body.startsWith("\xEF\xBB\xBF"))
+        return QByteArrayLiteral("UTF-8");
+    if (body.startsWith("\xFF\xFE"))
+        return QByteArrayLiteral("UTF-16LE");
+    if (body.startsWith("\xFE\xFF"))
+        return QByteArrayLiteral("UTF-16BE");
+    if (body.startsWith("<?xml")) {
+        const qsizetype end = body.indexOf("?>");
+        const QByteArray declaration = body.left(end < 0 || end > 300 ? 300 : end);
+        const qsizetype at = declaration.indexOf("encoding");
+        if (at >= 0) {
+            const qsizetype open = declaration.indexOf('=', at);
+            qsizetype i = open + 1;
+            while (i > 0 && i < declaration.size()
+                   && (declaration.at(i) == ' ' || declaration.at(i) == '"' || declaration.at(i) == '\''))
+                ++i;
+            qsizetype stop = i;
+            while (stop < declaration.size() && declaration.at(stop) != '"' && declaration.at(stop) != '\''
+                   && declaration.at(stop) != ' ')
+                ++stop;
+            const QByteArray encoding
+                = open < 0 ? QByteArray() : CharsetDetector::supportedEncoding(declaration.mid(i, stop - i));
+            if (!encoding.isEmpty())
+                return encoding;
+        }
+    }
+    return CharsetDetector::isValidUtf8(body) ? QByteArrayLiteral("UTF-8") : QByteArrayLiteral("windows-1252");
+}
+
 QList<const xmlNode *> children(const xmlNode *node)
 {
     QList<const xmlNode *> out;
@@ -208,11 +244,13 @@ QString titleText(const xmlDoc *doc, const xmlNode *title)
         const QByteArray decoded = QByteArray::fromBase64(xmlText(doc, title).trimmed().toLatin1());
         const QString value = QString::fromUtf8(decoded);
         // Binary-typed titles say nothing about markup: sniff for tags as feedparser does.
-        static const QRegularExpression tag(QStringLiteral("</?[A-Za-z][^<>]*>"));
-        const bool html = type.contains(QLatin1String("html")) || (!type.startsWith(QLatin1String("text/plain")) && value.contains(tag));
+        const QRegularExpression tag(QStringLiteral("</?[A-Za-z][^<>]*>"));
+        const bool html = type.contains(QLatin1String("html"))
+            || (!type.startsWith(QLatin1String("text/plain")) && value.contains(tag));
         return html ? TextCleaner::clean(HtmlDocument::fragmentText(value)) : TextCleaner::clean(value);
     }
-    if (type == QLatin1String("xhtml") || type == QLatin1String("application/xhtml+xml") || mode == QLatin1String("xml"))
+    if (type == QLatin1String("xhtml") || type == QLatin1String("application/xhtml+xml")
+        || mode == QLatin1String("xml"))
         return TextCleaner::clean(xmlText(doc, title)); // the <div>'s text: markup dropped, entities decoded
     if (type == QLatin1String("html") || type == QLatin1String("text/html") || mode == QLatin1String("escaped"))
         return TextCleaner::clean(HtmlDocument::fragmentText(xmlText(doc, title)));
@@ -237,6 +275,7 @@ FeedEntry readEntry(xmlDoc *doc, const xmlNode *entry, const QUrl &feedUrl)
     QString dcTitle;
     QString mediaTitle;
     QUrl guidLink;
+    QUrl originalLink;
     QUrl atomLink;
     QUrl rssLink;
     QDateTime published;
@@ -253,8 +292,9 @@ FeedEntry readEntry(xmlDoc *doc, const xmlNode *entry, const QUrl &feedUrl)
             if (!href.isNull()) {
                 // Atom: the alternate link (rel absent means alternate).
                 const QString rel = attribute(child, "rel").trimmed().toLower();
-                if (atomLink.isEmpty() && (rel.isEmpty() || rel == QLatin1String("alternate")
-                                           || rel == QLatin1String("http://www.iana.org/assignments/relation/alternate")))
+                if (atomLink.isEmpty()
+                    && (rel.isEmpty() || rel == QLatin1String("alternate")
+                        || rel == QLatin1String("http://www.iana.org/assignments/relation/alternate")))
                     atomLink = resolveLink(doc, child, href, feedUrl);
             } else if (rssLink.isEmpty()) {
                 rssLink = resolveLink(doc, child, xmlText(doc, child), feedUrl);
@@ -276,6 +316,10 @@ FeedEntry readEntry(xmlDoc *doc, const xmlNode *entry, const QUrl &feedUrl)
         } else if (isElementIn(child, DcNamespace, "title")) {
             if (dcTitle.isEmpty())
                 dcTitle = TextCleaner::clean(xmlText(doc, child));
+        } else if (isElementIn(child, FeedBurnerNamespace, "origLink")) {
+            // FeedBurner rewrites <link> to a tracking redirect and keeps the article URL here.
+            if (originalLink.isEmpty())
+                originalLink = resolveLink(doc, child, xmlText(doc, child), feedUrl);
         } else if (isElementIn(child, MediaNamespace, "title")) {
             if (mediaTitle.isEmpty())
                 mediaTitle = TextCleaner::clean(xmlText(doc, child));
@@ -288,7 +332,10 @@ FeedEntry readEntry(xmlDoc *doc, const xmlNode *entry, const QUrl &feedUrl)
     }
     if (out.title.isEmpty())
         out.title = !dcTitle.isEmpty() ? dcTitle : mediaTitle;
-    out.link = !rssLink.isEmpty() ? rssLink : !atomLink.isEmpty() ? atomLink : guidLink;
+    out.link = !originalLink.isEmpty() ? originalLink
+        : !rssLink.isEmpty()           ? rssLink
+        : !atomLink.isEmpty()          ? atomLink
+                                       : guidLink;
     if (out.link.isEmpty()) {
         // CDF puts the link in ITEM's HREF; RSS 1.0 items carry it in rdf:about too.
         const QString href = attribute(entry, "href");
@@ -354,11 +401,13 @@ FeedContent FeedReader::read(const QByteArray &body, const QUrl &feedUrl)
     if (body.isEmpty() || body.size() > std::numeric_limits<int>::max())
         return content;
     const QByteArray url = feedUrl.toEncoded();
-    const QByteArray bytes = repairAmpersands(body);
-    if (bytes.size() > std::numeric_limits<int>::max())
+    // As for HTML: libxml2 gets well-formed UTF-8 only, so a bad byte costs one character
+    // (U+FFFD), not the rest of the feed.
+    const QByteArray bytes = repairAmpersands(CharsetDetector::toUtf8(body, xmlEncoding(body)));
+    if (bytes.isEmpty() || bytes.size() > std::numeric_limits<int>::max())
         return content;
     const LibXml::DocPtr doc(xmlReadMemory(bytes.constData(), static_cast<int>(bytes.size()),
-                                           url.isEmpty() ? nullptr : url.constData(), nullptr, XmlOptions));
+                                           url.isEmpty() ? nullptr : url.constData(), "UTF-8", XmlOptions));
     if (!doc)
         return content;
     const xmlNode *root = xmlDocGetRootElement(doc.get());

@@ -30,7 +30,7 @@ QString metaContent(const QList<xmlNode *> &metas, std::initializer_list<const c
 // Share of @p title's words (by length) that @p text also has: 1 when text covers the title.
 double titleCoverage(const QString &text, const QString &title)
 {
-    static const QRegularExpression nonWord(QStringLiteral("[^\\p{L}\\p{N}]+"));
+    const QRegularExpression nonWord(QStringLiteral("[^\\p{L}\\p{N}]+"));
     const QStringList textWords = text.toCaseFolded().split(nonWord, Qt::SkipEmptyParts);
     const QStringList titleWords = title.toCaseFolded().split(nonWord, Qt::SkipEmptyParts);
     qsizetype total = 0;
@@ -103,23 +103,29 @@ Headline HeadlineExtractor::extract(const QByteArray &body, const QByteArray &co
 
     // Metadata titles are the publisher's stated headline: taken as they are. Only <title>, which
     // is built for browser tabs and search results, gets its site name removed.
+    const QList<xmlNode *> metas = doc.select("//meta[@content]");
+    // Some themes put the blog's name in og:title/twitter:title on every page: a metadata title
+    // that is just the site name says nothing about the article, unless the page says no more.
+    const QString siteName = TextCleaner::comparable(metaContent(metas, { "og:site_name", "application-name" }));
     const auto accept = [&](const QString &title, const char *via, bool strip) {
         headline.title = TextCleaner::clean(strip ? splitter.strip(title) : title);
         headline.via = QString::fromLatin1(via);
+        if (!strip && !siteName.isEmpty() && TextCleaner::comparable(headline.title) == siteName
+            && TextCleaner::comparable(headline.rawTitle) != siteName)
+            headline.title.clear();
         return !headline.title.isEmpty();
     };
 
     if (accept(jsonLdHeadline(doc, headline.rawTitle), "json-ld", false))
         return headline;
-    const QList<xmlNode *> metas = doc.select("//meta[@content]");
-    if (accept(metaContent(metas, {"og:title"}), "og:title", false))
+    if (accept(metaContent(metas, { "og:title" }), "og:title", false))
         return headline;
-    if (accept(metaContent(metas, {"twitter:title"}), "twitter:title", false))
+    if (accept(metaContent(metas, { "twitter:title" }), "twitter:title", false))
         return headline;
-    if (accept(metaContent(metas, {"dc:title", "dc.title", "dcterm:title", "dcterms:title", "dcterms.title"}),
+    if (accept(metaContent(metas, { "dc:title", "dc.title", "dcterm:title", "dcterms:title", "dcterms.title" }),
                "dc:title", false))
         return headline;
-    if (accept(metaContent(metas, {"parsely-title"}), "parsely-title", false))
+    if (accept(metaContent(metas, { "parsely-title" }), "parsely-title", false))
         return headline;
 
     // An <h1> inside <article> is the article's own heading when the <title> agrees with it; a
@@ -137,6 +143,7 @@ Headline HeadlineExtractor::extract(const QByteArray &body, const QByteArray &co
         return headline;
     if (accept(firstNonEmptyText(doc.select("//h1")), "h1", false))
         return headline;
+    headline.title.clear();
     headline.via.clear();
     return headline;
 }

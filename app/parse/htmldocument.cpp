@@ -14,13 +14,15 @@ constexpr int HtmlOptions = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE
     | HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC; // IGNORE_ENC: our detected encoding wins over <meta>
 
 // XPath errors would otherwise go to libxml2's generic handler, i.e. stderr, per bad expression.
-void ignoreXPathError(void *, xmlError *) {}
+void ignoreXPathError(void *, xmlError *)
+{ }
 
 bool isSkippedForText(const xmlNode *node)
 {
     return node->type == XML_ELEMENT_NODE && node->name
         && (xmlStrcasecmp(node->name, LibXml::xc("script")) == 0 || xmlStrcasecmp(node->name, LibXml::xc("style")) == 0
-            || xmlStrcasecmp(node->name, LibXml::xc("template")) == 0 || xmlStrcasecmp(node->name, LibXml::xc("noscript")) == 0);
+            || xmlStrcasecmp(node->name, LibXml::xc("template")) == 0
+            || xmlStrcasecmp(node->name, LibXml::xc("noscript")) == 0);
 }
 
 void appendText(const xmlNode *node, QString &out, int depth)
@@ -58,8 +60,13 @@ HtmlDocument::HtmlDocument(const QByteArray &body, const QByteArray &contentType
     if (body.isEmpty() || body.size() > std::numeric_limits<int>::max())
         return;
     const QByteArray url = pageUrl.toEncoded();
-    m_doc.reset(htmlReadMemory(body.constData(), static_cast<int>(body.size()), url.isEmpty() ? nullptr : url.constData(),
-                               m_encoding.constData(), HtmlOptions));
+    // libxml2 only ever sees well-formed UTF-8: on a bad byte it would either stop (iconv
+    // encodings) or silently switch the rest of the page to Latin-1 (UTF-8).
+    const QByteArray bytes = CharsetDetector::toUtf8(body, m_encoding);
+    if (bytes.isEmpty() || bytes.size() > std::numeric_limits<int>::max())
+        return;
+    m_doc.reset(htmlReadMemory(bytes.constData(), static_cast<int>(bytes.size()),
+                               url.isEmpty() ? nullptr : url.constData(), "UTF-8", HtmlOptions));
     if (!m_doc)
         return;
     const QList<xmlNode *> bases = select("//base[@href]");
@@ -260,7 +267,8 @@ QString HtmlDocument::fragmentText(const QString &html)
     if (!html.contains(QLatin1Char('<')) && !html.contains(QLatin1Char('&')))
         return TextCleaner::collapseWhitespace(html);
     // Wrapped in a known element so the text is found in one place whatever the fragment holds.
-    const QByteArray bytes = QByteArrayLiteral("<html><body><div>") + html.toUtf8() + QByteArrayLiteral("</div></body></html>");
+    const QByteArray bytes
+        = QByteArrayLiteral("<html><body><div>") + html.toUtf8() + QByteArrayLiteral("</div></body></html>");
     const HtmlDocument doc(bytes, QByteArrayLiteral("text/html; charset=utf-8"), QUrl());
     const QList<xmlNode *> divs = doc.select("/html/body/div");
     return divs.isEmpty() ? QString() : text(divs.constFirst());

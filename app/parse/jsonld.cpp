@@ -10,8 +10,8 @@
 
 namespace {
 
-constexpr int MaxDepth = 16;        // nesting we follow; deeper data is not page metadata
-constexpr int MaxObjects = 2000;    // keeps a hostile page from making us collect forever
+constexpr int MaxDepth = 16; // nesting we follow; deeper data is not page metadata
+constexpr int MaxObjects = 2000; // keeps a hostile page from making us collect forever
 
 void collect(const QJsonValue &value, QList<QJsonObject> &out, int depth)
 {
@@ -52,18 +52,18 @@ QList<QJsonObject> JsonLd::objectsFromText(const QString &json)
 {
     QString text = json.trimmed();
     // CMSes wrap scripts for ancient browsers: "<!-- ... -->", "//<![CDATA[ ... //]]>".
-    for (const char *prefix : {"<!--", "//<![CDATA[", "/*<![CDATA[*/", "<![CDATA["}) {
+    for (const char *prefix : { "<!--", "//<![CDATA[", "/*<![CDATA[*/", "<![CDATA[" }) {
         if (text.startsWith(QLatin1String(prefix)))
             text = text.mid(qsizetype(qstrlen(prefix))).trimmed();
     }
-    for (const char *suffix : {"-->", "//]]>", "/*]]>*/", "]]>"}) {
+    for (const char *suffix : { "-->", "//]]>", "/*]]>*/", "]]>" }) {
         if (text.endsWith(QLatin1String(suffix)))
             text.chop(qsizetype(qstrlen(suffix)));
     }
     text = text.trimmed();
     while (text.endsWith(QLatin1Char(';')))
         text.chop(1);
-    QJsonParseError error{};
+    QJsonParseError error {};
     QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8(), &error);
     if (error.error != QJsonParseError::NoError) {
         // Raw newlines and tabs inside strings are invalid JSON yet common in hand-made templates.
@@ -101,15 +101,26 @@ QList<QJsonObject> JsonLd::objects(const HtmlDocument &doc)
 bool JsonLd::isArticleType(const QString &type)
 {
     // Readability's list: schema.org's Article subtree as publishers use it.
-    static const QStringList articleTypes{
-        QStringLiteral("Article"), QStringLiteral("AdvertiserContentArticle"), QStringLiteral("NewsArticle"),
-        QStringLiteral("AnalysisNewsArticle"), QStringLiteral("AskPublicNewsArticle"),
-        QStringLiteral("BackgroundNewsArticle"), QStringLiteral("OpinionNewsArticle"),
-        QStringLiteral("ReportageNewsArticle"), QStringLiteral("ReviewNewsArticle"), QStringLiteral("Report"),
-        QStringLiteral("SatiricalArticle"), QStringLiteral("ScholarlyArticle"),
-        QStringLiteral("MedicalScholarlyArticle"), QStringLiteral("SocialMediaPosting"),
-        QStringLiteral("BlogPosting"), QStringLiteral("LiveBlogPosting"), QStringLiteral("DiscussionForumPosting"),
-        QStringLiteral("TechArticle"), QStringLiteral("APIReference"),
+    static const QStringList articleTypes {
+        QStringLiteral("Article"),
+        QStringLiteral("AdvertiserContentArticle"),
+        QStringLiteral("NewsArticle"),
+        QStringLiteral("AnalysisNewsArticle"),
+        QStringLiteral("AskPublicNewsArticle"),
+        QStringLiteral("BackgroundNewsArticle"),
+        QStringLiteral("OpinionNewsArticle"),
+        QStringLiteral("ReportageNewsArticle"),
+        QStringLiteral("ReviewNewsArticle"),
+        QStringLiteral("Report"),
+        QStringLiteral("SatiricalArticle"),
+        QStringLiteral("ScholarlyArticle"),
+        QStringLiteral("MedicalScholarlyArticle"),
+        QStringLiteral("SocialMediaPosting"),
+        QStringLiteral("BlogPosting"),
+        QStringLiteral("LiveBlogPosting"),
+        QStringLiteral("DiscussionForumPosting"),
+        QStringLiteral("TechArticle"),
+        QStringLiteral("APIReference"),
     };
     return articleTypes.contains(typeName(type), Qt::CaseInsensitive);
 }
@@ -156,7 +167,7 @@ QString JsonLd::stringOrId(const QJsonValue &value)
 
 QDateTime JsonLd::published(const QJsonObject &object)
 {
-    for (const char *key : {"datePublished", "dateCreated", "dateModified"}) {
+    for (const char *key : { "datePublished", "dateCreated", "dateModified" }) {
         const QDateTime date = DateTimeParser::parse(stringOrId(object.value(QLatin1String(key))));
         if (date.isValid())
             return date;

@@ -7,7 +7,6 @@
 #include <QString>
 
 #include <libxml/HTMLparser.h>
-#include <libxml/encoding.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/xpath.h>
@@ -16,8 +15,7 @@
 
 namespace LibXml {
 
-template<typename T, void (*Free)(T *)>
-struct Deleter final {
+template<typename T, void (*Free)(T *)> struct Deleter final {
     void operator()(T *p) const noexcept
     {
         if (p)
@@ -42,13 +40,6 @@ using XPathCompExprPtr = std::unique_ptr<xmlXPathCompExpr, Deleter<xmlXPathCompE
 using ParserCtxtPtr = std::unique_ptr<xmlParserCtxt, Deleter<xmlParserCtxt, xmlFreeParserCtxt>>;
 using HtmlParserCtxtPtr = std::unique_ptr<htmlParserCtxt, Deleter<htmlParserCtxt, htmlFreeParserCtxt>>;
 using CharPtr = std::unique_ptr<xmlChar, CharDeleter>;
-
-/// Releases an encoding handler from xmlFindCharEncodingHandler (iconv-backed ones own memory).
-inline void closeEncodingHandler(xmlCharEncodingHandler *handler)
-{
-    if (handler)
-        xmlCharEncCloseFunc(handler);
-}
 
 /// libxml2 strings are UTF-8; null becomes a null QString.
 inline QString toQString(const xmlChar *text)

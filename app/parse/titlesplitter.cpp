@@ -15,13 +15,13 @@ TitleSplitter::TitleSplitter(const QStringList &headings)
 QList<std::pair<qsizetype, qsizetype>> TitleSplitter::separators(const QString &title)
 {
     static const QString marks[] = {
-        QStringLiteral(" | "),      QStringLiteral(" - "),      QStringLiteral(" \u2013 "), QStringLiteral(" \u2014 "),
-        QStringLiteral(" :: "),     QStringLiteral(" \u00BB "), QStringLiteral(" \u00B7 "),
+        QStringLiteral(" | "),  QStringLiteral(" - "),      QStringLiteral(" \u2013 "), QStringLiteral(" \u2014 "),
+        QStringLiteral(" :: "), QStringLiteral(" \u00BB "), QStringLiteral(" \u00B7 "),
     };
     QList<std::pair<qsizetype, qsizetype>> out;
     for (const QString &mark : marks) {
         for (qsizetype at = title.indexOf(mark); at >= 0; at = title.indexOf(mark, at + 1))
-            out.append({at, mark.size()});
+            out.append({ at, mark.size() });
     }
     std::sort(out.begin(), out.end());
     return out;

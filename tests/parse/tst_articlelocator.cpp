@@ -68,10 +68,12 @@ void TestArticleLocator::followsUserXPath_data()
     QTest::addColumn<QString>("xpath");
     QTest::addColumn<QString>("expected");
     QTest::addRow("element href") << str("//div[@class='latest']//a") << str("https://blog.example.org/p/newest");
-    QTest::addRow("element without href uses its link") << str("//div[@class='latest']") << str("https://blog.example.org/p/newest");
+    QTest::addRow("element without href uses its link")
+        << str("//div[@class='latest']") << str("https://blog.example.org/p/newest");
     QTest::addRow("attribute") << str("//span/@data-u") << str("https://blog.example.org/p/attr");
     QTest::addRow("string") << str("concat('/p/', 'built')") << str("https://blog.example.org/p/built");
-    QTest::addRow("html5 element by local-name") << str("(//*[local-name()='main']//a)[1]") << str("https://blog.example.org/p/main");
+    QTest::addRow("html5 element by local-name")
+        << str("(//*[local-name()='main']//a)[1]") << str("https://blog.example.org/p/main");
     QTest::addRow("no match falls back to rules") << str("//nav//a") << str("https://blog.example.org/p/bookmark");
 }
 
@@ -79,9 +81,10 @@ void TestArticleLocator::followsUserXPath()
 {
     QFETCH(QString, xpath);
     QFETCH(QString, expected);
-    const QByteArray body = page("<main><a href='/p/main'>M</a></main><div class='latest'><h2><a href='/p/newest'>N</a></h2></div>"
-                                 "<a rel='bookmark' href='/p/bookmark'>B</a><span data-u='/p/attr'>x</span>");
-    const ArticleLocation location = ArticleLocator::locate(body, "text/html", PageUrl, {xpath, false});
+    const QByteArray body
+        = page("<main><a href='/p/main'>M</a></main><div class='latest'><h2><a href='/p/newest'>N</a></h2></div>"
+               "<a rel='bookmark' href='/p/bookmark'>B</a><span data-u='/p/attr'>x</span>");
+    const ArticleLocation location = ArticleLocator::locate(body, "text/html", PageUrl, { xpath, false });
     QCOMPARE(location.articleUrl.toString(), expected);
     QCOMPARE(location.foundVia, xpath.startsWith(QLatin1String("//nav")) ? str("rel-bookmark") : str("xpath"));
 }
@@ -99,7 +102,7 @@ void TestArticleLocator::reportsInvalidXPath()
 {
     QFETCH(QString, xpath);
     const ArticleLocation location
-        = ArticleLocator::locate(page("<a rel=bookmark href='/p'>x</a>"), "text/html", PageUrl, {xpath, false});
+        = ArticleLocator::locate(page("<a rel=bookmark href='/p'>x</a>"), "text/html", PageUrl, { xpath, false });
     QVERIFY(location.articleUrl.isEmpty());
     QVERIFY2(location.error.contains(QLatin1String("XPath")), qPrintable(location.error));
     QVERIFY(location.error.contains(xpath));
@@ -107,11 +110,12 @@ void TestArticleLocator::reportsInvalidXPath()
 
 void TestArticleLocator::readsNewestEntryWhenPageIsFeed()
 {
-    const QByteArray feed = "<?xml version='1.0'?><rss version='2.0'><channel>"
-                            "<item><title>Old</title><link>/old</link><pubDate>Mon, 01 Jan 2018 10:00:00 GMT</pubDate></item>"
-                            "<item><title>New &amp; shiny</title><link>/new</link><pubDate>Mon, 01 Jan 2024 10:00:00 GMT</pubDate></item>"
-                            "</channel></rss>";
-    for (const QByteArray &type : {QByteArray("application/rss+xml"), QByteArray("text/html"), QByteArray()}) {
+    const QByteArray feed
+        = "<?xml version='1.0'?><rss version='2.0'><channel>"
+          "<item><title>Old</title><link>/old</link><pubDate>Mon, 01 Jan 2018 10:00:00 GMT</pubDate></item>"
+          "<item><title>New &amp; shiny</title><link>/new</link><pubDate>Mon, 01 Jan 2024 10:00:00 GMT</pubDate></item>"
+          "</channel></rss>";
+    for (const QByteArray &type : { QByteArray("application/rss+xml"), QByteArray("text/html"), QByteArray() }) {
         const ArticleLocation location = ArticleLocator::locate(feed, type, PageUrl);
         QVERIFY(location.pageIsFeed);
         QCOMPARE(location.articleUrl.toString(), str("https://blog.example.org/new"));
@@ -125,11 +129,15 @@ void TestArticleLocator::findsRelBookmarkLinks_data()
     QTest::addColumn<QByteArray>("body");
     QTest::addColumn<QString>("expected");
     QTest::addRow("wordpress title link")
-        << page("<article class='post'><h2 class='entry-title'><a href='https://blog.example.org/2024/05/hello/' rel='bookmark'>Hello</a></h2></article>")
+        << page("<article class='post'><h2 class='entry-title'><a href='https://blog.example.org/2024/05/hello/' "
+                "rel='bookmark'>Hello</a></h2></article>")
         << str("https://blog.example.org/2024/05/hello/");
-    QTest::addRow("token among others") << page("<a rel='nofollow Bookmark' href='/a'>A</a>") << str("https://blog.example.org/a");
-    QTest::addRow("first in order") << page("<a rel=bookmark href='/1'>1</a><a rel=bookmark href='/2'>2</a>") << str("https://blog.example.org/1");
-    QTest::addRow("self link skipped by locator only") << page("<a rel=bookmark href='/x'>x</a>") << str("https://blog.example.org/x");
+    QTest::addRow("token among others") << page("<a rel='nofollow Bookmark' href='/a'>A</a>")
+                                        << str("https://blog.example.org/a");
+    QTest::addRow("first in order") << page("<a rel=bookmark href='/1'>1</a><a rel=bookmark href='/2'>2</a>")
+                                    << str("https://blog.example.org/1");
+    QTest::addRow("self link skipped by locator only")
+        << page("<a rel=bookmark href='/x'>x</a>") << str("https://blog.example.org/x");
     QTest::addRow("none") << page("<a rel='tag' href='/t'>t</a>") << QString();
 }
 
@@ -145,19 +153,25 @@ void TestArticleLocator::findsHAtomAndH2EntryLinks_data()
 {
     QTest::addColumn<QByteArray>("body");
     QTest::addColumn<QString>("expected");
-    QTest::addRow("hentry entry-title")
-        << page("<div class='hentry'><h3 class='entry-title'><a href='/hatom'>T</a></h3><a class='author' href='/me'>me</a></div>")
-        << str("https://blog.example.org/hatom");
-    QTest::addRow("blogger post-outer")
-        << page("<div class='post hentry uncustomized-post-template'><a name='1'></a><h3 class='post-title entry-title'>"
-                "<a href='https://x.blogspot.com/2024/01/post.html'>P</a></h3></div>")
-        << str("https://x.blogspot.com/2024/01/post.html");
+    QTest::addRow("hentry entry-title") << page("<div class='hentry'><h3 class='entry-title'><a "
+                                                "href='/hatom'>T</a></h3><a class='author' href='/me'>me</a></div>")
+                                        << str("https://blog.example.org/hatom");
+    QTest::addRow("blogger post-outer") << page(
+        "<div class='post hentry uncustomized-post-template'><a name='1'></a><h3 class='post-title entry-title'>"
+        "<a href='https://x.blogspot.com/2024/01/post.html'>P</a></h3></div>")
+                                        << str("https://x.blogspot.com/2024/01/post.html");
     QTest::addRow("h-entry p-name before u-url avatar")
-        << page("<div class='h-entry'><a class='u-url u-photo' href='/avatar'>a</a><h2 class='p-name'><a href='/mf2'>M</a></h2></div>")
+        << page("<div class='h-entry'><a class='u-url u-photo' href='/avatar'>a</a><h2 class='p-name'><a "
+                "href='/mf2'>M</a></h2></div>")
         << str("https://blog.example.org/mf2");
     QTest::addRow("h-entry u-url") << page("<li class='h-entry'><a class='u-url' href='/note/1'>note</a></li>")
                                    << str("https://blog.example.org/note/1");
-    QTest::addRow("entry-title link as anchor") << page("<a class='entry-title' href='/e'>E</a>") << str("https://blog.example.org/e");
+    QTest::addRow("entry-title link as anchor")
+        << page("<a class='entry-title' href='/e'>E</a>") << str("https://blog.example.org/e");
+    QTest::addRow("wordpress block theme: hentry without entry-title")
+        << page("<ul><li class='wp-block-post post-7 post type-post hentry'><h2 class='wp-block-post-title'>"
+                "<a href='/block/'>B</a></h2></li></ul>")
+        << str("https://blog.example.org/block/");
     QTest::addRow("hentry without link") << page("<div class='hentry'><p>text</p></div>") << QString();
 }
 
@@ -173,31 +187,40 @@ void TestArticleLocator::findsSchemaOrgPostings_data()
 {
     QTest::addColumn<QByteArray>("body");
     QTest::addColumn<QString>("expected");
-    const auto ld = [](const QByteArray &json) { return page({}, "<script type='application/ld+json'>" + json + "</script>"); };
-    QTest::addRow("json-ld blogposting url") << ld("{\"@context\":\"https://schema.org\",\"@type\":\"BlogPosting\",\"url\":\"/ld/1\"}")
-                                             << str("https://blog.example.org/ld/1");
-    QTest::addRow("json-ld graph") << ld("{\"@graph\":[{\"@type\":\"WebSite\",\"url\":\"/\"},{\"@type\":\"Article\",\"mainEntityOfPage\":{\"@id\":\"/ld/graph\"}}]}")
+    const auto ld = [](const QByteArray &json) -> QByteArray {
+        return page({}, "<script type='application/ld+json'>" + json + "</script>");
+    };
+    QTest::addRow("json-ld blogposting url")
+        << ld("{\"@context\":\"https://schema.org\",\"@type\":\"BlogPosting\",\"url\":\"/ld/1\"}")
+        << str("https://blog.example.org/ld/1");
+    QTest::addRow("json-ld graph") << ld("{\"@graph\":[{\"@type\":\"WebSite\",\"url\":\"/"
+                                         "\"},{\"@type\":\"Article\",\"mainEntityOfPage\":{\"@id\":\"/ld/graph\"}}]}")
                                    << str("https://blog.example.org/ld/graph");
     QTest::addRow("json-ld array, type array")
-        << ld("[{\"@type\":\"Organization\",\"url\":\"/org\"},{\"@type\":[\"NewsArticle\"],\"url\":\"https://news.example/a\"}]")
+        << ld("[{\"@type\":\"Organization\",\"url\":\"/org\"},{\"@type\":[\"NewsArticle\"],\"url\":\"https://"
+              "news.example/a\"}]")
         << str("https://news.example/a");
     QTest::addRow("blog with blogPost list, newest by date")
-        << ld("{\"@type\":\"Blog\",\"blogPost\":[{\"@type\":\"BlogPosting\",\"url\":\"/old\",\"datePublished\":\"2020-01-01\"},"
+        << ld("{\"@type\":\"Blog\",\"blogPost\":[{\"@type\":\"BlogPosting\",\"url\":\"/"
+              "old\",\"datePublished\":\"2020-01-01\"},"
               "{\"@type\":\"BlogPosting\",\"url\":\"/new\",\"datePublished\":\"2024-02-02T10:00:00+01:00\"}]}")
         << str("https://blog.example.org/new");
-    QTest::addRow("cdata wrapped") << ld("//<![CDATA[\n{\"@type\":\"BlogPosting\",\"url\":\"/cdata\"}\n//]]>") << str("https://blog.example.org/cdata");
+    QTest::addRow("cdata wrapped") << ld("//<![CDATA[\n{\"@type\":\"BlogPosting\",\"url\":\"/cdata\"}\n//]]>")
+                                   << str("https://blog.example.org/cdata");
     QTest::addRow("broken json") << ld("{\"@type\":\"BlogPosting\",\"url\":") << QString();
     QTest::addRow("only website") << ld("{\"@type\":\"WebSite\",\"url\":\"/\"}") << QString();
     QTest::addRow("microdata with own url, not author's")
         << page("<div itemscope itemtype='http://schema.org/BlogPosting'>"
-                "<span itemprop='author' itemscope itemtype='http://schema.org/Person'><a itemprop='url' href='/me'>me</a></span>"
+                "<span itemprop='author' itemscope itemtype='http://schema.org/Person'><a itemprop='url' "
+                "href='/me'>me</a></span>"
                 "<h2 itemprop='headline'><a itemprop='url' href='/md/post'>P</a></h2></div>")
         << str("https://blog.example.org/md/post");
-    QTest::addRow("microdata headline link")
-        << page("<article itemscope itemtype='https://schema.org/Article'><h2 itemprop='headline'><a href='/md/h'>H</a></h2></article>")
-        << str("https://blog.example.org/md/h");
+    QTest::addRow("microdata headline link") << page("<article itemscope itemtype='https://schema.org/Article'><h2 "
+                                                     "itemprop='headline'><a href='/md/h'>H</a></h2></article>")
+                                             << str("https://blog.example.org/md/h");
     QTest::addRow("microdata meta mainEntityOfPage")
-        << page("<div itemscope itemtype='https://schema.org/NewsArticle'><meta itemprop='mainEntityOfPage' content='https://n.example/x'></div>")
+        << page("<div itemscope itemtype='https://schema.org/NewsArticle'><meta itemprop='mainEntityOfPage' "
+                "content='https://n.example/x'></div>")
         << str("https://n.example/x");
 }
 
@@ -213,16 +236,26 @@ void TestArticleLocator::findsArticleHeadingLinks_data()
 {
     QTest::addColumn<QByteArray>("body");
     QTest::addColumn<QString>("expected");
-    QTest::addRow("h2 link") << page("<article><h2><a href='/a1'>A1</a></h2></article><article><h2><a href='/a2'>A2</a></h2></article>")
+    QTest::addRow("h2 link") << page(
+        "<article><h2><a href='/a1'>A1</a></h2></article><article><h2><a href='/a2'>A2</a></h2></article>")
                              << str("https://blog.example.org/a1");
-    QTest::addRow("hugo h1") << page("<main><article class='post-entry'><header class='entry-header'><h1><a href='/posts/x/'>X</a></h1></header></article></main>")
+    QTest::addRow("hugo h1") << page("<main><article class='post-entry'><header class='entry-header'><h1><a "
+                                     "href='/posts/x/'>X</a></h1></header></article></main>")
                              << str("https://blog.example.org/posts/x/");
     QTest::addRow("ghost card link around heading")
-        << page("<article class='post-card'><a class='post-card-content-link' href='/ghost/'><header><h2 class='post-card-title'>G</h2></header></a></article>")
+        << page("<article class='post-card'><a class='post-card-content-link' href='/ghost/'><header><h2 "
+                "class='post-card-title'>G</h2></header></a></article>")
         << str("https://blog.example.org/ghost/");
     QTest::addRow("skips article without heading link")
         << page("<article><p><a href='/tag'>tag</a></p></article><article><h3><a href='/a3'>A3</a></h3></article>")
         << str("https://blog.example.org/a3");
+    QTest::addRow("hugo papermod overlay link")
+        << page("<article class='post-entry'><header class='entry-header'><h2>Title</h2></header>"
+                "<footer><a rel='tag' href='/tags/x/'>x</a></footer><a class='entry-link' aria-label='post' "
+                "href='/posts/pm/'></a></article>")
+        << str("https://blog.example.org/posts/pm/");
+    QTest::addRow("article without heading is not a post card")
+        << page("<article class='comment'><a href='/u/bob'>bob</a></article>") << QString();
     QTest::addRow("no article") << page("<div><h2><a href='/d'>D</a></h2></div>") << QString();
 }
 
@@ -240,16 +273,22 @@ void TestArticleLocator::triesRulesInOrder_data()
     QTest::addColumn<QString>("expected");
     QTest::addColumn<QString>("via");
     const QByteArray article = "<article><h2><a href='/by-article'>A</a></h2></article>";
-    const QByteArray schema = "<script type='application/ld+json'>{\"@type\":\"BlogPosting\",\"url\":\"/by-schema\"}</script>";
+    const QByteArray schema
+        = "<script type='application/ld+json'>{\"@type\":\"BlogPosting\",\"url\":\"/by-schema\"}</script>";
     const QByteArray hatom = "<div class='hentry'><h2 class='entry-title'><a href='/by-hatom'>H</a></h2></div>";
     const QByteArray bookmark = "<a rel='bookmark' href='/by-bookmark'>B</a>";
-    QTest::addRow("bookmark first") << page(article + hatom + bookmark, schema) << str("https://blog.example.org/by-bookmark") << str("rel-bookmark");
-    QTest::addRow("then hatom") << page(article + hatom, schema) << str("https://blog.example.org/by-hatom") << str("hatom");
-    QTest::addRow("then schema.org") << page(article, schema) << str("https://blog.example.org/by-schema") << str("schema-org");
+    QTest::addRow("bookmark first") << page(article + hatom + bookmark, schema)
+                                    << str("https://blog.example.org/by-bookmark") << str("rel-bookmark");
+    QTest::addRow("then hatom") << page(article + hatom, schema) << str("https://blog.example.org/by-hatom")
+                                << str("hatom");
+    QTest::addRow("then schema.org") << page(article, schema) << str("https://blog.example.org/by-schema")
+                                     << str("schema-org");
     QTest::addRow("then article") << page(article) << str("https://blog.example.org/by-article") << str("article");
-    QTest::addRow("json-ld describing the front page itself is skipped")
-        << page(article, "<script type='application/ld+json'>{\"@type\":\"Article\",\"url\":\"https://blog.example.org/\"}</script>")
-        << str("https://blog.example.org/by-article") << str("article");
+    QTest::addRow("json-ld describing the front page itself is skipped") << page(
+        article,
+        "<script type='application/ld+json'>{\"@type\":\"Article\",\"url\":\"https://blog.example.org/\"}</script>")
+                                                                         << str("https://blog.example.org/by-article")
+                                                                         << str("article");
 }
 
 void TestArticleLocator::triesRulesInOrder()
@@ -268,17 +307,24 @@ void TestArticleLocator::prefersNewestDatedEntry_data()
     QTest::addColumn<QByteArray>("body");
     QTest::addColumn<QString>("expected");
     QTest::addRow("sticky older post first")
-        << page("<article class='post sticky'><h2><a rel=bookmark href='/sticky'>S</a></h2><time datetime='2019-03-01T10:00:00+00:00'>old</time></article>"
-                "<article class='post'><h2><a rel=bookmark href='/latest'>L</a></h2><time datetime='2024-06-01T08:00:00+00:00'>new</time></article>"
-                "<article class='post'><h2><a rel=bookmark href='/older'>O</a></h2><time datetime='2024-05-01'>older</time></article>")
+        << page("<article class='post sticky'><h2><a rel=bookmark href='/sticky'>S</a></h2><time "
+                "datetime='2019-03-01T10:00:00+00:00'>old</time></article>"
+                "<article class='post'><h2><a rel=bookmark href='/latest'>L</a></h2><time "
+                "datetime='2024-06-01T08:00:00+00:00'>new</time></article>"
+                "<article class='post'><h2><a rel=bookmark href='/older'>O</a></h2><time "
+                "datetime='2024-05-01'>older</time></article>")
         << str("https://blog.example.org/latest");
     QTest::addRow("hatom published title")
-        << page("<div class='hentry'><h2 class='entry-title'><a href='/a'>A</a></h2><abbr class='published' title='2010-01-01T00:00:00Z'>x</abbr></div>"
-                "<div class='hentry'><h2 class='entry-title'><a href='/b'>B</a></h2><abbr class='published' title='2012-01-01T00:00:00Z'>x</abbr></div>")
+        << page("<div class='hentry'><h2 class='entry-title'><a href='/a'>A</a></h2><abbr class='published' "
+                "title='2010-01-01T00:00:00Z'>x</abbr></div>"
+                "<div class='hentry'><h2 class='entry-title'><a href='/b'>B</a></h2><abbr class='published' "
+                "title='2012-01-01T00:00:00Z'>x</abbr></div>")
         << str("https://blog.example.org/b");
     QTest::addRow("microdata datePublished")
-        << page("<div itemscope itemtype='http://schema.org/BlogPosting'><a itemprop='url' href='/m1'>1</a><meta itemprop='datePublished' content='2021-01-01'></div>"
-                "<div itemscope itemtype='http://schema.org/BlogPosting'><a itemprop='url' href='/m2'>2</a><meta itemprop='datePublished' content='2023-01-01'></div>")
+        << page("<div itemscope itemtype='http://schema.org/BlogPosting'><a itemprop='url' href='/m1'>1</a><meta "
+                "itemprop='datePublished' content='2021-01-01'></div>"
+                "<div itemscope itemtype='http://schema.org/BlogPosting'><a itemprop='url' href='/m2'>2</a><meta "
+                "itemprop='datePublished' content='2023-01-01'></div>")
         << str("https://blog.example.org/m2");
     QTest::addRow("undated: document order")
         << page("<article><h2><a href='/first'>F</a></h2></article><article><h2><a href='/second'>S</a></h2></article>")
@@ -300,23 +346,27 @@ void TestArticleLocator::collectsFeedLinks_data()
         << QByteArray("<link rel='alternate' type='application/rss+xml' href='/feed/'>"
                       "<link rel='alternate' type='application/atom+xml' href='https://blog.example.org/atom.xml'>"
                       "<link rel='alternate' type='application/rss+xml' href='/comments/feed/'>")
-        << QStringList{str("https://blog.example.org/feed/"), str("https://blog.example.org/atom.xml"),
-                       str("https://blog.example.org/comments/feed/")};
-    QTest::addRow("rdf, rel case, type params") << QByteArray("<link REL='Alternate' type='application/rdf+xml; charset=utf-8' href='index.rdf'>")
-                                                << QStringList{str("https://blog.example.org/index.rdf")};
-    QTest::addRow("other alternates ignored") << QByteArray("<link rel='alternate' hreflang='de' href='/de/'>"
-                                                            "<link rel='alternate' type='application/json' href='/feed.json'>"
-                                                            "<link rel='stylesheet' type='application/rss+xml' href='/x'>")
-                                              << QStringList{};
-    QTest::addRow("duplicates once") << QByteArray("<link rel=alternate type=application/rss+xml href=/f><link rel=alternate type=application/rss+xml href=/f>")
-                                     << QStringList{str("https://blog.example.org/f")};
+        << QStringList { str("https://blog.example.org/feed/"), str("https://blog.example.org/atom.xml"),
+                         str("https://blog.example.org/comments/feed/") };
+    QTest::addRow("rdf, rel case, type params")
+        << QByteArray("<link REL='Alternate' type='application/rdf+xml; charset=utf-8' href='index.rdf'>")
+        << QStringList { str("https://blog.example.org/index.rdf") };
+    QTest::addRow("other alternates ignored")
+        << QByteArray("<link rel='alternate' hreflang='de' href='/de/'>"
+                      "<link rel='alternate' type='application/json' href='/feed.json'>"
+                      "<link rel='stylesheet' type='application/rss+xml' href='/x'>")
+        << QStringList {};
+    QTest::addRow("duplicates once") << QByteArray(
+        "<link rel=alternate type=application/rss+xml href=/f><link rel=alternate type=application/rss+xml href=/f>")
+                                     << QStringList { str("https://blog.example.org/f") };
 }
 
 void TestArticleLocator::collectsFeedLinks()
 {
     QFETCH(QByteArray, head);
     QFETCH(QStringList, expected);
-    const ArticleLocation location = ArticleLocator::locate(page("<a rel=bookmark href='/p'>p</a>", head), "text/html", PageUrl);
+    const ArticleLocation location
+        = ArticleLocator::locate(page("<a rel=bookmark href='/p'>p</a>", head), "text/html", PageUrl);
     QStringList urls;
     for (const QUrl &url : location.feedUrls)
         urls.append(url.toString());
@@ -326,14 +376,15 @@ void TestArticleLocator::collectsFeedLinks()
 
 void TestArticleLocator::followsFeedsWhenPreferred()
 {
-    const QByteArray body = page("<a rel=bookmark href='/p'>p</a>", "<link rel=alternate type=application/atom+xml href=/atom>");
-    const ArticleLocation location = ArticleLocator::locate(body, "text/html", PageUrl, {QString(), true});
+    const QByteArray body
+        = page("<a rel=bookmark href='/p'>p</a>", "<link rel=alternate type=application/atom+xml href=/atom>");
+    const ArticleLocation location = ArticleLocator::locate(body, "text/html", PageUrl, { QString(), true });
     QVERIFY(location.articleUrl.isEmpty());
-    QCOMPARE(location.feedUrls, QList<QUrl>{QUrl(str("https://blog.example.org/atom"))});
+    QCOMPARE(location.feedUrls, QList<QUrl> { QUrl(str("https://blog.example.org/atom")) });
     QVERIFY(location.error.isEmpty());
 
-    const ArticleLocation onlyFeed = ArticleLocator::locate(page("<p>no posts</p>", "<link rel=alternate type=application/rss+xml href=/rss>"),
-                                                            "text/html", PageUrl);
+    const ArticleLocation onlyFeed = ArticleLocator::locate(
+        page("<p>no posts</p>", "<link rel=alternate type=application/rss+xml href=/rss>"), "text/html", PageUrl);
     QVERIFY(onlyFeed.articleUrl.isEmpty());
     QCOMPARE(onlyFeed.feedUrls.size(), 1);
     QVERIFY(onlyFeed.error.isEmpty());
@@ -345,14 +396,19 @@ void TestArticleLocator::resolvesAgainstBase_data()
     QTest::addColumn<QUrl>("pageUrl");
     QTest::addColumn<QString>("expected");
     const QUrl deep(str("https://blog.example.org/blog/page/2"));
-    QTest::addRow("relative to final url") << page("<a rel=bookmark href='post-1'>x</a>") << deep << str("https://blog.example.org/blog/page/post-1");
-    QTest::addRow("root relative") << page("<a rel=bookmark href='/post-1'>x</a>") << deep << str("https://blog.example.org/post-1");
-    QTest::addRow("scheme relative") << page("<a rel=bookmark href='//cdn.example/p'>x</a>") << deep << str("https://cdn.example/p");
-    QTest::addRow("absolute base href") << page("<a rel=bookmark href='p'>x</a>", "<base href='https://other.example/dir/'>") << deep
-                                        << str("https://other.example/dir/p");
+    QTest::addRow("relative to final url")
+        << page("<a rel=bookmark href='post-1'>x</a>") << deep << str("https://blog.example.org/blog/page/post-1");
+    QTest::addRow("root relative") << page("<a rel=bookmark href='/post-1'>x</a>") << deep
+                                   << str("https://blog.example.org/post-1");
+    QTest::addRow("scheme relative") << page("<a rel=bookmark href='//cdn.example/p'>x</a>") << deep
+                                     << str("https://cdn.example/p");
+    QTest::addRow("absolute base href") << page("<a rel=bookmark href='p'>x</a>",
+                                                "<base href='https://other.example/dir/'>")
+                                        << deep << str("https://other.example/dir/p");
     QTest::addRow("relative base href") << page("<a rel=bookmark href='p'>x</a>", "<base href='/root/'>") << deep
                                         << str("https://blog.example.org/root/p");
-    QTest::addRow("whitespace and fragment") << page("<a rel=bookmark href='\n  /p#more-12 '>x</a>") << deep << str("https://blog.example.org/p");
+    QTest::addRow("whitespace and fragment")
+        << page("<a rel=bookmark href='\n  /p#more-12 '>x</a>") << deep << str("https://blog.example.org/p");
 }
 
 void TestArticleLocator::resolvesAgainstBase()
@@ -367,15 +423,22 @@ void TestArticleLocator::ignoresNonHttpLinks_data()
 {
     QTest::addColumn<QByteArray>("body");
     QTest::addColumn<QString>("expected");
-    QTest::addRow("javascript") << page("<a rel=bookmark href='javascript:void(0)'>j</a><a rel=bookmark href='/ok'>o</a>") << str("https://blog.example.org/ok");
-    QTest::addRow("JavaScript upper") << page("<a rel=bookmark href=' JavaScript:x'>j</a><a rel=bookmark href='/ok'>o</a>") << str("https://blog.example.org/ok");
-    QTest::addRow("fragment only") << page("<a rel=bookmark href='#'>h</a><a rel=bookmark href='#top'>t</a><a rel=bookmark href='/ok'>o</a>")
+    QTest::addRow("javascript") << page(
+        "<a rel=bookmark href='javascript:void(0)'>j</a><a rel=bookmark href='/ok'>o</a>")
+                                << str("https://blog.example.org/ok");
+    QTest::addRow("JavaScript upper") << page(
+        "<a rel=bookmark href=' JavaScript:x'>j</a><a rel=bookmark href='/ok'>o</a>")
+                                      << str("https://blog.example.org/ok");
+    QTest::addRow("fragment only") << page(
+        "<a rel=bookmark href='#'>h</a><a rel=bookmark href='#top'>t</a><a rel=bookmark href='/ok'>o</a>")
                                    << str("https://blog.example.org/ok");
     QTest::addRow("mailto, ftp, data, file")
-        << page("<a rel=bookmark href='mailto:a@b'>m</a><a rel=bookmark href='ftp://x/y'>f</a><a rel=bookmark href='data:text/html,x'>d</a>"
+        << page("<a rel=bookmark href='mailto:a@b'>m</a><a rel=bookmark href='ftp://x/y'>f</a><a rel=bookmark "
+                "href='data:text/html,x'>d</a>"
                 "<a rel=bookmark href='file:///etc/passwd'>f</a><a rel=bookmark href='/ok'>o</a>")
         << str("https://blog.example.org/ok");
-    QTest::addRow("self link") << page("<a rel=bookmark href='/'>home</a><a rel=bookmark href='/ok'>o</a>") << str("https://blog.example.org/ok");
+    QTest::addRow("self link") << page("<a rel=bookmark href='/'>home</a><a rel=bookmark href='/ok'>o</a>")
+                               << str("https://blog.example.org/ok");
 }
 
 void TestArticleLocator::ignoresNonHttpLinks()
@@ -392,7 +455,8 @@ void TestArticleLocator::reportsWhenNothingFound_data()
     QTest::addRow("plain page") << page("<p>Hello <a href='/about'>about</a></p>") << QByteArray("text/html");
     QTest::addRow("empty") << QByteArray() << QByteArray("text/html");
     QTest::addRow("binary") << QByteArray("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\xff\xfe", 18) << QByteArray("image/png");
-    QTest::addRow("feed without entries") << QByteArray("<rss><channel><title>x</title></channel></rss>") << QByteArray("application/rss+xml");
+    QTest::addRow("feed without entries")
+        << QByteArray("<rss><channel><title>x</title></channel></rss>") << QByteArray("application/rss+xml");
     QTest::addRow("unclosed everything") << QByteArray("<html><body><article><h2><a href='") << QByteArray();
 }
 

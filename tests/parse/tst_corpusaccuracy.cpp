@@ -12,6 +12,11 @@
 
 #include <libxml/parser.h>
 
+// tests/CMakeLists.txt passes <source dir>/../shared/corpus; the environment variable overrides it.
+#ifndef TITLEWAVE_CORPUS_DIR
+#define TITLEWAVE_CORPUS_DIR "../shared/corpus"
+#endif
+
 namespace {
 
 QString corpusDir()

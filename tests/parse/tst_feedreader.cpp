@@ -24,7 +24,8 @@ QByteArray rss(const QByteArray &items)
 
 QByteArray atom(const QByteArray &entries, const QByteArray &feedAttributes = {})
 {
-    return "<feed xmlns=\"http://www.w3.org/2005/Atom\"" + feedAttributes + "><title>Blog</title>" + entries + "</feed>";
+    return "<feed xmlns=\"http://www.w3.org/2005/Atom\"" + feedAttributes + "><title>Blog</title>" + entries
+        + "</feed>";
 }
 
 } // namespace
@@ -45,6 +46,8 @@ private Q_SLOTS:
     void resolvesRelativeLinks();
     void decodesTitleTypes_data();
     void decodesTitleTypes();
+    void decodesDeclaredEncodings_data();
+    void decodesDeclaredEncodings();
     void rejectsNonFeeds_data();
     void rejectsNonFeeds();
     void doesNotReadExternalEntities_data();
@@ -66,47 +69,56 @@ void TestFeedReader::readsFirstEntryTitleAndLink_data()
     QTest::addRow("rss 0.91") << QByteArray("<rss version=\"0.91\"><channel><item><title>Old</title>"
                                             "<link>http://example.com/old</link></item></channel></rss>")
                               << str("Old") << str("http://example.com/old");
-    QTest::addRow("rss 1.0 rdf")
-        << QByteArray("<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" xmlns=\"http://purl.org/rss/1.0/\">"
-                      "<channel rdf:about=\"x\"><title>C</title></channel>"
-                      "<item rdf:about=\"http://example.com/1\"><title>RDF item</title><link>http://example.com/1</link></item>"
-                      "</rdf:RDF>")
-        << str("RDF item") << str("http://example.com/1");
-    QTest::addRow("rss 0.90 rdf")
-        << QByteArray("<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" "
-                      "xmlns=\"http://my.netscape.com/rdf/simple/0.9/\"><item><title>Ninety</title><link>http://e.com/90</link></item></rdf:RDF>")
-        << str("Ninety") << str("http://e.com/90");
-    QTest::addRow("atom 1.0 alternate")
-        << atom("<entry><title>A</title><link rel=\"edit\" href=\"https://x.org/edit\"/>"
-                "<link rel=\"alternate\" type=\"text/html\" href=\"https://x.org/a\"/></entry>")
-        << str("A") << str("https://x.org/a");
+    QTest::addRow("rss 1.0 rdf") << QByteArray(
+        "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" xmlns=\"http://purl.org/rss/1.0/\">"
+        "<channel rdf:about=\"x\"><title>C</title></channel>"
+        "<item rdf:about=\"http://example.com/1\"><title>RDF item</title><link>http://example.com/1</link></item>"
+        "</rdf:RDF>") << str("RDF item")
+                                 << str("http://example.com/1");
+    QTest::addRow("rss 0.90 rdf") << QByteArray("<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" "
+                                                "xmlns=\"http://my.netscape.com/rdf/simple/0.9/\"><item><title>Ninety</"
+                                                "title><link>http://e.com/90</link></item></rdf:RDF>")
+                                  << str("Ninety") << str("http://e.com/90");
+    QTest::addRow("atom 1.0 alternate") << atom(
+        "<entry><title>A</title><link rel=\"edit\" href=\"https://x.org/edit\"/>"
+        "<link rel=\"alternate\" type=\"text/html\" href=\"https://x.org/a\"/></entry>")
+                                        << str("A") << str("https://x.org/a");
     QTest::addRow("atom link without rel") << atom("<entry><title>B</title><link href=\"https://x.org/b\"/></entry>")
                                            << str("B") << str("https://x.org/b");
-    QTest::addRow("atom 0.3")
-        << QByteArray("<feed version=\"0.3\" xmlns=\"http://purl.org/atom/ns#\"><entry><title>Zero three</title>"
-                      "<link rel=\"alternate\" type=\"text/html\" href=\"http://e.com/03\"/></entry></feed>")
-        << str("Zero three") << str("http://e.com/03");
-    QTest::addRow("guid permalink by default") << rss("<item><title>G</title><guid>https://e.com/g</guid></item>")
-                                               << str("G") << str("https://e.com/g");
-    QTest::addRow("guid not a permalink") << rss("<item><title>G</title><guid isPermaLink=\"false\">https://e.com/g</guid></item>")
-                                          << str("G") << QString();
-    QTest::addRow("link beats guid") << rss("<item><guid>https://e.com/guid</guid><link>https://e.com/link</link><title>L</title></item>")
+    QTest::addRow("atom 0.3") << QByteArray(
+        "<feed version=\"0.3\" xmlns=\"http://purl.org/atom/ns#\"><entry><title>Zero three</title>"
+        "<link rel=\"alternate\" type=\"text/html\" href=\"http://e.com/03\"/></entry></feed>")
+                              << str("Zero three") << str("http://e.com/03");
+    QTest::addRow("guid permalink by default")
+        << rss("<item><title>G</title><guid>https://e.com/g</guid></item>") << str("G") << str("https://e.com/g");
+    QTest::addRow("guid not a permalink")
+        << rss("<item><title>G</title><guid isPermaLink=\"false\">https://e.com/g</guid></item>") << str("G")
+        << QString();
+    QTest::addRow("link beats guid") << rss(
+        "<item><guid>https://e.com/guid</guid><link>https://e.com/link</link><title>L</title></item>")
                                      << str("L") << str("https://e.com/link");
     QTest::addRow("dc:title fallback") << rss("<item><dc:title>Dublin</dc:title><link>https://e.com/d</link></item>")
                                        << str("Dublin") << str("https://e.com/d");
-    QTest::addRow("media:title fallback")
-        << QByteArray("<rss xmlns:media=\"http://search.yahoo.com/mrss/\"><channel><item><media:title>Media</media:title>"
-                      "<link>https://e.com/m</link></item></channel></rss>")
-        << str("Media") << str("https://e.com/m");
-    QTest::addRow("cdata title") << rss("<item><title><![CDATA[Tom & <Jerry>]]></title><link>https://e.com/t</link></item>")
+    QTest::addRow("media:title fallback") << QByteArray(
+        "<rss xmlns:media=\"http://search.yahoo.com/mrss/\"><channel><item><media:title>Media</media:title>"
+        "<link>https://e.com/m</link></item></channel></rss>")
+                                          << str("Media") << str("https://e.com/m");
+    QTest::addRow("cdata title") << rss(
+        "<item><title><![CDATA[Tom & <Jerry>]]></title><link>https://e.com/t</link></item>")
                                  << str("Tom & <Jerry>") << str("https://e.com/t");
-    QTest::addRow("whitespace collapsed") << rss("<item><title>\n  Spread\tout\n </title><link>\n https://e.com/w \n</link></item>")
-                                          << str("Spread out") << str("https://e.com/w");
+    QTest::addRow("whitespace collapsed")
+        << rss("<item><title>\n  Spread\tout\n </title><link>\n https://e.com/w \n</link></item>") << str("Spread out")
+        << str("https://e.com/w");
     QTest::addRow("bare ampersand in link") << rss("<item><title>Q</title><link>https://e.com/?a=1&b=2</link></item>")
                                             << str("Q") << str("https://e.com/?a=1&b=2");
-    QTest::addRow("javascript link refused") << rss("<item><title>J</title><link>javascript:alert(1)</link></item>")
-                                             << str("J") << QString();
-    QTest::addRow("microsoft cdf") << QByteArray("<CHANNEL><ITEM HREF=\"http://e.org/cdf\"><TITLE>Cdf</TITLE></ITEM></CHANNEL>")
+    QTest::addRow("javascript link refused")
+        << rss("<item><title>J</title><link>javascript:alert(1)</link></item>") << str("J") << QString();
+    QTest::addRow("feedburner original link") << QByteArray(
+        "<rss xmlns:feedburner=\"http://rssnamespace.org/feedburner/ext/1.0\"><channel><item><title>F</title>"
+        "<link>http://feeds.example/~r/x/~3/abc/</link><feedburner:origLink>https://e.com/real</feedburner:origLink>"
+        "</item></channel></rss>") << str("F") << str("https://e.com/real");
+    QTest::addRow("microsoft cdf") << QByteArray(
+        "<CHANNEL><ITEM HREF=\"http://e.org/cdf\"><TITLE>Cdf</TITLE></ITEM></CHANNEL>")
                                    << str("Cdf") << str("http://e.org/cdf");
 }
 
@@ -126,26 +138,32 @@ void TestFeedReader::findsNewestEntryInAtomFeed_data()
 {
     QTest::addColumn<QByteArray>("body");
     QTest::addColumn<QString>("newestTitle");
-    QTest::addRow("newest last") << atom("<entry><title>Old</title><link href=\"https://e.com/1\"/><updated>2020-01-01T00:00:00Z</updated></entry>"
-                                         "<entry><title>New</title><link href=\"https://e.com/2\"/><updated>2024-05-01T10:00:00+02:00</updated></entry>")
+    QTest::addRow("newest last") << atom(
+        "<entry><title>Old</title><link href=\"https://e.com/1\"/><updated>2020-01-01T00:00:00Z</updated></entry>"
+        "<entry><title>New</title><link href=\"https://e.com/2\"/><updated>2024-05-01T10:00:00+02:00</updated></entry>")
                                  << str("New");
-    QTest::addRow("published beats updated") << atom("<entry><title>A</title><link href=\"https://e.com/a\"/><published>2021-01-01T00:00:00Z</published>"
-                                                     "<updated>2025-01-01T00:00:00Z</updated></entry>"
-                                                     "<entry><title>B</title><link href=\"https://e.com/b\"/><published>2022-01-01T00:00:00Z</published></entry>")
+    QTest::addRow("published beats updated") << atom(
+        "<entry><title>A</title><link href=\"https://e.com/a\"/><published>2021-01-01T00:00:00Z</published>"
+        "<updated>2025-01-01T00:00:00Z</updated></entry>"
+        "<entry><title>B</title><link href=\"https://e.com/b\"/><published>2022-01-01T00:00:00Z</published></entry>")
                                              << str("B");
-    QTest::addRow("time zones compared") << atom("<entry><title>Early</title><link href=\"https://e.com/1\"/><updated>2024-01-01T10:00:00+05:00</updated></entry>"
-                                                 "<entry><title>Late</title><link href=\"https://e.com/2\"/><updated>2024-01-01T06:00:00Z</updated></entry>")
+    QTest::addRow("time zones compared") << atom(
+        "<entry><title>Early</title><link "
+        "href=\"https://e.com/1\"/><updated>2024-01-01T10:00:00+05:00</updated></entry>"
+        "<entry><title>Late</title><link href=\"https://e.com/2\"/><updated>2024-01-01T06:00:00Z</updated></entry>")
                                          << str("Late");
-    QTest::addRow("atom 0.3 issued/modified")
-        << QByteArray("<feed version=\"0.3\" xmlns=\"http://purl.org/atom/ns#\">"
-                      "<entry><title>X</title><link href=\"https://e.com/x\"/><issued>2003-12-13T08:29:29-04:00</issued></entry>"
-                      "<entry><title>Y</title><link href=\"https://e.com/y\"/><modified>2004-12-13T08:29:29-04:00</modified></entry></feed>")
-        << str("Y");
+    QTest::addRow("atom 0.3 issued/modified") << QByteArray(
+        "<feed version=\"0.3\" xmlns=\"http://purl.org/atom/ns#\">"
+        "<entry><title>X</title><link href=\"https://e.com/x\"/><issued>2003-12-13T08:29:29-04:00</issued></entry>"
+        "<entry><title>Y</title><link "
+        "href=\"https://e.com/y\"/><modified>2004-12-13T08:29:29-04:00</modified></entry></feed>")
+                                              << str("Y");
     QTest::addRow("undated: first wins") << atom("<entry><title>One</title><link href=\"https://e.com/1\"/></entry>"
                                                  "<entry><title>Two</title><link href=\"https://e.com/2\"/></entry>")
                                          << str("One");
-    QTest::addRow("entry without link skipped") << atom("<entry><title>NoLink</title><updated>2030-01-01T00:00:00Z</updated></entry>"
-                                                        "<entry><title>Linked</title><link href=\"https://e.com/l\"/><updated>2020-01-01T00:00:00Z</updated></entry>")
+    QTest::addRow("entry without link skipped") << atom(
+        "<entry><title>NoLink</title><updated>2030-01-01T00:00:00Z</updated></entry>"
+        "<entry><title>Linked</title><link href=\"https://e.com/l\"/><updated>2020-01-01T00:00:00Z</updated></entry>")
                                                 << str("Linked");
 }
 
@@ -162,18 +180,22 @@ void TestFeedReader::findsNewestItemInRssFeed_data()
 {
     QTest::addColumn<QByteArray>("body");
     QTest::addColumn<QString>("newestTitle");
-    QTest::addRow("pubDate rfc 822") << rss("<item><title>Pinned</title><link>https://e.com/p</link><pubDate>Mon, 01 Jan 2018 10:00:00 GMT</pubDate></item>"
-                                            "<item><title>Latest</title><link>https://e.com/l</link><pubDate>Tue, 05 Mar 2024 09:30:00 +0100</pubDate></item>")
-                                     << str("Latest");
-    QTest::addRow("named zones") << rss("<item><title>East</title><link>https://e.com/e</link><pubDate>Tue, 05 Mar 2024 09:30:00 EST</pubDate></item>"
-                                        "<item><title>West</title><link>https://e.com/w</link><pubDate>Tue, 05 Mar 2024 07:30:00 PST</pubDate></item>")
+    QTest::addRow("pubDate rfc 822") << rss(
+        "<item><title>Pinned</title><link>https://e.com/p</link><pubDate>Mon, 01 Jan 2018 10:00:00 GMT</pubDate></item>"
+        "<item><title>Latest</title><link>https://e.com/l</link><pubDate>Tue, 05 Mar 2024 09:30:00 "
+        "+0100</pubDate></item>") << str("Latest");
+    QTest::addRow("named zones") << rss(
+        "<item><title>East</title><link>https://e.com/e</link><pubDate>Tue, 05 Mar 2024 09:30:00 EST</pubDate></item>"
+        "<item><title>West</title><link>https://e.com/w</link><pubDate>Tue, 05 Mar 2024 07:30:00 PST</pubDate></item>")
                                  << str("West");
-    QTest::addRow("dc:date") << rss("<item><title>A</title><link>https://e.com/a</link><dc:date>2002-09-28T21:00:02Z</dc:date></item>"
-                                    "<item><title>B</title><link>https://e.com/b</link><dc:date>2003-01-01</dc:date></item>")
+    QTest::addRow("dc:date") << rss(
+        "<item><title>A</title><link>https://e.com/a</link><dc:date>2002-09-28T21:00:02Z</dc:date></item>"
+        "<item><title>B</title><link>https://e.com/b</link><dc:date>2003-01-01</dc:date></item>")
                              << str("B");
-    QTest::addRow("garbage dates ignored") << rss("<item><title>A</title><link>https://e.com/a</link><pubDate>yesterday</pubDate></item>"
-                                                  "<item><title>B</title><link>https://e.com/b</link><pubDate>soon</pubDate></item>")
-                                           << str("A");
+    QTest::addRow("garbage dates ignored")
+        << rss("<item><title>A</title><link>https://e.com/a</link><pubDate>yesterday</pubDate></item>"
+               "<item><title>B</title><link>https://e.com/b</link><pubDate>soon</pubDate></item>")
+        << str("A");
 }
 
 void TestFeedReader::findsNewestItemInRssFeed()
@@ -189,15 +211,20 @@ void TestFeedReader::resolvesRelativeLinks_data()
 {
     QTest::addColumn<QByteArray>("body");
     QTest::addColumn<QString>("link");
-    QTest::addRow("against feed url") << rss("<item><link>/2024/post</link></item>") << str("https://blog.example.org/2024/post");
-    QTest::addRow("relative to feed path") << rss("<item><link>post.html</link></item>") << str("https://blog.example.org/feed/post.html");
-    QTest::addRow("xml:base on entry") << atom("<entry xml:base=\"https://other.example/base/\"><link href=\"p/1\"/></entry>")
+    QTest::addRow("against feed url") << rss("<item><link>/2024/post</link></item>")
+                                      << str("https://blog.example.org/2024/post");
+    QTest::addRow("relative to feed path")
+        << rss("<item><link>post.html</link></item>") << str("https://blog.example.org/feed/post.html");
+    QTest::addRow("xml:base on entry") << atom(
+        "<entry xml:base=\"https://other.example/base/\"><link href=\"p/1\"/></entry>")
                                        << str("https://other.example/base/p/1");
     QTest::addRow("xml:base on feed, relative on entry")
         << atom("<entry xml:base=\"sub/\"><link href=\"p\"/></entry>", " xml:base=\"https://other.example/root/\"")
         << str("https://other.example/root/sub/p");
-    QTest::addRow("xml:base on link") << atom("<entry><link xml:base=\"http://l.example/\" href=\"x\"/></entry>") << str("http://l.example/x");
-    QTest::addRow("fragment dropped") << rss("<item><link>https://e.com/a#comments</link></item>") << str("https://e.com/a");
+    QTest::addRow("xml:base on link") << atom("<entry><link xml:base=\"http://l.example/\" href=\"x\"/></entry>")
+                                      << str("http://l.example/x");
+    QTest::addRow("fragment dropped") << rss("<item><link>https://e.com/a#comments</link></item>")
+                                      << str("https://e.com/a");
 }
 
 void TestFeedReader::resolvesRelativeLinks()
@@ -214,28 +241,71 @@ void TestFeedReader::decodesTitleTypes_data()
     QTest::addColumn<QByteArray>("title");
     QTest::addColumn<QString>("expected");
     QTest::addRow("text") << QByteArray("<title>A &amp; B</title>") << str("A & B");
-    QTest::addRow("text with literal brackets") << QByteArray("<title type=\"text\">History of the &lt;blink&gt; tag</title>")
-                                                << str("History of the <blink> tag");
-    QTest::addRow("html decoded to text") << QByteArray("<title type=\"html\">&lt;b&gt;Bold&lt;/b&gt; &amp;amp; more</title>")
-                                          << str("Bold & more");
-    QTest::addRow("html escaped literal bracket") << QByteArray("<title type=\"html\">a &amp;lt;b&amp;gt;</title>") << str("a <b>");
+    QTest::addRow("text with literal brackets")
+        << QByteArray("<title type=\"text\">History of the &lt;blink&gt; tag</title>")
+        << str("History of the <blink> tag");
+    QTest::addRow("html decoded to text")
+        << QByteArray("<title type=\"html\">&lt;b&gt;Bold&lt;/b&gt; &amp;amp; more</title>") << str("Bold & more");
+    QTest::addRow("html escaped literal bracket")
+        << QByteArray("<title type=\"html\">a &amp;lt;b&amp;gt;</title>") << str("a <b>");
     QTest::addRow("html named entity") << QByteArray("<title type=\"html\">caf&amp;eacute; &amp;mdash; ok</title>")
                                        << str("café — ok");
-    QTest::addRow("xhtml div text")
-        << QByteArray("<title type=\"xhtml\"><div xmlns=\"http://www.w3.org/1999/xhtml\">X <b>H</b>&amp;T</div></title>")
-        << str("X H&T");
-    QTest::addRow("atom 0.3 escaped") << QByteArray("<title mode=\"escaped\" type=\"text/html\">&lt;i&gt;E&lt;/i&gt;</title>") << str("E");
+    QTest::addRow("xhtml div text") << QByteArray(
+        "<title type=\"xhtml\"><div xmlns=\"http://www.w3.org/1999/xhtml\">X <b>H</b>&amp;T</div></title>")
+                                    << str("X H&T");
+    QTest::addRow("atom 0.3 escaped") << QByteArray(
+        "<title mode=\"escaped\" type=\"text/html\">&lt;i&gt;E&lt;/i&gt;</title>")
+                                      << str("E");
     QTest::addRow("base64 text") << QByteArray("<title mode=\"base64\">SGVsbG8gd29ybGQ=</title>") << str("Hello world");
-    QTest::addRow("rtl kept") << QByteArray("<title>\xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D world</title>") << str("שלום world");
+    QTest::addRow("rtl kept") << QByteArray("<title>\xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D world</title>")
+                              << str("שלום world");
 }
 
 void TestFeedReader::decodesTitleTypes()
 {
     QFETCH(QByteArray, title);
     QFETCH(QString, expected);
-    const FeedContent feed = FeedReader::read(atom("<entry>" + title + "<link href=\"https://e.com/\"/></entry>"), FeedUrl);
+    const FeedContent feed
+        = FeedReader::read(atom("<entry>" + title + "<link href=\"https://e.com/\"/></entry>"), FeedUrl);
     QVERIFY(!feed.entries.isEmpty());
     QCOMPARE(feed.entries.constFirst().title, expected);
+}
+
+void TestFeedReader::decodesDeclaredEncodings_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("title");
+    const QByteArray item = "<rss><channel><item><title>";
+    const QByteArray end = "</title><link>https://e.com/x</link></item></channel></rss>";
+    QTest::addRow("utf-8 default") << (item + "caf\xC3\xA9" + end) << str("café");
+    QTest::addRow("iso-8859-1 declared") << ("<?xml version='1.0' encoding='ISO-8859-1'?>" + item + "caf\xE9 \x93q\x94"
+                                             + end)
+                                         << str("café “q”");
+    QTest::addRow("shift_jis declared") << ("<?xml version=\"1.0\" encoding=\"Shift_JIS\"?>" + item + "\x93\xFA\x96\x7B"
+                                            + end)
+                                        << str("日本");
+    QTest::addRow("utf-8 bom") << ("\xEF\xBB\xBF<?xml version='1.0'?>" + item + "\xC3\xA9t\xC3\xA9" + end)
+                               << str("été");
+    QTest::addRow("stray byte costs one character") << ("<?xml version='1.0' encoding='utf-8'?>" + item
+                                                        + "a\xFF"
+                                                          "b"
+                                                        + end)
+                                                    << str("a\uFFFDb");
+    QTest::addRow("undeclared latin-1") << (item
+                                            + "na\xEF"
+                                              "ve"
+                                            + end)
+                                        << str("naïve");
+}
+
+void TestFeedReader::decodesDeclaredEncodings()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(QString, title);
+    const FeedContent feed = FeedReader::read(body, FeedUrl);
+    QVERIFY(!feed.entries.isEmpty());
+    QCOMPARE(feed.entries.constFirst().title, title);
+    QCOMPARE(feed.entries.constFirst().link.toString(), str("https://e.com/x"));
 }
 
 void TestFeedReader::rejectsNonFeeds_data()
@@ -263,8 +333,9 @@ void TestFeedReader::doesNotReadExternalEntities_data()
     QTest::addRow("system entity in title")
         << QByteArray("<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>"
                       "<rss><channel><item><title>x&e;y</title><link>https://e.com/&e;</link></item></channel></rss>");
-    QTest::addRow("parameter entity") << QByteArray("<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY % p SYSTEM \"file:///etc/passwd\"> %p;]>"
-                                                    "<rss><channel><item><title>xy</title></item></channel></rss>");
+    QTest::addRow("parameter entity") << QByteArray(
+        "<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY % p SYSTEM \"file:///etc/passwd\"> %p;]>"
+        "<rss><channel><item><title>xy</title></item></channel></rss>");
     QTest::addRow("external dtd") << QByteArray("<?xml version=\"1.0\"?><!DOCTYPE rss SYSTEM \"file:///etc/passwd\">"
                                                 "<rss><channel><item><title>xy</title></item></channel></rss>");
 }
@@ -286,14 +357,18 @@ void TestFeedReader::survivesEntityExpansionBombs_data()
     QTest::addColumn<QByteArray>("body");
     QByteArray laughs = "<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY l0 \"ha\">";
     for (int i = 1; i <= 12; ++i)
-        laughs += "<!ENTITY l" + QByteArray::number(i) + " \"" + QByteArray("&l" + QByteArray::number(i - 1) + ";").repeated(10) + "\">";
+        laughs += "<!ENTITY l" + QByteArray::number(i) + " \""
+            + QByteArray("&l" + QByteArray::number(i - 1) + ";").repeated(10) + "\">";
     laughs += "]><rss><channel><item><title>&l12;</title><link>https://e.com/</link></item></channel></rss>";
     QTest::addRow("billion laughs") << laughs;
-    QTest::addRow("quadratic blowup")
-        << QByteArray("<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY a \"" + QByteArray(50000, 'a') + "\">]><rss><channel><item><title>"
-                      + QByteArray("&a;").repeated(20000) + "</title></item></channel></rss>");
-    QTest::addRow("entity loop") << QByteArray("<!DOCTYPE rss [<!ENTITY a \"&b;\"><!ENTITY b \"&a;\">]><rss><channel><item><title>&a;</title></item></channel></rss>");
-    QTest::addRow("deep nesting") << QByteArray("<rss><channel>" + QByteArray("<x>").repeated(100000) + "</channel></rss>");
+    QTest::addRow("quadratic blowup") << QByteArray(
+        "<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY a \"" + QByteArray(50000, 'a')
+        + "\">]><rss><channel><item><title>" + QByteArray("&a;").repeated(20000) + "</title></item></channel></rss>");
+    QTest::addRow("entity loop") << QByteArray(
+        "<!DOCTYPE rss [<!ENTITY a \"&b;\"><!ENTITY b "
+        "\"&a;\">]><rss><channel><item><title>&a;</title></item></channel></rss>");
+    QTest::addRow("deep nesting") << QByteArray("<rss><channel>" + QByteArray("<x>").repeated(100000)
+                                                + "</channel></rss>");
 }
 
 void TestFeedReader::survivesEntityExpansionBombs()
@@ -312,7 +387,9 @@ void TestFeedReader::recognisesFeedsByRootElement_data()
     QTest::addColumn<QByteArray>("body");
     QTest::addColumn<bool>("expected");
     QTest::addRow("rss") << QByteArray("<rss version=\"2.0\">") << true;
-    QTest::addRow("prolog and comments") << QByteArray("\xEF\xBB\xBF<?xml version='1.0'?>\n<?xml-stylesheet href='x'?><!-- hi -->\n<feed>") << true;
+    QTest::addRow("prolog and comments") << QByteArray(
+        "\xEF\xBB\xBF<?xml version='1.0'?>\n<?xml-stylesheet href='x'?><!-- hi -->\n<feed>")
+                                         << true;
     QTest::addRow("rdf prefix") << QByteArray("<rdf:RDF xmlns:rdf='x'>") << true;
     QTest::addRow("prefixed rss") << QByteArray("<r:rss xmlns:r='x'>") << true;
     QTest::addRow("html") << QByteArray("<!DOCTYPE html><html><rss>") << false;

@@ -1,5 +1,332 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "parse/headlineextractor.h"
+#include "parse/titlesplitter.h"
+
+#include <QRandomGenerator>
 #include <QTest>
-class Stub final : public QObject { Q_OBJECT };
-QTEST_GUILESS_MAIN(Stub)
+
+#include <libxml/parser.h>
+
+#include <atomic>
+#include <thread>
+#include <vector>
+
+namespace {
+
+const QUrl PageUrl(QStringLiteral("https://blog.example.org/2024/05/post/"));
+
+QString str(const char *utf8)
+{
+    return QString::fromUtf8(utf8);
+}
+
+QByteArray page(const QByteArray &head, const QByteArray &body = {})
+{
+    return "<!DOCTYPE html><html><head><meta charset='utf-8'>" + head + "</head><body>" + body + "</body></html>";
+}
+
+Headline extract(const QByteArray &body)
+{
+    return HeadlineExtractor::extract(body, QByteArray("text/html"), PageUrl);
+}
+
+} // namespace
+
+class TestHeadlineExtractor final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { xmlInitParser(); }
+    void prefersJsonLdHeadline_data();
+    void prefersJsonLdHeadline();
+    void readsMetaTitlesInOrder_data();
+    void readsMetaTitlesInOrder();
+    void usesArticleHeading_data();
+    void usesArticleHeading();
+    void stripsSiteNameOnlyWhenBacked_data();
+    void stripsSiteNameOnlyWhenBacked();
+    void readsRawTitle_data();
+    void readsRawTitle();
+    void decodesEntitiesExactlyOnce_data();
+    void decodesEntitiesExactlyOnce();
+    void normalisesText_data();
+    void normalisesText();
+    void survivesHostileInput_data();
+    void survivesHostileInput();
+    void extractsConcurrently();
+};
+
+void TestHeadlineExtractor::prefersJsonLdHeadline_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("title");
+    QTest::addColumn<QString>("via");
+    const auto ld = [](const QByteArray &json) -> QByteArray {
+        return "<script type=\"application/ld+json\">" + json + "</script>";
+    };
+    const QByteArray og = "<meta property='og:title' content='OG title'>";
+    QTest::addRow("blogposting headline") << page(og + ld("{\"@type\":\"BlogPosting\",\"headline\":\"LD headline\"}"))
+                                          << str("LD headline") << str("json-ld");
+    QTest::addRow("in @graph") << page(og
+                                       + ld("{\"@graph\":[{\"@type\":\"WebPage\",\"name\":\"Page\"},{\"@type\":"
+                                            "\"NewsArticle\",\"headline\":\"Graph\"}]}"))
+                               << str("Graph") << str("json-ld");
+    QTest::addRow("name when no headline")
+        << page(ld("{\"@type\":\"Article\",\"name\":\"Named\"}")) << str("Named") << str("json-ld");
+    QTest::addRow("name when title agrees with it")
+        << page("<title>New Zealand - Wikipedia</title>"
+                + ld("{\"@type\":\"Article\",\"name\":\"New Zealand\",\"headline\":\"country in Oceania\"}"))
+        << str("New Zealand") << str("json-ld");
+    QTest::addRow("headline when title agrees with it")
+        << page("<title>Big news today - Site</title>"
+                + ld("{\"@type\":\"Article\",\"name\":\"Site\",\"headline\":\"Big news today\"}"))
+        << str("Big news today") << str("json-ld");
+    QTest::addRow("non-article types ignored")
+        << page(og + ld("{\"@type\":\"WebSite\",\"headline\":\"Site\"}")) << str("OG title") << str("og:title");
+    QTest::addRow("broken json falls through")
+        << page(og + ld("{\"@type\":\"Article\",\"headline\":")) << str("OG title") << str("og:title");
+    QTest::addRow("entities in json decoded once")
+        << page(ld("{\"@type\":\"Article\",\"headline\":\"Tom &amp; Jerry &lt;3 &amp;amp;\"}"))
+        << str("Tom & Jerry <3 &amp;") << str("json-ld");
+    QTest::addRow("full iri type") << page(ld("{\"@type\":\"http://schema.org/BlogPosting\",\"headline\":\"IRI\"}"))
+                                   << str("IRI") << str("json-ld");
+}
+
+void TestHeadlineExtractor::prefersJsonLdHeadline()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(QString, title);
+    QFETCH(QString, via);
+    const Headline headline = extract(body);
+    QCOMPARE(headline.title, title);
+    QCOMPARE(headline.via, via);
+}
+
+void TestHeadlineExtractor::readsMetaTitlesInOrder_data()
+{
+    QTest::addColumn<QByteArray>("head");
+    QTest::addColumn<QString>("title");
+    QTest::addColumn<QString>("via");
+    QTest::addRow("og property") << QByteArray(
+        "<title>T</title><meta name='twitter:title' content='TW'><meta property='og:title' content='OG'>")
+                                 << str("OG") << str("og:title");
+    QTest::addRow("og as name") << QByteArray("<meta name='og:title' content='OG name'>") << str("OG name")
+                                << str("og:title");
+    QTest::addRow("og token in list") << QByteArray("<meta property='x:title og:title' content='Token'>")
+                                      << str("Token") << str("og:title");
+    QTest::addRow("empty og skipped") << QByteArray(
+        "<meta property='og:title' content='  '><meta name='twitter:title' content='TW'>")
+                                      << str("TW") << str("twitter:title");
+    QTest::addRow("twitter property") << QByteArray("<meta property='twitter:title' content='TWP'>") << str("TWP")
+                                      << str("twitter:title");
+    QTest::addRow("dc.title") << QByteArray("<title>T</title><meta name='DC.title' content='Dublin'>") << str("Dublin")
+                              << str("dc:title");
+    QTest::addRow("dcterms") << QByteArray("<meta property='dcterms:title' content='Terms'>") << str("Terms")
+                             << str("dc:title");
+    QTest::addRow("og:title not stripped")
+        << QByteArray("<meta property='og:title' content='Story | Site'>") << str("Story | Site") << str("og:title");
+    QTest::addRow("og:title that is only the site name skipped") << QByteArray(
+        "<title>Story | Site</title><meta property='og:site_name' content='Site'><meta property='og:title' "
+        "content='Site'>") << str("Story") << str("title");
+    QTest::addRow("site-name og:title kept on the home page") << QByteArray(
+        "<title>Site</title><meta property='og:site_name' content='Site'><meta property='og:title' content='Site'>")
+                                                              << str("Site") << str("og:title");
+    QTest::addRow("og:title-like names don't match")
+        << QByteArray("<title>Real</title><meta property='og:title:alt' content='No'>") << str("Real") << str("title");
+}
+
+void TestHeadlineExtractor::readsMetaTitlesInOrder()
+{
+    QFETCH(QByteArray, head);
+    QFETCH(QString, title);
+    QFETCH(QString, via);
+    const Headline headline = extract(page(head, "<h2>Story</h2>"));
+    QCOMPARE(headline.title, title);
+    QCOMPARE(headline.via, via);
+}
+
+void TestHeadlineExtractor::usesArticleHeading_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("title");
+    QTest::addColumn<QString>("via");
+    QTest::addRow("article h1 agreeing with title")
+        << page("<title>Why: a post about it :: My Blog</title>",
+                "<h1>My Blog</h1><article><h1>Why: a post about it</h1></article>")
+        << str("Why: a post about it") << str("h1");
+    QTest::addRow("article h1 disagreeing: title wins")
+        << page("<title>The real title</title>", "<article><h1>Lorem</h1></article>") << str("The real title")
+        << str("title");
+    QTest::addRow("h1 when no title") << page({}, "<div><h1> Only <em>heading</em> </h1></div>") << str("Only heading")
+                                      << str("h1");
+    QTest::addRow("article h1 when no title")
+        << page({}, "<h1>Blog</h1><article><h1>Post</h1></article>") << str("Post") << str("h1");
+    QTest::addRow("site h1 does not override title")
+        << page("<title>A long article title</title>", "<h1>Blog name</h1>") << str("A long article title")
+        << str("title");
+}
+
+void TestHeadlineExtractor::usesArticleHeading()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(QString, title);
+    QFETCH(QString, via);
+    const Headline headline = extract(body);
+    QCOMPARE(headline.title, title);
+    QCOMPARE(headline.via, via);
+}
+
+void TestHeadlineExtractor::stripsSiteNameOnlyWhenBacked_data()
+{
+    QTest::addColumn<QString>("title");
+    QTest::addColumn<QStringList>("headings");
+    QTest::addColumn<QString>("expected");
+    const QString headline = str("Rust 2.0 - what changes");
+    for (const char *separator : { " | ", " - ", " – ", " — ", " :: ", " » ", " · " }) {
+        const QString sep = str(separator);
+        QTest::addRow("suffix%s", separator) << (headline + sep + str("Site")) << QStringList { headline } << headline;
+        QTest::addRow("prefix%s", separator) << (str("Site") + sep + headline) << QStringList { headline } << headline;
+        QTest::addRow("unbacked%s", separator)
+            << (headline + sep + str("Site")) << QStringList { str("Other") } << (headline + sep + str("Site"));
+    }
+    QTest::addRow("dash inside backed headline kept")
+        << str("Rust 2.0 - what changes | Site") << QStringList { str("Rust 2.0 - what changes") }
+        << str("Rust 2.0 - what changes");
+    QTest::addRow("longest backed part") << str("A - B | Site") << QStringList { str("A - B"), str("A") }
+                                         << str("A - B");
+    QTest::addRow("case and spacing insensitive")
+        << str("Hello World | Site") << QStringList { str("  hello   WORLD ") } << str("Hello World");
+    QTest::addRow("no headings") << str("X | Y") << QStringList {} << str("X | Y");
+    QTest::addRow("no separator") << str("Plain") << QStringList { str("Pl") } << str("Plain");
+}
+
+void TestHeadlineExtractor::stripsSiteNameOnlyWhenBacked()
+{
+    QFETCH(QString, title);
+    QFETCH(QStringList, headings);
+    QFETCH(QString, expected);
+    QCOMPARE(TitleSplitter(headings).strip(title), expected);
+
+    // And end to end, with the headings as <h2>s.
+    QByteArray body;
+    for (const QString &heading : headings)
+        body += "<h2>" + heading.toHtmlEscaped().toUtf8() + "</h2>";
+    const Headline headline = extract(page("<title>" + title.toHtmlEscaped().toUtf8() + "</title>", body));
+    QCOMPARE(headline.title, expected);
+    QCOMPARE(headline.via, str("title"));
+}
+
+void TestHeadlineExtractor::readsRawTitle_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("rawTitle");
+    QTest::addRow("collapsed") << page("<title>\n\tA \t\t title\n</title>") << str("A title");
+    QTest::addRow("empty first title skipped, svg titles ignored") << QByteArray(
+        "<html><head><title></title></head><body><svg><title>icon</title></svg><title>Body title</title></body></html>")
+                                                                   << str("Body title");
+    QTest::addRow("svg only") << page({}, "<svg><title>Close</title></svg>") << QString();
+    QTest::addRow("raw keeps site suffix")
+        << page("<title>Post | Site</title><meta property='og:title' content='Post'>") << str("Post | Site");
+}
+
+void TestHeadlineExtractor::readsRawTitle()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(QString, rawTitle);
+    QCOMPARE(extract(body).rawTitle, rawTitle);
+}
+
+void TestHeadlineExtractor::decodesEntitiesExactlyOnce_data()
+{
+    QTest::addColumn<QByteArray>("head");
+    QTest::addColumn<QString>("title");
+    QTest::addRow("title entities") << QByteArray("<title>Caf&eacute; &amp; bar &#8212; &#x2019;s</title>")
+                                    << str("Café & bar — ’s");
+    QTest::addRow("meta double escape kept")
+        << QByteArray("<meta property='og:title' content='Fish &amp;amp; chips'>") << str("Fish &amp; chips");
+    QTest::addRow("literal brackets kept")
+        << QByteArray("<meta property='og:title' content='Why &lt;div&gt; &amp; not &lt;span&gt;'>")
+        << str("Why <div> & not <span>");
+    QTest::addRow("bare ampersand") << QByteArray("<title>R&D at AT&T</title>") << str("R&D at AT&T");
+    QTest::addRow("escaped tags in title") << QByteArray("<title>a &lt;b&gt;b&lt;/b&gt;</title>") << str("a <b>b</b>");
+}
+
+void TestHeadlineExtractor::decodesEntitiesExactlyOnce()
+{
+    QFETCH(QByteArray, head);
+    QFETCH(QString, title);
+    QCOMPARE(extract(page(head)).title, title);
+}
+
+void TestHeadlineExtractor::normalisesText_data()
+{
+    QTest::addColumn<QByteArray>("head");
+    QTest::addColumn<QString>("title");
+    QTest::addRow("nbsp, tabs, newlines")
+        << QByteArray("<title>\xC2\xA0 One&nbsp;two\tthree\r\nfour \xE2\x80\x83 </title>") << str("One two three four");
+    QTest::addRow("nfc") << QByteArray("<title>Cafe\xCC\x81</title>") << str("Café");
+    QTest::addRow("rtl hebrew") << QByteArray(
+        "<title>\xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D \xD7\xA2\xD7\x95\xD7\x9C\xD7\x9D</title>")
+                                << str("שלום עולם");
+    QTest::addRow("rtl arabic with marks")
+        << QByteArray("<meta property='og:title' content='\xE2\x80\x8F\xD9\x85\xD8\xB1\xD8\xAD\xD8\xA8\xD8\xA7 2024'>")
+        << str("\u200Fمرحبا 2024");
+}
+
+void TestHeadlineExtractor::normalisesText()
+{
+    QFETCH(QByteArray, head);
+    QFETCH(QString, title);
+    QCOMPARE(extract(page(head)).title, title);
+}
+
+void TestHeadlineExtractor::survivesHostileInput_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addRow("empty") << QByteArray();
+    QTest::addRow("nul bytes") << QByteArray("<title>a\0b</title>", 18);
+    QTest::addRow("deep nesting") << (QByteArray("<div>").repeated(200000) + "<h1>deep</h1>");
+    QTest::addRow("unclosed") << QByteArray("<html><head><title>x");
+    QTest::addRow("huge attribute") << ("<meta property='og:title' content='" + QByteArray(2000000, 'a') + "'>");
+    QTest::addRow("json-ld nesting") << ("<script type='application/ld+json'>" + QByteArray("[").repeated(100000)
+                                         + "</script>");
+    QByteArray random(65536, '\0');
+    QRandomGenerator generator(42);
+    for (char &c : random)
+        c = char(generator.bounded(256));
+    QTest::addRow("random bytes") << random;
+    QTest::addRow("random with tags") << ("<title>" + random + "</title><h1>" + random);
+}
+
+void TestHeadlineExtractor::survivesHostileInput()
+{
+    QFETCH(QByteArray, body);
+    const Headline headline = HeadlineExtractor::extract(body, QByteArray(), QUrl());
+    QVERIFY(headline.title.size() <= body.size() + 1);
+    QVERIFY(!headline.title.contains(QChar(0)));
+}
+
+void TestHeadlineExtractor::extractsConcurrently()
+{
+    const QByteArray body
+        = page("<title>Concurrent | Site</title>"
+               "<script type='application/ld+json'>{\"@type\":\"Article\",\"headline\":\"Concurrent\"}</script>",
+               "<h1>Concurrent</h1>");
+    std::atomic<int> good { 0 };
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 8; ++t) {
+        threads.emplace_back([&] {
+            for (int i = 0; i < 50; ++i) {
+                if (HeadlineExtractor::extract(body, "text/html", PageUrl).title == QLatin1String("Concurrent"))
+                    ++good;
+            }
+        });
+    }
+    for (std::thread &thread : threads)
+        thread.join();
+    QCOMPARE(good.load(), 400);
+}
+
+QTEST_GUILESS_MAIN(TestHeadlineExtractor)
 #include "tst_headlineextractor.moc"
