@@ -125,6 +125,7 @@ MainWindow::MainWindow(QWidget *parent)
 
     resize(1100, 650);
     restoreWindowState();
+    m_hasRecentFiles = !recentFiles().isEmpty();
     updateRecentMenu();
     updateActions();
     updateProgress();
@@ -833,6 +834,7 @@ void MainWindow::addRecentFile(const QString &path)
     while (files.size() > kMaxRecentFiles)
         files.removeLast();
     QSettings().setValue(kRecentFilesKey, files);
+    m_hasRecentFiles = true;
     // Not rebuilt here: this may run inside one of the menu's own actions.
     updateActions();
 }
@@ -855,6 +857,7 @@ void MainWindow::updateRecentMenu()
         QAction *clear = m_recentMenu->addAction(tr("&Clear Menu"));
         connect(clear, &QAction::triggered, this, [this] {
             QSettings().remove(kRecentFilesKey);
+            m_hasRecentFiles = false;
             updateActions();
         });
     }
@@ -1107,7 +1110,7 @@ void MainWindow::updateActions()
     m_retryFailedAction->setEnabled(!running && anyFailed);
     m_retrySelectedAction->setEnabled(!running && hasSelection);
     m_importAction->setEnabled(!running);
-    m_recentMenu->setEnabled(!running && !recentFiles().isEmpty());
+    m_recentMenu->setEnabled(!running && m_hasRecentFiles);
     m_exportAction->setEnabled(!running && hasRows);
     m_exportSelectedAction->setEnabled(!running && hasSelection);
     m_demoAction->setEnabled(!running);

@@ -133,6 +133,7 @@ private:
     std::unique_ptr<DemoServer> m_demo;
     AppSettings m_settings;
     bool m_useHistory = true;
+    bool m_hasRecentFiles = false; // kept, so updating the actions reads no settings
 
     // Entries from the last import keep their names and XPaths as long as the editor still
     // shows exactly the text the import put there.

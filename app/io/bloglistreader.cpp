@@ -351,6 +351,12 @@ BlogListReader::Format BlogListReader::detectFormat(const QString &fileName, con
     start = start.trimmed();
     if (start.startsWith("<?xml") || start.startsWith("<opml") || start.startsWith("<!--"))
         return Format::Opml;
+    // A CSV header naming a url column, as a spreadsheet exports it (e.g. piped to --headless -).
+    const QString firstLine = QString::fromUtf8(start.left(start.indexOf('\n'))).trimmed();
+    static const QRegularExpression csvHeader(QStringLiteral(R"re((^|[,;\t])\s*"?(url|blog_url)"?\s*($|[,;\t]))re"),
+                                              QRegularExpression::CaseInsensitiveOption);
+    if (firstLine.contains(csvHeader) && firstLine.contains(QRegularExpression(QStringLiteral("[,;\t]"))))
+        return Format::Csv;
     return Format::Text;
 }
 

@@ -39,7 +39,7 @@ public:
     static BlogListReadResult readBytes(const QByteArray &bytes, const QString &fileName = {});
     static BlogListReadResult readFile(const QString &path);
     /// .opml/.xml are OPML, .csv/.tsv are CSV, .txt is text; otherwise XML-looking content is
-    /// OPML and anything else text.
+    /// OPML, a first line that is a CSV header naming a `url` column is CSV, and anything else text.
     static Format detectFormat(const QString &fileName, const QByteArray &bytes);
     /// Normalises one list line's address: picks the URL out of surrounding junk, adds
     /// https:// to a bare host name. Returns an invalid URL when the line holds none.

@@ -216,6 +216,19 @@ private Q_SLOTS:
                                          << QStringLiteral("A");
     }
 
+    void readBytesRecognisesCsvByItsHeader()
+    {
+        // Standard input has no file name: a header naming the url column says CSV.
+        const BlogListReadResult csv = BlogListReader::readBytes("Name;URL\nAlpha;https://a.example/\n");
+        QCOMPARE(urls(csv), QStringList { QStringLiteral("https://a.example/") });
+        QCOMPARE(csv.blogs.at(0).name, QStringLiteral("Alpha"));
+        // A plain list with a URL<TAB>XPath line stays text.
+        const BlogListReadResult text = BlogListReader::readBytes("https://a.example/\t//h2/a/@href\n");
+        QCOMPARE(text.blogs.at(0).xpath, QStringLiteral("//h2/a/@href"));
+        QCOMPARE(BlogListReader::detectFormat(QString(), "# my urls, and more\nhttps://a.example/\n"),
+                 BlogListReader::Format::Text);
+    }
+
     void readFilePicksTheFormat()
     {
         QFETCH(QString, fileName);
