@@ -287,14 +287,6 @@ void ResultsModel::flush()
         rows.append(it.key());
     }
     m_pending.clear();
-    if (axisEnd != m_axisEndMs) {
-        // A longer axis rescales every row's bars, not only the rows that changed: one signal
-        // for the whole table then.
-        m_axisEndMs = axisEnd;
-        Q_EMIT headerDataChanged(Qt::Horizontal, Waterfall, Waterfall);
-        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
-        return;
-    }
     std::sort(rows.begin(), rows.end());
 
     qsizetype first = 0;
@@ -303,6 +295,13 @@ void ResultsModel::flush()
             continue;
         Q_EMIT dataChanged(index(rows.at(first), 0), index(rows.at(i - 1), ColumnCount - 1));
         first = i;
+    }
+    if (axisEnd != m_axisEndMs) {
+        // A longer axis rescales every row's bars. Only AxisEndRole changed in the other rows:
+        // saying so spares the proxy re-sorting and re-filtering them at every flush.
+        m_axisEndMs = axisEnd;
+        Q_EMIT headerDataChanged(Qt::Horizontal, Waterfall, Waterfall);
+        Q_EMIT dataChanged(index(0, Waterfall), index(rowCount() - 1, Waterfall), { AxisEndRole });
     }
 }
 

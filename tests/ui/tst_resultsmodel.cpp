@@ -183,9 +183,13 @@ private Q_SLOTS:
             model.updateResult(finished(i, i));
         QCOMPARE(changed.count(), 0);
         model.flush();
-        QCOMPARE(changed.count(), 1);
+        // One run of rows, and the waterfall column of every row for the longer time axis.
+        QCOMPARE(changed.count(), 2);
         QCOMPARE(changed.at(0).at(0).value<QModelIndex>(), model.index(0, 0));
         QCOMPARE(changed.at(0).at(1).value<QModelIndex>(), model.index(999, ResultsModel::ColumnCount - 1));
+        QCOMPARE(changed.at(1).at(0).value<QModelIndex>(), model.index(0, ResultsModel::Waterfall));
+        QCOMPARE(changed.at(1).at(1).value<QModelIndex>(), model.index(999, ResultsModel::Waterfall));
+        QCOMPARE(changed.at(1).at(2).value<QList<int>>(), QList<int> { ResultsModel::AxisEndRole });
 
         // Three separate runs of rows, each updated many times: three signals.
         changed.clear();
@@ -210,7 +214,8 @@ private Q_SLOTS:
         for (int i = 0; i < 10; ++i)
             model.updateResult(finished(i, 10));
         QVERIFY(changed.wait(1000));
-        QCOMPARE(changed.count(), 1);
+        QCOMPARE(changed.count(), 2); // one flush: the rows, and the waterfall's new axis
+        QCOMPARE(changed.at(1).at(2).value<QList<int>>(), QList<int> { ResultsModel::AxisEndRole });
         QCOMPARE(model.result(9).status, BlogStatus::Ok);
     }
 
