@@ -3,6 +3,7 @@
 #include "mainwindow.h"
 #include "resultsmodel.h"
 #include "resultssortmodel.h"
+#include "waterfalldelegate.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -33,6 +34,7 @@
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 #include <memory>
 #include <vector>
@@ -646,6 +648,51 @@ private Q_SLOTS:
         QCOMPARE(header->visualIndex(ResultsModel::Waterfall), 0);
         QCOMPARE(header->sectionSize(ResultsModel::Blog), 321);
         QVERIFY(!QSettings().value(QStringLiteral("window/geometry")).toByteArray().isEmpty());
+    }
+
+    void showsAndHidesColumnsFromTheHeaderMenu()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *view = child<QTableView>(window, "resultsView");
+        QVERIFY(qobject_cast<WaterfallDelegate *>(view->itemDelegateForColumn(ResultsModel::Waterfall)));
+        QHeaderView *header = view->horizontalHeader();
+        QCOMPARE(header->contextMenuPolicy(), Qt::CustomContextMenu);
+
+        // Picks an entry of the header's menu once it is open, as a user would; polls, so a menu
+        // that opens late is still closed and the test cannot hang in its event loop.
+        const auto choose = [&window](const QString &text) {
+            auto *timer = new QTimer(&window);
+            timer->setInterval(10);
+            connect(timer, &QTimer::timeout, timer, [timer, text] {
+                auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+                if (!menu)
+                    return;
+                timer->stop();
+                timer->deleteLater();
+                const QList<QAction *> actions = menu->actions();
+                for (QAction *entry : actions) {
+                    if (entry->text() == text && entry->isEnabled())
+                        entry->trigger();
+                }
+                menu->close();
+            });
+            timer->start();
+        };
+        choose(QStringLiteral("Newest article"));
+        Q_EMIT header->customContextMenuRequested(QPoint(5, 5));
+        QVERIFY(header->isSectionHidden(ResultsModel::Article));
+        choose(QStringLiteral("Newest article"));
+        Q_EMIT header->customContextMenuRequested(QPoint(5, 5));
+        QVERIFY(!header->isSectionHidden(ResultsModel::Article));
+
+        // The last visible column cannot be hidden: the menu could not bring it back.
+        for (int column = 1; column < ResultsModel::ColumnCount; ++column)
+            header->setSectionHidden(column, true);
+        choose(QStringLiteral("Blog"));
+        Q_EMIT header->customContextMenuRequested(QPoint(5, 5));
+        QVERIFY(!header->isSectionHidden(ResultsModel::Blog));
     }
 
     void appliesSettingsAndLetsTheCommandLineOverride()
