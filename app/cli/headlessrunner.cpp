@@ -103,14 +103,12 @@ void HeadlessRunner::onScanFinished()
 {
     m_progressTimer.stop();
     QList<BlogResult> results = m_scan.results();
+    ArticleHistory history;
     if (m_useHistory) {
-        ArticleHistory history;
-        // A damaged or unwritable history costs the "new" column, never the results.
+        // A damaged history costs the "new" column, never the results.
         if (const std::optional<QString> error = history.load())
             m_stderr << "titlewave: " << *error << Qt::endl;
         history.apply(results);
-        if (const std::optional<QString> error = history.save())
-            m_stderr << "titlewave: " << *error << Qt::endl;
         const auto newCount
             = std::count_if(results.cbegin(), results.cend(), [](const BlogResult &r) { return r.isNew; });
         if (newCount > 0)
@@ -140,6 +138,11 @@ void HeadlessRunner::onScanFinished()
         m_stderr << "titlewave: " << tr("cannot write the results: %1").arg(error) << Qt::endl;
         Q_EMIT finished(2);
         return;
+    }
+    // Only once the results are out: articles nobody saw must still count as new next time.
+    if (m_useHistory) {
+        if (const std::optional<QString> error = history.save())
+            m_stderr << "titlewave: " << *error << Qt::endl;
     }
     Q_EMIT finished(m_scan.failedCount() > 0 ? 1 : 0);
 }
