@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "appsettings.h"
 #include "cli/commandlineoptions.h"
 #include "cli/headlessrunner.h"
 #include "mainwindow.h"
@@ -6,12 +7,17 @@
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QSettings>
 #include <QTextStream>
+#include <QTranslator>
 
 #include <libxml/parser.h>
 
 #include <cstdio>
 #include <memory>
+#include <utility>
 
 namespace {
 void describeApplication()
@@ -30,8 +36,29 @@ int runHeadless(const CommandLineOptions &options)
     return QCoreApplication::exec();
 }
 
+// --lang, else the language chosen in the settings dialog, else the system's. Read only here:
+// a language chosen in the dialog applies at the next start.
+void applyLanguage(const CommandLineOptions &options)
+{
+    const QString language = options.language.isEmpty() ? AppSettings::load(QSettings()).language : options.language;
+    if (language.isEmpty())
+        return;
+    const QLocale locale(language);
+    QLocale::setDefault(locale);
+    for (const auto &[name, directory] :
+         { std::pair { QStringLiteral("qtbase"), QLibraryInfo::path(QLibraryInfo::TranslationsPath) },
+           std::pair { QStringLiteral("titlewave"), QStringLiteral(":/i18n") } }) {
+        auto *translator = new QTranslator(QCoreApplication::instance());
+        if (translator->load(locale, name, QStringLiteral("_"), directory))
+            QCoreApplication::installTranslator(translator);
+        else
+            delete translator;
+    }
+}
+
 int runWindow(const CommandLineOptions &options)
 {
+    applyLanguage(options);
     MainWindow window;
     window.show();
     window.applyCommandLine(options);

@@ -4,6 +4,7 @@
 #include "plaintooltip.h"
 
 #include <QColor>
+#include <QFont>
 #include <QLocale>
 
 #include <algorithm>
@@ -29,6 +30,25 @@ qint64 timingMs(const BlogResult &result, int column)
 bool isTimingColumn(int column)
 {
     return column == ResultsModel::FrontPageMs || column == ResultsModel::ArticleMs || column == ResultsModel::TotalMs;
+}
+
+QString requestKindLabel(RequestKind kind)
+{
+    switch (kind) {
+    case RequestKind::FrontPage:
+        return ResultsModel::tr("Front page");
+    case RequestKind::Feed:
+        return ResultsModel::tr("Feed");
+    case RequestKind::Article:
+        return ResultsModel::tr("Article");
+    }
+    return {};
+}
+
+// "1.2" seconds for the axis label; two decimals below a second, where one would say "0.0".
+QString axisSeconds(qint64 ms)
+{
+    return QLocale().toString(double(ms) / 1000.0, 'f', ms < 1000 ? 2 : 1);
 }
 
 QString blogText(const BlogResult &result)
@@ -68,6 +88,15 @@ QVariant ResultsModel::data(const QModelIndex &index, int role) const
         return sortData(result, column);
     case ResultRole:
         return QVariant::fromValue(result);
+    case AxisEndRole:
+        return m_axisEndMs;
+    case Qt::FontRole:
+        if (result.isNew) {
+            QFont font;
+            font.setBold(true);
+            return font;
+        }
+        return {};
     case Qt::ToolTipRole:
         return toolTipData(result, column);
     case Qt::TextAlignmentRole:
@@ -122,6 +151,8 @@ QVariant ResultsModel::sortData(const BlogResult &result, int column) const
         const qint64 ms = timingMs(result, column);
         return ms < 0 ? QVariant() : QVariant(ms);
     }
+    case Waterfall: // like a network panel: by when the blog's first request left
+        return result.timings.isEmpty() ? QVariant() : QVariant(result.startMs());
     default:
         return {};
     }
@@ -136,12 +167,35 @@ QVariant ResultsModel::toolTipData(const BlogResult &result, int column) const
     case Status:
         return plainTooltip(result.error.isEmpty() ? BlogStatusText::sentence(result.status) : result.error);
     case Article:
+        if (result.isNew) {
+            return plainTooltip(
+                tr("%1\nNew since the last scan, which found %2")
+                    .arg(result.articleUrl.toDisplayString(), result.previousArticleUrl.toDisplayString()));
+        }
         return plainTooltip(result.articleUrl.toDisplayString());
+    case Waterfall:
+        return plainTooltip(waterfallToolTip(result));
     case Title:
         return plainTooltip(result.title);
     default:
         return {};
     }
+}
+
+QString ResultsModel::waterfallToolTip(const BlogResult &result) const
+{
+    QStringList lines;
+    for (const RequestTiming &timing : result.timings) {
+        QString line = tr("%1: %2\nstarts at %3 ms, takes %4 ms")
+                           .arg(requestKindLabel(timing.kind), timing.url.toDisplayString(),
+                                QLocale().toString(timing.startMs), QLocale().toString(timing.durationMs()));
+        if (timing.httpStatus > 0)
+            line += tr(", HTTP %1").arg(timing.httpStatus);
+        if (!timing.error.isEmpty())
+            line += QLatin1Char('\n') + timing.error;
+        lines << line;
+    }
+    return lines.join(QLatin1String("\n\n"));
 }
 
 QVariant ResultsModel::headerData(int section, Qt::Orientation orientation, int role) const
@@ -158,6 +212,9 @@ QVariant ResultsModel::headerData(int section, Qt::Orientation orientation, int 
             return tr("Time to download the newest article, in milliseconds");
         case TotalMs:
             return tr("From the blog's first request to its last answer, in milliseconds");
+        case Waterfall:
+            return tr("Every request on one time axis from the scan's start: front page, feed and article each "
+                      "in their own colour, failed requests with a red end");
         default:
             return {};
         }
@@ -179,6 +236,10 @@ QVariant ResultsModel::headerData(int section, Qt::Orientation orientation, int 
         return tr("Article ms");
     case TotalMs:
         return tr("Total ms");
+    case Waterfall:
+        if (m_axisEndMs <= 0)
+            return tr("Waterfall");
+        return tr("Waterfall (0–%1 s)").arg(axisSeconds(m_axisEndMs));
     default:
         return {};
     }
@@ -190,6 +251,7 @@ void ResultsModel::reset(const QList<BlogEntry> &blogs)
     m_flushTimer.stop();
     m_pending.clear();
     m_results.clear();
+    m_axisEndMs = 0;
     m_results.reserve(blogs.size());
     for (qsizetype i = 0; i < blogs.size(); ++i) {
         BlogResult result;
@@ -218,7 +280,9 @@ void ResultsModel::flush()
         return;
     QList<int> rows;
     rows.reserve(m_pending.size());
+    qint64 axisEnd = m_axisEndMs;
     for (auto it = m_pending.begin(); it != m_pending.end(); ++it) {
+        axisEnd = std::max(axisEnd, it.value().endMs());
         m_results[it.key()] = std::move(it.value());
         rows.append(it.key());
     }
@@ -231,6 +295,13 @@ void ResultsModel::flush()
             continue;
         Q_EMIT dataChanged(index(rows.at(first), 0), index(rows.at(i - 1), ColumnCount - 1));
         first = i;
+    }
+    if (axisEnd != m_axisEndMs) {
+        // A longer axis rescales every row's bars. Only AxisEndRole changed in the other rows:
+        // saying so spares the proxy re-sorting and re-filtering them at every flush.
+        m_axisEndMs = axisEnd;
+        Q_EMIT headerDataChanged(Qt::Horizontal, Waterfall, Waterfall);
+        Q_EMIT dataChanged(index(0, Waterfall), index(rowCount() - 1, Waterfall), { AxisEndRole });
     }
 }
 

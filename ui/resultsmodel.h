@@ -18,7 +18,7 @@ class ResultsModel final : public QAbstractTableModel
     Q_DISABLE_COPY_MOVE(ResultsModel)
 
 public:
-    enum Column { Blog, Status, Article, Title, FrontPageMs, ArticleMs, TotalMs, ColumnCount };
+    enum Column { Blog, Status, Article, Title, FrontPageMs, ArticleMs, TotalMs, Waterfall, ColumnCount };
     Q_ENUM(Column)
 
     enum Role {
@@ -26,6 +26,9 @@ public:
         SortRole = Qt::UserRole + 1,
         /// The row's BlogResult.
         ResultRole,
+        /// The waterfall's time axis, shared by every row: the latest request end of the scan in
+        /// milliseconds (qint64, 0 before any request finished).
+        AxisEndRole,
     };
 
     explicit ResultsModel(QObject *parent = nullptr);
@@ -47,14 +50,18 @@ public:
     /// The row's result as the view shows it (updates not yet flushed are not included).
     BlogResult result(int row) const;
     QList<BlogResult> results() const { return m_results; }
+    /// The latest end offset of any request shown, the right edge of every row's waterfall.
+    qint64 axisEndMs() const { return m_axisEndMs; }
 
 private:
     QVariant displayData(const BlogResult &result, int column) const;
     QVariant sortData(const BlogResult &result, int column) const;
     QVariant toolTipData(const BlogResult &result, int column) const;
+    QString waterfallToolTip(const BlogResult &result) const;
 
     QList<BlogResult> m_results;
     // Kept apart until flush so data() never changes without dataChanged.
     QHash<int, BlogResult> m_pending;
+    qint64 m_axisEndMs = 0;
     QTimer m_flushTimer;
 };

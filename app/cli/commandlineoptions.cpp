@@ -47,7 +47,8 @@ CommandLineOptions CommandLineOptions::parse(const QStringList &arguments)
     parser.setApplicationDescription(
         tr("Finds the newest article and its headline on every blog of a list, all blogs at once.\n\n"
            "Without --headless, opens the window. With --headless, scans LIST (one URL per line,\n"
-           "or - for standard input) and writes CSV to OUT (or - for standard output).\n"
+           "or - for standard input; .csv and .opml lists too) and writes CSV or JSON to OUT\n"
+           "(or - for standard output).\n"
            "Exit status: 0 every blog ok, 1 some blogs failed, 2 bad usage or unreadable input."));
     const QCommandLineOption help({ QStringLiteral("h"), QStringLiteral("help") }, tr("Show this help and exit."));
     const QCommandLineOption version({ QStringLiteral("v"), QStringLiteral("version") },
@@ -75,8 +76,14 @@ CommandLineOptions CommandLineOptions::parse(const QStringList &arguments)
                                     tr("Also trust the certificates in FILE (PEM), e.g. a test server's."), tr("FILE"));
     const QCommandLineOption language(QStringLiteral("lang"), tr("Use LANGUAGE (e.g. fr) instead of the system's."),
                                       tr("LANGUAGE"));
-    parser.addOptions({ help, version, headless, demo, output, maxInFlight, timeout, maxPageSize, maxRedirects,
-                        userAgent, preferFeeds, caFile, language });
+    const QCommandLineOption format(QStringLiteral("format"),
+                                    tr("Write FORMAT: csv or json (default: json when OUT ends in .json, else csv)."),
+                                    tr("FORMAT"));
+    const QCommandLineOption noHistory(
+        QStringLiteral("no-history"),
+        tr("Do not compare with or update the scan history (the \"new\" column stays empty)."));
+    parser.addOptions({ help, version, headless, demo, output, format, noHistory, maxInFlight, timeout, maxPageSize,
+                        maxRedirects, userAgent, preferFeeds, caFile, language });
     parser.addPositionalArgument(tr("LIST"), tr("The blog list to scan (with --headless; - for standard input)."));
 
     if (!parser.parse(arguments)) {
@@ -96,6 +103,7 @@ CommandLineOptions CommandLineOptions::parse(const QStringList &arguments)
     }
 
     options.demo = parser.isSet(demo);
+    options.useHistory = !parser.isSet(noHistory);
     options.language = parser.value(language);
     FetchPolicy &fetch = options.scan.fetch;
     int timeoutSeconds = fetch.timeoutMs / 1000;
@@ -130,6 +138,17 @@ CommandLineOptions CommandLineOptions::parse(const QStringList &arguments)
     }
     options.action = Action::RunHeadless;
     options.outPath = parser.isSet(output) ? parser.value(output) : QStringLiteral("-");
+    if (parser.isSet(format)) {
+        const std::optional<ExportFormat> named = ResultExporter::formatFromName(parser.value(format));
+        if (!named) {
+            options.action = Action::UsageError;
+            options.text = tr("--format is csv or json, not \"%1\".").arg(parser.value(format));
+            return options;
+        }
+        options.format = *named;
+    } else {
+        options.format = ResultExporter::formatForPath(options.outPath);
+    }
     if (options.demo) {
         if (!positional.isEmpty()) {
             options.action = Action::UsageError;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "io/resultexporter.h"
 #include "scan/scanoptions.h"
 
 #include <QString>
@@ -16,6 +17,10 @@ struct CommandLineOptions {
     QString listPath; ///< "-" for stdin
     QString outPath; ///< "-" for stdout
     QString language; ///< e.g. "fr"; empty: the system's
+    /// --format; without it, JSON when OUT ends in .json, else CSV.
+    ExportFormat format = ExportFormat::Csv;
+    /// --no-history turns off "new since the last scan" (and leaves the history file alone).
+    bool useHistory = true;
     ScanOptions scan;
     /// Which scan options the command line set, so they override saved settings only then.
     QStringList explicitOptions;

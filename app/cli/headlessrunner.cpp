@@ -2,12 +2,13 @@
 #include "headlessrunner.h"
 
 #include "demo/demoserver.h"
+#include "io/articlehistory.h"
 #include "io/bloglistreader.h"
-#include "io/csvwriter.h"
 
 #include <QCoreApplication>
 #include <QFile>
 
+#include <algorithm>
 #include <cstdio>
 
 namespace {
@@ -37,6 +38,8 @@ void HeadlessRunner::fail(const QString &message)
 void HeadlessRunner::start(const CommandLineOptions &options)
 {
     m_scan.setOptions(options.scan);
+    m_format = options.format;
+    m_useHistory = options.useHistory;
 
     QList<BlogEntry> blogs;
     if (options.demo) {
@@ -54,7 +57,7 @@ void HeadlessRunner::start(const CommandLineOptions &options)
                 fail(tr("cannot read the list from standard input."));
                 return;
             }
-            list = BlogListReader::readText(QString::fromUtf8(input.readAll()));
+            list = BlogListReader::readBytes(input.readAll());
         } else {
             list = BlogListReader::readFile(options.listPath);
         }
@@ -99,8 +102,20 @@ void HeadlessRunner::reportProgress()
 void HeadlessRunner::onScanFinished()
 {
     m_progressTimer.stop();
-    const QList<BlogResult> results = m_scan.results();
-    const QByteArray csv = CsvWriter::toCsv(results);
+    QList<BlogResult> results = m_scan.results();
+    ArticleHistory history;
+    if (m_useHistory) {
+        // A damaged history costs the "new" column, never the results.
+        if (const std::optional<QString> error = history.load())
+            m_stderr << "titlewave: " << *error << Qt::endl;
+        history.apply(results);
+        const auto newCount
+            = std::count_if(results.cbegin(), results.cend(), [](const BlogResult &r) { return r.isNew; });
+        if (newCount > 0)
+            m_stderr << "titlewave: " << tr("%n blog(s) with a new article since the last scan", nullptr, int(newCount))
+                     << Qt::endl;
+    }
+    const QByteArray csv = ResultExporter::encode(results, m_format);
     bool written = false;
     QString error;
     if (m_toStdout) {
@@ -123,6 +138,11 @@ void HeadlessRunner::onScanFinished()
         m_stderr << "titlewave: " << tr("cannot write the results: %1").arg(error) << Qt::endl;
         Q_EMIT finished(2);
         return;
+    }
+    // Only once the results are out: articles nobody saw must still count as new next time.
+    if (m_useHistory) {
+        if (const std::optional<QString> error = history.save())
+            m_stderr << "titlewave: " << *error << Qt::endl;
     }
     Q_EMIT finished(m_scan.failedCount() > 0 ? 1 : 0);
 }

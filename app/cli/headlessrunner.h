@@ -14,7 +14,8 @@
 
 class DemoServer;
 
-/// The headless face: reads the list, scans, writes CSV, reports progress on stderr and
+/// The headless face: reads the list, scans, marks what is new since the last scan (unless
+/// --no-history), writes CSV or JSON, reports progress on stderr and
 /// finishes with the exit status of the contract (0 all ok, 1 some failed, 2 bad input).
 class HeadlessRunner final : public QObject
 {
@@ -41,6 +42,8 @@ private:
     std::unique_ptr<DemoServer> m_demo;
     std::unique_ptr<QSaveFile> m_outFile; // opened before the first socket, committed at the end
     bool m_toStdout = false;
+    ExportFormat m_format = ExportFormat::Csv;
+    bool m_useHistory = true;
     QTimer m_progressTimer;
     QTextStream m_stderr;
 };

@@ -3,8 +3,12 @@
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QFileInfo>
 #include <QRegularExpression>
 #include <QSet>
+#include <QXmlStreamReader>
+
+#include <algorithm>
 
 namespace {
 // Cap on what a list file may hold; a blog list of a million lines is a mistake, not a list.
@@ -24,9 +28,169 @@ bool isWebScheme(const QString &scheme)
 // no trailing slash difference.
 QString duplicateKey(const QUrl &url)
 {
-    QUrl key = url.adjusted(QUrl::RemoveFragment | QUrl::StripTrailingSlash | QUrl::NormalizePathSegments);
+    QUrl key = url.adjusted(QUrl::RemoveFragment | QUrl::NormalizePathSegments);
     key.setHost(key.host().toLower());
-    return key.toString(QUrl::FullyEncoded);
+    QString text = key.toString(QUrl::FullyEncoded);
+    // QUrl keeps the root path's slash, but "https://a.example" and "https://a.example/" are one blog.
+    while (text.endsWith(QLatin1Char('/')))
+        text.chop(1);
+    return text;
+}
+
+// Applies the rules every format shares: only http(s), refused entries still become rows (so
+// the results say what happened to each), duplicates counted and skipped.
+class ListBuilder final
+{
+public:
+    explicit ListBuilder(BlogListReadResult &result)
+        : m_result(result)
+    { }
+
+    /// Adds @p entry (input and line set); @p feedText, the blog's feed address, is checked only
+    /// when the blog itself is accepted.
+    void add(BlogEntry entry, const QString &feedText = {})
+    {
+        entry.url = BlogListReader::urlFromLine(entry.input);
+        const QString scheme = entry.url.scheme().toLower();
+        if (entry.url.isValid() && !scheme.isEmpty() && !isWebScheme(scheme)) {
+            m_result.problems << tr("line %1: unsupported scheme %2").arg(entry.line).arg(scheme);
+            m_result.blogs.append(entry);
+            return;
+        }
+        if (!entry.url.isValid() || entry.url.host().isEmpty()) {
+            m_result.problems << tr("line %1: not a web address").arg(entry.line);
+            entry.url = QUrl();
+            m_result.blogs.append(entry);
+            return;
+        }
+        const QString key = duplicateKey(entry.url);
+        if (m_seen.contains(key)) {
+            ++m_result.duplicates;
+            return;
+        }
+        m_seen.insert(key);
+        entry.feedUrl = feedUrl(feedText, entry.line);
+        m_result.blogs.append(entry);
+    }
+
+private:
+    // A feed address beside the blog's own: kept only when it is http(s).
+    QUrl feedUrl(const QString &text, int line)
+    {
+        if (text.trimmed().isEmpty())
+            return {};
+        const QUrl url = BlogListReader::urlFromLine(text);
+        if (!url.isValid() || url.host().isEmpty() || !isWebScheme(url.scheme().toLower())) {
+            m_result.problems << tr("line %1: feed ignored, not a web address").arg(line);
+            return {};
+        }
+        return url;
+    }
+
+    BlogListReadResult &m_result;
+    QSet<QString> m_seen;
+};
+
+QString withoutBom(QString text)
+{
+    if (text.startsWith(QChar(0xFEFF)))
+        text.remove(0, 1);
+    return text;
+}
+
+struct CsvRecord {
+    QStringList cells;
+    int line = 1; ///< where the record starts; quoted cells may span lines
+};
+
+// The delimiter that occurs most on the first line; comma when there is none.
+QChar guessDelimiter(const QString &text)
+{
+    const QString firstLine = text.left(text.indexOf(QLatin1Char('\n')));
+    QChar best = QLatin1Char(',');
+    qsizetype bestCount = 0;
+    for (const QChar candidate : { QLatin1Char(','), QLatin1Char(';'), QLatin1Char('\t') }) {
+        const qsizetype count = firstLine.count(candidate);
+        if (count > bestCount) {
+            best = candidate;
+            bestCount = count;
+        }
+    }
+    return best;
+}
+
+// RFC 4180, tolerant: CRLF or LF, doubled quotes inside quoted cells, a stray quote opens quoting.
+QList<CsvRecord> parseCsv(const QString &text, QChar delimiter)
+{
+    QList<CsvRecord> records;
+    CsvRecord record;
+    QString cell;
+    bool inQuotes = false;
+    int line = 1;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (inQuotes) {
+            if (c == QLatin1Char('"')) {
+                if (i + 1 < text.size() && text.at(i + 1) == QLatin1Char('"')) {
+                    cell += c;
+                    ++i;
+                } else {
+                    inQuotes = false;
+                }
+            } else {
+                if (c == QLatin1Char('\n'))
+                    ++line;
+                cell += c;
+            }
+        } else if (c == QLatin1Char('"')) {
+            inQuotes = true;
+        } else if (c == delimiter) {
+            record.cells.append(cell);
+            cell.clear();
+        } else if (c == QLatin1Char('\n')) {
+            record.cells.append(cell);
+            cell.clear();
+            records.append(record);
+            record = CsvRecord();
+            record.line = ++line;
+        } else if (c != QLatin1Char('\r')) {
+            cell += c;
+        }
+    }
+    if (!cell.isEmpty() || !record.cells.isEmpty()) {
+        record.cells.append(cell);
+        records.append(record);
+    }
+    return records;
+}
+
+int findColumn(const QStringList &header, std::initializer_list<const char *> names)
+{
+    for (const char *name : names) {
+        for (qsizetype i = 0; i < header.size(); ++i) {
+            if (header.at(i).trimmed().compare(QLatin1String(name), Qt::CaseInsensitive) == 0)
+                return int(i);
+        }
+    }
+    return -1;
+}
+
+bool holdsWebAddress(const QStringList &cells)
+{
+    return std::any_of(cells.cbegin(), cells.cend(), [](const QString &cell) {
+        const QUrl url = BlogListReader::urlFromLine(cell);
+        return url.isValid() && !url.host().isEmpty();
+    });
+}
+
+QString attribute(const QXmlStreamAttributes &attributes, QLatin1String name)
+{
+    // Exporters differ in case ("htmlUrl", "htmlurl"); OPML readers in the wild accept both.
+    for (const QXmlStreamAttribute &attribute : attributes) {
+        if (attribute.name().compare(name, Qt::CaseInsensitive) == 0)
+            return attribute.value().toString().trimmed();
+    }
+    return {};
 }
 } // namespace
 
@@ -69,10 +233,9 @@ QUrl BlogListReader::urlFromLine(const QString &line)
 BlogListReadResult BlogListReader::readText(const QString &text)
 {
     BlogListReadResult result;
-    QSet<QString> seen;
-    const QStringList lines = text.split(QLatin1Char('\n'));
+    ListBuilder builder(result);
+    const QStringList lines = withoutBom(text).split(QLatin1Char('\n'));
     for (int i = 0; i < lines.size(); ++i) {
-        const int lineNumber = i + 1;
         QString line = lines.at(i);
         line.remove(QLatin1Char('\r'));
         const QString trimmed = line.trimmed();
@@ -80,37 +243,134 @@ BlogListReadResult BlogListReader::readText(const QString &text)
             continue;
         // "URL<TAB>XPath": the classic lesson's way of telling where a blog keeps its newest link.
         const qsizetype tab = line.indexOf(QLatin1Char('\t'));
-        const QString address = tab >= 0 ? line.left(tab) : line;
-        const QString xpath = tab >= 0 ? line.mid(tab + 1).trimmed() : QString();
-
-        // A refused line still becomes a row, so the results say what happened to every line.
         BlogEntry entry;
-        entry.input = address.trimmed();
-        entry.xpath = xpath;
-        entry.line = lineNumber;
-        entry.url = urlFromLine(address);
-        const QString scheme = entry.url.scheme().toLower();
-        if (entry.url.isValid() && !scheme.isEmpty() && !isWebScheme(scheme)) {
-            result.problems << tr("line %1: unsupported scheme %2").arg(lineNumber).arg(scheme);
-            result.blogs.append(entry);
-            continue;
-        }
-        if (!entry.url.isValid() || entry.url.host().isEmpty()) {
-            result.problems << tr("line %1: not a web address").arg(lineNumber);
-            entry.url = QUrl();
-            result.blogs.append(entry);
-            continue;
-        }
-        const QUrl &url = entry.url;
-        const QString key = duplicateKey(url);
-        if (seen.contains(key)) {
-            ++result.duplicates;
-            continue;
-        }
-        seen.insert(key);
-        result.blogs.append(entry);
+        entry.input = (tab >= 0 ? line.left(tab) : line).trimmed();
+        entry.xpath = tab >= 0 ? line.mid(tab + 1).trimmed() : QString();
+        entry.line = i + 1;
+        builder.add(entry);
     }
     return result;
+}
+
+BlogListReadResult BlogListReader::readCsv(const QByteArray &bytes)
+{
+    BlogListReadResult result;
+    const QString text = withoutBom(QString::fromUtf8(bytes));
+    const QList<CsvRecord> records = parseCsv(text, guessDelimiter(text));
+    if (records.isEmpty())
+        return result;
+
+    // A header names its columns and holds no address; a first row of data holds one.
+    const QStringList &first = records.constFirst().cells;
+    int urlColumn = findColumn(
+        first, { "url", "blog_url", "blog url", "blog", "address", "link", "website", "site", "homepage", "htmlurl" });
+    int nameColumn = findColumn(first, { "name", "blog_name", "blog name", "text" });
+    int xpathColumn = findColumn(first, { "xpath" });
+    const int feedColumn = findColumn(first, { "feed", "feed_url", "feed url", "feedurl", "xmlurl", "rss" });
+    const bool namesColumns = urlColumn >= 0 || nameColumn >= 0 || xpathColumn >= 0 || feedColumn >= 0;
+    const bool hasHeader
+        = !holdsWebAddress(first) && (namesColumns || (records.size() > 1 && holdsWebAddress(records.at(1).cells)));
+    if (!hasHeader) {
+        urlColumn = 0;
+        nameColumn = 1;
+        xpathColumn = 2;
+    } else if (urlColumn < 0) {
+        urlColumn = 0;
+    }
+
+    ListBuilder builder(result);
+    for (qsizetype i = hasHeader ? 1 : 0; i < records.size(); ++i) {
+        const CsvRecord &record = records.at(i);
+        const auto cell
+            = [&record](int column) { return column >= 0 ? record.cells.value(column).trimmed() : QString(); };
+        if (std::all_of(record.cells.cbegin(), record.cells.cend(),
+                        [](const QString &value) { return value.trimmed().isEmpty(); }))
+            continue;
+        BlogEntry entry;
+        entry.input = cell(urlColumn);
+        entry.name = cell(nameColumn);
+        entry.xpath = cell(xpathColumn);
+        entry.line = record.line;
+        builder.add(entry, cell(feedColumn));
+    }
+    return result;
+}
+
+BlogListReadResult BlogListReader::readOpml(const QByteArray &bytes)
+{
+    BlogListReadResult result;
+    ListBuilder builder(result);
+    QXmlStreamReader xml(bytes);
+    bool sawOpml = false;
+    while (!xml.atEnd()) {
+        if (xml.readNext() != QXmlStreamReader::StartElement)
+            continue;
+        if (xml.name() == QLatin1String("opml")) {
+            sawOpml = true;
+            continue;
+        }
+        if (!sawOpml || xml.name() != QLatin1String("outline"))
+            continue;
+        const QXmlStreamAttributes attributes = xml.attributes();
+        const QString htmlUrl = attribute(attributes, QLatin1String("htmlUrl"));
+        const QString xmlUrl = attribute(attributes, QLatin1String("xmlUrl"));
+        if (htmlUrl.isEmpty() && xmlUrl.isEmpty())
+            continue; // a folder: its children are read as they come
+        BlogEntry entry;
+        entry.line = int(xml.lineNumber());
+        entry.name = attribute(attributes, QLatin1String("text"));
+        if (entry.name.isEmpty())
+            entry.name = attribute(attributes, QLatin1String("title"));
+        entry.input = htmlUrl.isEmpty() ? xmlUrl : htmlUrl;
+        builder.add(entry, htmlUrl.isEmpty() ? QString() : xmlUrl);
+    }
+    if (xml.hasError()) {
+        const QString where = tr("line %1: %2").arg(xml.lineNumber()).arg(xml.errorString());
+        if (result.blogs.isEmpty() && result.duplicates == 0)
+            result.error = tr("not a readable OPML file (%1)").arg(where);
+        else
+            result.problems << where;
+    } else if (!sawOpml) {
+        result.error = tr("not an OPML file: no <opml> element");
+    }
+    return result;
+}
+
+BlogListReader::Format BlogListReader::detectFormat(const QString &fileName, const QByteArray &bytes)
+{
+    const QString suffix = QFileInfo(fileName).suffix().toLower();
+    if (suffix == QLatin1String("opml") || suffix == QLatin1String("xml"))
+        return Format::Opml;
+    if (suffix == QLatin1String("csv") || suffix == QLatin1String("tsv"))
+        return Format::Csv;
+    if (suffix == QLatin1String("txt"))
+        return Format::Text;
+    QByteArray start = bytes.left(512);
+    if (start.startsWith("\xef\xbb\xbf"))
+        start.remove(0, 3);
+    start = start.trimmed();
+    if (start.startsWith("<?xml") || start.startsWith("<opml") || start.startsWith("<!--"))
+        return Format::Opml;
+    // A CSV header naming a url column, as a spreadsheet exports it (e.g. piped to --headless -).
+    const QString firstLine = QString::fromUtf8(start.left(start.indexOf('\n'))).trimmed();
+    static const QRegularExpression csvHeader(QStringLiteral(R"re((^|[,;\t])\s*"?(url|blog_url)"?\s*($|[,;\t]))re"),
+                                              QRegularExpression::CaseInsensitiveOption);
+    if (firstLine.contains(csvHeader) && firstLine.contains(QRegularExpression(QStringLiteral("[,;\t]"))))
+        return Format::Csv;
+    return Format::Text;
+}
+
+BlogListReadResult BlogListReader::readBytes(const QByteArray &bytes, const QString &fileName)
+{
+    switch (detectFormat(fileName, bytes)) {
+    case Format::Opml:
+        return readOpml(bytes);
+    case Format::Csv:
+        return readCsv(bytes);
+    case Format::Text:
+        break;
+    }
+    return readText(QString::fromUtf8(bytes));
 }
 
 BlogListReadResult BlogListReader::readFile(const QString &path)
@@ -125,5 +385,5 @@ BlogListReadResult BlogListReader::readFile(const QString &path)
         result.error = tr("%1 is too large for a blog list").arg(path);
         return result;
     }
-    return readText(QString::fromUtf8(file.readAll()));
+    return readBytes(file.readAll(), path);
 }

@@ -3,6 +3,7 @@
 
 #include "scan/blogentry.h"
 
+#include <QByteArray>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -16,13 +17,30 @@ struct BlogListReadResult {
     QString summary() const;
 };
 
-/// Reads a user's blog list: one URL per line, `#` comments, optionally `URL<TAB>XPath`.
-/// Only http and https addresses are accepted; nothing here ever opens what a line names.
+/// Reads a user's blog list: plain text (one URL per line, `#` comments, optionally
+/// `URL<TAB>XPath`), CSV (`url`, optional `name` and `xpath` columns) or OPML (a feed reader's
+/// subscriptions). Only http and https addresses are accepted; nothing here ever opens what a
+/// list names.
 class BlogListReader final
 {
 public:
+    enum class Format { Text, Csv, Opml };
+
     static BlogListReadResult readText(const QString &text);
+    /// CSV with comma, semicolon or tab delimiters (guessed from the first line), RFC 4180
+    /// quoting, and an optional header row naming the `url`, `name`, `xpath` and `feed` columns.
+    /// Without a header the columns are url, name, xpath.
+    static BlogListReadResult readCsv(const QByteArray &bytes);
+    /// OPML 1.0/2.0: every `<outline>` with an `htmlUrl` or `xmlUrl`, at any depth (folders
+    /// nest). `htmlUrl` is the blog and `xmlUrl` its feed; a feed alone is scanned as the blog.
+    /// Read with QXmlStreamReader, which never fetches anything an untrusted file names.
+    static BlogListReadResult readOpml(const QByteArray &bytes);
+    /// Reads @p bytes in the format given by @p fileName's extension, or guessed from the content.
+    static BlogListReadResult readBytes(const QByteArray &bytes, const QString &fileName = {});
     static BlogListReadResult readFile(const QString &path);
+    /// .opml/.xml are OPML, .csv/.tsv are CSV, .txt is text; otherwise XML-looking content is
+    /// OPML, a first line that is a CSV header naming a `url` column is CSV, and anything else text.
+    static Format detectFormat(const QString &fileName, const QByteArray &bytes);
     /// Normalises one list line's address: picks the URL out of surrounding junk, adds
     /// https:// to a bare host name. Returns an invalid URL when the line holds none.
     static QUrl urlFromLine(const QString &line);

@@ -6,6 +6,14 @@ QString msOrEmpty(qint64 ms)
 {
     return ms < 0 ? QString() : QString::number(ms);
 }
+
+// Empty when there was nothing to compare with: no history, a first scan, or a failure.
+QString newness(const BlogResult &result)
+{
+    if (!result.previousArticleUrl.isValid())
+        return {};
+    return result.isNew ? QStringLiteral("yes") : QStringLiteral("no");
+}
 } // namespace
 
 QStringList CsvWriter::header()
@@ -13,7 +21,7 @@ QStringList CsvWriter::header()
     return { QStringLiteral("blog_url"),    QStringLiteral("status"),     QStringLiteral("article_url"),
              QStringLiteral("title"),       QStringLiteral("found_via"),  QStringLiteral("front_page_ms"),
              QStringLiteral("feed_ms"),     QStringLiteral("article_ms"), QStringLiteral("total_ms"),
-             QStringLiteral("http_status"), QStringLiteral("error") };
+             QStringLiteral("http_status"), QStringLiteral("error"),      QStringLiteral("new") };
 }
 
 QStringList CsvWriter::row(const BlogResult &result)
@@ -28,7 +36,8 @@ QStringList CsvWriter::row(const BlogResult &result)
              msOrEmpty(result.durationMs(RequestKind::Article)),
              msOrEmpty(result.totalMs()),
              result.httpStatus > 0 ? QString::number(result.httpStatus) : QString(),
-             result.error };
+             result.error,
+             newness(result) };
 }
 
 QString CsvWriter::field(const QString &value)

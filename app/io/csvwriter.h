@@ -8,7 +8,8 @@
 #include <QStringList>
 
 /// Writes results as the CSV contract of DESIGN.md: UTF-8, RFC 4180, CRLF, a header row,
-/// one row per blog in list order, and the OWASP guard against spreadsheet formulas.
+/// one row per blog in list order, and the OWASP guard against spreadsheet formulas. After the
+/// contract's columns comes `new` (yes/no, empty when no earlier scan is known).
 class CsvWriter final
 {
 public:

@@ -2,6 +2,7 @@
 #include "resultexporter.h"
 
 #include "csvwriter.h"
+#include "jsonwriter.h"
 
 #include <QCoreApplication>
 #include <QSaveFile>
@@ -9,6 +10,30 @@
 std::optional<QString> ResultExporter::writeCsv(const QString &path, const QList<BlogResult> &results)
 {
     return writeBytes(path, CsvWriter::toCsv(results));
+}
+
+std::optional<QString> ResultExporter::write(const QString &path, const QList<BlogResult> &results, ExportFormat format)
+{
+    return writeBytes(path, encode(results, format));
+}
+
+QByteArray ResultExporter::encode(const QList<BlogResult> &results, ExportFormat format)
+{
+    return format == ExportFormat::Json ? JsonWriter::toJson(results) : CsvWriter::toCsv(results);
+}
+
+ExportFormat ResultExporter::formatForPath(const QString &path)
+{
+    return path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive) ? ExportFormat::Json : ExportFormat::Csv;
+}
+
+std::optional<ExportFormat> ResultExporter::formatFromName(const QString &name)
+{
+    if (name.compare(QLatin1String("csv"), Qt::CaseInsensitive) == 0)
+        return ExportFormat::Csv;
+    if (name.compare(QLatin1String("json"), Qt::CaseInsensitive) == 0)
+        return ExportFormat::Json;
+    return std::nullopt;
 }
 
 std::optional<QString> ResultExporter::writeBytes(const QString &path, const QByteArray &bytes)

@@ -8,11 +8,20 @@
 
 #include <optional>
 
+/// The formats results export to: CSV (the contract) and JSON (same fields, plus timings).
+enum class ExportFormat { Csv, Json };
+
 /// Writes results to a file atomically (QSaveFile): a failed write never destroys the old file.
 class ResultExporter final
 {
 public:
     /// Returns a translated error sentence on failure.
     static std::optional<QString> writeCsv(const QString &path, const QList<BlogResult> &results);
+    static std::optional<QString> write(const QString &path, const QList<BlogResult> &results, ExportFormat format);
     static std::optional<QString> writeBytes(const QString &path, const QByteArray &bytes);
+    static QByteArray encode(const QList<BlogResult> &results, ExportFormat format);
+    /// JSON for a path ending in .json, CSV otherwise.
+    static ExportFormat formatForPath(const QString &path);
+    /// "csv" or "json"; std::nullopt for anything else.
+    static std::optional<ExportFormat> formatFromName(const QString &name);
 };

@@ -24,6 +24,11 @@ struct BlogResult {
     QString titleVia; ///< which rule gave the headline ("og:title", "h1", ...)
     int httpStatus = 0; ///< status of the last HTTP answer
     QList<RequestTiming> timings;
+    /// The newest article differs from the one the previous scan of this blog found (set by
+    /// ArticleHistory after the scan; false when there was no previous scan to compare with).
+    bool isNew = false;
+    /// The article the previous scan found; empty when there is no history for this blog.
+    QUrl previousArticleUrl;
 
     /// Duration of the first request of that kind, or -1 when there was none.
     qint64 durationMs(RequestKind kind) const;

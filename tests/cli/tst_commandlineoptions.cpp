@@ -25,6 +25,47 @@ private Q_SLOTS:
         QVERIFY(options.explicitOptions.contains(QStringLiteral("max-in-flight")));
     }
 
+    void choosesTheExportFormat_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<ExportFormat>("format");
+        QTest::addRow("default") << QStringList { QStringLiteral("-o"), QStringLiteral("out.csv") }
+                                 << ExportFormat::Csv;
+        QTest::addRow("by extension") << QStringList { QStringLiteral("-o"), QStringLiteral("out.JSON") }
+                                      << ExportFormat::Json;
+        QTest::addRow("explicit json") << QStringList { QStringLiteral("--format"), QStringLiteral("json") }
+                                       << ExportFormat::Json;
+        QTest::addRow("explicit beats extension") << QStringList { QStringLiteral("--format"), QStringLiteral("csv"),
+                                                                   QStringLiteral("-o"), QStringLiteral("out.json") }
+                                                  << ExportFormat::Csv;
+    }
+
+    void choosesTheExportFormat()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(ExportFormat, format);
+        const CommandLineOptions options = CommandLineOptions::parse(
+            QStringList { QStringLiteral("titlewave"), QStringLiteral("--headless"), QStringLiteral("list.txt") }
+            + arguments);
+        QCOMPARE(options.action, CommandLineOptions::Action::RunHeadless);
+        QCOMPARE(options.format, format);
+    }
+
+    void refusesAnUnknownFormat()
+    {
+        const CommandLineOptions options
+            = CommandLineOptions::parse({ QStringLiteral("titlewave"), QStringLiteral("--headless"),
+                                          QStringLiteral("--format"), QStringLiteral("xml"), QStringLiteral("l.txt") });
+        QCOMPARE(options.action, CommandLineOptions::Action::UsageError);
+        QVERIFY(options.text.contains(QStringLiteral("xml")));
+    }
+
+    void turnsTheHistoryOff()
+    {
+        QVERIFY(CommandLineOptions::parse({ QStringLiteral("titlewave") }).useHistory);
+        QVERIFY(!CommandLineOptions::parse({ QStringLiteral("titlewave"), QStringLiteral("--no-history") }).useHistory);
+    }
+
     void defaultsToStdoutAndTheWindow()
     {
         QCOMPARE(CommandLineOptions::parse({ QStringLiteral("titlewave") }).action,

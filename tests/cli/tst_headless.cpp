@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "fakehttpserver.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -48,6 +51,85 @@ class TestHeadless final : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase()
+    {
+        // Runs never read or write the user's own scan history.
+        QVERIFY(m_historyDir.isValid());
+        qputenv("TITLEWAVE_HISTORY_FILE", m_historyDir.filePath(QStringLiteral("history.json")).toLocal8Bit());
+    }
+
+    void marksNewArticlesAcrossTwoRuns()
+    {
+        FakeHttpServer a;
+        FakeHttpServer b;
+        QVERIFY(a.start());
+        QVERIFY(b.start());
+        a.html("/", FakeBlog::frontPage("/a1.html", "Blog A"));
+        a.html("/a1.html", FakeBlog::article("A one", "Blog A"));
+        b.html("/", FakeBlog::frontPage("/b1.html", "Blog B"));
+        b.html("/b1.html", FakeBlog::article("B one", "Blog B"));
+        b.html("/b2.html", FakeBlog::article("B two", "Blog B"));
+        const QByteArray list = a.url().toEncoded() + "\n" + b.url().toEncoded() + "\n";
+        const QStringList arguments { QStringLiteral("--headless"), QStringLiteral("-"), QStringLiteral("-o"),
+                                      QStringLiteral("-") };
+
+        const Run first = runTitlewave(arguments, list);
+        QCOMPARE(first.exitCode, 0);
+        QList<QByteArray> lines = csvLines(first.out);
+        QCOMPARE(lines.size(), 3);
+        QVERIFY2(lines.at(2).contains(",B one,"), lines.at(2).constData());
+        // No earlier scan to compare with: the new column is empty.
+        QVERIFY2(lines.at(1).endsWith(","), lines.at(1).constData());
+        QVERIFY2(lines.at(2).endsWith(","), lines.at(2).constData());
+
+        b.html("/", FakeBlog::frontPage("/b2.html", "Blog B"));
+        // --no-history neither reads nor writes: the next run still compares with the first.
+        const Run skipped = runTitlewave(QStringList { QStringLiteral("--no-history") } + arguments, list);
+        QCOMPARE(skipped.exitCode, 0);
+        lines = csvLines(skipped.out);
+        QVERIFY2(lines.at(2).contains(",B two,"), lines.at(2).constData());
+        QVERIFY2(lines.at(2).endsWith(","), lines.at(2).constData());
+
+        const Run second = runTitlewave(arguments, list);
+        QCOMPARE(second.exitCode, 0);
+        lines = csvLines(second.out);
+        QVERIFY2(lines.at(1).endsWith(",no"), lines.at(1).constData());
+        QVERIFY2(lines.at(2).endsWith(",yes"), lines.at(2).constData());
+        QVERIFY(second.err.contains("1 blog"));
+    }
+
+    void writesJson()
+    {
+        FakeHttpServer good;
+        QVERIFY(good.start());
+        good.html("/", FakeBlog::frontPage("/p.html"));
+        good.html("/p.html", FakeBlog::article("As JSON"));
+        QTemporaryDir dir;
+        const QString out = dir.filePath(QStringLiteral("results.json"));
+        // The extension chooses JSON; --format says it outright for standard output.
+        for (const QStringList &arguments : { QStringList { QStringLiteral("-o"), out },
+                                              QStringList { QStringLiteral("--format"), QStringLiteral("json"),
+                                                            QStringLiteral("-o"), QStringLiteral("-") } }) {
+            const Run run = runTitlewave(
+                QStringList { QStringLiteral("--headless"), QStringLiteral("--no-history"), QStringLiteral("-") }
+                    + arguments,
+                good.url().toEncoded() + "\n");
+            QCOMPARE(run.exitCode, 0);
+            QByteArray json = run.out;
+            if (json.isEmpty()) {
+                QFile file(out);
+                QVERIFY(file.open(QIODevice::ReadOnly));
+                json = file.readAll();
+            }
+            const QJsonArray results = QJsonDocument::fromJson(json).object().value(QLatin1String("results")).toArray();
+            QCOMPARE(results.size(), 1);
+            const QJsonObject result = results.at(0).toObject();
+            QCOMPARE(result.value(QLatin1String("status")).toString(), QStringLiteral("ok"));
+            QCOMPARE(result.value(QLatin1String("title")).toString(), QStringLiteral("As JSON"));
+            QCOMPARE(result.value(QLatin1String("timings")).toArray().size(), 2);
+        }
+    }
+
     void scansAListFileIntoCsv()
     {
         FakeHttpServer good;
@@ -74,7 +156,7 @@ private Q_SLOTS:
         QCOMPARE(lines.size(), 4);
         QCOMPARE(lines.at(0),
                  QByteArray("blog_url,status,article_url,title,found_via,front_page_ms,feed_ms,"
-                            "article_ms,total_ms,http_status,error"));
+                            "article_ms,total_ms,http_status,error,new"));
         const QByteArray goodRow = good.url().toEncoded() + ",ok,"
             + good.url(QStringLiteral("/newest.html")).toEncoded() + ",\"Hello, \"\"world\"\"\",rel-bookmark,";
         QVERIFY2(lines.at(1).startsWith(goodRow), lines.at(1).constData());
@@ -158,6 +240,9 @@ private Q_SLOTS:
         QCOMPARE(version.exitCode, 0);
         QVERIFY(version.out.startsWith("titlewave " TITLEWAVE_VERSION));
     }
+
+private:
+    QTemporaryDir m_historyDir;
 };
 
 QTEST_GUILESS_MAIN(TestHeadless)

@@ -1,7 +1,27 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "io/bloglistreader.h"
 
+#include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
+
+namespace {
+QByteArray readTestData(const QString &name)
+{
+    QFile file(QStringLiteral(TITLEWAVE_SOURCE_DIR "/tests/io/data/") + name);
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("missing test data %s", qPrintable(name));
+    return file.readAll();
+}
+
+QStringList urls(const BlogListReadResult &result)
+{
+    QStringList list;
+    for (const BlogEntry &blog : result.blogs)
+        list << blog.url.toString();
+    return list;
+}
+} // namespace
 
 class TestBlogListReader final : public QObject
 {
@@ -85,6 +105,144 @@ private Q_SLOTS:
             = BlogListReader::readText(QStringLiteral("https://a.example/\t//h2[@class='title']/a/@href\n"));
         QCOMPARE(result.blogs.size(), 1);
         QCOMPARE(result.blogs.at(0).xpath, QStringLiteral("//h2[@class='title']/a/@href"));
+    }
+
+    void readsCsvWithEachDelimiter_data()
+    {
+        QTest::addColumn<QByteArray>("csv");
+        QTest::addRow("comma, header") << QByteArray("url,name,xpath\r\nhttps://a.example/,Alpha,//h2/a/@href\r\n"
+                                                     "https://b.example/,\"Beta, the blog\",\r\n");
+        QTest::addRow("semicolon, header") << QByteArray("Name;URL;XPath\nAlpha;https://a.example/;//h2/a/@href\n"
+                                                         "\"Beta, the blog\";https://b.example/;\n");
+        QTest::addRow("tab, header") << QByteArray("name\turl\txpath\nAlpha\thttps://a.example/\t//h2/a/@href\n"
+                                                   "Beta, the blog\thttps://b.example/\t\n");
+        QTest::addRow("comma, no header") << QByteArray("https://a.example/,Alpha,//h2/a/@href\n"
+                                                        "https://b.example/,\"Beta, the blog\"\n");
+        QTest::addRow("semicolon, no header, BOM")
+            << QByteArray("\xef\xbb\xbfhttps://a.example/;Alpha;//h2/a/@href\nhttps://b.example/;Beta, the blog\n");
+        QTest::addRow("comma, header without known names")
+            << QByteArray("Website,Name,XPath\nhttps://a.example/,Alpha,//h2/a/@href\n"
+                          "https://b.example/,\"Beta, the blog\",\n");
+    }
+
+    void readsCsvWithEachDelimiter()
+    {
+        QFETCH(QByteArray, csv);
+        const BlogListReadResult result = BlogListReader::readCsv(csv);
+        QVERIFY2(result.problems.isEmpty(), qPrintable(result.problems.join(QLatin1Char('\n'))));
+        QCOMPARE(urls(result),
+                 (QStringList { QStringLiteral("https://a.example/"), QStringLiteral("https://b.example/") }));
+        QCOMPARE(result.blogs.at(0).name, QStringLiteral("Alpha"));
+        QCOMPARE(result.blogs.at(0).xpath, QStringLiteral("//h2/a/@href"));
+        QCOMPARE(result.blogs.at(1).name, QStringLiteral("Beta, the blog"));
+        QVERIFY(result.blogs.at(1).xpath.isEmpty());
+    }
+
+    void readsQuotedCsvFieldsAndReportsRows()
+    {
+        const BlogListReadResult result = BlogListReader::readCsv(
+            "url,name,feed\n"
+            "\"https://a.example/\",\"Say \"\"hi\"\"\nover two lines\",https://a.example/feed\n"
+            "\n"
+            "file:///etc/passwd,Nope,\n"
+            "https://A.example,Again,\n"
+            "https://c.example/,Feed refused,javascript:alert(1)\n");
+        QCOMPARE(result.blogs.size(), 3);
+        QCOMPARE(result.blogs.at(0).name, QStringLiteral("Say \"hi\"\nover two lines"));
+        QCOMPARE(result.blogs.at(0).feedUrl, QUrl(QStringLiteral("https://a.example/feed")));
+        QCOMPARE(result.blogs.at(0).line, 2);
+        // The quoted newline makes the refused row line 5 of the file.
+        QCOMPARE(result.blogs.at(1).line, 5);
+        QCOMPARE(result.duplicates, 1);
+        QVERIFY(!result.blogs.at(2).feedUrl.isValid());
+        QCOMPARE(result.problems,
+                 (QStringList { QStringLiteral("line 5: unsupported scheme file"),
+                                QStringLiteral("line 7: feed ignored, not a web address") }));
+    }
+
+    void readsAFeedReadersOpmlWithNestedFolders()
+    {
+        const BlogListReadResult result
+            = BlogListReader::readOpml(readTestData(QStringLiteral("feedreader-export.opml")));
+        QVERIFY(result.error.isEmpty());
+        QCOMPARE(
+            urls(result),
+            (QStringList { QStringLiteral("https://roast.example/"), QStringLiteral("https://crema.example/blog/"),
+                           QStringLiteral("https://cpp.example/"), QStringLiteral("https://feedonly.example/index.xml"),
+                           QStringLiteral("file:///home/me/"), QStringLiteral("https://nachtzug.example/") }));
+        QCOMPARE(result.blogs.at(0).name, QStringLiteral("Light Roast Notes"));
+        QCOMPARE(result.blogs.at(0).feedUrl, QUrl(QStringLiteral("https://roast.example/feed/")));
+        QCOMPARE(result.blogs.at(1).name, QStringLiteral("Crema Daily")); // two folders deep
+        QCOMPARE(result.blogs.at(2).name, QStringLiteral("C++ & Qt Musings"));
+        QCOMPARE(result.blogs.at(3).name, QStringLiteral("Only A Feed")); // title when there is no text
+        QVERIFY(!result.blogs.at(3).feedUrl.isValid()); // the feed is the blog itself
+        QVERIFY(!result.blogs.at(5).feedUrl.isValid());
+        QCOMPARE(result.duplicates, 1);
+        QCOMPARE(result.problems.size(), 2);
+        QVERIFY2(result.problems.at(0).startsWith(QStringLiteral("line 19: unsupported scheme file")),
+                 qPrintable(result.problems.at(0)));
+        QVERIFY2(result.problems.at(1).startsWith(QStringLiteral("line 22: feed ignored")),
+                 qPrintable(result.problems.at(1)));
+    }
+
+    void refusesWhatIsNotOpml()
+    {
+        QVERIFY(!BlogListReader::readOpml("<html><body>hi</body></html>").error.isEmpty());
+        QVERIFY(!BlogListReader::readOpml("<opml><body><outline").error.isEmpty());
+        // Entities are never fetched: an external entity is an error, not a request.
+        const BlogListReadResult external = BlogListReader::readOpml(
+            "<?xml version=\"1.0\"?><!DOCTYPE opml [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+            "<opml><body><outline text=\"&x;\" htmlUrl=\"https://a.example/\"/></body></opml>");
+        for (const BlogEntry &blog : external.blogs)
+            QVERIFY(!blog.name.contains(QStringLiteral("root:")));
+    }
+
+    void readFilePicksTheFormat_data()
+    {
+        QTest::addColumn<QString>("fileName");
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<QString>("name");
+        QTest::addRow("txt") << QStringLiteral("list.txt") << QByteArray("# A\nhttps://a.example/\n") << QString();
+        QTest::addRow("csv") << QStringLiteral("list.csv") << QByteArray("url;name\nhttps://a.example/;A\n")
+                             << QStringLiteral("A");
+        QTest::addRow("opml") << QStringLiteral("subs.opml")
+                              << QByteArray("<opml version=\"2.0\"><body><outline text=\"A\" "
+                                            "xmlUrl=\"https://a.example/\"/></body></opml>")
+                              << QStringLiteral("A");
+        QTest::addRow("opml by content") << QStringLiteral("subscriptions")
+                                         << QByteArray(
+                                                "<?xml version=\"1.0\"?><opml version=\"2.0\"><body>"
+                                                "<outline text=\"A\" htmlUrl=\"https://a.example/\"/></body></opml>")
+                                         << QStringLiteral("A");
+    }
+
+    void readBytesRecognisesCsvByItsHeader()
+    {
+        // Standard input has no file name: a header naming the url column says CSV.
+        const BlogListReadResult csv = BlogListReader::readBytes("Name;URL\nAlpha;https://a.example/\n");
+        QCOMPARE(urls(csv), QStringList { QStringLiteral("https://a.example/") });
+        QCOMPARE(csv.blogs.at(0).name, QStringLiteral("Alpha"));
+        // A plain list with a URL<TAB>XPath line stays text.
+        const BlogListReadResult text = BlogListReader::readBytes("https://a.example/\t//h2/a/@href\n");
+        QCOMPARE(text.blogs.at(0).xpath, QStringLiteral("//h2/a/@href"));
+        QCOMPARE(BlogListReader::detectFormat(QString(), "# my urls, and more\nhttps://a.example/\n"),
+                 BlogListReader::Format::Text);
+    }
+
+    void readFilePicksTheFormat()
+    {
+        QFETCH(QString, fileName);
+        QFETCH(QByteArray, content);
+        QFETCH(QString, name);
+        QTemporaryDir dir;
+        QFile file(dir.filePath(fileName));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(content);
+        file.close();
+        const BlogListReadResult result = BlogListReader::readFile(file.fileName());
+        QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
+        QCOMPARE(urls(result), QStringList { QStringLiteral("https://a.example/") });
+        QCOMPARE(result.blogs.at(0).name, name);
     }
 
     void reportsAMissingFile()

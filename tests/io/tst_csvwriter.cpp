@@ -53,7 +53,20 @@ private Q_SLOTS:
     {
         QCOMPARE(QString::fromUtf8(CsvWriter::line(CsvWriter::header())),
                  QStringLiteral("blog_url,status,article_url,title,found_via,front_page_ms,feed_ms,article_ms,"
-                                "total_ms,http_status,error\r\n"));
+                                "total_ms,http_status,error,new\r\n"));
+    }
+
+    void newColumnSaysYesNoOrNothing()
+    {
+        BlogResult result;
+        result.blogUrl = QUrl(QStringLiteral("https://example.org/"));
+        result.status = BlogStatus::Ok;
+        QCOMPARE(CsvWriter::row(result).constLast(), QString()); // no earlier scan known
+        result.previousArticleUrl = QUrl(QStringLiteral("https://example.org/old"));
+        QCOMPARE(CsvWriter::row(result).constLast(), QStringLiteral("no"));
+        result.isNew = true;
+        QCOMPARE(CsvWriter::row(result).constLast(), QStringLiteral("yes"));
+        QCOMPARE(CsvWriter::row(result).size(), CsvWriter::header().size());
     }
 
     void quotesAndDefusesCells_data()
@@ -103,7 +116,7 @@ private Q_SLOTS:
         const QList<QStringList> rows = parseCsv(QString::fromUtf8(CsvWriter::toCsv({ result, failed })));
         QCOMPARE(rows.size(), 3);
         QCOMPARE(rows.at(0), CsvWriter::header());
-        QCOMPARE(rows.at(1).size(), 11);
+        QCOMPARE(rows.at(1).size(), 12);
         QCOMPARE(rows.at(1).at(0), QStringLiteral("https://example.org/blog/"));
         QCOMPARE(rows.at(1).at(1), QStringLiteral("ok"));
         QCOMPARE(rows.at(1).at(2), QStringLiteral("https://example.org/blog/a,b.html"));

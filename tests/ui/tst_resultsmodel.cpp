@@ -5,6 +5,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QColor>
+#include <QFont>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTextDocument>
@@ -182,9 +183,13 @@ private Q_SLOTS:
             model.updateResult(finished(i, i));
         QCOMPARE(changed.count(), 0);
         model.flush();
-        QCOMPARE(changed.count(), 1);
+        // One run of rows, and the waterfall column of every row for the longer time axis.
+        QCOMPARE(changed.count(), 2);
         QCOMPARE(changed.at(0).at(0).value<QModelIndex>(), model.index(0, 0));
         QCOMPARE(changed.at(0).at(1).value<QModelIndex>(), model.index(999, ResultsModel::ColumnCount - 1));
+        QCOMPARE(changed.at(1).at(0).value<QModelIndex>(), model.index(0, ResultsModel::Waterfall));
+        QCOMPARE(changed.at(1).at(1).value<QModelIndex>(), model.index(999, ResultsModel::Waterfall));
+        QCOMPARE(changed.at(1).at(2).value<QList<int>>(), QList<int> { ResultsModel::AxisEndRole });
 
         // Three separate runs of rows, each updated many times: three signals.
         changed.clear();
@@ -209,7 +214,8 @@ private Q_SLOTS:
         for (int i = 0; i < 10; ++i)
             model.updateResult(finished(i, 10));
         QVERIFY(changed.wait(1000));
-        QCOMPARE(changed.count(), 1);
+        QCOMPARE(changed.count(), 2); // one flush: the rows, and the waterfall's new axis
+        QCOMPARE(changed.at(1).at(2).value<QList<int>>(), QList<int> { ResultsModel::AxisEndRole });
         QCOMPARE(model.result(9).status, BlogStatus::Ok);
     }
 
@@ -250,6 +256,120 @@ private Q_SLOTS:
                     .toString()
                     .contains(BlogStatusText::sentence(BlogStatus::Dns).toHtmlEscaped()));
         QCOMPARE(model.index(1, ResultsModel::TotalMs).data().toString(), QString());
+    }
+
+    void filtersBySearchTextAndStatusUnderTester()
+    {
+        ResultsModel model;
+        ResultsSortModel proxy;
+        proxy.setSourceModel(&model);
+        QAbstractItemModelTester modelTester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        QAbstractItemModelTester proxyTester(&proxy, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        model.reset(blogs(6));
+        model.updateResult(finished(0, 100));
+        model.updateResult(finished(1, 300));
+        model.updateResult(finished(2, -1, BlogStatus::Dns));
+        BlogResult fresh = finished(3, 200);
+        fresh.title = QStringLiteral("Lichen Season");
+        fresh.isNew = true;
+        fresh.previousArticleUrl = QUrl(QStringLiteral("https://blog3.example/older"));
+        model.updateResult(fresh);
+        model.updateResult(finished(4, -1, BlogStatus::Timeout));
+        model.flush(); // row 5 stays pending: neither OK nor failed
+
+        const auto rows = [&proxy] {
+            QList<int> list;
+            for (int row = 0; row < proxy.rowCount(); ++row)
+                list << proxy.mapToSource(proxy.index(row, 0)).row();
+            return list;
+        };
+        QCOMPARE(rows(), (QList<int> { 0, 1, 2, 3, 4, 5 }));
+        proxy.setStatusFilter(ResultsSortModel::StatusFilter::Ok);
+        QCOMPARE(rows(), (QList<int> { 0, 1, 3 }));
+        proxy.setStatusFilter(ResultsSortModel::StatusFilter::Failed);
+        QCOMPARE(rows(), (QList<int> { 2, 4 }));
+        proxy.setStatusFilter(ResultsSortModel::StatusFilter::New);
+        QCOMPARE(rows(), (QList<int> { 3 }));
+
+        proxy.setStatusFilter(ResultsSortModel::StatusFilter::All);
+        proxy.setSearchText(QStringLiteral("  lichen ")); // title, ignoring case and spaces
+        QCOMPARE(rows(), (QList<int> { 3 }));
+        proxy.setSearchText(QStringLiteral("blog1.example/post")); // article address
+        QCOMPARE(rows(), (QList<int> { 1 }));
+        proxy.setSearchText(QStringLiteral("BLOG5")); // blog address
+        QCOMPARE(rows(), (QList<int> { 5 }));
+
+        // Filter and sort together; a row that stops matching leaves as its result arrives.
+        proxy.setSearchText(QString());
+        proxy.setStatusFilter(ResultsSortModel::StatusFilter::Ok);
+        proxy.sort(ResultsModel::TotalMs, Qt::DescendingOrder);
+        QCOMPARE(rows(), (QList<int> { 1, 3, 0 }));
+        model.updateResult(finished(1, -1, BlogStatus::Cancelled));
+        model.updateResult(finished(5, 250));
+        model.flush();
+        QCOMPARE(rows(), (QList<int> { 5, 3, 0 }));
+    }
+
+    void sharesOneWaterfallAxisAcrossRows()
+    {
+        ResultsModel model;
+        QAbstractItemModelTester modelTester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        model.reset(blogs(3));
+        QCOMPARE(model.headerData(ResultsModel::Waterfall, Qt::Horizontal).toString(), QStringLiteral("Waterfall"));
+        QSignalSpy header(&model, &QAbstractItemModel::headerDataChanged);
+        model.updateResult(finished(0, 400));
+        model.updateResult(finished(1, 1240));
+        model.flush();
+        QCOMPARE(model.axisEndMs(), 1240);
+        QCOMPARE(header.count(), 1);
+        QCOMPARE(model.headerData(ResultsModel::Waterfall, Qt::Horizontal).toString(),
+                 QStringLiteral("Waterfall (0–1.2 s)"));
+        // Every row carries the same axis, so every row's bars are drawn to one scale.
+        for (int row = 0; row < 3; ++row)
+            QCOMPARE(model.index(row, ResultsModel::Waterfall).data(ResultsModel::AxisEndRole).toLongLong(), 1240);
+        // A shorter result leaves the axis alone.
+        model.updateResult(finished(2, 100));
+        model.flush();
+        QCOMPARE(model.axisEndMs(), 1240);
+        QCOMPARE(header.count(), 1);
+        // The waterfall sorts by when the blog's first request left.
+        QCOMPARE(model.index(0, ResultsModel::Waterfall).data(ResultsModel::SortRole).toLongLong(), 0);
+        model.reset(blogs(1));
+        QCOMPARE(model.axisEndMs(), 0);
+    }
+
+    void waterfallTooltipListsEachRequestAsPlainText()
+    {
+        ResultsModel model;
+        model.reset(blogs(1));
+        BlogResult result = finished(0, 300);
+        result.timings[0].url = QUrl(QStringLiteral("https://blog0.example/a"));
+        result.timings[1].error = QStringLiteral("Timed out <script>");
+        model.updateResult(result);
+        model.flush();
+        const QString tip = model.index(0, ResultsModel::Waterfall).data(Qt::ToolTipRole).toString();
+        QTextDocument document;
+        document.setHtml(tip);
+        const QString text = document.toPlainText();
+        QVERIFY2(text.contains(QStringLiteral("Front page: https://blog0.example/a")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("starts at 0 ms, takes 150 ms")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("Article: ")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("starts at 150 ms, takes 150 ms")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("Timed out <script>")), qPrintable(text));
+    }
+
+    void showsNewRowsInBold()
+    {
+        ResultsModel model;
+        model.reset(blogs(2));
+        BlogResult fresh = finished(1, 10);
+        fresh.isNew = true;
+        model.updateResult(fresh);
+        model.updateResult(finished(0, 10));
+        model.flush();
+        QVERIFY(!model.index(0, ResultsModel::Title).data(Qt::FontRole).value<QFont>().bold());
+        for (int column = 0; column < ResultsModel::ColumnCount; ++column)
+            QVERIFY(model.index(1, column).data(Qt::FontRole).value<QFont>().bold());
     }
 };
 

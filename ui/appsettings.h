@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "cli/commandlineoptions.h"
+#include "scan/scanoptions.h"
+
+#include <QSettings>
+#include <QString>
+
+/// The user's saved preferences, as the settings dialog edits them. Keys live under "scan/" and
+/// "ui/" in the application's QSettings.
+struct AppSettings {
+    int maxInFlight = 0; ///< 0: automatic (the descriptor budget)
+    int timeoutSeconds = FetchPolicy().timeoutMs / 1000;
+    int maxPageSizeMb = int(FetchPolicy().maxBodyBytes / (1024 * 1024));
+    QString userAgent; ///< empty: Titlewave's own
+    bool preferFeeds = false;
+    QString language; ///< "" for the system's, else "en", "fr", "de", "es"; applied at start
+
+    static AppSettings load(const QSettings &settings);
+    void save(QSettings &settings) const;
+    /// @p base with the fields these settings hold replaced.
+    ScanOptions applyTo(ScanOptions base) const;
+    /// The scan options for a run: the command line's, except the options it did not name
+    /// explicitly, which come from these settings.
+    ScanOptions mergedWith(const CommandLineOptions &commandLine) const;
+
+    bool operator==(const AppSettings &other) const = default;
+};
