@@ -203,6 +203,21 @@ void Download::onFinished()
         send();
         return;
     }
+    const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
+    const bool compressed = !reply->rawHeader("Content-Encoding").isEmpty();
+    if (error == QNetworkReply::NoError && !compressed && length.isValid()
+        && m_result.body.size() < length.toLongLong()) {
+        // The connection ended before the announced length: a cut-off page, not a whole one.
+        m_result.status = BlogStatus::Network;
+        m_result.error = NetworkErrors::describe(
+            BlogStatus::Network,
+            QCoreApplication::translate("Download", "the connection closed after %1 of %2 bytes")
+                .arg(m_result.body.size())
+                .arg(length.toLongLong()));
+        m_result.body = QByteArray();
+        complete();
+        return;
+    }
     if (timing.httpStatus >= 400) {
         m_result.status = BlogStatus::HttpError;
         m_result.error = NetworkErrors::describeHttp(

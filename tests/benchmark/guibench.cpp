@@ -11,9 +11,9 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QSignalSpy>
-#include <QTest>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QTest>
 #include <QTextStream>
 #include <QTimer>
 
@@ -94,9 +94,7 @@ int main(int argc, char *argv[])
     QTimer probe;
     probe.setTimerType(Qt::PreciseTimer);
     probe.setInterval(kProbeIntervalMs);
-    QObject::connect(&probe, &QTimer::timeout, &probe, [&] {
-        gaps.push_back(sinceTick.restart());
-    });
+    QObject::connect(&probe, &QTimer::timeout, &probe, [&] { gaps.push_back(sinceTick.restart()); });
 
     QSignalSpy finished(window.scan(), &Scan::finished);
     QElapsedTimer wall;
@@ -130,9 +128,10 @@ int main(int argc, char *argv[])
     out << "| blogs | latency ms | scan wall s | ok | probe ticks | max GUI stall ms | p99 gap ms | gaps > 50 ms "
            "| sort all rows ms |\n"
         << "|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n"
-        << "| " << options.blogs << " | " << options.latencyMs << " | " << QString::number(double(scanMs) / 1000, 'f', 2)
-        << " | " << ok << '/' << options.blogs << " | " << scanGaps.size() << " | " << maxGap << " | "
-        << percentile(scanGaps, 0.99) << " | " << over50 << " | " << sortMs << " |" << Qt::endl;
+        << "| " << options.blogs << " | " << options.latencyMs << " | "
+        << QString::number(double(scanMs) / 1000, 'f', 2) << " | " << ok << '/' << options.blogs << " | "
+        << scanGaps.size() << " | " << maxGap << " | " << percentile(scanGaps, 0.99) << " | " << over50 << " | "
+        << sortMs << " |" << Qt::endl;
     farm.stop();
     return maxGap <= 50 ? 0 : 3;
 }
