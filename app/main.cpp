@@ -6,6 +6,7 @@
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QIcon>
 #include <QTextStream>
 
 #include <libxml/parser.h>
@@ -32,6 +33,9 @@ int runHeadless(const CommandLineOptions &options)
 
 int runWindow(const CommandLineOptions &options)
 {
+    // Ties the window to org.titlewave.Titlewave.desktop (Wayland app id, taskbar grouping).
+    QGuiApplication::setDesktopFileName(QStringLiteral(TITLEWAVE_APP_ID));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/" TITLEWAVE_APP_ID ".png")));
     MainWindow window;
     window.show();
     window.applyCommandLine(options);
