@@ -37,7 +37,7 @@ dpkg-deb --contents "$deb"
 unexpected=$(dpkg-deb --contents "$deb" | awk '{print $6}' | grep -vE '^\./(usr/?.*)?$' || true)
 [[ -z "$unexpected" ]] || fail "files outside /usr: $unexpected"
 dpkg-deb -x "$deb" "$work/root"
-check_tree "$work/root/usr"
+check_tree "$work/root/usr" "$version"
 if file "$work/root/usr/bin/titlewave" | grep -q 'not stripped'; then
     fail "the packaged binary is not stripped"
 fi

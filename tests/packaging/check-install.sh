@@ -11,7 +11,7 @@ trap 'rm -rf "$work"' EXIT
 DESTDIR="$work/root" "$cmake" --install "$build" --prefix /usr >"$work/install.log" \
     || { cat "$work/install.log"; fail "cmake --install failed"; }
 cat "$work/install.log"
-check_tree "$work/root/usr"
+check_tree "$work/root/usr" "$version"
 unexpected=$(cd "$work/root" && find . -type f ! -path './usr/*')
 [[ -z "$unexpected" ]] || fail "files installed outside /usr: $unexpected"
 check_runs "$work/root/usr/bin/titlewave" "$version"

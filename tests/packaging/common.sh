@@ -11,9 +11,10 @@ need() {
     command -v "$1" >/dev/null || fail "$1 not found (Debian package $2; run .ci/install-deps)"
 }
 
-# check_tree ROOT: the files an installation into ROOT (a prefix such as DESTDIR/usr) must hold.
+# check_tree ROOT VERSION: the files an installation into ROOT (a prefix such as DESTDIR/usr) must
+# hold.
 check_tree() {
-    local root=$1 id=org.titlewave.Titlewave path
+    local root=$1 version=$2 id=org.titlewave.Titlewave path
     for path in \
         bin/titlewave \
         share/applications/$id.desktop \
@@ -28,13 +29,17 @@ check_tree() {
         share/icons/hicolor/128x128/apps/$id.png \
         share/icons/hicolor/256x256/apps/$id.png \
         share/man/man1/titlewave.1.gz \
-        share/doc/titlewave/copyright; do
+        share/doc/titlewave/copyright \
+        share/doc/titlewave/changelog.gz; do
         [[ -f "$root/$path" ]] || fail "$root/$path is missing"
         echo "ok: $path"
     done
     [[ -x "$root/bin/titlewave" ]] || fail "$root/bin/titlewave is not executable"
     gzip -t "$root/share/man/man1/titlewave.1.gz" || fail "the man page is not valid gzip"
-    zcat "$root/share/man/man1/titlewave.1.gz" | grep -q '^\.TH TITLEWAVE 1' || fail "the man page has no .TH header"
+    zcat "$root/share/man/man1/titlewave.1.gz" | grep -q "^\\.TH TITLEWAVE 1 .*\"Titlewave $version\"" \
+        || fail "the man page's .TH line does not name Titlewave $version"
+    zcat "$root/share/doc/titlewave/changelog.gz" | head -n 1 | grep -q "^titlewave ($version) " \
+        || fail "the changelog's newest entry is not $version"
 }
 
 # check_runs BINARY: --version names the project version; the headless demo scans 6 blogs.
