@@ -7,6 +7,7 @@
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QIcon>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QSettings>
@@ -59,6 +60,9 @@ void applyLanguage(const CommandLineOptions &options)
 int runWindow(const CommandLineOptions &options)
 {
     applyLanguage(options);
+    // Ties the window to org.titlewave.Titlewave.desktop (Wayland app id, taskbar grouping).
+    QGuiApplication::setDesktopFileName(QStringLiteral(TITLEWAVE_APP_ID));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/" TITLEWAVE_APP_ID ".png")));
     MainWindow window;
     window.show();
     window.applyCommandLine(options);

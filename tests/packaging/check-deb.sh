@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# check-deb.sh BUILD_DIR CPACK VERSION: `cpack -G DEB` builds titlewave_VERSION_ARCH.deb whose
+# Depends (from dpkg-shlibdeps) names the Qt and libxml2 libraries; its extracted binary runs
+# against the system's libraries (--version, the headless demo).
+set -euo pipefail
+source "$(dirname "$0")/common.sh"
+build=$1 cpack=$2 version=$3
+need dpkg-deb dpkg
+need dpkg-shlibdeps dpkg-dev
+need dpkg-architecture dpkg-dev
+need file file
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+"$cpack" -G DEB --config "$build/CPackConfig.cmake" -B "$work/out" >"$work/cpack.log" 2>&1 \
+    || { cat "$work/cpack.log"; fail "cpack -G DEB failed"; }
+cat "$work/cpack.log"
+deb="$work/out/titlewave_${version}_$(dpkg-architecture -qDEB_HOST_ARCH).deb"
+[[ -f "$deb" ]] || fail "no $(basename "$deb"); cpack made: $(ls "$work/out")"
+echo "package: $(basename "$deb"), $(stat -c %s "$deb") bytes"
+
+dpkg-deb --info "$deb"
+field() { dpkg-deb --field "$deb" "$1"; }
+[[ $(field Package) == titlewave ]] || fail "Package is '$(field Package)'"
+[[ $(field Version) == "$version" ]] || fail "Version is '$(field Version)'"
+[[ $(field Section) == net ]] || fail "Section is '$(field Section)'"
+[[ $(field Maintainer) == "Titlewave developers <dev@titlewave.example.org>" ]] \
+    || fail "Maintainer is '$(field Maintainer)'"
+[[ $(field Homepage) == "https://titlewave.example.org" ]] || fail "Homepage is '$(field Homepage)'"
+depends=$(field Depends)
+for library in libqt6core6 libqt6network6 libqt6widgets6 libxml2 libc6; do
+    grep -qE "(^|, )$library( |,|$)" <<<"$depends" || fail "Depends lacks $library: $depends"
+done
+
+dpkg-deb --contents "$deb"
+unexpected=$(dpkg-deb --contents "$deb" | awk '{print $6}' | grep -vE '^\./(usr/?.*)?$' || true)
+[[ -z "$unexpected" ]] || fail "files outside /usr: $unexpected"
+dpkg-deb -x "$deb" "$work/root"
+check_tree "$work/root/usr" "$version"
+if file "$work/root/usr/bin/titlewave" | grep -q 'not stripped'; then
+    fail "the packaged binary is not stripped"
+fi
+# The system's libraries only: nothing from a build tree or a test environment.
+(unset LD_LIBRARY_PATH QT_PLUGIN_PATH; check_runs "$work/root/usr/bin/titlewave" "$version")
+echo "Debian package complete and runnable"
