@@ -32,6 +32,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QProgressBar>
 #include <QSet>
 #include <QSettings>
@@ -39,6 +40,7 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTableView>
+#include <QThreadPool>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -99,6 +101,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_sortModel(new ResultsSortModel(this))
     , m_waterfallDelegate(new WaterfallDelegate(this))
 {
+    m_historyWriter.setMaxThreadCount(1);
     setWindowTitle(tr("Titlewave"));
     setAcceptDrops(true);
     m_sortModel->setSourceModel(m_model);
@@ -594,6 +597,15 @@ void MainWindow::scanEntries(const QList<BlogEntry> &blogs, const QList<int> &ro
     m_scan.setOptions(options);
     // Set before start(): a list of only invalid addresses finishes inside start().
     m_scanRows = rows;
+    if (!m_useHistory) {
+        m_history.reset();
+    } else if (!m_history) {
+        // Read once; later scans use what this window already knows (the file may still be
+        // being written by the previous scan's save).
+        m_history.emplace();
+        if (const std::optional<QString> error = m_history->load())
+            statusBar()->showMessage(*error);
+    }
     m_scan.start(blogs);
 }
 
@@ -1060,6 +1072,9 @@ void MainWindow::onBlogChanged(const BlogResult &result)
         return;
     BlogResult row = result;
     row.index = m_scanRows.at(result.index);
+    // Marked as each blog finishes, so the end of a big scan has no pass over every row.
+    if (m_history && row.status == BlogStatus::Ok)
+        m_history->apply(row);
     m_model->updateResult(row);
 }
 
@@ -1074,25 +1089,22 @@ void MainWindow::onScanFinished()
 
 void MainWindow::markNewArticles()
 {
-    if (!m_useHistory)
+    if (!m_history)
         return;
-    ArticleHistory history;
-    if (const std::optional<QString> error = history.load())
-        statusBar()->showMessage(*error);
-    bool recorded = false;
-    for (const int row : std::as_const(m_scanRows)) {
-        BlogResult result = m_model->result(row);
-        if (result.status != BlogStatus::Ok)
-            continue;
-        history.apply(result);
-        m_model->updateResult(result);
-        recorded = true;
-    }
-    m_model->flush();
-    if (!recorded)
-        return;
-    if (const std::optional<QString> error = history.save())
-        statusBar()->showMessage(*error);
+    // Written on a worker (ten thousand blogs' JSON is no work for the GUI thread), one save at a
+    // time and in order, so the newest history is the one left on disk.
+    m_historyWriter.start([history = *m_history, window = QPointer<MainWindow>(this)] {
+        const std::optional<QString> error = history.save();
+        if (error) {
+            QMetaObject::invokeMethod(
+                qApp,
+                [window, message = *error] {
+                    if (window)
+                        window->statusBar()->showMessage(message);
+                },
+                Qt::QueuedConnection);
+        }
+    });
 }
 
 void MainWindow::updateActions()

@@ -3,12 +3,14 @@
 
 #include "appsettings.h"
 #include "cli/commandlineoptions.h"
+#include "io/articlehistory.h"
 #include "io/resultexporter.h"
 #include "scan/blogentry.h"
 #include "scan/scan.h"
 
 #include <QList>
 #include <QMainWindow>
+#include <QThreadPool>
 #include <QTimer>
 
 #include <memory>
@@ -133,6 +135,8 @@ private:
     std::unique_ptr<DemoServer> m_demo;
     AppSettings m_settings;
     bool m_useHistory = true;
+    std::optional<ArticleHistory> m_history; // loaded at the first scan, saved after each
+    QThreadPool m_historyWriter; // one thread: saves land in order
     bool m_hasRecentFiles = false; // kept, so updating the actions reads no settings
 
     // Entries from the last import keep their names and XPaths as long as the editor still

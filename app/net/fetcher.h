@@ -8,6 +8,7 @@
 #include <QHash>
 #include <QNetworkAccessManager>
 #include <QObject>
+#include <QSet>
 #include <QTimer>
 
 #include <deque>
@@ -50,10 +51,14 @@ private:
         std::deque<Download *> waiting;
         int active = 0;
         int limit = 6;
+        bool ready = false; ///< listed in m_readyHosts
     };
 
     static QString hostKey(const QUrl &url);
-    void startWaiting(const QString &key);
+    /// Lists the host for the pump if it has waiting requests and room for them.
+    void markReady(const QString &key, HostQueue &queue);
+    /// Starts waiting requests, host by host in turn, a slice per turn of the event loop.
+    void pump();
     void onDownloadFinished(Download *download, const QString &key, bool http2);
     void sweepTimeouts();
 
@@ -61,8 +66,10 @@ private:
     FetchPolicy m_policy;
     QElapsedTimer m_clock;
     QHash<QString, HostQueue> m_hosts;
-    QList<Download *> m_running; // for the timeout sweep and cancelAll
+    std::deque<QString> m_readyHosts; // hosts with waiting requests they may start now
+    QSet<Download *> m_running; // for the timeout sweep and cancelAll
     QTimer m_sweep;
+    QTimer m_pump;
     int m_inFlight = 0;
     int m_peakInFlight = 0;
 };

@@ -5,6 +5,7 @@
 #include "net/fdlimit.h"
 
 #include <algorithm>
+#include <sys/resource.h>
 
 namespace {
 // Two cores parse about a thousand pages a second; the network can deliver ten thousand in a
@@ -14,13 +15,30 @@ constexpr int kDefaultMaxChains = 2048;
 // New chains wait while this much downloaded HTML is still waiting for a parser: the parsers,
 // not the network, are then the bottleneck, and more bodies would only fill memory.
 constexpr qint64 kMaxParseBacklogBytes = 64LL * 1024 * 1024;
+// Chains made and started per turn of the event loop (each costs a QObject and a request).
+constexpr int kChainsPerTurn = 64;
 } // namespace
+
+void Scan::yieldToInteractiveThreads()
+{
+    // Qt's thread priorities cannot change a normal Linux thread's share of the CPU; the
+    // thread's nice value can, and Linux applies setpriority(PRIO_PROCESS, 0) to the calling
+    // thread alone. Raising one's own nice value needs no privilege.
+    static thread_local const bool lowered = [] {
+        constexpr int kParserNice = 10;
+        return setpriority(PRIO_PROCESS, 0, kParserNice) == 0;
+    }();
+    Q_UNUSED(lowered)
+}
 
 Scan::Scan(QObject *parent)
     : QObject(parent)
 {
     qRegisterMetaType<BlogResult>();
     m_parsers.setExpiryTimeout(-1); // threads are created once, before the sockets, and kept
+    m_startTimer.setSingleShot(true);
+    m_startTimer.setInterval(0); // a timer, so input and paint events get their turn in between
+    connect(&m_startTimer, &QTimer::timeout, this, &Scan::startMoreChains);
     setOptions({});
 }
 
@@ -48,20 +66,40 @@ qint64 Scan::elapsedMs() const
 QList<BlogResult> Scan::results() const
 {
     QList<BlogResult> list;
-    list.reserve(qsizetype(m_blogs.size()));
-    for (const auto &blog : m_blogs)
-        list.append(blog->result());
+    list.reserve(m_entries.size());
+    for (int i = 0; i < m_entries.size(); ++i)
+        list.append(resultAt(i));
     return list;
+}
+
+BlogResult Scan::resultAt(int index) const
+{
+    if (const BlogScan *blog = m_blogs[std::size_t(index)].get())
+        return blog->result();
+    // Not started yet (or never, after a stop): what the row says before its chain runs.
+    const BlogEntry &entry = m_entries.at(index);
+    BlogResult result;
+    result.index = index;
+    result.blogUrl = entry.url;
+    result.blogInput = entry.input;
+    result.name = entry.name;
+    if (m_stopped) {
+        result.status = BlogStatus::Cancelled;
+        result.error = BlogStatusText::sentence(BlogStatus::Cancelled);
+    }
+    return result;
 }
 
 void Scan::clearBlogs()
 {
     m_parsers.waitForDone();
     m_blogs.clear();
+    m_entries.clear();
     m_nextToStart = 0;
     m_activeChains = 0;
     m_finishedCount = 0;
     m_failedCount = 0;
+    m_stopped = false;
 }
 
 void Scan::start(const QList<BlogEntry> &blogs)
@@ -78,20 +116,16 @@ void Scan::start(const QList<BlogEntry> &blogs)
     const int wanted = m_options.fetch.maxInFlight > 0 ? m_options.fetch.maxInFlight : kDefaultMaxChains;
     m_maxChains = std::max(1, std::min(wanted, budget));
 
-    m_blogs.reserve(std::size_t(blogs.size()));
-    for (int i = 0; i < blogs.size(); ++i) {
-        auto blog = std::make_unique<BlogScan>(*this, i, blogs.at(i));
-        connect(blog.get(), &BlogScan::changed, this, &Scan::blogChanged);
-        connect(blog.get(), &BlogScan::finished, this, &Scan::onBlogFinished);
-        m_blogs.push_back(std::move(blog));
-    }
+    // Chains are made as they start: ten thousand QObjects at once would freeze the window.
+    m_entries = blogs;
+    m_blogs.resize(std::size_t(blogs.size()));
 
     m_running = true;
     m_fetcher.restartClock();
     m_fetcher.resetPeak();
     m_elapsed.start();
-    Q_EMIT started(int(m_blogs.size()));
-    if (m_blogs.empty()) {
+    Q_EMIT started(int(m_entries.size()));
+    if (m_entries.isEmpty()) {
         m_running = false;
         m_finalElapsedMs = 0;
         QMetaObject::invokeMethod(this, &Scan::finished, Qt::QueuedConnection);
@@ -104,11 +138,23 @@ void Scan::startMoreChains()
 {
     // A chain finishing synchronously (an invalid URL) calls back into onBlogFinished, which
     // calls this again; the index is advanced first so no blog starts twice.
+    int started = 0;
     while (m_running && m_activeChains < m_maxChains && m_nextToStart < m_blogs.size()
            && m_parseBacklogBytes < kMaxParseBacklogBytes) {
-        BlogScan *blog = m_blogs[m_nextToStart++].get();
+        if (started == kChainsPerTurn) {
+            // The rest on later turns of the event loop, so the window stays responsive.
+            if (!m_startTimer.isActive())
+                m_startTimer.start();
+            return;
+        }
+        const std::size_t index = m_nextToStart++;
+        auto &slot = m_blogs[index];
+        slot = std::make_unique<BlogScan>(*this, int(index), m_entries.at(qsizetype(index)));
+        connect(slot.get(), &BlogScan::changed, this, &Scan::blogChanged);
+        connect(slot.get(), &BlogScan::finished, this, &Scan::onBlogFinished);
         ++m_activeChains;
-        blog->start();
+        ++started;
+        slot->start();
     }
 }
 
@@ -132,14 +178,18 @@ void Scan::stop()
 {
     if (!m_running)
         return;
-    // Not-yet-started blogs first, so cancelling running ones does not start them.
+    m_startTimer.stop();
+    // Not-yet-started blogs first, so cancelling running ones starts none of them.
     const std::size_t firstWaiting = m_nextToStart;
     m_nextToStart = m_blogs.size();
+    m_stopped = true;
+    for (std::size_t i = firstWaiting; i < m_blogs.size(); ++i) {
+        const BlogResult cancelled = resultAt(int(i));
+        Q_EMIT blogChanged(cancelled);
+        ++m_activeChains; // balanced by onBlogFinished
+        onBlogFinished(cancelled);
+    }
     for (std::size_t i = 0; i < firstWaiting; ++i)
         m_blogs[i]->cancel();
-    for (std::size_t i = firstWaiting; i < m_blogs.size(); ++i) {
-        ++m_activeChains; // balanced by onBlogFinished
-        m_blogs[i]->cancel();
-    }
     m_fetcher.cancelAll();
 }

@@ -10,6 +10,7 @@
 #include <QList>
 #include <QObject>
 #include <QThreadPool>
+#include <QTimer>
 
 #include <deque>
 #include <memory>
@@ -39,7 +40,7 @@ public:
 
     bool isRunning() const { return m_running; }
     qint64 elapsedMs() const;
-    int blogCount() const { return int(m_blogs.size()); }
+    int blogCount() const { return int(m_entries.size()); }
     int finishedCount() const { return m_finishedCount; }
     int failedCount() const { return m_failedCount; }
     /// The chains allowed to run at once (each has at most one request in flight).
@@ -58,6 +59,7 @@ public:
     {
         m_parseBacklogBytes += bytes;
         m_parsers.start([this, blog, bytes, work = std::move(work), done = std::move(done)]() mutable {
+            yieldToInteractiveThreads();
             auto result = work();
             QMetaObject::invokeMethod(
                 blog,
@@ -77,14 +79,20 @@ Q_SIGNALS:
     void finished();
 
 private:
+    /// Lowers the calling parser thread's priority once, so the GUI and network threads get a
+    /// core the moment they need one while the parsers still use every idle cycle.
+    static void yieldToInteractiveThreads();
     void startMoreChains();
+    BlogResult resultAt(int index) const;
     void onBlogFinished(const BlogResult &result);
     void clearBlogs();
 
     ScanOptions m_options;
     Fetcher m_fetcher;
     QThreadPool m_parsers;
-    std::vector<std::unique_ptr<BlogScan>> m_blogs;
+    QList<BlogEntry> m_entries;
+    std::vector<std::unique_ptr<BlogScan>> m_blogs; // null until the blog's chain starts
+    QTimer m_startTimer;
     std::size_t m_nextToStart = 0;
     int m_activeChains = 0;
     int m_maxChains = 1;
@@ -92,6 +100,7 @@ private:
     int m_failedCount = 0;
     qint64 m_parseBacklogBytes = 0; // bodies handed to the parsers and not parsed yet
     bool m_running = false;
+    bool m_stopped = false;
     QElapsedTimer m_elapsed;
     qint64 m_finalElapsedMs = 0;
 };
