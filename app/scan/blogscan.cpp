@@ -113,8 +113,10 @@ void BlogScan::onFrontPageParsed(const ArticleLocation &location)
         fetchArticle(location.articleUrl, location.foundVia);
         return;
     }
-    if (!location.feedUrls.isEmpty()) {
-        fetch(location.feedUrls.constFirst(), RequestKind::Feed, &BlogScan::onFeed);
+    // The list's own feed address (an OPML xmlUrl) first: the user chose it.
+    const QUrl feed = isWebScheme(m_entry.feedUrl) ? m_entry.feedUrl : location.feedUrls.value(0);
+    if (feed.isValid()) {
+        fetch(feed, RequestKind::Feed, &BlogScan::onFeed);
         return;
     }
     finish(BlogStatus::NoArticle, location.error);

@@ -140,6 +140,36 @@ private Q_SLOTS:
             QCOMPARE(result.status, BlogStatus::Ok);
     }
 
+    void followsTheListsFeedWhenThePageNamesNoArticle()
+    {
+        // An OPML list gives each blog's feed (xmlUrl); a page with no article markup and no
+        // feed link of its own still finds its newest article through it.
+        FakeHttpServer server;
+        QVERIFY(server.start());
+        server.html("/", "<!doctype html><title>App shell</title><div id=app></div>");
+        HttpResponse feed;
+        feed.contentType = "application/rss+xml";
+        feed.body
+            = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>B</title>"
+              "<item><title>Old</title><link>/old.html</link><pubDate>Mon, 02 Nov 2026 10:00:00 +0000</pubDate></item>"
+              "<item><title>New</title><link>/new.html</link><pubDate>Fri, 20 Nov 2026 10:00:00 +0000</pubDate></item>"
+              "</channel></rss>";
+        server.route("/feeds/main.xml", feed);
+        server.html("/new.html", FakeBlog::article("Through the list's feed"));
+        BlogEntry entry;
+        entry.url = server.url();
+        entry.feedUrl = server.url(QStringLiteral("/feeds/main.xml"));
+        Scan scan;
+        scan.start({ entry });
+        QVERIFY(waitForScan(scan));
+        const BlogResult result = scan.results().constFirst();
+        QCOMPARE(result.status, BlogStatus::Ok);
+        QCOMPARE(result.foundVia, QStringLiteral("feed"));
+        QCOMPARE(result.title, QStringLiteral("Through the list's feed"));
+        QCOMPARE(result.timings.size(), 3);
+        QCOMPARE(result.timings.at(1).kind, RequestKind::Feed);
+    }
+
     void badAddressesFailWithoutTouchingTheNetwork_data()
     {
         QTest::addColumn<QUrl>("url");
