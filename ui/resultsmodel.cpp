@@ -176,6 +176,9 @@ QVariant ResultsModel::toolTipData(const BlogResult &result, int column) const
     case Waterfall:
         return plainTooltip(waterfallToolTip(result));
     case Title:
+        // The page's own <title> beside the headline: the user sees what the rules made of it.
+        if (!result.rawTitle.isEmpty() && result.rawTitle != result.title)
+            return plainTooltip(tr("%1\n\nPage title: %2").arg(result.title, result.rawTitle));
         return plainTooltip(result.title);
     default:
         return {};

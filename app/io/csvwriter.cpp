@@ -21,7 +21,8 @@ QStringList CsvWriter::header()
     return { QStringLiteral("blog_url"),    QStringLiteral("status"),     QStringLiteral("article_url"),
              QStringLiteral("title"),       QStringLiteral("found_via"),  QStringLiteral("front_page_ms"),
              QStringLiteral("feed_ms"),     QStringLiteral("article_ms"), QStringLiteral("total_ms"),
-             QStringLiteral("http_status"), QStringLiteral("error"),      QStringLiteral("new") };
+             QStringLiteral("http_status"), QStringLiteral("error"),      QStringLiteral("raw_title"),
+             QStringLiteral("new") };
 }
 
 QStringList CsvWriter::row(const BlogResult &result)
@@ -37,6 +38,7 @@ QStringList CsvWriter::row(const BlogResult &result)
              msOrEmpty(result.totalMs()),
              result.httpStatus > 0 ? QString::number(result.httpStatus) : QString(),
              result.error,
+             result.rawTitle,
              newness(result) };
 }
 

@@ -61,6 +61,7 @@ QJsonObject JsonWriter::toObject(const BlogResult &result)
         // null, like the CSV's empty cell, when no earlier scan is known to compare with
         { QStringLiteral("new"), result.previousArticleUrl.isValid() ? QJsonValue(result.isNew) : QJsonValue() },
         { QStringLiteral("previous_article_url"), urlOrNull(result.previousArticleUrl) },
+        { QStringLiteral("raw_title"), textOrNull(result.rawTitle) },
         { QStringLiteral("timings"), timings },
     };
 }
@@ -103,6 +104,7 @@ QList<BlogResult> JsonWriter::fromJson(const QByteArray &json, QString *error)
         result.foundVia = object.value(QLatin1String("found_via")).toString();
         result.httpStatus = object.value(QLatin1String("http_status")).toInt();
         result.error = object.value(QLatin1String("error")).toString();
+        result.rawTitle = object.value(QLatin1String("raw_title")).toString();
         result.isNew = object.value(QLatin1String("new")).toBool();
         result.previousArticleUrl = QUrl(object.value(QLatin1String("previous_article_url")).toString());
         const QJsonArray timings = object.value(QLatin1String("timings")).toArray();

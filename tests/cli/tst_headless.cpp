@@ -156,7 +156,7 @@ private Q_SLOTS:
         QCOMPARE(lines.size(), 4);
         QCOMPARE(lines.at(0),
                  QByteArray("blog_url,status,article_url,title,found_via,front_page_ms,feed_ms,"
-                            "article_ms,total_ms,http_status,error,new"));
+                            "article_ms,total_ms,http_status,error,raw_title,new"));
         const QByteArray goodRow = good.url().toEncoded() + ",ok,"
             + good.url(QStringLiteral("/newest.html")).toEncoded() + ",\"Hello, \"\"world\"\"\",rel-bookmark,";
         QVERIFY2(lines.at(1).startsWith(goodRow), lines.at(1).constData());

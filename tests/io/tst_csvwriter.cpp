@@ -53,7 +53,7 @@ private Q_SLOTS:
     {
         QCOMPARE(QString::fromUtf8(CsvWriter::line(CsvWriter::header())),
                  QStringLiteral("blog_url,status,article_url,title,found_via,front_page_ms,feed_ms,article_ms,"
-                                "total_ms,http_status,error,new\r\n"));
+                                "total_ms,http_status,error,raw_title,new\r\n"));
     }
 
     void newColumnSaysYesNoOrNothing()
@@ -105,6 +105,7 @@ private Q_SLOTS:
         result.articleUrl = QUrl(QStringLiteral("https://example.org/blog/a,b.html"));
         result.title = QStringLiteral("Quotes \"here\", commas, and\r\nnew lines — ünïcödé");
         result.foundVia = QStringLiteral("rel-bookmark");
+        result.rawTitle = QStringLiteral("Quotes \"here\" | A Blog");
         result.timings = { RequestTiming { RequestKind::FrontPage, {}, {}, 0, 120, 200, 10, {} },
                            RequestTiming { RequestKind::Article, {}, {}, 130, 250, 200, 10, {} } };
         result.httpStatus = 200;
@@ -116,7 +117,7 @@ private Q_SLOTS:
         const QList<QStringList> rows = parseCsv(QString::fromUtf8(CsvWriter::toCsv({ result, failed })));
         QCOMPARE(rows.size(), 3);
         QCOMPARE(rows.at(0), CsvWriter::header());
-        QCOMPARE(rows.at(1).size(), 12);
+        QCOMPARE(rows.at(1).size(), 13);
         QCOMPARE(rows.at(1).at(0), QStringLiteral("https://example.org/blog/"));
         QCOMPARE(rows.at(1).at(1), QStringLiteral("ok"));
         QCOMPARE(rows.at(1).at(2), QStringLiteral("https://example.org/blog/a,b.html"));
@@ -129,6 +130,9 @@ private Q_SLOTS:
         QCOMPARE(rows.at(2).at(1), QStringLiteral("dns"));
         QCOMPARE(rows.at(2).at(3), QString());
         QCOMPARE(rows.at(2).at(10), failed.error);
+        // After the contract's columns: the page's raw <title>, kept beside the headline.
+        QCOMPARE(rows.at(1).at(11), result.rawTitle);
+        QCOMPARE(rows.at(2).at(11), QString());
     }
 
     void exportReplacesFileAtomically()

@@ -741,7 +741,7 @@ private Q_SLOTS:
         QFile csv(csvPath);
         QVERIFY(csv.open(QIODevice::ReadOnly));
         const QList<QByteArray> lines = csv.readAll().split('\n');
-        QVERIFY(lines.at(0).trimmed().endsWith(",error,new"));
+        QVERIFY(lines.at(0).trimmed().endsWith(",error,raw_title,new"));
         QCOMPARE(lines.size(), 6); // header, four rows, and the empty rest after the last CRLF
 
         auto *view = child<QTableView>(window, "resultsView");
