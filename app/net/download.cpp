@@ -90,9 +90,10 @@ void Download::send()
     // We count redirects ourselves (onRedirected): Qt 6.4 ends a user-verified redirect chain one
     // short of its limit, as a success with status 100, so Qt's limit is set out of our way.
     request.setMaximumRedirectsAllowed(2 * m_policy.maxRedirects + 10);
-    // Our own cap counts decompressed bytes as they arrive and ends the transfer; Qt's ratio check
-    // would end gzip bombs with a vaguer error, so the cap alone decides.
-    request.setDecompressedSafetyCheckThreshold(-1);
+    // Qt decompresses on its one network thread, for every blog at once: a gzip bomb must be
+    // stopped there, before it has inflated gigabytes and held up everyone else's replies. Past
+    // our size cap, Qt's ratio check ends it (reported as too_large in onFinished).
+    request.setDecompressedSafetyCheckThreshold(m_policy.maxBodyBytes);
     if (m_lastOnHost) {
         // The chain's last request to this host: let the server close the socket so that
         // thousands of finished blogs do not each keep an idle descriptor.
@@ -149,13 +150,17 @@ void Download::onReadyRead()
         m_result.body.append(m_reply->readAll());
 }
 
+QString Download::redirectLoopError() const
+{
+    return QCoreApplication::translate("Download", "More than %n redirect(s): the server redirects in a loop.", nullptr,
+                                       m_policy.maxRedirects);
+}
+
 void Download::onRedirected(const QUrl &target)
 {
     m_lastActivityMs = now();
     if (++m_redirects > m_policy.maxRedirects) {
-        fail(BlogStatus::HttpError,
-             QCoreApplication::translate("Download", "More than %n redirect(s): the server redirects in a loop.",
-                                         nullptr, m_policy.maxRedirects));
+        fail(BlogStatus::HttpError, redirectLoopError());
         return;
     }
     if (!isWebScheme(target)) {
@@ -218,6 +223,15 @@ void Download::onFinished()
         complete();
         return;
     }
+    if (error == QNetworkReply::UnknownContentError && compressed) {
+        // Qt's decompression safety check: a compression ratio no real page has.
+        m_result.status = BlogStatus::TooLarge;
+        m_result.error = QCoreApplication::translate("Download", "The page inflates beyond the %1 MB limit.")
+                             .arg(double(m_policy.maxBodyBytes) / (1024 * 1024), 0, 'f', 1);
+        m_result.body = QByteArray();
+        complete();
+        return;
+    }
     if (timing.httpStatus >= 400) {
         m_result.status = BlogStatus::HttpError;
         m_result.error = NetworkErrors::describeHttp(
@@ -226,10 +240,15 @@ void Download::onFinished()
         m_result.status = NetworkErrors::statusFor(error);
         m_result.error = NetworkErrors::describe(m_result.status, reply->errorString());
     } else if (timing.httpStatus >= 300 || timing.httpStatus < 200) {
-        // A redirect we were not allowed to follow (no Location, or the redirect limit).
         m_result.status = BlogStatus::HttpError;
-        m_result.error = NetworkErrors::describeHttp(
-            timing.httpStatus, reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toByteArray());
+        if (m_redirects > 0) {
+            // Qt 6.4 ends some redirect loops (A -> B -> A) by itself, reporting "status 100".
+            m_result.error = redirectLoopError();
+        } else {
+            // A redirect without a Location, or an answer that is no page at all.
+            m_result.error = NetworkErrors::describeHttp(
+                timing.httpStatus, reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toByteArray());
+        }
     }
     complete();
 }

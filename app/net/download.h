@@ -41,6 +41,7 @@ private:
     void onMetaDataChanged();
     void onReadyRead();
     void onRedirected(const QUrl &target);
+    QString redirectLoopError() const;
     void onFinished();
     void complete();
     qint64 now() const;
