@@ -1167,7 +1167,7 @@ empieza a los %3 ms, dura %4 ms</translation>
     <message>
         <location line="+2"/>
         <source>Front page ms</source>
-        <translation>Portada ms</translation>
+        <translation>Página principal ms</translation>
     </message>
     <message>
         <location line="+2"/>
