@@ -5,11 +5,6 @@
 #include <QCoreApplication>
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("CommandLineOptions", text);
-}
-
 bool readPositiveInt(const QCommandLineParser &parser, const QCommandLineOption &option, int minimum, int *value,
                      QString *error)
 {
@@ -18,7 +13,7 @@ bool readPositiveInt(const QCommandLineParser &parser, const QCommandLineOption 
     bool ok = false;
     const int parsed = parser.value(option).toInt(&ok);
     if (!ok || parsed < minimum) {
-        *error = tr("--%1 needs a whole number of at least %2, not \"%3\".")
+        *error = CommandLineOptions::tr("--%1 needs a whole number of at least %2, not \"%3\".")
                      .arg(option.names().constLast())
                      .arg(minimum)
                      .arg(parser.value(option));
@@ -53,7 +48,7 @@ CommandLineOptions CommandLineOptions::parse(const QStringList &arguments)
     const QCommandLineOption help({ QStringLiteral("h"), QStringLiteral("help") }, tr("Show this help and exit."));
     const QCommandLineOption version({ QStringLiteral("v"), QStringLiteral("version") },
                                      tr("Show the version and exit."));
-    const QCommandLineOption headless(QStringLiteral("headless"), tr("Scan without a window and write CSV."));
+    const QCommandLineOption headless(QStringLiteral("headless"), tr("Scan without a window and write CSV or JSON."));
     const QCommandLineOption demo(QStringLiteral("demo"),
                                   tr("Scan the bundled demo blogs, served on this computer (works offline)."));
     const QCommandLineOption output({ QStringLiteral("o"), QStringLiteral("output") },
@@ -86,7 +81,10 @@ CommandLineOptions CommandLineOptions::parse(const QStringList &arguments)
                         maxRedirects, userAgent, preferFeeds, caFile, language });
     parser.addPositionalArgument(tr("LIST"), tr("The blog list to scan (with --headless; - for standard input)."));
 
-    if (!parser.parse(arguments)) {
+    const bool parsed = parser.parse(arguments);
+    // Read first: main() applies the language before it asks for help text or errors again.
+    options.language = parser.value(language);
+    if (!parsed) {
         options.action = Action::UsageError;
         options.text = parser.errorText();
         return options;
@@ -104,7 +102,6 @@ CommandLineOptions CommandLineOptions::parse(const QStringList &arguments)
 
     options.demo = parser.isSet(demo);
     options.useHistory = !parser.isSet(noHistory);
-    options.language = parser.value(language);
     FetchPolicy &fetch = options.scan.fetch;
     int timeoutSeconds = fetch.timeoutMs / 1000;
     int pageMegabytes = int(fetch.maxBodyBytes / (1024 * 1024));

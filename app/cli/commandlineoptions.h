@@ -4,11 +4,15 @@
 #include "io/resultexporter.h"
 #include "scan/scanoptions.h"
 
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 
 /// Everything the command line can say, parsed once in main() for both faces of the app.
 struct CommandLineOptions {
+    Q_DECLARE_TR_FUNCTIONS(CommandLineOptions)
+
+public:
     enum class Action { RunWindow, RunHeadless, ShowText, UsageError };
 
     Action action = Action::RunWindow;

@@ -7,6 +7,7 @@
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QLocale>
 
 #include <algorithm>
 #include <cstdio>
@@ -95,7 +96,7 @@ void HeadlessRunner::reportProgress()
                     .arg(m_scan.finishedCount())
                     .arg(m_scan.blogCount())
                     .arg(m_scan.failedCount())
-                    .arg(double(m_scan.elapsedMs()) / 1000.0, 0, 'f', 1)
+                    .arg(QLocale().toString(double(m_scan.elapsedMs()) / 1000.0, 'f', 1))
              << Qt::endl;
 }
 
@@ -127,9 +128,8 @@ void HeadlessRunner::onScanFinished()
         error = m_outFile->errorString();
     }
     m_stderr << "titlewave: "
-             << tr("%1 blogs in %2 s: %3 ok, %4 failed; at most %5 requests in flight")
-                    .arg(m_scan.blogCount())
-                    .arg(double(m_scan.elapsedMs()) / 1000.0, 0, 'f', 2)
+             << tr("%n blog(s) in %1 s: %2 ok, %3 failed; at most %4 requests in flight", nullptr, m_scan.blogCount())
+                    .arg(QLocale().toString(double(m_scan.elapsedMs()) / 1000.0, 'f', 2))
                     .arg(m_scan.finishedCount() - m_scan.failedCount())
                     .arg(m_scan.failedCount())
                     .arg(m_scan.peakRequestsInFlight())

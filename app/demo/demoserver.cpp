@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "demoserver.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 
@@ -57,7 +58,9 @@ QList<BlogEntry> DemoServer::blogs() const
 
 QString DemoServer::blogListText() const
 {
-    QString text = QStringLiteral("# Titlewave demo: sample blogs served on this computer\n");
+    QString text = QLatin1String("# ")
+        + QCoreApplication::translate("DemoServer", "Titlewave demo: sample blogs served on this computer")
+        + QLatin1Char('\n');
     for (const BlogEntry &entry : blogs())
         text += entry.url.toString() + QLatin1Char('\n');
     return text;

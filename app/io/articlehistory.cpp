@@ -14,11 +14,6 @@
 namespace {
 constexpr int kFormatVersion = 1;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ArticleHistory", text);
-}
-
 // The same blog listed as "https://A.example" or "https://a.example/" is one history entry.
 QString blogKey(const QUrl &url)
 {

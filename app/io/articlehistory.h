@@ -3,6 +3,7 @@
 
 #include "scan/blogresult.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QList>
 #include <QString>
@@ -15,6 +16,8 @@
 /// wherever TITLEWAVE_HISTORY_FILE points) and written atomically.
 class ArticleHistory final
 {
+    Q_DECLARE_TR_FUNCTIONS(ArticleHistory)
+
 public:
     explicit ArticleHistory(const QString &path = defaultPath());
 

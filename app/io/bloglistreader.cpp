@@ -14,11 +14,6 @@ namespace {
 // Cap on what a list file may hold; a blog list of a million lines is a mistake, not a list.
 constexpr qint64 kMaxListBytes = 64LL * 1024 * 1024;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("BlogListReader", text);
-}
-
 bool isWebScheme(const QString &scheme)
 {
     return scheme == QLatin1String("http") || scheme == QLatin1String("https");
@@ -41,6 +36,8 @@ QString duplicateKey(const QUrl &url)
 // the results say what happened to each), duplicates counted and skipped.
 class ListBuilder final
 {
+    Q_DECLARE_TR_FUNCTIONS(BlogListReader)
+
 public:
     explicit ListBuilder(BlogListReadResult &result)
         : m_result(result)

@@ -4,6 +4,7 @@
 #include "scan/blogentry.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -23,6 +24,8 @@ struct BlogListReadResult {
 /// list names.
 class BlogListReader final
 {
+    Q_DECLARE_TR_FUNCTIONS(BlogListReader)
+
 public:
     enum class Format { Text, Csv, Opml };
 

@@ -4,6 +4,7 @@
 #include "networkerrors.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
@@ -117,8 +118,8 @@ void Download::onMetaDataChanged()
     if (!compressed && length.isValid() && length.toLongLong() > m_policy.maxBodyBytes) {
         fail(BlogStatus::TooLarge,
              QCoreApplication::translate("Download", "The page is %1 MB, over the %2 MB limit.")
-                 .arg(double(length.toLongLong()) / (1024 * 1024), 0, 'f', 1)
-                 .arg(double(m_policy.maxBodyBytes) / (1024 * 1024), 0, 'f', 1));
+                 .arg(QLocale().toString(double(length.toLongLong()) / (1024 * 1024), 'f', 1))
+                 .arg(QLocale().toString(double(m_policy.maxBodyBytes) / (1024 * 1024), 'f', 1)));
         return;
     }
     if (!compressed && length.isValid() && m_result.body.isEmpty())
@@ -141,7 +142,7 @@ void Download::onReadyRead()
     if (m_result.body.size() + available > m_policy.maxBodyBytes) {
         fail(BlogStatus::TooLarge,
              QCoreApplication::translate("Download", "The page is over the %1 MB limit.")
-                 .arg(double(m_policy.maxBodyBytes) / (1024 * 1024), 0, 'f', 1));
+                 .arg(QLocale().toString(double(m_policy.maxBodyBytes) / (1024 * 1024), 'f', 1)));
         return;
     }
     if (m_result.body.capacity() == 0)

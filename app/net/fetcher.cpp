@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QLocale>
 #include <QSslCertificate>
 #include <QSslConfiguration>
 
@@ -154,7 +155,7 @@ void Fetcher::sweepTimeouts()
         if (now - download->lastActivityMs() > m_policy.timeoutMs) {
             download->fail(BlogStatus::Timeout,
                            QCoreApplication::translate("Fetcher", "No answer from the server for %1 s.")
-                               .arg(double(m_policy.timeoutMs) / 1000.0, 0, 'f', 1));
+                               .arg(QLocale().toString(double(m_policy.timeoutMs) / 1000.0, 'f', 1)));
         }
     }
 }

@@ -56,6 +56,8 @@ private Q_SLOTS:
         // Runs never read or write the user's own scan history.
         QVERIFY(m_historyDir.isValid());
         qputenv("TITLEWAVE_HISTORY_FILE", m_historyDir.filePath(QStringLiteral("history.json")).toLocal8Bit());
+        // Nor the user's settings (whose language would otherwise apply): a fresh, empty config.
+        qputenv("XDG_CONFIG_HOME", m_historyDir.filePath(QStringLiteral("config")).toLocal8Bit());
     }
 
     void marksNewArticlesAcrossTwoRuns()
@@ -165,6 +167,43 @@ private Q_SLOTS:
         QVERIFY(lines.at(2).contains(",404,"));
         QVERIFY2(lines.at(3).startsWith("file:///etc/passwd,unsupported_scheme,"), lines.at(3).constData());
         QVERIFY(run.err.contains("line 4: unsupported scheme file"));
+    }
+
+    void writesFrenchSentencesWithLangFr()
+    {
+        const Run run = runTitlewave({ QStringLiteral("--headless"), QStringLiteral("-"), QStringLiteral("-o"),
+                                       QStringLiteral("-"), QStringLiteral("--lang"), QStringLiteral("fr") },
+                                     "ftp://example.org/\n");
+        QCOMPARE(run.exitCode, 1);
+        const QList<QByteArray> lines = csvLines(run.out);
+        QCOMPARE(lines.size(), 2);
+        // The contract stays as it is: header names and status codes are never translated.
+        QVERIFY2(lines.at(0).startsWith("blog_url,status,article_url,"), lines.at(0).constData());
+        QVERIFY2(lines.at(1).startsWith("ftp://example.org/,unsupported_scheme,"), lines.at(1).constData());
+        // The error column and stderr speak French.
+        QVERIFY2(lines.at(1).contains("Seules les adresses http et https peuvent être analysées."),
+                 lines.at(1).constData());
+        QVERIFY2(run.err.contains("ligne 1\u00a0: schéma ftp non pris en charge"), run.err.constData());
+        QVERIFY2(run.err.contains("1 blog en "), run.err.constData());
+    }
+
+    void speaksEnglishWithRealPluralsByDefault()
+    {
+        // ctest runs with LC_ALL=C.UTF-8: the system's language is no language Titlewave speaks.
+        const Run run = runTitlewave(
+            { QStringLiteral("--headless"), QStringLiteral("-"), QStringLiteral("-o"), QStringLiteral("-") },
+            "ftp://example.org/\n");
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.out.contains("Only http and https addresses can be scanned."), run.out.constData());
+        QVERIFY2(run.err.contains("titlewave: 1 blog in "), run.err.constData());
+    }
+
+    void helpFollowsLang()
+    {
+        const Run run = runTitlewave({ QStringLiteral("--help"), QStringLiteral("--lang"), QStringLiteral("de") });
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.contains("Diese Hilfe anzeigen und beenden."), run.out.constData());
+        QVERIFY2(run.out.contains("--headless"), run.out.constData()); // option names stay
     }
 
     void readsStdinAndWritesStdout()

@@ -1,0 +1,120 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>BlogListReader</name>
+    <message numerus="yes">
+        <location filename="../app/io/bloglistreader.cpp" line="+197"/>
+        <source>%n blog(s)</source>
+        <translation>
+            <numerusform>%n blog</numerusform>
+            <numerusform>%n blogs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n duplicate(s) skipped</source>
+        <translation>
+            <numerusform>%n duplicate skipped</numerusform>
+            <numerusform>%n duplicates skipped</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n more problem(s)</source>
+        <translation>
+            <numerusform>%n more problem</numerusform>
+            <numerusform>%n more problems</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Download</name>
+    <message numerus="yes">
+        <location filename="../app/net/download.cpp" line="+158"/>
+        <source>More than %n redirect(s): the server redirects in a loop.</source>
+        <translation>
+            <numerusform>More than %n redirect: the server redirects in a loop.</numerusform>
+            <numerusform>More than %n redirects: the server redirects in a loop.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HeadlessRunner</name>
+    <message numerus="yes">
+        <location filename="../app/cli/headlessrunner.cpp" line="+116"/>
+        <source>%n blog(s) with a new article since the last scan</source>
+        <translation>
+            <numerusform>%n blog with a new article since the last scan</numerusform>
+            <numerusform>%n blogs with a new article since the last scan</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+15"/>
+        <source>%n blog(s) in %1 s: %2 ok, %3 failed; at most %4 requests in flight</source>
+        <translation>
+            <numerusform>%n blog in %1 s: %2 ok, %3 failed; at most %4 requests in flight</numerusform>
+            <numerusform>%n blogs in %1 s: %2 ok, %3 failed; at most %4 requests in flight</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <location filename="../ui/mainwindow.cpp" line="+66"/>
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… and %n more</numerusform>
+            <numerusform>… and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+519"/>
+        <source>Scanning %n blog(s) again</source>
+        <translation>
+            <numerusform>Scanning %n blog again</numerusform>
+            <numerusform>Scanning %n blogs again</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+108"/>
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n file</numerusform>
+            <numerusform>%n files</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+32"/>
+        <source>Added %n address(es) to the list</source>
+        <translation>
+            <numerusform>Added %n address to the list</numerusform>
+            <numerusform>Added %n addresses to the list</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>; %n refused: only http and https addresses are scanned</source>
+        <translation>
+            <numerusform>; %n refused: only http and https addresses are scanned</numerusform>
+            <numerusform>; %n refused: only http and https addresses are scanned</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+175"/>
+        <source>Exported %n blog(s) to %1</source>
+        <translation>
+            <numerusform>Exported %n blog to %1</numerusform>
+            <numerusform>Exported %n blogs to %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+238"/>
+        <source>%n new since the last scan</source>
+        <translation>
+            <numerusform>%n new since the last scan</numerusform>
+            <numerusform>%n new since the last scan</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
