@@ -122,7 +122,7 @@
         <translation>Die Startseite ist weder eine Webseite noch ein Feed (%1).</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+52"/>
         <source>The blog&apos;s feed lists no article.</source>
         <translation>Der Feed des Blogs enthält keinen Artikel.</translation>
     </message>
@@ -481,7 +481,7 @@ unlesbare Eingabe.</translation>
 <context>
     <name>Download</name>
     <message>
-        <location filename="../app/net/download.cpp" line="+119"/>
+        <location filename="../app/net/download.cpp" line="+120"/>
         <source>The page is %1 MB, over the %2 MB limit.</source>
         <translation>Die Seite ist %1 MB groß und überschreitet die Grenze von %2 MB.</translation>
     </message>
@@ -491,7 +491,7 @@ unlesbare Eingabe.</translation>
         <translation>Die Seite überschreitet die Grenze von %1 MB.</translation>
     </message>
     <message numerus="yes">
-        <location line="+15"/>
+        <location line="+12"/>
         <source>More than %n redirect(s): the server redirects in a loop.</source>
         <translation>
             <numerusform>Mehr als %n Weiterleitung: Der Server leitet im Kreis weiter.</numerusform>
@@ -499,7 +499,7 @@ unlesbare Eingabe.</translation>
         </translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+13"/>
         <source>Refused a redirect to a %1: address.</source>
         <translation>Weiterleitung auf eine %1:-Adresse abgelehnt.</translation>
     </message>
@@ -517,7 +517,7 @@ unlesbare Eingabe.</translation>
 <context>
     <name>Fetcher</name>
     <message>
-        <location filename="../app/net/fetcher.cpp" line="+130"/>
+        <location filename="../app/net/fetcher.cpp" line="+157"/>
         <source>No answer from the server for %1 s.</source>
         <translation>Seit %1 s keine Antwort vom Server.</translation>
     </message>
@@ -574,7 +574,7 @@ unlesbare Eingabe.</translation>
 <context>
     <name>JsonWriter</name>
     <message>
-        <location filename="../app/io/jsonwriter.cpp" line="+87"/>
+        <location filename="../app/io/jsonwriter.cpp" line="+88"/>
         <source>no &quot;results&quot; array</source>
         <translation>kein „results“-Array</translation>
     </message>
@@ -582,7 +582,7 @@ unlesbare Eingabe.</translation>
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="+66"/>
+        <location filename="../ui/mainwindow.cpp" line="+68"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… und %n weiteres</numerusform>
@@ -590,7 +590,7 @@ unlesbare Eingabe.</translation>
         </translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>Titlewave</source>
         <translation>Titlewave</translation>
     </message>
@@ -905,7 +905,7 @@ unlesbare Eingabe.</translation>
         </translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+37"/>
         <source>Demo</source>
         <translation>Demo</translation>
     </message>
@@ -1113,7 +1113,16 @@ New since the last scan, which found %2</source>
 Neu seit dem letzten Scan, der %2 gefunden hatte</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+9"/>
+        <source>%1
+
+Page title: %2</source>
+        <translation>%1
+
+Seitentitel: %2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>%1: %2
 starts at %3 ms, takes %4 ms</source>
         <translation>%1: %2

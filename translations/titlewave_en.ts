@@ -31,7 +31,7 @@
 <context>
     <name>Download</name>
     <message numerus="yes">
-        <location filename="../app/net/download.cpp" line="+158"/>
+        <location filename="../app/net/download.cpp" line="+156"/>
         <source>More than %n redirect(s): the server redirects in a loop.</source>
         <translation>
             <numerusform>More than %n redirect: the server redirects in a loop.</numerusform>
@@ -61,7 +61,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="+66"/>
+        <location filename="../ui/mainwindow.cpp" line="+68"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… and %n more</numerusform>
@@ -69,7 +69,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+519"/>
+        <location line="+520"/>
         <source>Scanning %n blog(s) again</source>
         <translation>
             <numerusform>Scanning %n blog again</numerusform>
@@ -77,7 +77,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+108"/>
+        <location line="+117"/>
         <source>%n file(s)</source>
         <translation>
             <numerusform>%n file</numerusform>

@@ -122,7 +122,7 @@
         <translation>La página principal no es una página web ni un feed (%1).</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+52"/>
         <source>The blog&apos;s feed lists no article.</source>
         <translation>El feed del blog no contiene ningún artículo.</translation>
     </message>
@@ -481,7 +481,7 @@ entrada ilegible.</translation>
 <context>
     <name>Download</name>
     <message>
-        <location filename="../app/net/download.cpp" line="+119"/>
+        <location filename="../app/net/download.cpp" line="+120"/>
         <source>The page is %1 MB, over the %2 MB limit.</source>
         <translation>La página ocupa %1 MB y supera el límite de %2 MB.</translation>
     </message>
@@ -491,7 +491,7 @@ entrada ilegible.</translation>
         <translation>La página supera el límite de %1 MB.</translation>
     </message>
     <message numerus="yes">
-        <location line="+15"/>
+        <location line="+12"/>
         <source>More than %n redirect(s): the server redirects in a loop.</source>
         <translation>
             <numerusform>Más de %n redirección: el servidor redirige en bucle.</numerusform>
@@ -499,7 +499,7 @@ entrada ilegible.</translation>
         </translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+13"/>
         <source>Refused a redirect to a %1: address.</source>
         <translation>Se rechazó una redirección a una dirección %1:.</translation>
     </message>
@@ -517,7 +517,7 @@ entrada ilegible.</translation>
 <context>
     <name>Fetcher</name>
     <message>
-        <location filename="../app/net/fetcher.cpp" line="+130"/>
+        <location filename="../app/net/fetcher.cpp" line="+157"/>
         <source>No answer from the server for %1 s.</source>
         <translation>Sin respuesta del servidor durante %1 s.</translation>
     </message>
@@ -574,7 +574,7 @@ entrada ilegible.</translation>
 <context>
     <name>JsonWriter</name>
     <message>
-        <location filename="../app/io/jsonwriter.cpp" line="+87"/>
+        <location filename="../app/io/jsonwriter.cpp" line="+88"/>
         <source>no &quot;results&quot; array</source>
         <translation>falta el array «results»</translation>
     </message>
@@ -582,7 +582,7 @@ entrada ilegible.</translation>
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="+66"/>
+        <location filename="../ui/mainwindow.cpp" line="+68"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… y %n más</numerusform>
@@ -590,7 +590,7 @@ entrada ilegible.</translation>
         </translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>Titlewave</source>
         <translation>Titlewave</translation>
     </message>
@@ -905,7 +905,7 @@ entrada ilegible.</translation>
         </translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+37"/>
         <source>Demo</source>
         <translation>Demostración</translation>
     </message>
@@ -1113,7 +1113,16 @@ New since the last scan, which found %2</source>
 Nuevo desde el último análisis, que encontró %2</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+9"/>
+        <source>%1
+
+Page title: %2</source>
+        <translation>%1
+
+Título de la página: %2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>%1: %2
 starts at %3 ms, takes %4 ms</source>
         <translation>%1: %2

@@ -122,7 +122,7 @@
         <translation>La page d’accueil n’est ni une page web ni un flux (%1).</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+52"/>
         <source>The blog&apos;s feed lists no article.</source>
         <translation>Le flux du blog ne contient aucun article.</translation>
     </message>
@@ -481,7 +481,7 @@ ou liste illisible.</translation>
 <context>
     <name>Download</name>
     <message>
-        <location filename="../app/net/download.cpp" line="+119"/>
+        <location filename="../app/net/download.cpp" line="+120"/>
         <source>The page is %1 MB, over the %2 MB limit.</source>
         <translation>La page fait %1&#xa0;Mo, au-delà de la limite de %2&#xa0;Mo.</translation>
     </message>
@@ -491,7 +491,7 @@ ou liste illisible.</translation>
         <translation>La page dépasse la limite de %1&#xa0;Mo.</translation>
     </message>
     <message numerus="yes">
-        <location line="+15"/>
+        <location line="+12"/>
         <source>More than %n redirect(s): the server redirects in a loop.</source>
         <translation>
             <numerusform>Plus de %n redirection&#xa0;: le serveur redirige en boucle.</numerusform>
@@ -499,7 +499,7 @@ ou liste illisible.</translation>
         </translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+13"/>
         <source>Refused a redirect to a %1: address.</source>
         <translation>Redirection vers une adresse %1: refusée.</translation>
     </message>
@@ -517,7 +517,7 @@ ou liste illisible.</translation>
 <context>
     <name>Fetcher</name>
     <message>
-        <location filename="../app/net/fetcher.cpp" line="+130"/>
+        <location filename="../app/net/fetcher.cpp" line="+157"/>
         <source>No answer from the server for %1 s.</source>
         <translation>Aucune réponse du serveur depuis %1&#xa0;s.</translation>
     </message>
@@ -574,7 +574,7 @@ ou liste illisible.</translation>
 <context>
     <name>JsonWriter</name>
     <message>
-        <location filename="../app/io/jsonwriter.cpp" line="+87"/>
+        <location filename="../app/io/jsonwriter.cpp" line="+88"/>
         <source>no &quot;results&quot; array</source>
         <translation>aucun tableau «&#xa0;results&#xa0;»</translation>
     </message>
@@ -582,7 +582,7 @@ ou liste illisible.</translation>
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="+66"/>
+        <location filename="../ui/mainwindow.cpp" line="+68"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… et %n autre</numerusform>
@@ -590,7 +590,7 @@ ou liste illisible.</translation>
         </translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>Titlewave</source>
         <translation>Titlewave</translation>
     </message>
@@ -905,7 +905,7 @@ ou liste illisible.</translation>
         </translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+37"/>
         <source>Demo</source>
         <translation>Démonstration</translation>
     </message>
@@ -1113,7 +1113,16 @@ New since the last scan, which found %2</source>
 Nouveau depuis la dernière analyse, qui avait trouvé %2</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+9"/>
+        <source>%1
+
+Page title: %2</source>
+        <translation>%1
+
+Titre de la page : %2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>%1: %2
 starts at %3 ms, takes %4 ms</source>
         <translation>%1&#xa0;: %2
