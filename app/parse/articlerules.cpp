@@ -152,8 +152,12 @@ QList<ArticleCandidate> ArticleRules::relBookmark(const HtmlDocument &doc)
 {
     QList<ArticleCandidate> out;
     QSet<QUrl> seen;
-    for (xmlNode *link : query(doc, QStringLiteral("//a[@href][%1]").arg(hasRel("bookmark"))))
-        addCandidate(out, seen, doc.resolve(HtmlDocument::attribute(link, "href")), dateAround(doc, link));
+    // //a[@href][hasRel('bookmark')] as one walk: the XPath engine costs more than the rule.
+    HtmlDocument::forEachDescendant(reinterpret_cast<xmlNode *>(doc.document()), [&](xmlNode *link) {
+        if (xmlStrEqual(link->name, LibXml::xc("a")) && HtmlDocument::findAttribute(link, "href")
+            && HtmlDocument::hasXPathToken(link, "rel", "bookmark", true))
+            addCandidate(out, seen, doc.resolve(HtmlDocument::attribute(link, "href")), dateAround(doc, link));
+    });
     return out;
 }
 
@@ -255,7 +259,13 @@ QList<ArticleCandidate> ArticleRules::articleElements(const HtmlDocument &doc)
 QList<QUrl> ArticleRules::feedLinks(const HtmlDocument &doc)
 {
     QList<QUrl> out;
-    for (xmlNode *link : query(doc, QStringLiteral("//link[@href][%1]").arg(hasRel("alternate")))) {
+    QList<xmlNode *> links; // //link[@href][hasRel('alternate')], walked
+    HtmlDocument::forEachDescendant(reinterpret_cast<xmlNode *>(doc.document()), [&](xmlNode *link) {
+        if (xmlStrEqual(link->name, LibXml::xc("link")) && HtmlDocument::findAttribute(link, "href")
+            && HtmlDocument::hasXPathToken(link, "rel", "alternate", true))
+            links.append(link);
+    });
+    for (xmlNode *link : std::as_const(links)) {
         QString type = HtmlDocument::attribute(link, "type").trimmed().toLower();
         type = type.section(QLatin1Char(';'), 0, 0).trimmed();
         if (type != QLatin1String("application/rss+xml") && type != QLatin1String("application/atom+xml")
@@ -280,7 +290,7 @@ std::optional<ArticleCandidate> ArticleRules::pickNewest(const QList<ArticleCand
     return best ? *best : candidates.constFirst();
 }
 
-QDateTime ArticleRules::dateAround(const HtmlDocument &doc, xmlNode *node)
+QDateTime ArticleRules::dateAround(const HtmlDocument &, xmlNode *node)
 {
     xmlNode *container = nullptr;
     int level = 0;
@@ -295,20 +305,38 @@ QDateTime ArticleRules::dateAround(const HtmlDocument &doc, xmlNode *node)
     }
     if (!container)
         return {};
-    static const char *const dateQueries[] = {
-        ".//time[@datetime]/@datetime",
-        ".//*[contains(concat(' ', normalize-space(@itemprop), ' '), ' datePublished ')]/@content",
-        ".//*[contains(concat(' ', normalize-space(@itemprop), ' '), ' datePublished ')]/@datetime",
-        ".//*[contains(concat(' ', normalize-space(@class), ' '), ' dt-published ')]/@datetime",
-        ".//*[contains(concat(' ', normalize-space(@class), ' '), ' published ')]/@title",
-        ".//*[contains(concat(' ', normalize-space(@class), ' '), ' updated ')]/@title",
+    // In order: .//time[@datetime]/@datetime, then itemprop~=datePublished @content and
+    // @datetime, class~=dt-published @datetime, class~=published @title, class~=updated @title;
+    // within each, document order; the first value that parses wins. Walked, not XPath'd: this
+    // runs once per candidate.
+    static const struct {
+        const char *element; // null: any element
+        const char *tokenAttribute;
+        const char *token;
+        const char *valueAttribute;
+    } dateSources[] = {
+        { "time", nullptr, nullptr, "datetime" },
+        { nullptr, "itemprop", "datePublished", "content" },
+        { nullptr, "itemprop", "datePublished", "datetime" },
+        { nullptr, "class", "dt-published", "datetime" },
+        { nullptr, "class", "published", "title" },
+        { nullptr, "class", "updated", "title" },
     };
-    for (const char *xpath : dateQueries) {
-        for (xmlNode *attr : doc.select(xpath, container)) {
-            const QDateTime date = DateTimeParser::parse(LibXml::takeQString(xmlNodeGetContent(attr)));
-            if (date.isValid())
-                return date;
-        }
+    for (const auto &source : dateSources) {
+        QDateTime found;
+        HtmlDocument::forEachDescendant(container, [&](xmlNode *element) {
+            if (found.isValid())
+                return;
+            if (source.element && !xmlStrEqual(element->name, LibXml::xc(source.element)))
+                return;
+            if (source.tokenAttribute && !HtmlDocument::hasXPathToken(element, source.tokenAttribute, source.token))
+                return;
+            if (!HtmlDocument::findAttribute(element, source.valueAttribute))
+                return;
+            found = DateTimeParser::parse(HtmlDocument::attribute(element, source.valueAttribute));
+        });
+        if (found.isValid())
+            return found;
     }
     return {};
 }

@@ -69,9 +69,14 @@ HtmlDocument::HtmlDocument(const QByteArray &body, const QByteArray &contentType
                                url.isEmpty() ? nullptr : url.constData(), "UTF-8", HtmlOptions));
     if (!m_doc)
         return;
-    const QList<xmlNode *> bases = select("//base[@href]");
-    if (!bases.isEmpty()) {
-        const QString href = attribute(bases.constFirst(), "href").trimmed();
+    // The first <base href> in document order (//base[@href]), found without an XPath.
+    xmlNode *base = nullptr;
+    forEachDescendant(reinterpret_cast<xmlNode *>(m_doc.get()), [&](xmlNode *element) {
+        if (!base && xmlStrEqual(element->name, LibXml::xc("base")) && findAttribute(element, "href"))
+            base = element;
+    });
+    if (base) {
+        const QString href = attribute(base, "href").trimmed();
         const QUrl resolved = pageUrl.resolved(QUrl(href, QUrl::TolerantMode));
         if (resolved.isValid() && !resolved.isRelative())
             m_baseUrl = resolved;
@@ -223,6 +228,61 @@ xmlNode *HtmlDocument::closest(xmlNode *node, const char *elementName)
             return node;
     }
     return nullptr;
+}
+
+const xmlAttr *HtmlDocument::findAttribute(const xmlNode *node, const char *name)
+{
+    if (!node || node->type != XML_ELEMENT_NODE)
+        return nullptr;
+    for (const xmlAttr *attr = node->properties; attr; attr = attr->next) {
+        if (attr->name && xmlStrEqual(attr->name, LibXml::xc(name)))
+            return attr;
+    }
+    return nullptr;
+}
+
+bool HtmlDocument::hasXPathToken(const xmlNode *node, const char *attributeName, const char *token, bool asciiLowercase)
+{
+    const xmlAttr *attr = findAttribute(node, attributeName);
+    if (!attr)
+        return false;
+    const auto isXPathSpace = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+    const qsizetype tokenLength = qsizetype(qstrlen(token));
+    // An attribute's value is its text children's concatenation (xmlNodeGetContent); the parser
+    // makes one child, the loop keeps the exact meaning for any other shape.
+    QByteArray joined;
+    const xmlChar *value = nullptr;
+    if (attr->children && !attr->children->next && attr->children->type == XML_TEXT_NODE) {
+        value = attr->children->content;
+    } else {
+        for (const xmlNode *child = attr->children; child; child = child->next) {
+            if (child->type == XML_TEXT_NODE && child->content)
+                joined += reinterpret_cast<const char *>(child->content);
+        }
+        value = reinterpret_cast<const xmlChar *>(joined.constData());
+    }
+    if (!value)
+        return false;
+    const char *p = reinterpret_cast<const char *>(value);
+    while (*p) {
+        while (*p && isXPathSpace(*p))
+            ++p;
+        const char *start = p;
+        while (*p && !isXPathSpace(*p))
+            ++p;
+        if (p - start != tokenLength)
+            continue;
+        bool same = true;
+        for (qsizetype i = 0; i < tokenLength && same; ++i) {
+            char c = start[i];
+            if (asciiLowercase && c >= 'A' && c <= 'Z')
+                c = char(c - 'A' + 'a');
+            same = c == token[i];
+        }
+        if (same)
+            return true;
+    }
+    return false;
 }
 
 QUrl HtmlDocument::resolve(const QString &href) const

@@ -48,6 +48,39 @@ public:
     /// The nearest ancestor (or @p node itself) that is an element named @p elementName.
     static xmlNode *closest(xmlNode *node, const char *elementName);
 
+    /// The attribute named exactly @p name (XPath's @name), or null.
+    static const xmlAttr *findAttribute(const xmlNode *node, const char *name);
+    /// Whether the attribute holds @p token as a word exactly as the XPath idiom
+    /// contains(concat(' ', normalize-space(@a), ' '), ' token ') decides: XPath whitespace
+    /// (space, tab, CR, LF), byte comparison; @p asciiLowercase first maps A-Z to a-z like
+    /// translate(@a, 'ABC...', 'abc...'). False when the attribute is absent.
+    static bool hasXPathToken(const xmlNode *node, const char *attributeName, const char *token,
+                              bool asciiLowercase = false);
+    /// Calls @p visit(element) for every element below @p node (not @p node itself) in document
+    /// order, like XPath's descendant axis; iterative, so depth costs no stack.
+    template<typename Visit> static void forEachDescendant(xmlNode *node, Visit &&visit)
+    {
+        if (!node)
+            return;
+        xmlNode *current = node->children;
+        while (current) {
+            if (current->type == XML_ELEMENT_NODE) {
+                visit(current);
+                if (current->children) {
+                    current = current->children;
+                    continue;
+                }
+            }
+            while (current && !current->next) {
+                current = current->parent;
+                if (current == node)
+                    return;
+            }
+            if (current)
+                current = current->next;
+        }
+    }
+
     /// The page URL, or the document's <base href> resolved against it.
     QUrl baseUrl() const { return m_baseUrl; }
     /// @p href resolved against baseUrl(), fragment dropped; empty unless the result is an
