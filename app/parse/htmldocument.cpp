@@ -6,6 +6,7 @@
 
 #include <libxml/xpathInternals.h>
 
+#include <algorithm>
 #include <limits>
 
 namespace {
@@ -54,19 +55,36 @@ void appendText(const xmlNode *node, QString &out, int depth)
 } // namespace
 
 HtmlDocument::HtmlDocument(const QByteArray &body, const QByteArray &contentType, const QUrl &pageUrl)
-    : m_encoding(CharsetDetector::detect(contentType, body))
+    : m_baseUrl(pageUrl)
+{
+    const QByteArray bytes = decode(body, contentType, &m_encoding);
+    parse(bytes, bytes.size(), pageUrl);
+}
+
+HtmlDocument::HtmlDocument(const QByteArray &utf8, qsizetype length, const QByteArray &encoding, const QUrl &pageUrl)
+    : m_encoding(encoding)
     , m_baseUrl(pageUrl)
 {
+    parse(utf8, std::clamp<qsizetype>(length, 0, utf8.size()), pageUrl);
+}
+
+QByteArray HtmlDocument::decode(const QByteArray &body, const QByteArray &contentType, QByteArray *encoding)
+{
+    *encoding = CharsetDetector::detect(contentType, body);
     if (body.isEmpty() || body.size() > std::numeric_limits<int>::max())
-        return;
-    const QByteArray url = pageUrl.toEncoded();
+        return {};
     // libxml2 only ever sees well-formed UTF-8: on a bad byte it would either stop (iconv
     // encodings) or silently switch the rest of the page to Latin-1 (UTF-8).
-    const QByteArray bytes = CharsetDetector::toUtf8(body, m_encoding);
-    if (bytes.isEmpty() || bytes.size() > std::numeric_limits<int>::max())
+    return CharsetDetector::toUtf8(body, *encoding);
+}
+
+void HtmlDocument::parse(const QByteArray &bytes, qsizetype length, const QUrl &pageUrl)
+{
+    if (length <= 0 || length > std::numeric_limits<int>::max())
         return;
-    m_doc.reset(htmlReadMemory(bytes.constData(), static_cast<int>(bytes.size()),
-                               url.isEmpty() ? nullptr : url.constData(), "UTF-8", HtmlOptions));
+    const QByteArray url = pageUrl.toEncoded();
+    m_doc.reset(htmlReadMemory(bytes.constData(), static_cast<int>(length), url.isEmpty() ? nullptr : url.constData(),
+                               "UTF-8", HtmlOptions));
     if (!m_doc)
         return;
     // The first <base href> in document order (//base[@href]), found without an XPath.

@@ -19,6 +19,11 @@ class HtmlDocument final
 public:
     /// Parses @p body with the encoding CharsetDetector picks from @p contentType and the bytes.
     HtmlDocument(const QByteArray &body, const QByteArray &contentType, const QUrl &pageUrl);
+    /// Parses the first @p length bytes of @p utf8, a body already through decode(): lets a
+    /// caller parse a page's beginning first and the whole only when the beginning cannot tell.
+    HtmlDocument(const QByteArray &utf8, qsizetype length, const QByteArray &encoding, const QUrl &pageUrl);
+    /// @p body as the well-formed UTF-8 libxml2 is given, and the encoding it was decoded from.
+    static QByteArray decode(const QByteArray &body, const QByteArray &contentType, QByteArray *encoding);
     HtmlDocument(const HtmlDocument &) = delete;
     HtmlDocument &operator=(const HtmlDocument &) = delete;
 
@@ -96,6 +101,8 @@ public:
     static QString fragmentText(const QString &html);
 
 private:
+    void parse(const QByteArray &utf8, qsizetype length, const QUrl &pageUrl);
+
     LibXml::HtmlDocPtr m_doc;
     QByteArray m_encoding;
     QUrl m_baseUrl;
