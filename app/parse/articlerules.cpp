@@ -30,13 +30,13 @@ QList<xmlNode *> query(const HtmlDocument &doc, const QString &xpath, xmlNode *c
 
 bool isPostContainer(const xmlNode *node)
 {
-    if (HtmlDocument::name(node) == QLatin1String("article"))
+    if (HtmlDocument::isNamed(node, "article"))
         return true;
     if (HtmlDocument::attribute(node, "itemscope").isNull() == false)
         return true;
     for (const char *token : { "hentry", "h-entry", "post", "entry", "type-post", "blog-post", "post-outer",
                                "post-preview", "post-card", "post-item", "card" }) {
-        if (HtmlDocument::hasToken(node, "class", QString::fromLatin1(token)))
+        if (HtmlDocument::hasToken(node, "class", token))
             return true;
     }
     return false;
@@ -99,7 +99,7 @@ QUrl firstUsable(const HtmlDocument &doc, const QList<xmlNode *> &links)
 bool isTaxonomyLink(const xmlNode *link, const QString &href)
 {
     for (const char *rel : { "tag", "category", "author", "nofollow", "external" }) {
-        if (HtmlDocument::hasToken(link, "rel", QString::fromLatin1(rel)))
+        if (HtmlDocument::hasToken(link, "rel", rel))
             return true;
     }
     for (const char *part : { "/tag/", "/tags/", "/category/", "/categories/", "/author/", "/authors/", "/page/" }) {
@@ -295,8 +295,7 @@ QDateTime ArticleRules::dateAround(const HtmlDocument &, xmlNode *node)
     xmlNode *container = nullptr;
     int level = 0;
     for (xmlNode *p = node; p && p->type == XML_ELEMENT_NODE && level < 16; p = p->parent, ++level) {
-        const QString name = HtmlDocument::name(p);
-        if (name == QLatin1String("body") || name == QLatin1String("html"))
+        if (HtmlDocument::isNamed(p, "body") || HtmlDocument::isNamed(p, "html"))
             break;
         if (isPostContainer(p)) {
             container = p;

@@ -122,8 +122,7 @@ std::optional<QString> metaContent(const QList<xmlNode *> &metas, std::initializ
 {
     for (xmlNode *meta : metas) {
         for (const char *key : keys) {
-            const QString token = QString::fromLatin1(key);
-            if (HtmlDocument::hasToken(meta, "property", token) || HtmlDocument::hasToken(meta, "name", token)) {
+            if (HtmlDocument::hasToken(meta, "property", key) || HtmlDocument::hasToken(meta, "name", key)) {
                 const QString content = TextCleaner::clean(HtmlDocument::attribute(meta, "content"));
                 if (!content.isEmpty())
                     return prefix && prefix->isOpen(meta) ? std::nullopt : std::optional<QString>(content);

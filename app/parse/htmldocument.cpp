@@ -239,6 +239,51 @@ bool HtmlDocument::hasToken(const xmlNode *node, const char *attributeName, cons
     return false;
 }
 
+bool HtmlDocument::hasToken(const xmlNode *node, const char *attributeName, const char *token)
+{
+    if (!node || node->type != XML_ELEMENT_NODE)
+        return false;
+    // The attribute attribute() would read: first of that name, case-insensitively.
+    const xmlAttr *attr = node->properties;
+    while (attr && !(attr->name && xmlStrcasecmp(attr->name, LibXml::xc(attributeName)) == 0))
+        attr = attr->next;
+    if (!attr)
+        return false;
+    // Fast path for the usual value, one text child of printable ASCII (no controls, no
+    // non-ASCII): then the QString version's words are exactly the space-separated runs, and
+    // its case-insensitive comparison is ASCII's. Anything else takes the QString version.
+    const xmlNode *child = attr->children;
+    const bool simple = child && !child->next && child->type == XML_TEXT_NODE && child->content;
+    bool ascii = simple;
+    for (const xmlChar *p = simple ? child->content : nullptr; p && *p && ascii; ++p)
+        ascii = *p >= 0x20 && *p < 0x7F;
+    if (!ascii)
+        return hasToken(node, attributeName, QString::fromLatin1(token));
+    const qsizetype tokenLength = qsizetype(qstrlen(token));
+    const char *p = reinterpret_cast<const char *>(child->content);
+    while (*p) {
+        while (*p == ' ')
+            ++p;
+        const char *start = p;
+        while (*p && *p != ' ')
+            ++p;
+        if (p - start == tokenLength && qstrnicmp(start, token, size_t(tokenLength)) == 0)
+            return true;
+    }
+    return false;
+}
+
+bool HtmlDocument::isNamed(const xmlNode *node, const char *lowercaseName)
+{
+    if (!node || node->type != XML_ELEMENT_NODE || !node->name)
+        return false;
+    for (const xmlChar *p = node->name; *p; ++p) {
+        if (*p >= 0x80) // toLower() maps some non-ASCII letters to ASCII ones: ask it
+            return name(node) == QLatin1String(lowercaseName);
+    }
+    return xmlStrcasecmp(node->name, LibXml::xc(lowercaseName)) == 0;
+}
+
 xmlNode *HtmlDocument::closest(xmlNode *node, const char *elementName)
 {
     for (; node; node = node->parent) {

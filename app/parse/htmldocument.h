@@ -50,6 +50,10 @@ public:
     static QString attribute(const xmlNode *node, const char *name);
     /// Whether the attribute (class, rel, ...) contains @p token as a whitespace-separated word.
     static bool hasToken(const xmlNode *node, const char *attributeName, const QString &token);
+    /// Same, for an ASCII @p token; answers without building strings when the value is plain ASCII.
+    static bool hasToken(const xmlNode *node, const char *attributeName, const char *token);
+    /// name(node) == @p lowercaseName, without building a string when the name is ASCII.
+    static bool isNamed(const xmlNode *node, const char *lowercaseName);
     /// The nearest ancestor (or @p node itself) that is an element named @p elementName.
     static xmlNode *closest(xmlNode *node, const char *elementName);
 
