@@ -88,6 +88,35 @@ qsizetype indexOfTag(const QByteArray &bytes, qsizetype from, const char *needle
     return -1;
 }
 
+// Whether @p hay holds @p needle (ASCII, lowercase) in any letter case, without a lowercased
+// copy: @p anchor indexes a character of the needle that has no case (':', '+', ...), which
+// memchr finds; qstrnicmp checks the candidates around it.
+bool containsAnyCase(QByteArrayView hay, const char *needle, qsizetype anchor)
+{
+    const QByteArrayView n(needle);
+    for (qsizetype at = hay.indexOf(n.at(anchor), anchor); at >= 0; at = hay.indexOf(n.at(anchor), at + 1)) {
+        const qsizetype start = at - anchor;
+        if (start + n.size() <= hay.size() && qstrnicmp(hay.data() + start, n.size(), n.data(), n.size()) == 0)
+            return true;
+    }
+    return false;
+}
+
+// Characters libxml2 drops from script text as invalid (C0 controls but tab, LF, CR; U+FFFE,
+// U+FFFF): "@\x01type" reaches JsonLd as "@type", so their presence voids the byte checks.
+bool hasDroppedCharacters(QByteArrayView bytes)
+{
+    for (qsizetype i = 0; i < bytes.size(); ++i) {
+        const auto c = static_cast<unsigned char>(bytes[i]);
+        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+            return true;
+        if (c == 0xEF && i + 2 < bytes.size() && static_cast<unsigned char>(bytes[i + 1]) == 0xBF
+            && (static_cast<unsigned char>(bytes[i + 2]) & 0xFE) == 0xBE)
+            return true;
+    }
+    return false;
+}
+
 Prefix prefixFacts(const HtmlDocument &doc, const QByteArray &utf8, qsizetype cut)
 {
     Prefix prefix;
@@ -102,15 +131,19 @@ Prefix prefixFacts(const HtmlDocument &doc, const QByteArray &utf8, qsizetype cu
     const qsizetype rest = std::max<qsizetype>(0, QByteArrayView(utf8).first(cut).lastIndexOf('<'));
     prefix.titleAfter = indexOfTag(utf8, rest, "<title") >= 0;
     prefix.metaAfter = indexOfTag(utf8, rest, "<meta") >= 0;
-    // JsonLd keeps only objects with an "@type" key, spelled in the script's raw text as @t... or
-    // with a \u escape (\u0040type, @\u0074ype). None of those after the rest's first <script>:
-    // no script there can add an object.
+    // A JSON-LD script needs both, somewhere after the rest's first <script>: a type attribute
+    // that lowercases to application/ld+json, so "ld+json" in ASCII letters of any case or a
+    // character reference (&#...; no non-ASCII letter lowercases to l, d, j, s, o or n), and an
+    // "@type" key, spelled @t... or with a \u escape (\u0040type, @\u0074ype). JsonLd keeps
+    // no object without that key.
     const qsizetype script = indexOfTag(utf8, rest, "<script");
     if (script < 0) {
         prefix.jsonLdAfter = false;
     } else {
-        const QByteArrayView rest = QByteArrayView(utf8).sliced(script);
-        prefix.jsonLdAfter = rest.contains("@t") || rest.contains("@\\") || rest.contains("\\u");
+        const QByteArrayView scripts = QByteArrayView(utf8).sliced(script);
+        prefix.jsonLdAfter = hasDroppedCharacters(scripts)
+            || ((containsAnyCase(scripts, "ld+json", 2) || scripts.contains("&#"))
+                && (scripts.contains("@t") || scripts.contains("@\\") || scripts.contains("\\u")));
     }
     return prefix;
 }
@@ -314,7 +347,18 @@ qsizetype headEnd(const QByteArray &utf8)
     // A head that is most of the page is cheaper parsed once.
     if (end < 0 || end + 1 > utf8.size() * 2 / 3)
         return 0;
-    return end + 1;
+    // Without any of the metadata the beginning can answer with, it would only be parsed twice.
+    // (A miss here costs nothing but time: the whole page is parsed, as it always was.)
+    const QByteArrayView head = QByteArrayView(utf8).first(end + 1);
+    static const std::pair<const char *, qsizetype> markers[] = {
+        { "og:title", 2 }, { "ld+json", 2 },  { "twitter:title", 7 }, { "dc:title", 2 },      { "dc.title", 2 },
+        { "dcterm:", 6 },  { "dcterms:", 7 }, { "dcterms.", 7 },      { "parsely-title", 7 },
+    };
+    for (const auto &[marker, anchor] : markers) {
+        if (containsAnyCase(head, marker, anchor))
+            return end + 1;
+    }
+    return 0;
 }
 
 } // namespace
