@@ -10,19 +10,6 @@
 
 namespace {
 
-// XPath 1.0 has no class selector; this is the standard whitespace-token idiom.
-QString hasClass(const char *token)
-{
-    return QStringLiteral("contains(concat(' ', normalize-space(@class), ' '), ' %1 ')").arg(QLatin1String(token));
-}
-
-QString hasRel(const char *token)
-{
-    return QStringLiteral("contains(concat(' ', normalize-space(translate(@rel, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', "
-                          "'abcdefghijklmnopqrstuvwxyz')), ' '), ' %1 ')")
-        .arg(QLatin1String(token));
-}
-
 QList<xmlNode *> query(const HtmlDocument &doc, const QString &xpath, xmlNode *context = nullptr)
 {
     return doc.nodes(xpath, context).value_or(QList<xmlNode *>());
@@ -96,6 +83,40 @@ QUrl firstUsable(const HtmlDocument &doc, const QList<xmlNode *> &links)
     return {};
 }
 
+// One of hAtom's link XPaths relative to a context node: a[@href] below it whose own
+// @attribute holds the token (hasXPathToken), or, when inside, that has such an element between
+// the context and itself (.//*[C]//a[@href] | .//a[@href][C]). A null attribute means the
+// heading form (.//h1//a[@href] | .//h2//a[@href] | .//h3//a[@href]). Document order, each link once.
+struct LinkQuery {
+    const char *attribute;
+    const char *token;
+    bool asciiLowercase;
+    bool inside;
+};
+
+bool matchesQuery(const xmlNode *node, const LinkQuery &query)
+{
+    if (!query.attribute)
+        return xmlStrEqual(node->name, LibXml::xc("h1")) || xmlStrEqual(node->name, LibXml::xc("h2"))
+            || xmlStrEqual(node->name, LibXml::xc("h3"));
+    return HtmlDocument::hasXPathToken(node, query.attribute, query.token, query.asciiLowercase);
+}
+
+QList<xmlNode *> linksBelow(xmlNode *context, const LinkQuery &query)
+{
+    QList<xmlNode *> links;
+    HtmlDocument::forEachDescendant(context, [&](xmlNode *link) {
+        if (!xmlStrEqual(link->name, LibXml::xc("a")) || !HtmlDocument::findAttribute(link, "href"))
+            return;
+        bool match = query.attribute && matchesQuery(link, query);
+        for (const xmlNode *p = link->parent; !match && query.inside && p && p != context; p = p->parent)
+            match = p->type == XML_ELEMENT_NODE && matchesQuery(p, query);
+        if (match)
+            links.append(link);
+    });
+    return links;
+}
+
 bool isTaxonomyLink(const xmlNode *link, const QString &href)
 {
     for (const char *rel : { "tag", "category", "author", "nofollow", "external" }) {
@@ -165,26 +186,35 @@ QList<ArticleCandidate> ArticleRules::hAtom(const HtmlDocument &doc)
 {
     QList<ArticleCandidate> out;
     QSet<QUrl> seen;
-    const QString entries = QStringLiteral("//*[%1 or %2]").arg(hasClass("hentry"), hasClass("h-entry"));
+    xmlNode *root = reinterpret_cast<xmlNode *>(doc.document());
+    // //*[hasClass('hentry') or hasClass('h-entry')], walked: this rule runs on every front page
+    // without rel=bookmark links, and its XPaths cost more than the parse of such a page.
+    QList<xmlNode *> entries;
+    HtmlDocument::forEachDescendant(root, [&](xmlNode *element) {
+        if (HtmlDocument::hasXPathToken(element, "class", "hentry")
+            || HtmlDocument::hasXPathToken(element, "class", "h-entry"))
+            entries.append(element);
+    });
     // In each entry, the most specific permalink markup first.
-    for (xmlNode *entry : query(doc, entries)) {
+    for (xmlNode *entry : std::as_const(entries)) {
         // Prefer the title link over e.g. a u-url on the author avatar: entry-title/p-name first.
         QList<xmlNode *> links;
-        for (const QString &xpath :
-             { QStringLiteral(".//*[%1]//a[@href] | .//a[@href][%1]").arg(hasClass("entry-title")),
-               QStringLiteral(".//*[%1]//a[@href] | .//a[@href][%1]").arg(hasClass("p-name")),
-               QStringLiteral(".//a[@href][%1]").arg(hasClass("u-url")),
-               QStringLiteral(".//a[@href][%1]").arg(hasRel("bookmark")),
-               // WordPress block themes keep "hentry" but drop entry-title: the heading's link.
-               QStringLiteral(".//h1//a[@href] | .//h2//a[@href] | .//h3//a[@href]") }) {
-            links = query(doc, xpath, entry);
+        for (const LinkQuery &linkQuery : {
+                 LinkQuery { "class", "entry-title", false, true }, // .//*[C]//a[@href] | .//a[@href][C]
+                 LinkQuery { "class", "p-name", false, true },
+                 LinkQuery { "class", "u-url", false, false }, // .//a[@href][C]
+                 LinkQuery { "rel", "bookmark", true, false },
+                 // WordPress block themes keep "hentry" but drop entry-title: the heading's link.
+                 LinkQuery { nullptr, nullptr, false, true }, // .//h1//a[@href] | .//h2//a[@href] | .//h3//a[@href]
+             }) {
+            links = linksBelow(entry, linkQuery);
             if (!links.isEmpty())
                 break;
         }
         addCandidate(out, seen, firstUsable(doc, links), dateAround(doc, entry));
     }
     // Themes that keep hAtom's entry-title without the hentry wrapper.
-    for (xmlNode *link : query(doc, QStringLiteral("//*[%1]//a[@href] | //a[@href][%1]").arg(hasClass("entry-title"))))
+    for (xmlNode *link : linksBelow(root, LinkQuery { "class", "entry-title", false, true }))
         addCandidate(out, seen, doc.resolve(HtmlDocument::attribute(link, "href")), dateAround(doc, link));
     return out;
 }
