@@ -10,19 +10,6 @@
 
 namespace {
 
-// XPath 1.0 has no class selector; this is the standard whitespace-token idiom.
-QString hasClass(const char *token)
-{
-    return QStringLiteral("contains(concat(' ', normalize-space(@class), ' '), ' %1 ')").arg(QLatin1String(token));
-}
-
-QString hasRel(const char *token)
-{
-    return QStringLiteral("contains(concat(' ', normalize-space(translate(@rel, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', "
-                          "'abcdefghijklmnopqrstuvwxyz')), ' '), ' %1 ')")
-        .arg(QLatin1String(token));
-}
-
 QList<xmlNode *> query(const HtmlDocument &doc, const QString &xpath, xmlNode *context = nullptr)
 {
     return doc.nodes(xpath, context).value_or(QList<xmlNode *>());
@@ -30,13 +17,13 @@ QList<xmlNode *> query(const HtmlDocument &doc, const QString &xpath, xmlNode *c
 
 bool isPostContainer(const xmlNode *node)
 {
-    if (HtmlDocument::name(node) == QLatin1String("article"))
+    if (HtmlDocument::isNamed(node, "article"))
         return true;
     if (HtmlDocument::attribute(node, "itemscope").isNull() == false)
         return true;
     for (const char *token : { "hentry", "h-entry", "post", "entry", "type-post", "blog-post", "post-outer",
                                "post-preview", "post-card", "post-item", "card" }) {
-        if (HtmlDocument::hasToken(node, "class", QString::fromLatin1(token)))
+        if (HtmlDocument::hasToken(node, "class", token))
             return true;
     }
     return false;
@@ -96,10 +83,44 @@ QUrl firstUsable(const HtmlDocument &doc, const QList<xmlNode *> &links)
     return {};
 }
 
+// One of hAtom's link XPaths relative to a context node: a[@href] below it whose own
+// @attribute holds the token (hasXPathToken), or, when inside, that has such an element between
+// the context and itself (.//*[C]//a[@href] | .//a[@href][C]). A null attribute means the
+// heading form (.//h1//a[@href] | .//h2//a[@href] | .//h3//a[@href]). Document order, each link once.
+struct LinkQuery {
+    const char *attribute;
+    const char *token;
+    bool asciiLowercase;
+    bool inside;
+};
+
+bool matchesQuery(const xmlNode *node, const LinkQuery &query)
+{
+    if (!query.attribute)
+        return xmlStrEqual(node->name, LibXml::xc("h1")) || xmlStrEqual(node->name, LibXml::xc("h2"))
+            || xmlStrEqual(node->name, LibXml::xc("h3"));
+    return HtmlDocument::hasXPathToken(node, query.attribute, query.token, query.asciiLowercase);
+}
+
+QList<xmlNode *> linksBelow(xmlNode *context, const LinkQuery &query)
+{
+    QList<xmlNode *> links;
+    HtmlDocument::forEachDescendant(context, [&](xmlNode *link) {
+        if (!xmlStrEqual(link->name, LibXml::xc("a")) || !HtmlDocument::findAttribute(link, "href"))
+            return;
+        bool match = query.attribute && matchesQuery(link, query);
+        for (const xmlNode *p = link->parent; !match && query.inside && p && p != context; p = p->parent)
+            match = p->type == XML_ELEMENT_NODE && matchesQuery(p, query);
+        if (match)
+            links.append(link);
+    });
+    return links;
+}
+
 bool isTaxonomyLink(const xmlNode *link, const QString &href)
 {
     for (const char *rel : { "tag", "category", "author", "nofollow", "external" }) {
-        if (HtmlDocument::hasToken(link, "rel", QString::fromLatin1(rel)))
+        if (HtmlDocument::hasToken(link, "rel", rel))
             return true;
     }
     for (const char *part : { "/tag/", "/tags/", "/category/", "/categories/", "/author/", "/authors/", "/page/" }) {
@@ -152,8 +173,12 @@ QList<ArticleCandidate> ArticleRules::relBookmark(const HtmlDocument &doc)
 {
     QList<ArticleCandidate> out;
     QSet<QUrl> seen;
-    for (xmlNode *link : query(doc, QStringLiteral("//a[@href][%1]").arg(hasRel("bookmark"))))
-        addCandidate(out, seen, doc.resolve(HtmlDocument::attribute(link, "href")), dateAround(doc, link));
+    // //a[@href][hasRel('bookmark')] as one walk: the XPath engine costs more than the rule.
+    HtmlDocument::forEachDescendant(reinterpret_cast<xmlNode *>(doc.document()), [&](xmlNode *link) {
+        if (xmlStrEqual(link->name, LibXml::xc("a")) && HtmlDocument::findAttribute(link, "href")
+            && HtmlDocument::hasXPathToken(link, "rel", "bookmark", true))
+            addCandidate(out, seen, doc.resolve(HtmlDocument::attribute(link, "href")), dateAround(doc, link));
+    });
     return out;
 }
 
@@ -161,26 +186,35 @@ QList<ArticleCandidate> ArticleRules::hAtom(const HtmlDocument &doc)
 {
     QList<ArticleCandidate> out;
     QSet<QUrl> seen;
-    const QString entries = QStringLiteral("//*[%1 or %2]").arg(hasClass("hentry"), hasClass("h-entry"));
+    xmlNode *root = reinterpret_cast<xmlNode *>(doc.document());
+    // //*[hasClass('hentry') or hasClass('h-entry')], walked: this rule runs on every front page
+    // without rel=bookmark links, and its XPaths cost more than the parse of such a page.
+    QList<xmlNode *> entries;
+    HtmlDocument::forEachDescendant(root, [&](xmlNode *element) {
+        if (HtmlDocument::hasXPathToken(element, "class", "hentry")
+            || HtmlDocument::hasXPathToken(element, "class", "h-entry"))
+            entries.append(element);
+    });
     // In each entry, the most specific permalink markup first.
-    for (xmlNode *entry : query(doc, entries)) {
+    for (xmlNode *entry : std::as_const(entries)) {
         // Prefer the title link over e.g. a u-url on the author avatar: entry-title/p-name first.
         QList<xmlNode *> links;
-        for (const QString &xpath :
-             { QStringLiteral(".//*[%1]//a[@href] | .//a[@href][%1]").arg(hasClass("entry-title")),
-               QStringLiteral(".//*[%1]//a[@href] | .//a[@href][%1]").arg(hasClass("p-name")),
-               QStringLiteral(".//a[@href][%1]").arg(hasClass("u-url")),
-               QStringLiteral(".//a[@href][%1]").arg(hasRel("bookmark")),
-               // WordPress block themes keep "hentry" but drop entry-title: the heading's link.
-               QStringLiteral(".//h1//a[@href] | .//h2//a[@href] | .//h3//a[@href]") }) {
-            links = query(doc, xpath, entry);
+        for (const LinkQuery &linkQuery : {
+                 LinkQuery { "class", "entry-title", false, true }, // .//*[C]//a[@href] | .//a[@href][C]
+                 LinkQuery { "class", "p-name", false, true },
+                 LinkQuery { "class", "u-url", false, false }, // .//a[@href][C]
+                 LinkQuery { "rel", "bookmark", true, false },
+                 // WordPress block themes keep "hentry" but drop entry-title: the heading's link.
+                 LinkQuery { nullptr, nullptr, false, true }, // .//h1//a[@href] | .//h2//a[@href] | .//h3//a[@href]
+             }) {
+            links = linksBelow(entry, linkQuery);
             if (!links.isEmpty())
                 break;
         }
         addCandidate(out, seen, firstUsable(doc, links), dateAround(doc, entry));
     }
     // Themes that keep hAtom's entry-title without the hentry wrapper.
-    for (xmlNode *link : query(doc, QStringLiteral("//*[%1]//a[@href] | //a[@href][%1]").arg(hasClass("entry-title"))))
+    for (xmlNode *link : linksBelow(root, LinkQuery { "class", "entry-title", false, true }))
         addCandidate(out, seen, doc.resolve(HtmlDocument::attribute(link, "href")), dateAround(doc, link));
     return out;
 }
@@ -255,7 +289,13 @@ QList<ArticleCandidate> ArticleRules::articleElements(const HtmlDocument &doc)
 QList<QUrl> ArticleRules::feedLinks(const HtmlDocument &doc)
 {
     QList<QUrl> out;
-    for (xmlNode *link : query(doc, QStringLiteral("//link[@href][%1]").arg(hasRel("alternate")))) {
+    QList<xmlNode *> links; // //link[@href][hasRel('alternate')], walked
+    HtmlDocument::forEachDescendant(reinterpret_cast<xmlNode *>(doc.document()), [&](xmlNode *link) {
+        if (xmlStrEqual(link->name, LibXml::xc("link")) && HtmlDocument::findAttribute(link, "href")
+            && HtmlDocument::hasXPathToken(link, "rel", "alternate", true))
+            links.append(link);
+    });
+    for (xmlNode *link : std::as_const(links)) {
         QString type = HtmlDocument::attribute(link, "type").trimmed().toLower();
         type = type.section(QLatin1Char(';'), 0, 0).trimmed();
         if (type != QLatin1String("application/rss+xml") && type != QLatin1String("application/atom+xml")
@@ -280,13 +320,12 @@ std::optional<ArticleCandidate> ArticleRules::pickNewest(const QList<ArticleCand
     return best ? *best : candidates.constFirst();
 }
 
-QDateTime ArticleRules::dateAround(const HtmlDocument &doc, xmlNode *node)
+QDateTime ArticleRules::dateAround(const HtmlDocument &, xmlNode *node)
 {
     xmlNode *container = nullptr;
     int level = 0;
     for (xmlNode *p = node; p && p->type == XML_ELEMENT_NODE && level < 16; p = p->parent, ++level) {
-        const QString name = HtmlDocument::name(p);
-        if (name == QLatin1String("body") || name == QLatin1String("html"))
+        if (HtmlDocument::isNamed(p, "body") || HtmlDocument::isNamed(p, "html"))
             break;
         if (isPostContainer(p)) {
             container = p;
@@ -295,20 +334,38 @@ QDateTime ArticleRules::dateAround(const HtmlDocument &doc, xmlNode *node)
     }
     if (!container)
         return {};
-    static const char *const dateQueries[] = {
-        ".//time[@datetime]/@datetime",
-        ".//*[contains(concat(' ', normalize-space(@itemprop), ' '), ' datePublished ')]/@content",
-        ".//*[contains(concat(' ', normalize-space(@itemprop), ' '), ' datePublished ')]/@datetime",
-        ".//*[contains(concat(' ', normalize-space(@class), ' '), ' dt-published ')]/@datetime",
-        ".//*[contains(concat(' ', normalize-space(@class), ' '), ' published ')]/@title",
-        ".//*[contains(concat(' ', normalize-space(@class), ' '), ' updated ')]/@title",
+    // In order: .//time[@datetime]/@datetime, then itemprop~=datePublished @content and
+    // @datetime, class~=dt-published @datetime, class~=published @title, class~=updated @title;
+    // within each, document order; the first value that parses wins. Walked, not XPath'd: this
+    // runs once per candidate.
+    static const struct {
+        const char *element; // null: any element
+        const char *tokenAttribute;
+        const char *token;
+        const char *valueAttribute;
+    } dateSources[] = {
+        { "time", nullptr, nullptr, "datetime" },
+        { nullptr, "itemprop", "datePublished", "content" },
+        { nullptr, "itemprop", "datePublished", "datetime" },
+        { nullptr, "class", "dt-published", "datetime" },
+        { nullptr, "class", "published", "title" },
+        { nullptr, "class", "updated", "title" },
     };
-    for (const char *xpath : dateQueries) {
-        for (xmlNode *attr : doc.select(xpath, container)) {
-            const QDateTime date = DateTimeParser::parse(LibXml::takeQString(xmlNodeGetContent(attr)));
-            if (date.isValid())
-                return date;
-        }
+    for (const auto &source : dateSources) {
+        QDateTime found;
+        HtmlDocument::forEachDescendant(container, [&](xmlNode *element) {
+            if (found.isValid())
+                return;
+            if (source.element && !xmlStrEqual(element->name, LibXml::xc(source.element)))
+                return;
+            if (source.tokenAttribute && !HtmlDocument::hasXPathToken(element, source.tokenAttribute, source.token))
+                return;
+            if (!HtmlDocument::findAttribute(element, source.valueAttribute))
+                return;
+            found = DateTimeParser::parse(HtmlDocument::attribute(element, source.valueAttribute));
+        });
+        if (found.isValid())
+            return found;
     }
     return {};
 }

@@ -421,7 +421,8 @@ FeedContent FeedReader::read(const QByteArray &body, const QUrl &feedUrl)
 bool FeedReader::looksLikeFeed(const QByteArray &body, const QByteArray &contentType)
 {
     Q_UNUSED(contentType) // servers label feeds as text/html and pages as rss; only the bytes tell
-    QByteArray head = body.left(4096);
+    // A view of the first 4 KB, not a copy: this runs on every front page.
+    QByteArray head = QByteArray::fromRawData(body.constData(), std::min<qsizetype>(body.size(), 4096));
     if (head.startsWith("\xEF\xBB\xBF"))
         head.remove(0, 3);
     qsizetype i = 0;

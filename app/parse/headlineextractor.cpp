@@ -8,23 +8,163 @@
 
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace {
+
+// What the rules read from a page, collected in one walk instead of one XPath per rule.
+struct PageNodes {
+    QList<xmlNode *> titles; ///< //title[not(ancestor::svg)]
+    QList<xmlNode *> headings; ///< //h1 | //h2
+    QList<xmlNode *> metas; ///< //meta[@content]
+    QList<xmlNode *> scripts; ///< //script[@type]
+    QList<xmlNode *> h1s; ///< //h1
+    QList<xmlNode *> articleH1s; ///< //*[local-name()='article']//h1
+};
+
+bool named(const xmlNode *node, const char *name)
+{
+    return xmlStrEqual(node->name, LibXml::xc(name));
+}
+
+bool hasAncestor(const xmlNode *node, const char *name)
+{
+    for (const xmlNode *p = node->parent; p; p = p->parent) {
+        if (p->type == XML_ELEMENT_NODE && named(p, name))
+            return true;
+    }
+    return false;
+}
+
+PageNodes collect(const HtmlDocument &doc)
+{
+    PageNodes nodes;
+    HtmlDocument::forEachDescendant(reinterpret_cast<xmlNode *>(doc.document()), [&](xmlNode *element) {
+        if (named(element, "title")) {
+            if (!hasAncestor(element, "svg"))
+                nodes.titles.append(element);
+        } else if (named(element, "h1")) {
+            nodes.headings.append(element);
+            nodes.h1s.append(element);
+            if (hasAncestor(element, "article"))
+                nodes.articleH1s.append(element);
+        } else if (named(element, "h2")) {
+            nodes.headings.append(element);
+        } else if (named(element, "meta")) {
+            if (HtmlDocument::findAttribute(element, "content"))
+                nodes.metas.append(element);
+        } else if (named(element, "script")) {
+            if (HtmlDocument::findAttribute(element, "type"))
+                nodes.scripts.append(element);
+        }
+    });
+    return nodes;
+}
+
+// When the document is only the page's beginning (HtmlDocument's length): which nodes may still
+// change, and what the rest of the bytes cannot hold. Every answer below is given from a prefix
+// only when the whole page would give the same one; otherwise std::nullopt.
+struct Prefix {
+    QList<const xmlNode *> open; ///< the last node's ancestors: possibly cut short, or closed by the rest
+    bool titleAfter = true; ///< the rest may hold a <title>
+    bool metaAfter = true; ///< the rest may hold a <meta>
+    bool jsonLdAfter = true; ///< the rest may hold a JSON-LD object
+    bool openSignal = false; ///< a <title>, <meta> or <script> is among the open nodes
+
+    bool isOpen(const xmlNode *node) const { return open.contains(node); }
+};
+
+// Where the next tag named @p needle ("<title", ASCII lowercase) starts at or after @p from,
+// compared case-insensitively as libxml2 reads tag names; -1 when there is none.
+qsizetype indexOfTag(const QByteArray &bytes, qsizetype from, const char *needle)
+{
+    const QByteArrayView view(bytes);
+    const QByteArrayView name(needle);
+    for (qsizetype at = view.indexOf('<', from); at >= 0 && at + name.size() <= view.size();
+         at = view.indexOf('<', at + 1)) {
+        if (view.sliced(at, name.size()).compare(name, Qt::CaseInsensitive) == 0)
+            return at;
+    }
+    return -1;
+}
+
+// Whether @p hay holds @p needle (ASCII, lowercase) in any letter case, without a lowercased
+// copy: @p anchor indexes a character of the needle that has no case (':', '+', ...), which
+// memchr finds; qstrnicmp checks the candidates around it.
+bool containsAnyCase(QByteArrayView hay, const char *needle, qsizetype anchor)
+{
+    const QByteArrayView n(needle);
+    for (qsizetype at = hay.indexOf(n.at(anchor), anchor); at >= 0; at = hay.indexOf(n.at(anchor), at + 1)) {
+        const qsizetype start = at - anchor;
+        if (start + n.size() <= hay.size() && qstrnicmp(hay.data() + start, n.size(), n.data(), n.size()) == 0)
+            return true;
+    }
+    return false;
+}
+
+// Characters libxml2 drops from script text as invalid (C0 controls but tab, LF, CR; U+FFFE,
+// U+FFFF): "@\x01type" reaches JsonLd as "@type", so their presence voids the byte checks.
+bool hasDroppedCharacters(QByteArrayView bytes)
+{
+    for (qsizetype i = 0; i < bytes.size(); ++i) {
+        const auto c = static_cast<unsigned char>(bytes[i]);
+        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+            return true;
+        if (c == 0xEF && i + 2 < bytes.size() && static_cast<unsigned char>(bytes[i + 1]) == 0xBF
+            && (static_cast<unsigned char>(bytes[i + 2]) & 0xFE) == 0xBE)
+            return true;
+    }
+    return false;
+}
+
+Prefix prefixFacts(const HtmlDocument &doc, const QByteArray &utf8, qsizetype cut)
+{
+    Prefix prefix;
+    for (const xmlNode *node = doc.document()->last; node; node = node->last) {
+        prefix.open.append(node);
+        // Such an element may be cut short anywhere, even inside its start tag's attributes.
+        if (node->type == XML_ELEMENT_NODE && (named(node, "title") || named(node, "meta") || named(node, "script")))
+            prefix.openSignal = true;
+    }
+    // The rest starts, for tags, at the last '<' before the cut: a start tag cut inside its name
+    // ("<me|ta") must be looked for there.
+    const qsizetype rest = std::max<qsizetype>(0, QByteArrayView(utf8).first(cut).lastIndexOf('<'));
+    prefix.titleAfter = indexOfTag(utf8, rest, "<title") >= 0;
+    prefix.metaAfter = indexOfTag(utf8, rest, "<meta") >= 0;
+    // A JSON-LD script needs both, somewhere after the rest's first <script>: a type attribute
+    // that lowercases to application/ld+json, so "ld+json" in ASCII letters of any case or a
+    // character reference (&#...; no non-ASCII letter lowercases to l, d, j, s, o or n), and an
+    // "@type" key, spelled @t... or with a \u escape (\u0040type, @\u0074ype). JsonLd keeps
+    // no object without that key.
+    const qsizetype script = indexOfTag(utf8, rest, "<script");
+    if (script < 0) {
+        prefix.jsonLdAfter = false;
+    } else {
+        const QByteArrayView scripts = QByteArrayView(utf8).sliced(script);
+        prefix.jsonLdAfter = hasDroppedCharacters(scripts)
+            || ((containsAnyCase(scripts, "ld+json", 2) || scripts.contains("&#"))
+                && (scripts.contains("@t") || scripts.contains("@\\") || scripts.contains("\\u")));
+    }
+    return prefix;
+}
 
 // First <meta> whose property or name holds one of @p keys as a token (properties are
 // space-separated lists: property="og:title twitter:title"); the content, once decoded.
-QString metaContent(const QList<xmlNode *> &metas, std::initializer_list<const char *> keys)
+std::optional<QString> metaContent(const QList<xmlNode *> &metas, std::initializer_list<const char *> keys,
+                                   const Prefix *prefix)
 {
     for (xmlNode *meta : metas) {
         for (const char *key : keys) {
-            const QString token = QString::fromLatin1(key);
-            if (HtmlDocument::hasToken(meta, "property", token) || HtmlDocument::hasToken(meta, "name", token)) {
+            if (HtmlDocument::hasToken(meta, "property", key) || HtmlDocument::hasToken(meta, "name", key)) {
                 const QString content = TextCleaner::clean(HtmlDocument::attribute(meta, "content"));
                 if (!content.isEmpty())
-                    return content;
+                    return prefix && prefix->isOpen(meta) ? std::nullopt : std::optional<QString>(content);
             }
         }
     }
-    return {};
+    if (prefix && prefix->metaAfter)
+        return std::nullopt;
+    return QString();
 }
 
 // Share of @p title's words (by length) that @p text also has: 1 when text covers the title.
@@ -45,27 +185,41 @@ double titleCoverage(const QString &text, const QString &title)
 
 // The first Article's headline, or its name when the page's <title> agrees more with the name
 // (Wikipedia puts a description in "headline"; Medium a shortened title).
-QString jsonLdHeadline(const HtmlDocument &doc, const QString &pageTitle)
+std::optional<QString> jsonLdHeadline(const QList<xmlNode *> &scripts, const QString &pageTitle, const Prefix *prefix)
 {
     // JSON strings are not HTML-decoded by the parser: decode here, exactly once.
     const auto stringValue = [](const QJsonObject &object, const char *key) {
         const QJsonValue value = object.value(QLatin1String(key));
         return value.isString() ? TextCleaner::clean(HtmlDocument::decodeEntities(value.toString())) : QString();
     };
-    for (const QJsonObject &object : JsonLd::objects(doc)) {
-        if (!JsonLd::isArticle(object))
+    // Script by script, stopping at the first answer; the count keeps JsonLd::objects()'s cap.
+    qsizetype objectCount = 0;
+    for (xmlNode *script : scripts) {
+        if (objectCount >= JsonLd::MaxObjects)
+            break;
+        if (!JsonLd::isJsonLdScript(script))
             continue;
-        const QString headline = stringValue(object, "headline");
-        const QString name = stringValue(object, "name");
-        if (!headline.isEmpty() && !name.isEmpty() && headline != name
-            && titleCoverage(name, pageTitle) > titleCoverage(headline, pageTitle))
-            return name;
-        if (!headline.isEmpty())
-            return headline;
-        if (!name.isEmpty())
-            return name;
+        if (prefix && prefix->isOpen(script))
+            return std::nullopt;
+        const QList<QJsonObject> objects = JsonLd::objectsFromScript(script);
+        objectCount += objects.size();
+        for (const QJsonObject &object : objects) {
+            if (!JsonLd::isArticle(object))
+                continue;
+            const QString headline = stringValue(object, "headline");
+            const QString name = stringValue(object, "name");
+            if (!headline.isEmpty() && !name.isEmpty() && headline != name
+                && titleCoverage(name, pageTitle) > titleCoverage(headline, pageTitle))
+                return name;
+            if (!headline.isEmpty())
+                return headline;
+            if (!name.isEmpty())
+                return name;
+        }
     }
-    return {};
+    if (prefix && prefix->jsonLdAfter)
+        return std::nullopt;
+    return QString();
 }
 
 QString firstNonEmptyText(const QList<xmlNode *> &nodes)
@@ -78,60 +232,84 @@ QString firstNonEmptyText(const QList<xmlNode *> &nodes)
     return {};
 }
 
-} // namespace
-
-Headline HeadlineExtractor::extract(const QByteArray &body, const QByteArray &contentType, const QUrl &pageUrl)
+// The page's <title>: the first one outside SVG icons with any text.
+std::optional<QString> rawTitle(const QList<xmlNode *> &titles, const Prefix *prefix)
 {
+    for (xmlNode *title : titles) {
+        if (prefix && prefix->isOpen(title))
+            return std::nullopt;
+        const QString text = TextCleaner::clean(HtmlDocument::text(title));
+        if (!text.isEmpty())
+            return text;
+    }
+    if (prefix && prefix->titleAfter)
+        return std::nullopt;
+    return QString();
+}
+
+// The rules in order on @p doc; std::nullopt when @p prefix is set and the page's beginning
+// cannot tell what the whole page would give.
+std::optional<Headline> decide(const HtmlDocument &doc, const Prefix *prefix)
+{
+    if (prefix && prefix->openSignal)
+        return std::nullopt;
     Headline headline;
-    const HtmlDocument doc(body, contentType, pageUrl);
-    if (!doc.isValid())
-        return headline;
+    const PageNodes nodes = collect(doc);
 
     // SVG icons carry <title> elements of their own; they are never the page's title.
-    headline.rawTitle = firstNonEmptyText(doc.select("//title[not(ancestor::svg)]"));
+    const std::optional<QString> title = rawTitle(nodes.titles, prefix);
+    if (!title)
+        return std::nullopt;
+    headline.rawTitle = *title;
 
-    // Texts that can vouch for a shortened <title> or meta title: the page's main headings.
-    QStringList headings;
-    for (xmlNode *node : doc.select("//h1 | //h2")) {
-        const QString text = TextCleaner::clean(HtmlDocument::text(node));
-        if (!text.isEmpty())
-            headings.append(text);
-        if (headings.size() >= 50)
-            break;
-    }
-    const TitleSplitter splitter(headings);
+    // Some themes put the blog's name in og:title/twitter:title on every page: a metadata title
+    // that is just the site name says nothing about the article, unless the page says no more.
+    const std::optional<QString> siteMeta = metaContent(nodes.metas, { "og:site_name", "application-name" }, prefix);
+    if (!siteMeta)
+        return std::nullopt;
+    const QString siteName = TextCleaner::comparable(*siteMeta);
 
     // Metadata titles are the publisher's stated headline: taken as they are. Only <title>, which
     // is built for browser tabs and search results, gets its site name removed.
-    const QList<xmlNode *> metas = doc.select("//meta[@content]");
-    // Some themes put the blog's name in og:title/twitter:title on every page: a metadata title
-    // that is just the site name says nothing about the article, unless the page says no more.
-    const QString siteName = TextCleaner::comparable(metaContent(metas, { "og:site_name", "application-name" }));
-    const auto accept = [&](const QString &title, const char *via, bool strip) {
-        headline.title = TextCleaner::clean(strip ? splitter.strip(title) : title);
+    const auto accept = [&](const QString &candidate, const char *via, bool isTitle = false) {
+        headline.title = TextCleaner::clean(candidate);
         headline.via = QString::fromLatin1(via);
-        if (!strip && !siteName.isEmpty() && TextCleaner::comparable(headline.title) == siteName
+        if (!isTitle && !siteName.isEmpty() && TextCleaner::comparable(headline.title) == siteName
             && TextCleaner::comparable(headline.rawTitle) != siteName)
             headline.title.clear();
         return !headline.title.isEmpty();
     };
 
-    if (accept(jsonLdHeadline(doc, headline.rawTitle), "json-ld", false))
+    const std::optional<QString> jsonLd = jsonLdHeadline(nodes.scripts, headline.rawTitle, prefix);
+    if (!jsonLd)
+        return std::nullopt;
+    if (accept(*jsonLd, "json-ld"))
         return headline;
-    if (accept(metaContent(metas, { "og:title" }), "og:title", false))
-        return headline;
-    if (accept(metaContent(metas, { "twitter:title" }), "twitter:title", false))
-        return headline;
-    if (accept(metaContent(metas, { "dc:title", "dc.title", "dcterm:title", "dcterms:title", "dcterms.title" }),
-               "dc:title", false))
-        return headline;
-    if (accept(metaContent(metas, { "parsely-title" }), "parsely-title", false))
-        return headline;
+    static const struct {
+        std::initializer_list<const char *> keys;
+        const char *via;
+    } metaRules[] = {
+        { { "og:title" }, "og:title" },
+        { { "twitter:title" }, "twitter:title" },
+        { { "dc:title", "dc.title", "dcterm:title", "dcterms:title", "dcterms.title" }, "dc:title" },
+        { { "parsely-title" }, "parsely-title" },
+    };
+    for (const auto &rule : metaRules) {
+        const std::optional<QString> content = metaContent(nodes.metas, rule.keys, prefix);
+        if (!content)
+            return std::nullopt;
+        if (accept(*content, rule.via))
+            return headline;
+    }
+
+    // Headings decide what is left; a page's beginning does not have them all.
+    if (prefix)
+        return std::nullopt;
 
     // An <h1> inside <article> is the article's own heading when the <title> agrees with it; a
     // bare <h1> is as often the blog's name, so it only vouches for a shortened <title> or
     // stands in when there is no title at all.
-    const QString articleH1 = firstNonEmptyText(doc.select("//*[local-name()='article']//h1"));
+    const QString articleH1 = firstNonEmptyText(nodes.articleH1s);
     if (!articleH1.isEmpty()
         && (headline.rawTitle.isEmpty()
             || TextCleaner::comparable(headline.rawTitle).contains(TextCleaner::comparable(articleH1)))) {
@@ -139,11 +317,68 @@ Headline HeadlineExtractor::extract(const QByteArray &body, const QByteArray &co
         headline.via = QStringLiteral("h1");
         return headline;
     }
-    if (accept(headline.rawTitle, "title", true))
+    // Texts that can vouch for a shortened <title>: the page's main headings.
+    QStringList headings;
+    for (xmlNode *node : nodes.headings) {
+        const QString text = TextCleaner::clean(HtmlDocument::text(node));
+        if (!text.isEmpty())
+            headings.append(text);
+        if (headings.size() >= 50)
+            break;
+    }
+    const TitleSplitter splitter(headings);
+    if (accept(splitter.strip(headline.rawTitle), "title", true))
         return headline;
-    if (accept(firstNonEmptyText(doc.select("//h1")), "h1", false))
+    if (accept(firstNonEmptyText(nodes.h1s), "h1"))
         return headline;
     headline.title.clear();
     headline.via.clear();
     return headline;
+}
+
+// Where the page's <head> ends ("</head" up to its '>'), when that is early enough to be
+// worth parsing on its own first; 0 otherwise.
+qsizetype headEnd(const QByteArray &utf8)
+{
+    const qsizetype at = indexOfTag(utf8, 0, "</head");
+    if (at < 0)
+        return 0;
+    const qsizetype end = utf8.indexOf('>', at);
+    // A head that is most of the page is cheaper parsed once.
+    if (end < 0 || end + 1 > utf8.size() * 2 / 3)
+        return 0;
+    // Without any of the metadata the beginning can answer with, it would only be parsed twice.
+    // (A miss here costs nothing but time: the whole page is parsed, as it always was.)
+    const QByteArrayView head = QByteArrayView(utf8).first(end + 1);
+    static const std::pair<const char *, qsizetype> markers[] = {
+        { "og:title", 2 }, { "ld+json", 2 },  { "twitter:title", 7 }, { "dc:title", 2 },      { "dc.title", 2 },
+        { "dcterm:", 6 },  { "dcterms:", 7 }, { "dcterms.", 7 },      { "parsely-title", 7 },
+    };
+    for (const auto &[marker, anchor] : markers) {
+        if (containsAnyCase(head, marker, anchor))
+            return end + 1;
+    }
+    return 0;
+}
+
+} // namespace
+
+Headline HeadlineExtractor::extract(const QByteArray &body, const QByteArray &contentType, const QUrl &pageUrl)
+{
+    QByteArray encoding;
+    const QByteArray utf8 = HtmlDocument::decode(body, contentType, &encoding);
+    // Most articles state their headline in <head> (JSON-LD, og:title): parse that alone first,
+    // and the whole page only when its beginning cannot prove the answer.
+    if (const qsizetype cut = headEnd(utf8); cut > 0) {
+        const HtmlDocument head(utf8, cut, encoding, pageUrl);
+        if (head.isValid()) {
+            const Prefix prefix = prefixFacts(head, utf8, cut);
+            if (std::optional<Headline> headline = decide(head, &prefix))
+                return *headline;
+        }
+    }
+    const HtmlDocument doc(utf8, utf8.size(), encoding, pageUrl);
+    if (!doc.isValid())
+        return {};
+    return decide(doc, nullptr).value_or(Headline());
 }

@@ -6,6 +6,7 @@
 
 #include <libxml/xpathInternals.h>
 
+#include <algorithm>
 #include <limits>
 
 namespace {
@@ -54,24 +55,46 @@ void appendText(const xmlNode *node, QString &out, int depth)
 } // namespace
 
 HtmlDocument::HtmlDocument(const QByteArray &body, const QByteArray &contentType, const QUrl &pageUrl)
-    : m_encoding(CharsetDetector::detect(contentType, body))
+    : m_baseUrl(pageUrl)
+{
+    const QByteArray bytes = decode(body, contentType, &m_encoding);
+    parse(bytes, bytes.size(), pageUrl);
+}
+
+HtmlDocument::HtmlDocument(const QByteArray &utf8, qsizetype length, const QByteArray &encoding, const QUrl &pageUrl)
+    : m_encoding(encoding)
     , m_baseUrl(pageUrl)
 {
+    parse(utf8, std::clamp<qsizetype>(length, 0, utf8.size()), pageUrl);
+}
+
+QByteArray HtmlDocument::decode(const QByteArray &body, const QByteArray &contentType, QByteArray *encoding)
+{
+    *encoding = CharsetDetector::detect(contentType, body);
     if (body.isEmpty() || body.size() > std::numeric_limits<int>::max())
-        return;
-    const QByteArray url = pageUrl.toEncoded();
+        return {};
     // libxml2 only ever sees well-formed UTF-8: on a bad byte it would either stop (iconv
     // encodings) or silently switch the rest of the page to Latin-1 (UTF-8).
-    const QByteArray bytes = CharsetDetector::toUtf8(body, m_encoding);
-    if (bytes.isEmpty() || bytes.size() > std::numeric_limits<int>::max())
+    return CharsetDetector::toUtf8(body, *encoding);
+}
+
+void HtmlDocument::parse(const QByteArray &bytes, qsizetype length, const QUrl &pageUrl)
+{
+    if (length <= 0 || length > std::numeric_limits<int>::max())
         return;
-    m_doc.reset(htmlReadMemory(bytes.constData(), static_cast<int>(bytes.size()),
-                               url.isEmpty() ? nullptr : url.constData(), "UTF-8", HtmlOptions));
+    const QByteArray url = pageUrl.toEncoded();
+    m_doc.reset(htmlReadMemory(bytes.constData(), static_cast<int>(length), url.isEmpty() ? nullptr : url.constData(),
+                               "UTF-8", HtmlOptions));
     if (!m_doc)
         return;
-    const QList<xmlNode *> bases = select("//base[@href]");
-    if (!bases.isEmpty()) {
-        const QString href = attribute(bases.constFirst(), "href").trimmed();
+    // The first <base href> in document order (//base[@href]), found without an XPath.
+    xmlNode *base = nullptr;
+    forEachDescendant(reinterpret_cast<xmlNode *>(m_doc.get()), [&](xmlNode *element) {
+        if (!base && xmlStrEqual(element->name, LibXml::xc("base")) && findAttribute(element, "href"))
+            base = element;
+    });
+    if (base) {
+        const QString href = attribute(base, "href").trimmed();
         const QUrl resolved = pageUrl.resolved(QUrl(href, QUrl::TolerantMode));
         if (resolved.isValid() && !resolved.isRelative())
             m_baseUrl = resolved;
@@ -216,6 +239,51 @@ bool HtmlDocument::hasToken(const xmlNode *node, const char *attributeName, cons
     return false;
 }
 
+bool HtmlDocument::hasToken(const xmlNode *node, const char *attributeName, const char *token)
+{
+    if (!node || node->type != XML_ELEMENT_NODE)
+        return false;
+    // The attribute attribute() would read: first of that name, case-insensitively.
+    const xmlAttr *attr = node->properties;
+    while (attr && !(attr->name && xmlStrcasecmp(attr->name, LibXml::xc(attributeName)) == 0))
+        attr = attr->next;
+    if (!attr)
+        return false;
+    // Fast path for the usual value, one text child of printable ASCII (no controls, no
+    // non-ASCII): then the QString version's words are exactly the space-separated runs, and
+    // its case-insensitive comparison is ASCII's. Anything else takes the QString version.
+    const xmlNode *child = attr->children;
+    const bool simple = child && !child->next && child->type == XML_TEXT_NODE && child->content;
+    bool ascii = simple;
+    for (const xmlChar *p = simple ? child->content : nullptr; p && *p && ascii; ++p)
+        ascii = *p >= 0x20 && *p < 0x7F;
+    if (!ascii)
+        return hasToken(node, attributeName, QString::fromLatin1(token));
+    const qsizetype tokenLength = qsizetype(qstrlen(token));
+    const char *p = reinterpret_cast<const char *>(child->content);
+    while (*p) {
+        while (*p == ' ')
+            ++p;
+        const char *start = p;
+        while (*p && *p != ' ')
+            ++p;
+        if (p - start == tokenLength && qstrnicmp(start, token, size_t(tokenLength)) == 0)
+            return true;
+    }
+    return false;
+}
+
+bool HtmlDocument::isNamed(const xmlNode *node, const char *lowercaseName)
+{
+    if (!node || node->type != XML_ELEMENT_NODE || !node->name)
+        return false;
+    for (const xmlChar *p = node->name; *p; ++p) {
+        if (*p >= 0x80) // toLower() maps some non-ASCII letters to ASCII ones: ask it
+            return name(node) == QLatin1String(lowercaseName);
+    }
+    return xmlStrcasecmp(node->name, LibXml::xc(lowercaseName)) == 0;
+}
+
 xmlNode *HtmlDocument::closest(xmlNode *node, const char *elementName)
 {
     for (; node; node = node->parent) {
@@ -223,6 +291,61 @@ xmlNode *HtmlDocument::closest(xmlNode *node, const char *elementName)
             return node;
     }
     return nullptr;
+}
+
+const xmlAttr *HtmlDocument::findAttribute(const xmlNode *node, const char *name)
+{
+    if (!node || node->type != XML_ELEMENT_NODE)
+        return nullptr;
+    for (const xmlAttr *attr = node->properties; attr; attr = attr->next) {
+        if (attr->name && xmlStrEqual(attr->name, LibXml::xc(name)))
+            return attr;
+    }
+    return nullptr;
+}
+
+bool HtmlDocument::hasXPathToken(const xmlNode *node, const char *attributeName, const char *token, bool asciiLowercase)
+{
+    const xmlAttr *attr = findAttribute(node, attributeName);
+    if (!attr)
+        return false;
+    const auto isXPathSpace = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+    const qsizetype tokenLength = qsizetype(qstrlen(token));
+    // An attribute's value is its text children's concatenation (xmlNodeGetContent); the parser
+    // makes one child, the loop keeps the exact meaning for any other shape.
+    QByteArray joined;
+    const xmlChar *value = nullptr;
+    if (attr->children && !attr->children->next && attr->children->type == XML_TEXT_NODE) {
+        value = attr->children->content;
+    } else {
+        for (const xmlNode *child = attr->children; child; child = child->next) {
+            if (child->type == XML_TEXT_NODE && child->content)
+                joined += reinterpret_cast<const char *>(child->content);
+        }
+        value = reinterpret_cast<const xmlChar *>(joined.constData());
+    }
+    if (!value)
+        return false;
+    const char *p = reinterpret_cast<const char *>(value);
+    while (*p) {
+        while (*p && isXPathSpace(*p))
+            ++p;
+        const char *start = p;
+        while (*p && !isXPathSpace(*p))
+            ++p;
+        if (p - start != tokenLength)
+            continue;
+        bool same = true;
+        for (qsizetype i = 0; i < tokenLength && same; ++i) {
+            char c = start[i];
+            if (asciiLowercase && c >= 'A' && c <= 'Z')
+                c = char(c - 'A' + 'a');
+            same = c == token[i];
+        }
+        if (same)
+            return true;
+    }
+    return false;
 }
 
 QUrl HtmlDocument::resolve(const QString &href) const

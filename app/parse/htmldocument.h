@@ -19,6 +19,11 @@ class HtmlDocument final
 public:
     /// Parses @p body with the encoding CharsetDetector picks from @p contentType and the bytes.
     HtmlDocument(const QByteArray &body, const QByteArray &contentType, const QUrl &pageUrl);
+    /// Parses the first @p length bytes of @p utf8, a body already through decode(): lets a
+    /// caller parse a page's beginning first and the whole only when the beginning cannot tell.
+    HtmlDocument(const QByteArray &utf8, qsizetype length, const QByteArray &encoding, const QUrl &pageUrl);
+    /// @p body as the well-formed UTF-8 libxml2 is given, and the encoding it was decoded from.
+    static QByteArray decode(const QByteArray &body, const QByteArray &contentType, QByteArray *encoding);
     HtmlDocument(const HtmlDocument &) = delete;
     HtmlDocument &operator=(const HtmlDocument &) = delete;
 
@@ -45,8 +50,45 @@ public:
     static QString attribute(const xmlNode *node, const char *name);
     /// Whether the attribute (class, rel, ...) contains @p token as a whitespace-separated word.
     static bool hasToken(const xmlNode *node, const char *attributeName, const QString &token);
+    /// Same, for an ASCII @p token; answers without building strings when the value is plain ASCII.
+    static bool hasToken(const xmlNode *node, const char *attributeName, const char *token);
+    /// name(node) == @p lowercaseName, without building a string when the name is ASCII.
+    static bool isNamed(const xmlNode *node, const char *lowercaseName);
     /// The nearest ancestor (or @p node itself) that is an element named @p elementName.
     static xmlNode *closest(xmlNode *node, const char *elementName);
+
+    /// The attribute named exactly @p name (XPath's @name), or null.
+    static const xmlAttr *findAttribute(const xmlNode *node, const char *name);
+    /// Whether the attribute holds @p token as a word exactly as the XPath idiom
+    /// contains(concat(' ', normalize-space(@a), ' '), ' token ') decides: XPath whitespace
+    /// (space, tab, CR, LF), byte comparison; @p asciiLowercase first maps A-Z to a-z like
+    /// translate(@a, 'ABC...', 'abc...'). False when the attribute is absent.
+    static bool hasXPathToken(const xmlNode *node, const char *attributeName, const char *token,
+                              bool asciiLowercase = false);
+    /// Calls @p visit(element) for every element below @p node (not @p node itself) in document
+    /// order, like XPath's descendant axis; iterative, so depth costs no stack.
+    template<typename Visit> static void forEachDescendant(xmlNode *node, Visit &&visit)
+    {
+        if (!node)
+            return;
+        xmlNode *current = node->children;
+        while (current) {
+            if (current->type == XML_ELEMENT_NODE) {
+                visit(current);
+                if (current->children) {
+                    current = current->children;
+                    continue;
+                }
+            }
+            while (current && !current->next) {
+                current = current->parent;
+                if (current == node)
+                    return;
+            }
+            if (current)
+                current = current->next;
+        }
+    }
 
     /// The page URL, or the document's <base href> resolved against it.
     QUrl baseUrl() const { return m_baseUrl; }
@@ -63,6 +105,8 @@ public:
     static QString fragmentText(const QString &html);
 
 private:
+    void parse(const QByteArray &utf8, qsizetype length, const QUrl &pageUrl);
+
     LibXml::HtmlDocPtr m_doc;
     QByteArray m_encoding;
     QUrl m_baseUrl;

@@ -11,7 +11,7 @@
 namespace {
 
 constexpr int MaxDepth = 16; // nesting we follow; deeper data is not page metadata
-constexpr int MaxObjects = 2000; // keeps a hostile page from making us collect forever
+constexpr int MaxObjects = JsonLd::MaxObjects;
 
 void collect(const QJsonValue &value, QList<QJsonObject> &out, int depth)
 {
@@ -86,16 +86,31 @@ QList<QJsonObject> JsonLd::objectsFromText(const QString &json)
 QList<QJsonObject> JsonLd::objects(const HtmlDocument &doc)
 {
     QList<QJsonObject> out;
-    const QList<xmlNode *> scripts = doc.select("//script[@type]");
-    for (xmlNode *script : scripts) {
-        const QString type = HtmlDocument::attribute(script, "type").trimmed().toLower();
-        if (!type.startsWith(QLatin1String("application/ld+json")))
+    // //script[@type] in document order, walked rather than XPath'd.
+    QList<xmlNode *> scripts;
+    HtmlDocument::forEachDescendant(reinterpret_cast<xmlNode *>(doc.document()), [&](xmlNode *element) {
+        if (xmlStrEqual(element->name, LibXml::xc("script")) && HtmlDocument::findAttribute(element, "type"))
+            scripts.append(element);
+    });
+    for (xmlNode *script : std::as_const(scripts)) {
+        if (!isJsonLdScript(script))
             continue;
-        out += objectsFromText(LibXml::takeQString(xmlNodeGetContent(script)));
+        out += objectsFromScript(script);
         if (out.size() >= MaxObjects)
             break;
     }
     return out;
+}
+
+bool JsonLd::isJsonLdScript(const xmlNode *script)
+{
+    const QString type = HtmlDocument::attribute(script, "type").trimmed().toLower();
+    return type.startsWith(QLatin1String("application/ld+json"));
+}
+
+QList<QJsonObject> JsonLd::objectsFromScript(const xmlNode *script)
+{
+    return objectsFromText(LibXml::takeQString(xmlNodeGetContent(script)));
 }
 
 bool JsonLd::isArticleType(const QString &type)

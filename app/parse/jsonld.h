@@ -7,14 +7,22 @@
 #include <QString>
 
 class HtmlDocument;
+struct _xmlNode;
 
 /// schema.org data from a page's <script type="application/ld+json"> blocks.
 class JsonLd final
 {
 public:
+    /// Most objects objects() collects: keeps a hostile page from making us collect forever.
+    static constexpr int MaxObjects = 2000;
+
     /// Every object with an @type, in document order, flattened out of top-level arrays, @graph
     /// and nested values (a WebPage's mainEntity, a Blog's blogPost, ...).
     static QList<QJsonObject> objects(const HtmlDocument &doc);
+    /// Whether @p script (a <script> element) says it holds JSON-LD (type application/ld+json).
+    static bool isJsonLdScript(const _xmlNode *script);
+    /// The objects of one JSON-LD <script> element, as objects() collects them.
+    static QList<QJsonObject> objectsFromScript(const _xmlNode *script);
     /// Same, from one script's text (tolerates CDATA and HTML-comment wrappers).
     static QList<QJsonObject> objectsFromText(const QString &json);
     /// Article, BlogPosting, NewsArticle and their schema.org subtypes.

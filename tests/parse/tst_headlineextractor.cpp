@@ -55,6 +55,8 @@ private Q_SLOTS:
     void survivesHostileInput_data();
     void survivesHostileInput();
     void extractsConcurrently();
+    void answersFromHeadOnlyWhatTheWholePageSays_data();
+    void answersFromHeadOnlyWhatTheWholePageSays();
 };
 
 void TestHeadlineExtractor::prefersJsonLdHeadline_data()
@@ -326,6 +328,74 @@ void TestHeadlineExtractor::extractsConcurrently()
     for (std::thread &thread : threads)
         thread.join();
     QCOMPARE(good.load(), 400);
+}
+
+// extract() may answer from the bytes up to </head> alone: these pages put what decides the
+// answer after that cut, or hide a "</head>" where it is no tag, and the answer must be the
+// whole page's.
+void TestHeadlineExtractor::answersFromHeadOnlyWhatTheWholePageSays_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("title");
+    QTest::addColumn<QString>("via");
+    const QByteArray head = "<!DOCTYPE html><html><head><meta charset='utf-8'><title>Real Title | Site</title>";
+    // The link keeps the meta from being <head>'s last node, which extract() treats as open.
+    const QByteArray og = "<meta property='og:title' content='Head OG'><link rel='stylesheet' href='/s.css'>";
+    const QByteArray body = "<body><article><h1>Real Title</h1><p>text &#8217; more</p></article>";
+    const auto ld = [](const QByteArray &attributes, const QByteArray &json) -> QByteArray {
+        return "<script " + attributes + ">" + json + "</script>";
+    };
+    const QByteArray article = R"({"@type":"Article","headline":"Body LD"})";
+    QTest::addRow("json-ld after head") << head + og + "</head>" + body + ld("type='application/ld+json'", article)
+                                        << str("Body LD") << str("json-ld");
+    QTest::addRow("json-ld after head, '>' in an attribute")
+        << head + og + "</head>" + body + ld("data-x='a>b' type='application/ld+json'", article) << str("Body LD")
+        << str("json-ld");
+    QTest::addRow("json-ld after head, encoded type and key") << head + og + "</head>" + body
+            + ld("type='application/ld&#43;json'", R"({"@type":"Article","headline":"Body LD"})")
+                                                              << str("Body LD") << str("json-ld");
+    QTest::addRow("json-ld after head, upper case")
+        << head + og + "</head>" + body + ld("TYPE='APPLICATION/LD+JSON'", article) << str("Body LD") << str("json-ld");
+    QTest::addRow("json-ld after head, control character libxml2 drops") << head + og + "</head>" + body
+            + ld("type='application/ld+json'",
+                 QByteArray(R"({"@)") + '\x01' + R"(type":"Article","headline":"Body LD"})")
+                                                                         << str("Body LD") << str("json-ld");
+    QTest::addRow("json-ld after head, unclosed")
+        << head + og + "</head>" + body + "<script type='application/ld+json'>" + article << str("Body LD")
+        << str("json-ld");
+    QTest::addRow("</head> inside a meta attribute")
+        << head + "<meta content='</head>' property='og:title'></head>" + body << str("</head>") << str("og:title");
+    QTest::addRow("</head> inside a script")
+        << head + "<script>var s = '</head>';</script>" + og + "</head>" + body << str("Head OG") << str("og:title");
+    QTest::addRow("</head> inside a comment")
+        << head + "<!-- </head> -->" + og + "</head>" + body << str("Head OG") << str("og:title");
+    QTest::addRow("site name after head, entity-encoded") << head + "<meta property='og:title' content='Site'></head>"
+            + body + "<meta property='og:site&#95;name' content='Site'>"
+                                                          << str("Real Title") << str("h1");
+    QTest::addRow("og:title after head") << QByteArray("<html><head><meta name='twitter:title' content='TW'>"
+                                                       "<link rel='stylesheet' href='/s.css'></head><body>"
+                                                       "<meta property='og:title' content='Late OG'></body></html>")
+                                         << str("Late OG") << str("og:title");
+    QTest::addRow("title after head") << "<html><head>" + og + "</head><body><TITLE>Late</TITLE>" + body
+            + QByteArray(200, 'x') + "</body>"
+                                      << str("Head OG") << str("og:title");
+    QTest::addRow("head answers") << head + og + "</head>" + body + "<script>var a = {b: 1};</script>" << str("Head OG")
+                                  << str("og:title");
+}
+
+void TestHeadlineExtractor::answersFromHeadOnlyWhatTheWholePageSays()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(QString, title);
+    QFETCH(QString, via);
+    const Headline headline = extract(body);
+    QCOMPARE(headline.title, title);
+    QCOMPARE(headline.via, via);
+    // The raw <title> is the whole page's too, wherever it is.
+    const int at = int(body.toLower().indexOf("<title>"));
+    const QString rawTitle
+        = at < 0 ? QString() : QString::fromUtf8(body.mid(at + 7, body.toLower().indexOf("</title>") - at - 7));
+    QCOMPARE(headline.rawTitle, rawTitle);
 }
 
 QTEST_GUILESS_MAIN(TestHeadlineExtractor)
