@@ -409,6 +409,16 @@ void TestArticleLocator::resolvesAgainstBase_data()
                                         << str("https://blog.example.org/root/p");
     QTest::addRow("whitespace and fragment")
         << page("<a rel=bookmark href='\n  /p#more-12 '>x</a>") << deep << str("https://blog.example.org/p");
+    QTest::addRow("percent-encoded path") << page("<a rel=bookmark href='/caf%C3%A9/post%201'>x</a>") << deep
+                                          << str("https://blog.example.org/caf\u00e9/post 1");
+    QTest::addRow("non-ASCII path") << page("<a rel=bookmark href='/caf\xc3\xa9/post'>x</a>") << deep
+                                    << str("https://blog.example.org/caf\u00e9/post");
+    // The same host either way: Qt shows non-whitelisted TLDs in their ASCII (punycode) form.
+    QTest::addRow("internationalised host") << page("<a rel=bookmark href='https://b\xc3\xbc"
+                                                    "cher.example/neu'>x</a>")
+                                            << deep << str("https://xn--bcher-kva.example/neu");
+    QTest::addRow("punycode host") << page("<a rel=bookmark href='https://xn--bcher-kva.example/neu'>x</a>") << deep
+                                   << str("https://xn--bcher-kva.example/neu");
 }
 
 void TestArticleLocator::resolvesAgainstBase()
