@@ -5,10 +5,16 @@
 #include "parse/htmldocument.h"
 #include "parse/jsonld.h"
 
+#include <QHash>
 #include <QJsonObject>
 #include <QSet>
 
 namespace {
+
+// Post containers examined per rule. A front page lists ten to a few dozen posts, newest first; each
+// container costs XPath queries over its subtree, so nested containers in a hostile page would
+// otherwise cost quadratic time (seconds for 170 KB of nested itemscope <div>s).
+constexpr qsizetype MaxContainers = 50;
 
 // XPath 1.0 has no class selector; this is the standard whitespace-token idiom.
 QString hasClass(const char *token)
@@ -28,6 +34,13 @@ QList<xmlNode *> query(const HtmlDocument &doc, const QString &xpath, xmlNode *c
     return doc.nodes(xpath, context).value_or(QList<xmlNode *>());
 }
 
+QList<xmlNode *> firstContainers(QList<xmlNode *> nodes)
+{
+    if (nodes.size() > MaxContainers)
+        nodes.resize(MaxContainers);
+    return nodes;
+}
+
 bool isPostContainer(const xmlNode *node)
 {
     if (HtmlDocument::name(node) == QLatin1String("article"))
@@ -41,6 +54,69 @@ bool isPostContainer(const xmlNode *node)
     }
     return false;
 }
+
+// The nearest post container (article, .hentry, .post, itemscope, ...) around @p node, if any.
+xmlNode *postContainer(xmlNode *node)
+{
+    int level = 0;
+    for (xmlNode *p = node; p && p->type == XML_ELEMENT_NODE && level < 16; p = p->parent, ++level) {
+        const QString name = HtmlDocument::name(p);
+        if (name == QLatin1String("body") || name == QLatin1String("html"))
+            break;
+        if (isPostContainer(p))
+            return p;
+    }
+    return nullptr;
+}
+
+QDateTime dateIn(const HtmlDocument &doc, xmlNode *container)
+{
+    if (!container)
+        return {};
+    static const char *const dateQueries[] = {
+        ".//time[@datetime]/@datetime",
+        ".//*[contains(concat(' ', normalize-space(@itemprop), ' '), ' datePublished ')]/@content",
+        ".//*[contains(concat(' ', normalize-space(@itemprop), ' '), ' datePublished ')]/@datetime",
+        ".//*[contains(concat(' ', normalize-space(@class), ' '), ' dt-published ')]/@datetime",
+        ".//*[contains(concat(' ', normalize-space(@class), ' '), ' published ')]/@title",
+        ".//*[contains(concat(' ', normalize-space(@class), ' '), ' updated ')]/@title",
+    };
+    for (const char *xpath : dateQueries) {
+        for (xmlNode *attr : doc.select(xpath, container)) {
+            const QDateTime date = DateTimeParser::parse(LibXml::takeQString(xmlNodeGetContent(attr)));
+            if (date.isValid())
+                return date;
+        }
+    }
+    return {};
+}
+
+// dateAround() for many links of one page: each container's date is looked up once, however many
+// links it holds (thousands of rel=bookmark links in one <article> otherwise ran its subtree
+// queries once per link: over a minute for 110 KB).
+class DateCache final
+{
+public:
+    explicit DateCache(const HtmlDocument &doc)
+        : m_doc(doc)
+    { }
+    QDateTime around(xmlNode *node)
+    {
+        xmlNode *container = postContainer(node);
+        if (!container)
+            return {};
+        const auto it = m_dates.constFind(container);
+        if (it != m_dates.constEnd())
+            return *it;
+        const QDateTime date = dateIn(m_doc, container);
+        m_dates.insert(container, date);
+        return date;
+    }
+
+private:
+    const HtmlDocument &m_doc;
+    QHash<xmlNode *, QDateTime> m_dates;
+};
 
 void addCandidate(QList<ArticleCandidate> &out, QSet<QUrl> &seen, const QUrl &url, const QDateTime &published)
 {
@@ -61,26 +137,39 @@ QString microdataUrl(xmlNode *node)
     return HtmlDocument::text(node);
 }
 
-// True when @p node's nearest itemscope ancestor is @p item, i.e. the property is item's own
-// (a nested author Person has its own "url" that must not be taken for the article's).
-bool belongsTo(xmlNode *node, xmlNode *item)
+bool hasItemprop(const xmlNode *node, const QString &property)
 {
-    for (xmlNode *p = node->parent; p; p = p->parent) {
-        if (p == item)
-            return true;
-        if (p->type == XML_ELEMENT_NODE && !HtmlDocument::attribute(p, "itemscope").isNull())
-            return false;
-    }
-    return false;
+    // XPath's contains(concat(' ', normalize-space(@itemprop), ' '), ' x '): case-sensitive tokens.
+    QString value = HtmlDocument::attribute(node, "itemprop");
+    if (value.isEmpty())
+        return false;
+    for (const QChar space : { QLatin1Char('\t'), QLatin1Char('\n'), QLatin1Char('\r') })
+        value.replace(space, QLatin1Char(' '));
+    return value.split(QLatin1Char(' '), Qt::SkipEmptyParts).contains(property);
 }
 
-xmlNode *ownProperty(const HtmlDocument &doc, xmlNode *item, const char *property)
+// The first element in @p item (document order) whose itemprop names @p property and that is
+// item's own: a nested itemscope (an author Person has its own "url") keeps its properties. The
+// walk skips nested items instead of searching the whole subtree and filtering afterwards, so
+// nested items cost linear time, not quadratic (seconds for 170 KB of nested itemscope <div>s).
+xmlNode *ownProperty(xmlNode *item, const char *property)
 {
-    const QString xpath = QStringLiteral(".//*[contains(concat(' ', normalize-space(@itemprop), ' '), ' %1 ')]")
-                              .arg(QLatin1String(property));
-    for (xmlNode *node : query(doc, xpath, item)) {
-        if (belongsTo(node, item))
-            return node;
+    const QString token = QString::fromLatin1(property);
+    xmlNode *node = item->children;
+    while (node) {
+        if (node->type == XML_ELEMENT_NODE) {
+            if (hasItemprop(node, token))
+                return node;
+            if (node->children && HtmlDocument::attribute(node, "itemscope").isNull()) {
+                node = node->children;
+                continue;
+            }
+        }
+        while (node != item && !node->next)
+            node = node->parent;
+        if (node == item)
+            return nullptr;
+        node = node->next;
     }
     return nullptr;
 }
@@ -127,8 +216,9 @@ QList<ArticleCandidate> ArticleRules::relBookmark(const HtmlDocument &doc)
 {
     QList<ArticleCandidate> out;
     QSet<QUrl> seen;
+    DateCache dates(doc);
     for (xmlNode *link : query(doc, QStringLiteral("//a[@href][%1]").arg(hasRel("bookmark"))))
-        addCandidate(out, seen, doc.resolve(HtmlDocument::attribute(link, "href")), dateAround(doc, link));
+        addCandidate(out, seen, doc.resolve(HtmlDocument::attribute(link, "href")), dates.around(link));
     return out;
 }
 
@@ -136,9 +226,10 @@ QList<ArticleCandidate> ArticleRules::hAtom(const HtmlDocument &doc)
 {
     QList<ArticleCandidate> out;
     QSet<QUrl> seen;
+    DateCache dates(doc);
     const QString entries = QStringLiteral("//*[%1 or %2]").arg(hasClass("hentry"), hasClass("h-entry"));
     // In each entry, the most specific permalink markup first.
-    for (xmlNode *entry : query(doc, entries)) {
+    for (xmlNode *entry : firstContainers(query(doc, entries))) {
         // Prefer the title link over e.g. a u-url on the author avatar: entry-title/p-name first.
         QList<xmlNode *> links;
         for (const QString &xpath : {QStringLiteral(".//*[%1]//a[@href] | .//a[@href][%1]").arg(hasClass("entry-title")),
@@ -150,11 +241,12 @@ QList<ArticleCandidate> ArticleRules::hAtom(const HtmlDocument &doc)
                 break;
         }
         if (!links.isEmpty())
-            addCandidate(out, seen, doc.resolve(HtmlDocument::attribute(links.constFirst(), "href")), dateAround(doc, entry));
+            addCandidate(out, seen, doc.resolve(HtmlDocument::attribute(links.constFirst(), "href")),
+                         dates.around(entry));
     }
     // Themes that keep hAtom's entry-title without the hentry wrapper.
     for (xmlNode *link : query(doc, QStringLiteral("//*[%1]//a[@href] | //a[@href][%1]").arg(hasClass("entry-title"))))
-        addCandidate(out, seen, doc.resolve(HtmlDocument::attribute(link, "href")), dateAround(doc, link));
+        addCandidate(out, seen, doc.resolve(HtmlDocument::attribute(link, "href")), dates.around(link));
     return out;
 }
 
@@ -172,6 +264,8 @@ QList<ArticleCandidate> ArticleRules::schemaOrg(const HtmlDocument &doc)
             link = object.value(QLatin1String("@id")).toString();
         addCandidate(out, seen, doc.resolve(link), JsonLd::published(object));
     }
+    DateCache dates(doc);
+    qsizetype articles = 0;
     for (xmlNode *item : query(doc, QStringLiteral("//*[@itemscope][@itemtype]"))) {
         bool article = false;
         const QString types = HtmlDocument::attribute(item, "itemtype");
@@ -179,25 +273,27 @@ QList<ArticleCandidate> ArticleRules::schemaOrg(const HtmlDocument &doc)
             article = article || JsonLd::isArticleType(type);
         if (!article)
             continue;
+        if (++articles > MaxContainers)
+            break;
         QString link;
         for (const char *property : {"url", "mainEntityOfPage"}) {
-            if (xmlNode *node = ownProperty(doc, item, property); node && link.isEmpty())
+            if (xmlNode *node = ownProperty(item, property); node && link.isEmpty())
                 link = microdataUrl(node);
         }
         if (link.isEmpty())
             link = HtmlDocument::attribute(item, "itemid");
         if (link.isEmpty()) {
-            if (xmlNode *headline = ownProperty(doc, item, "headline")) {
+            if (xmlNode *headline = ownProperty(item, "headline")) {
                 const QList<xmlNode *> links = doc.select(".//a[@href] | ancestor::a[@href]", headline);
                 if (!links.isEmpty())
                     link = HtmlDocument::attribute(links.constFirst(), "href");
             }
         }
         QDateTime published;
-        if (xmlNode *date = ownProperty(doc, item, "datePublished"))
+        if (xmlNode *date = ownProperty(item, "datePublished"))
             published = DateTimeParser::parse(microdataUrl(date));
         if (!published.isValid())
-            published = dateAround(doc, item);
+            published = dates.around(item);
         addCandidate(out, seen, doc.resolve(link), published);
     }
     return out;
@@ -207,14 +303,15 @@ QList<ArticleCandidate> ArticleRules::articleElements(const HtmlDocument &doc)
 {
     QList<ArticleCandidate> out;
     QSet<QUrl> seen;
-    for (xmlNode *article : query(doc, QStringLiteral("//*[local-name()='article']"))) {
+    DateCache dates(doc);
+    for (xmlNode *article : firstContainers(query(doc, QStringLiteral("//*[local-name()='article']")))) {
         QList<xmlNode *> links = doc.select(".//h1//a[@href] | .//h2//a[@href] | .//h3//a[@href]", article);
         if (links.isEmpty())
             links = doc.select(".//a[@href][.//h1 or .//h2 or .//h3]", article);
         for (xmlNode *link : std::as_const(links)) {
             const QUrl url = doc.resolve(HtmlDocument::attribute(link, "href"));
             if (!url.isEmpty()) {
-                addCandidate(out, seen, url, dateAround(doc, article));
+                addCandidate(out, seen, url, dates.around(article));
                 break;
             }
         }
@@ -252,33 +349,5 @@ std::optional<ArticleCandidate> ArticleRules::pickNewest(const QList<ArticleCand
 
 QDateTime ArticleRules::dateAround(const HtmlDocument &doc, xmlNode *node)
 {
-    xmlNode *container = nullptr;
-    int level = 0;
-    for (xmlNode *p = node; p && p->type == XML_ELEMENT_NODE && level < 16; p = p->parent, ++level) {
-        const QString name = HtmlDocument::name(p);
-        if (name == QLatin1String("body") || name == QLatin1String("html"))
-            break;
-        if (isPostContainer(p)) {
-            container = p;
-            break;
-        }
-    }
-    if (!container)
-        return {};
-    static const char *const dateQueries[] = {
-        ".//time[@datetime]/@datetime",
-        ".//*[contains(concat(' ', normalize-space(@itemprop), ' '), ' datePublished ')]/@content",
-        ".//*[contains(concat(' ', normalize-space(@itemprop), ' '), ' datePublished ')]/@datetime",
-        ".//*[contains(concat(' ', normalize-space(@class), ' '), ' dt-published ')]/@datetime",
-        ".//*[contains(concat(' ', normalize-space(@class), ' '), ' published ')]/@title",
-        ".//*[contains(concat(' ', normalize-space(@class), ' '), ' updated ')]/@title",
-    };
-    for (const char *xpath : dateQueries) {
-        for (xmlNode *attr : doc.select(xpath, container)) {
-            const QDateTime date = DateTimeParser::parse(LibXml::takeQString(xmlNodeGetContent(attr)));
-            if (date.isValid())
-                return date;
-        }
-    }
-    return {};
+    return dateIn(doc, postContainer(node));
 }

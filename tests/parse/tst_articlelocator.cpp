@@ -3,6 +3,7 @@
 #include "parse/articlerules.h"
 #include "parse/htmldocument.h"
 
+#include <QElapsedTimer>
 #include <QTest>
 
 #include <libxml/parser.h>
@@ -61,6 +62,8 @@ private Q_SLOTS:
     void ignoresNonHttpLinks();
     void reportsWhenNothingFound_data();
     void reportsWhenNothingFound();
+    void staysFastOnHostilePages_data();
+    void staysFastOnHostilePages();
 };
 
 void TestArticleLocator::followsUserXPath_data()
@@ -404,6 +407,36 @@ void TestArticleLocator::reportsWhenNothingFound()
     QVERIFY(location.articleUrl.isEmpty());
     QVERIFY(location.feedUrls.isEmpty());
     QVERIFY(!location.error.isEmpty());
+}
+
+void TestArticleLocator::staysFastOnHostilePages_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("expected");
+    // Each link looked up its container's date again: over a minute before the date cache.
+    QByteArray links;
+    for (int i = 0; i < 3000; ++i)
+        links += "<a rel=bookmark href='/p" + QByteArray::number(i) + "'>x</a>";
+    QTest::addRow("thousands of bookmarks in one article")
+        << page("<article><time datetime='2024-01-01'>x</time>" + links + "</article>")
+        << str("https://blog.example.org/p0");
+    // Each item searched its whole subtree for its own properties: quadratic in the nesting.
+    QTest::addRow("deeply nested microdata articles")
+        << page(QByteArray("<div itemscope itemtype='http://schema.org/Article'><a itemprop='url' href='/n'>n</a>")
+                    .repeated(3000)
+                + QByteArray("</div>").repeated(3000))
+        << str("https://blog.example.org/n");
+}
+
+void TestArticleLocator::staysFastOnHostilePages()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(QString, expected);
+    QElapsedTimer timer;
+    timer.start();
+    const ArticleLocation location = ArticleLocator::locate(body, "text/html", PageUrl);
+    QVERIFY2(timer.elapsed() < 10000, "the article rules' work was not bounded");
+    QCOMPARE(location.articleUrl.toString(), expected);
 }
 
 QTEST_GUILESS_MAIN(TestArticleLocator)
