@@ -7,6 +7,7 @@
 #include "parse/titlesplitter.h"
 
 #include <QRegularExpression>
+#include <QSet>
 
 namespace {
 
@@ -31,7 +32,9 @@ QString metaContent(const QList<xmlNode *> &metas, std::initializer_list<const c
 double titleCoverage(const QString &text, const QString &title)
 {
     static const QRegularExpression nonWord(QStringLiteral("[^\\p{L}\\p{N}]+"));
-    const QStringList textWords = text.toCaseFolded().split(nonWord, Qt::SkipEmptyParts);
+    // A set: a list lookup per title word made long JSON-LD names and titles quadratic.
+    const QStringList textWordList = text.toCaseFolded().split(nonWord, Qt::SkipEmptyParts);
+    const QSet<QString> textWords(textWordList.cbegin(), textWordList.cend());
     const QStringList titleWords = title.toCaseFolded().split(nonWord, Qt::SkipEmptyParts);
     qsizetype total = 0;
     qsizetype covered = 0;
