@@ -7,6 +7,9 @@
 
 #include <array>
 #include <cctype>
+#include <cerrno>
+#include <cstdint>
+#include <iconv.h>
 #include <utility>
 
 namespace {
@@ -193,4 +196,38 @@ QByteArray CharsetDetector::detect(const QByteArray &contentType, const QByteArr
     if (isValidUtf8(body))
         return QByteArrayLiteral("UTF-8");
     return QByteArrayLiteral("windows-1252");
+}
+
+std::optional<QByteArray> CharsetDetector::decodeToUtf8(const QByteArray &bytes, const QByteArray &encoding)
+{
+    const iconv_t invalid = reinterpret_cast<iconv_t>(static_cast<std::intptr_t>(-1));
+    const iconv_t cd = iconv_open("UTF-8", encoding.constData());
+    if (cd == invalid)
+        return std::nullopt;
+    QByteArray out;
+    out.reserve(bytes.size() + bytes.size() / 2 + 16);
+    char buffer[16384];
+    char *in = const_cast<char *>(bytes.constData()); // iconv's signature; it does not write there
+    size_t inLeft = static_cast<size_t>(bytes.size());
+    const auto drain = [&](char *end) { out.append(buffer, end - buffer); };
+    while (inLeft > 0) {
+        char *dst = buffer;
+        size_t dstLeft = sizeof buffer;
+        const size_t converted = iconv(cd, &in, &inLeft, &dst, &dstLeft);
+        const int error = errno;
+        drain(dst);
+        if (converted == static_cast<size_t>(-1) && error != E2BIG) {
+            // EILSEQ (invalid) or EINVAL (cut short at the end): one replacement, one byte on.
+            out.append("\xEF\xBF\xBD");
+            ++in;
+            --inLeft;
+            iconv(cd, nullptr, nullptr, nullptr, nullptr); // back to the initial shift state
+        }
+    }
+    char *dst = buffer;
+    size_t dstLeft = sizeof buffer;
+    iconv(cd, nullptr, nullptr, &dst, &dstLeft); // stateful encodings may end with a shift sequence
+    drain(dst);
+    iconv_close(cd);
+    return out;
 }

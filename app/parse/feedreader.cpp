@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "parse/feedreader.h"
 
+#include "parse/charsetdetector.h"
 #include "parse/datetimeparser.h"
 #include "parse/htmldocument.h"
 #include "parse/libxmlptr.h"
@@ -194,6 +195,21 @@ QByteArray repairAmpersands(const QByteArray &body)
     return out;
 }
 
+// The encoding an XML declaration names (<?xml version="1.0" encoding="windows-1252"?>), empty
+// when there is none or the document starts with a byte-order mark or UTF-16/32 bytes.
+QByteArray declaredEncoding(const QByteArray &body)
+{
+    if (!body.startsWith("<?xml"))
+        return {};
+    const qsizetype end = body.indexOf("?>");
+    if (end < 0 || end > 500)
+        return {};
+    static const QRegularExpression encoding(
+        QStringLiteral(R"(\sencoding\s*=\s*["']([A-Za-z][A-Za-z0-9._:\-]{0,39})["'])"));
+    const QRegularExpressionMatch match = encoding.match(QString::fromLatin1(body.left(end)));
+    return match.hasMatch() ? match.captured(1).toLatin1() : QByteArray();
+}
+
 QList<const xmlNode *> children(const xmlNode *node)
 {
     QList<const xmlNode *> out;
@@ -358,11 +374,25 @@ FeedContent FeedReader::read(const QByteArray &body, const QUrl &feedUrl)
     if (body.isEmpty() || body.size() > std::numeric_limits<int>::max())
         return content;
     const QByteArray url = feedUrl.toEncoded();
-    const QByteArray bytes = repairAmpersands(body);
+    QByteArray bytes = repairAmpersands(body);
+    // libxml2 2.9 stops at the first byte the declared encoding's decoder rejects (and says so on
+    // stderr): decoding here substitutes U+FFFD instead, and libxml2 parses UTF-8, ignoring the
+    // declaration. UTF-8 and UTF-16 stay with libxml2, which reads past bad bytes there.
+    const char *encoding = nullptr;
+    int options = XmlOptions;
+    const QByteArray declared = declaredEncoding(bytes).toLower();
+    if (!declared.isEmpty() && declared != "utf-8" && declared != "utf8" && !declared.startsWith("utf-16")
+        && !declared.startsWith("utf-32") && !declared.startsWith("ucs")) {
+        if (std::optional<QByteArray> utf8 = CharsetDetector::decodeToUtf8(bytes, declared)) {
+            bytes = std::move(*utf8);
+            encoding = "UTF-8";
+            options |= XML_PARSE_IGNORE_ENC;
+        }
+    }
     if (bytes.size() > std::numeric_limits<int>::max())
         return content;
     const LibXml::DocPtr doc(xmlReadMemory(bytes.constData(), static_cast<int>(bytes.size()),
-                                           url.isEmpty() ? nullptr : url.constData(), nullptr, XmlOptions));
+                                           url.isEmpty() ? nullptr : url.constData(), encoding, options));
     if (!doc)
         return content;
     const xmlNode *root = xmlDocGetRootElement(doc.get());

@@ -6,9 +6,6 @@
 
 #include <libxml/xpathInternals.h>
 
-#include <cerrno>
-#include <cstdint>
-#include <iconv.h>
 #include <limits>
 
 namespace {
@@ -52,45 +49,6 @@ void appendText(const xmlNode *node, QString &out, int depth)
     }
 }
 
-// libxml2 2.9 stops parsing at the first byte its decoder rejects (windows-1252's 0x81, a broken
-// Shift_JIS pair), so one stray byte lost the rest of the page, and it says so on stderr whatever
-// the parser options. Browsers substitute U+FFFD and go on; so do we: the body is decoded here with
-// iconv (what libxml2 itself uses for these encodings) and libxml2 is handed UTF-8. std::nullopt
-// when iconv does not know the encoding (libxml2 then decodes as before).
-std::optional<QByteArray> decodeToUtf8(const QByteArray &body, const QByteArray &encoding)
-{
-    const iconv_t invalid = reinterpret_cast<iconv_t>(static_cast<std::intptr_t>(-1));
-    const iconv_t cd = iconv_open("UTF-8", encoding.constData());
-    if (cd == invalid)
-        return std::nullopt;
-    QByteArray out;
-    out.reserve(body.size() + body.size() / 2 + 16);
-    char buffer[16384];
-    char *in = const_cast<char *>(body.constData()); // iconv's signature; it does not write there
-    size_t inLeft = static_cast<size_t>(body.size());
-    const auto drain = [&](char *end) { out.append(buffer, end - buffer); };
-    while (inLeft > 0) {
-        char *dst = buffer;
-        size_t dstLeft = sizeof buffer;
-        const size_t converted = iconv(cd, &in, &inLeft, &dst, &dstLeft);
-        const int error = errno;
-        drain(dst);
-        if (converted == static_cast<size_t>(-1) && error != E2BIG) {
-            // EILSEQ (invalid) or EINVAL (cut short at the end): one replacement, one byte on.
-            out.append("\xEF\xBF\xBD");
-            ++in;
-            --inLeft;
-            iconv(cd, nullptr, nullptr, nullptr, nullptr); // back to the initial shift state
-        }
-    }
-    char *dst = buffer;
-    size_t dstLeft = sizeof buffer;
-    iconv(cd, nullptr, nullptr, &dst, &dstLeft); // stateful encodings may end with a shift sequence
-    drain(dst);
-    iconv_close(cd);
-    return out;
-}
-
 } // namespace
 
 HtmlDocument::HtmlDocument(const QByteArray &body, const QByteArray &contentType, const QUrl &pageUrl)
@@ -101,8 +59,10 @@ HtmlDocument::HtmlDocument(const QByteArray &body, const QByteArray &contentType
         return;
     QByteArray input = body;
     QByteArray inputEncoding = m_encoding;
+    // libxml2 2.9 stops at the first byte its decoder rejects (and says so on stderr): decoding
+    // here substitutes U+FFFD instead, as browsers do, and libxml2 only ever sees UTF-8.
     if (m_encoding != "UTF-8") {
-        if (std::optional<QByteArray> utf8 = decodeToUtf8(body, m_encoding)) {
+        if (std::optional<QByteArray> utf8 = CharsetDetector::decodeToUtf8(body, m_encoding)) {
             input = std::move(*utf8);
             inputEncoding = QByteArrayLiteral("UTF-8");
         }
