@@ -9,6 +9,8 @@
 #include <QJsonObject>
 #include <QSet>
 
+#include <array>
+
 namespace {
 
 // Post containers examined per rule. A front page lists ten to a few dozen posts, newest first; each
@@ -69,24 +71,71 @@ xmlNode *postContainer(xmlNode *node)
     return nullptr;
 }
 
-QDateTime dateIn(const HtmlDocument &doc, xmlNode *container)
+// XPath's contains(concat(' ', normalize-space(@attr), ' '), ' token '): case-sensitive tokens.
+bool hasExactToken(const xmlNode *node, const char *attributeName, const QString &token)
+{
+    QString value = HtmlDocument::attribute(node, attributeName);
+    if (value.isEmpty())
+        return false;
+    for (const QChar space : { QLatin1Char('\t'), QLatin1Char('\n'), QLatin1Char('\r') })
+        value.replace(space, QLatin1Char(' '));
+    return value.split(QLatin1Char(' '), Qt::SkipEmptyParts).contains(token);
+}
+
+// Pre-order successor of @p node within @p root's subtree (root itself excluded); null at the end.
+xmlNode *nextInSubtree(xmlNode *node, const xmlNode *root)
+{
+    if (node->children && node->type == XML_ELEMENT_NODE)
+        return node->children;
+    while (node != root && !node->next)
+        node = node->parent;
+    return node == root ? nullptr : node->next;
+}
+
+// The date a post container shows, by rule in this order (the first rule with a valid date wins,
+// in document order within a rule): <time datetime>, itemprop=datePublished content / datetime,
+// .dt-published[datetime], .published[title], .updated[title]. One walk over the container
+// instead of one XPath query per rule, and at most MaxDateNodes elements of it: the six subtree
+// queries per container, with nested containers, made a 76 KB page take 3 s under ASan.
+QDateTime dateIn(xmlNode *container)
 {
     if (!container)
         return {};
-    static const char *const dateQueries[] = {
-        ".//time[@datetime]/@datetime",
-        ".//*[contains(concat(' ', normalize-space(@itemprop), ' '), ' datePublished ')]/@content",
-        ".//*[contains(concat(' ', normalize-space(@itemprop), ' '), ' datePublished ')]/@datetime",
-        ".//*[contains(concat(' ', normalize-space(@class), ' '), ' dt-published ')]/@datetime",
-        ".//*[contains(concat(' ', normalize-space(@class), ' '), ' published ')]/@title",
-        ".//*[contains(concat(' ', normalize-space(@class), ' '), ' updated ')]/@title",
+    constexpr int MaxDateNodes = 10000; // a post card has dozens of elements, a full post hundreds
+    std::array<QDateTime, 6> found;
+    const auto consider = [&found](std::size_t rule, const xmlNode *node, const char *attributeName) {
+        if (found.at(rule).isValid())
+            return;
+        const QString value = HtmlDocument::attribute(node, attributeName);
+        if (!value.isNull())
+            found.at(rule) = DateTimeParser::parse(value);
     };
-    for (const char *xpath : dateQueries) {
-        for (xmlNode *attr : doc.select(xpath, container)) {
-            const QDateTime date = DateTimeParser::parse(LibXml::takeQString(xmlNodeGetContent(attr)));
-            if (date.isValid())
-                return date;
+    static const QString datePublished = QStringLiteral("datePublished");
+    static const QString dtPublished = QStringLiteral("dt-published");
+    static const QString published = QStringLiteral("published");
+    static const QString updated = QStringLiteral("updated");
+    int visited = 0;
+    for (xmlNode *node = container->children; node && visited < MaxDateNodes && !found.front().isValid();
+         node = nextInSubtree(node, container)) {
+        if (node->type != XML_ELEMENT_NODE)
+            continue;
+        ++visited;
+        if (node->name && xmlStrcasecmp(node->name, LibXml::xc("time")) == 0)
+            consider(0, node, "datetime");
+        if (hasExactToken(node, "itemprop", datePublished)) {
+            consider(1, node, "content");
+            consider(2, node, "datetime");
         }
+        if (hasExactToken(node, "class", dtPublished))
+            consider(3, node, "datetime");
+        if (hasExactToken(node, "class", published))
+            consider(4, node, "title");
+        if (hasExactToken(node, "class", updated))
+            consider(5, node, "title");
+    }
+    for (const QDateTime &date : found) {
+        if (date.isValid())
+            return date;
     }
     return {};
 }
@@ -97,9 +146,6 @@ QDateTime dateIn(const HtmlDocument &doc, xmlNode *container)
 class DateCache final
 {
 public:
-    explicit DateCache(const HtmlDocument &doc)
-        : m_doc(doc)
-    { }
     QDateTime around(xmlNode *node)
     {
         xmlNode *container = postContainer(node);
@@ -108,13 +154,12 @@ public:
         const auto it = m_dates.constFind(container);
         if (it != m_dates.constEnd())
             return *it;
-        const QDateTime date = dateIn(m_doc, container);
+        const QDateTime date = dateIn(container);
         m_dates.insert(container, date);
         return date;
     }
 
 private:
-    const HtmlDocument &m_doc;
     QHash<xmlNode *, QDateTime> m_dates;
 };
 
@@ -137,17 +182,6 @@ QString microdataUrl(xmlNode *node)
     return HtmlDocument::text(node);
 }
 
-bool hasItemprop(const xmlNode *node, const QString &property)
-{
-    // XPath's contains(concat(' ', normalize-space(@itemprop), ' '), ' x '): case-sensitive tokens.
-    QString value = HtmlDocument::attribute(node, "itemprop");
-    if (value.isEmpty())
-        return false;
-    for (const QChar space : { QLatin1Char('\t'), QLatin1Char('\n'), QLatin1Char('\r') })
-        value.replace(space, QLatin1Char(' '));
-    return value.split(QLatin1Char(' '), Qt::SkipEmptyParts).contains(property);
-}
-
 // The first element in @p item (document order) whose itemprop names @p property and that is
 // item's own: a nested itemscope (an author Person has its own "url") keeps its properties. The
 // walk skips nested items instead of searching the whole subtree and filtering afterwards, so
@@ -158,7 +192,7 @@ xmlNode *ownProperty(xmlNode *item, const char *property)
     xmlNode *node = item->children;
     while (node) {
         if (node->type == XML_ELEMENT_NODE) {
-            if (hasItemprop(node, token))
+            if (hasExactToken(node, "itemprop", token))
                 return node;
             if (node->children && HtmlDocument::attribute(node, "itemscope").isNull()) {
                 node = node->children;
@@ -216,7 +250,7 @@ QList<ArticleCandidate> ArticleRules::relBookmark(const HtmlDocument &doc)
 {
     QList<ArticleCandidate> out;
     QSet<QUrl> seen;
-    DateCache dates(doc);
+    DateCache dates;
     for (xmlNode *link : query(doc, QStringLiteral("//a[@href][%1]").arg(hasRel("bookmark"))))
         addCandidate(out, seen, doc.resolve(HtmlDocument::attribute(link, "href")), dates.around(link));
     return out;
@@ -226,7 +260,7 @@ QList<ArticleCandidate> ArticleRules::hAtom(const HtmlDocument &doc)
 {
     QList<ArticleCandidate> out;
     QSet<QUrl> seen;
-    DateCache dates(doc);
+    DateCache dates;
     const QString entries = QStringLiteral("//*[%1 or %2]").arg(hasClass("hentry"), hasClass("h-entry"));
     // In each entry, the most specific permalink markup first.
     for (xmlNode *entry : firstContainers(query(doc, entries))) {
@@ -264,7 +298,7 @@ QList<ArticleCandidate> ArticleRules::schemaOrg(const HtmlDocument &doc)
             link = object.value(QLatin1String("@id")).toString();
         addCandidate(out, seen, doc.resolve(link), JsonLd::published(object));
     }
-    DateCache dates(doc);
+    DateCache dates;
     qsizetype articles = 0;
     for (xmlNode *item : query(doc, QStringLiteral("//*[@itemscope][@itemtype]"))) {
         bool article = false;
@@ -303,7 +337,7 @@ QList<ArticleCandidate> ArticleRules::articleElements(const HtmlDocument &doc)
 {
     QList<ArticleCandidate> out;
     QSet<QUrl> seen;
-    DateCache dates(doc);
+    DateCache dates;
     for (xmlNode *article : firstContainers(query(doc, QStringLiteral("//*[local-name()='article']")))) {
         QList<xmlNode *> links = doc.select(".//h1//a[@href] | .//h2//a[@href] | .//h3//a[@href]", article);
         if (links.isEmpty())
@@ -349,5 +383,6 @@ std::optional<ArticleCandidate> ArticleRules::pickNewest(const QList<ArticleCand
 
 QDateTime ArticleRules::dateAround(const HtmlDocument &doc, xmlNode *node)
 {
-    return dateIn(doc, postContainer(node));
+    Q_UNUSED(doc)
+    return dateIn(postContainer(node));
 }
