@@ -14,6 +14,18 @@ namespace {
 // Cap on what a list file may hold; a blog list of a million lines is a mistake, not a list.
 constexpr qint64 kMaxListBytes = 64LL * 1024 * 1024;
 
+bool isAsciiLetter(QChar c)
+{
+    return (c >= QLatin1Char('a') && c <= QLatin1Char('z')) || (c >= QLatin1Char('A') && c <= QLatin1Char('Z'));
+}
+
+// RFC 3986: scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." )
+bool isSchemeChar(QChar c)
+{
+    return isAsciiLetter(c) || (c >= QLatin1Char('0') && c <= QLatin1Char('9')) || c == QLatin1Char('+')
+        || c == QLatin1Char('-') || c == QLatin1Char('.');
+}
+
 bool isWebScheme(const QString &scheme)
 {
     return scheme == QLatin1String("http") || scheme == QLatin1String("https");
@@ -215,7 +227,21 @@ QUrl BlogListReader::urlFromLine(const QString &line)
     static const QRegularExpression bareHost(
         QStringLiteral(R"(^(?:[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,}(?::\d+)?(?:/\S*)?$)"));
     const QString trimmed = line.trimmed();
-    const QRegularExpressionMatch match = withScheme.match(trimmed);
+    // The expression is only tried where it can match: at the first letter of each run of scheme
+    // characters that ends in ':'. Left to search by itself it restarts at every position of a long
+    // run ("aaaa..."), which is quadratic: seconds for one 100 KB line.
+    QRegularExpressionMatch match;
+    for (qsizetype colon = trimmed.indexOf(QLatin1Char(':')); colon >= 0 && !match.hasMatch();
+         colon = trimmed.indexOf(QLatin1Char(':'), colon + 1)) {
+        qsizetype start = colon;
+        while (start > 0 && isSchemeChar(trimmed.at(start - 1)))
+            --start;
+        while (start < colon && !isAsciiLetter(trimmed.at(start)))
+            ++start;
+        if (start < colon)
+            match = withScheme.match(trimmed, start, QRegularExpression::NormalMatch,
+                                     QRegularExpression::AnchorAtOffsetMatchOption);
+    }
     if (match.hasMatch() && (match.captured(2) == QLatin1String("//") || match.capturedStart() == 0)) {
         QString token = match.captured(0);
         while (token.endsWith(QLatin1Char('.')) || token.endsWith(QLatin1Char(',')) || token.endsWith(QLatin1Char(';')))

@@ -6,6 +6,7 @@
 #include <array>
 #include <cctype>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <iconv.h>
 #include <utility>
@@ -59,36 +60,12 @@ bool canDecode(const QByteArray &name)
     return true;
 }
 
+// decodeToUtf8(), or windows-1252 when iconv does not know @p encoding.
 QByteArray iconvToUtf8(const QByteArray &body, const QByteArray &encoding)
 {
-    const iconv_t cd = iconv_open("UTF-8", encoding.constData());
-    if (cd == reinterpret_cast<iconv_t>(-1))
-        return CharsetDetector::windows1252ToUtf8(body);
-    QByteArray out;
-    out.reserve(body.size() * 2 + 16);
-    char buffer[16384];
-    // iconv's API takes non-const input; it only reads through the pointer.
-    char *in = const_cast<char *>(body.constData());
-    size_t inLeft = size_t(body.size());
-    while (inLeft > 0) {
-        char *outPtr = buffer;
-        size_t outLeft = sizeof buffer;
-        const size_t result = iconv(cd, &in, &inLeft, &outPtr, &outLeft);
-        out.append(buffer, qsizetype(sizeof buffer - outLeft));
-        if (result != size_t(-1))
-            break;
-        if (errno == E2BIG)
-            continue;
-        if (errno == EILSEQ) {
-            out.append("\xEF\xBF\xBD"); // U+FFFD, then resynchronise on the next byte
-            ++in;
-            --inLeft;
-            continue;
-        }
-        break; // EINVAL: a sequence cut at the end of the body
-    }
-    iconv_close(cd);
-    return out;
+    if (std::optional<QByteArray> utf8 = CharsetDetector::decodeToUtf8(body, encoding))
+        return std::move(*utf8);
+    return CharsetDetector::windows1252ToUtf8(body);
 }
 
 } // namespace
@@ -270,4 +247,38 @@ QByteArray CharsetDetector::detect(const QByteArray &contentType, const QByteArr
     if (isValidUtf8(body))
         return QByteArrayLiteral("UTF-8");
     return QByteArrayLiteral("windows-1252");
+}
+
+std::optional<QByteArray> CharsetDetector::decodeToUtf8(const QByteArray &bytes, const QByteArray &encoding)
+{
+    const iconv_t invalid = reinterpret_cast<iconv_t>(static_cast<std::intptr_t>(-1));
+    const iconv_t cd = iconv_open("UTF-8", encoding.constData());
+    if (cd == invalid)
+        return std::nullopt;
+    QByteArray out;
+    out.reserve(bytes.size() + bytes.size() / 2 + 16);
+    char buffer[16384];
+    char *in = const_cast<char *>(bytes.constData()); // iconv's signature; it does not write there
+    size_t inLeft = static_cast<size_t>(bytes.size());
+    const auto drain = [&](char *end) { out.append(buffer, end - buffer); };
+    while (inLeft > 0) {
+        char *dst = buffer;
+        size_t dstLeft = sizeof buffer;
+        const size_t converted = iconv(cd, &in, &inLeft, &dst, &dstLeft);
+        const int error = errno;
+        drain(dst);
+        if (converted == static_cast<size_t>(-1) && error != E2BIG) {
+            // EILSEQ (invalid) or EINVAL (cut short at the end): one replacement, one byte on.
+            out.append("\xEF\xBF\xBD");
+            ++in;
+            --inLeft;
+            iconv(cd, nullptr, nullptr, nullptr, nullptr); // back to the initial shift state
+        }
+    }
+    char *dst = buffer;
+    size_t dstLeft = sizeof buffer;
+    iconv(cd, nullptr, nullptr, &dst, &dstLeft); // stateful encodings may end with a shift sequence
+    drain(dst);
+    iconv_close(cd);
+    return out;
 }

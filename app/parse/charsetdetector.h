@@ -3,6 +3,8 @@
 
 #include <QByteArray>
 
+#include <optional>
+
 /// Decides which character encoding an HTML body is in, as a name libxml2 accepts.
 class CharsetDetector final
 {
@@ -29,4 +31,9 @@ public:
     /// Maps a declared label to the encoding to use (WHATWG aliases: latin1 means windows-1252, ...)
     /// and returns empty when libxml2 cannot decode it.
     static QByteArray supportedEncoding(const QByteArray &label);
+    /// @p bytes in @p encoding converted to UTF-8 with iconv, each byte it rejects (windows-1252's
+    /// 0x81, a broken Shift_JIS pair) replaced by U+FFFD as browsers do; libxml2 2.9 instead stops
+    /// parsing there. std::nullopt when iconv does not know the encoding. toUtf8() uses it for
+    /// every encoding but UTF-8, UTF-16 and windows-1252.
+    static std::optional<QByteArray> decodeToUtf8(const QByteArray &bytes, const QByteArray &encoding);
 };

@@ -7,6 +7,7 @@
 #include "parse/titlesplitter.h"
 
 #include <QRegularExpression>
+#include <QSet>
 
 #include <algorithm>
 
@@ -170,8 +171,10 @@ std::optional<QString> metaContent(const QList<xmlNode *> &metas, std::initializ
 // Share of @p title's words (by length) that @p text also has: 1 when text covers the title.
 double titleCoverage(const QString &text, const QString &title)
 {
-    const QRegularExpression nonWord(QStringLiteral("[^\\p{L}\\p{N}]+"));
-    const QStringList textWords = text.toCaseFolded().split(nonWord, Qt::SkipEmptyParts);
+    static const QRegularExpression nonWord(QStringLiteral("[^\\p{L}\\p{N}]+"));
+    // A set: a list lookup per title word made long JSON-LD names and titles quadratic.
+    const QStringList textWordList = text.toCaseFolded().split(nonWord, Qt::SkipEmptyParts);
+    const QSet<QString> textWords(textWordList.cbegin(), textWordList.cend());
     const QStringList titleWords = title.toCaseFolded().split(nonWord, Qt::SkipEmptyParts);
     qsizetype total = 0;
     qsizetype covered = 0;

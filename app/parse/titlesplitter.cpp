@@ -45,7 +45,10 @@ QString TitleSplitter::strip(const QString &input) const
     if (title.isEmpty() || m_headings.isEmpty())
         return title;
     const auto splits = separators(title);
-    if (splits.isEmpty() || isBacked(title))
+    // Real titles have a handful of separators; every candidate costs a pass over the title, so
+    // a hostile "a - a - a ..." <title> would cost quadratic time (a minute for 120 KB).
+    constexpr qsizetype MaxSeparators = 16;
+    if (splits.isEmpty() || splits.size() > MaxSeparators || isBacked(title))
         return title;
     // Longest candidates first, so "A - B | Site" keeps "A - B" when a heading says so.
     for (auto it = splits.crbegin(); it != splits.crend(); ++it) {

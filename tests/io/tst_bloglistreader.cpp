@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "io/bloglistreader.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -46,6 +47,10 @@ private Q_SLOTS:
         QTest::addRow("bare host and path")
             << QStringLiteral("example.org/blog/") << QUrl(QStringLiteral("https://example.org/blog/"));
         QTest::addRow("words") << QStringLiteral("not a url") << QUrl();
+        QTest::addRow("digit before the scheme")
+            << QStringLiteral("1https://a.example/") << QUrl(QStringLiteral("https://a.example/"));
+        QTest::addRow("second colon") << QStringLiteral("note: https://a.example/")
+                                      << QUrl(QStringLiteral("https://a.example/"));
     }
 
     void picksTheUrlOutOfALine()
@@ -243,6 +248,18 @@ private Q_SLOTS:
         QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
         QCOMPARE(urls(result), QStringList { QStringLiteral("https://a.example/") });
         QCOMPARE(result.blogs.at(0).name, name);
+    }
+
+    void staysLinearOnLongLines()
+    {
+        // The URL expression used to restart at every letter of a long run: seconds per line.
+        const QString text = QStringLiteral("a1").repeated(200000) + QStringLiteral("\nhttps://a.example/\n");
+        QElapsedTimer timer;
+        timer.start();
+        const BlogListReadResult result = BlogListReader::readText(text);
+        QVERIFY2(timer.elapsed() < 5000, "reading a long line was not linear");
+        QCOMPARE(result.blogs.size(), 2);
+        QCOMPARE(result.blogs.at(1).url, QUrl(QStringLiteral("https://a.example/")));
     }
 
     void reportsAMissingFile()

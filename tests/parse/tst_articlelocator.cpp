@@ -3,6 +3,7 @@
 #include "parse/articlerules.h"
 #include "parse/htmldocument.h"
 
+#include <QElapsedTimer>
 #include <QTest>
 
 #include <libxml/parser.h>
@@ -61,6 +62,10 @@ private Q_SLOTS:
     void ignoresNonHttpLinks();
     void reportsWhenNothingFound_data();
     void reportsWhenNothingFound();
+    void staysFastOnHostilePages_data();
+    void staysFastOnHostilePages();
+    void readsContainerDatesInRuleOrder_data();
+    void readsContainerDatesInRuleOrder();
 };
 
 void TestArticleLocator::followsUserXPath_data()
@@ -478,6 +483,75 @@ void TestArticleLocator::reportsWhenNothingFound()
     QVERIFY(location.articleUrl.isEmpty());
     QVERIFY(location.feedUrls.isEmpty());
     QVERIFY(!location.error.isEmpty());
+}
+
+void TestArticleLocator::staysFastOnHostilePages_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("expected");
+    // Each link looked up its container's date again: over a minute before the date cache.
+    QByteArray links;
+    for (int i = 0; i < 3000; ++i)
+        links += "<a rel=bookmark href='/p" + QByteArray::number(i) + "'>x</a>";
+    QTest::addRow("thousands of bookmarks in one article")
+        << page("<article><time datetime='2024-01-01'>x</time>" + links + "</article>")
+        << str("https://blog.example.org/p0");
+    // Each item searched its whole subtree for its own properties: quadratic in the nesting.
+    QTest::addRow("deeply nested microdata articles")
+        << page(QByteArray("<div itemscope itemtype='http://schema.org/Article'><a itemprop='url' href='/n'>n</a>")
+                    .repeated(3000)
+                + QByteArray("</div>").repeated(3000))
+        << str("https://blog.example.org/n");
+    // Found by fuzz_html_extraction (3 s for 54 KB): six XPath queries per container for its date.
+    QTest::addRow("nested microdata articles with authors and dates")
+        << page(QByteArray("<div itemscope itemtype='http://schema.org/Article'><span itemprop='author' itemscope "
+                           "itemtype='http://schema.org/Person'><a itemprop='url' href='/me'>me</a></span>"
+                           "<a itemprop='url' href='/post'>p</a><span class='updated' title='2020-01-01'>u</span>")
+                    .repeated(1500)
+                + "<time datetime='2024-05-05'>t</time>" + QByteArray("</div>").repeated(1500))
+        << str("https://blog.example.org/post");
+}
+
+void TestArticleLocator::staysFastOnHostilePages()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(QString, expected);
+    QElapsedTimer timer;
+    timer.start();
+    const ArticleLocation location = ArticleLocator::locate(body, "text/html", PageUrl);
+    QVERIFY2(timer.elapsed() < 10000, "the article rules' work was not bounded");
+    QCOMPARE(location.articleUrl.toString(), expected);
+}
+
+void TestArticleLocator::readsContainerDatesInRuleOrder_data()
+{
+    QTest::addColumn<QByteArray>("post");
+    QTest::addColumn<QString>("expected");
+    QTest::addRow("time beats an earlier .published")
+        << QByteArray("<span class='published' title='2020-01-01'></span><time datetime='2019-02-02'></time>")
+        << str("2019-02-02");
+    QTest::addRow("first valid time in order") << QByteArray(
+        "<time datetime='soon'></time><time datetime='2018-03-03'></time><time datetime='2017-01-01'></time>")
+                                               << str("2018-03-03");
+    QTest::addRow("itemprop content before datetime")
+        << QByteArray("<meta itemprop='datePublished' content='2016-04-04'><span itemprop='x datePublished' "
+                      "datetime='2015-01-01'></span>")
+        << str("2016-04-04");
+    QTest::addRow("class tokens are case-sensitive") << QByteArray(
+        "<span class='Published' title='2014-01-01'></span><span class='a updated' title='2013-05-05'></span>")
+                                                     << str("2013-05-05");
+    QTest::addRow("none") << QByteArray("<span title='2012-01-01'></span>") << QString();
+}
+
+void TestArticleLocator::readsContainerDatesInRuleOrder()
+{
+    QFETCH(QByteArray, post);
+    QFETCH(QString, expected);
+    const HtmlDocument doc(page("<article>" + post + "<a id='x' href='/p'>p</a></article>"), "text/html", PageUrl);
+    const QList<xmlNode *> links = doc.select("//a[@id='x']");
+    QCOMPARE(links.size(), 1);
+    const QDateTime date = ArticleRules::dateAround(doc, links.constFirst());
+    QCOMPARE(date.isValid() ? date.date().toString(Qt::ISODate) : QString(), expected);
 }
 
 QTEST_GUILESS_MAIN(TestArticleLocator)

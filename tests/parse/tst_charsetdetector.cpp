@@ -24,6 +24,8 @@ private Q_SLOTS:
     void mapsLabelsToSupportedEncodings();
     void decodesLegacyEncodedPages_data();
     void decodesLegacyEncodedPages();
+    void decodesToUtf8ReplacingBadBytes_data();
+    void decodesToUtf8ReplacingBadBytes();
 };
 
 void TestCharsetDetector::prefersContentTypeCharset_data()
@@ -204,6 +206,34 @@ void TestCharsetDetector::decodesLegacyEncodedPages()
         = HeadlineExtractor::extract(body, contentType, QUrl(QStringLiteral("https://example.org/")));
     QCOMPARE(headline.rawTitle, expected);
     QCOMPARE(headline.title, expected);
+}
+
+void TestCharsetDetector::decodesToUtf8ReplacingBadBytes_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QByteArray>("encoding");
+    QTest::addColumn<QString>("expected");
+    QTest::addRow("windows-1252") << QByteArray("Caf\xe9 \x93q\x94") << QByteArray("windows-1252")
+                                  << QString::fromUtf8("Caf\u00e9 \u201cq\u201d");
+    QTest::addRow("windows-1252 holes") << QByteArray("a\x81"
+                                                      "b\x8d")
+                                        << QByteArray("windows-1252") << QString::fromUtf8("a\ufffdb\ufffd");
+    QTest::addRow("shift_jis broken pair") << QByteArray("\x93\xfa\x81\x20\x96\x7b") << QByteArray("Shift_JIS")
+                                           << QString::fromUtf8("\u65e5\ufffd \u672c");
+    QTest::addRow("cut at the end") << QByteArray("\x93\xfa\x93") << QByteArray("Shift_JIS")
+                                    << QString::fromUtf8("\u65e5\ufffd");
+    QTest::addRow("empty") << QByteArray() << QByteArray("GB18030") << QString();
+}
+
+void TestCharsetDetector::decodesToUtf8ReplacingBadBytes()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QByteArray, encoding);
+    QFETCH(QString, expected);
+    const std::optional<QByteArray> utf8 = CharsetDetector::decodeToUtf8(bytes, encoding);
+    QVERIFY(utf8.has_value());
+    QCOMPARE(QString::fromUtf8(*utf8), expected);
+    QVERIFY(!CharsetDetector::decodeToUtf8(bytes, "no-such-encoding").has_value());
 }
 
 QTEST_GUILESS_MAIN(TestCharsetDetector)

@@ -56,6 +56,8 @@ private Q_SLOTS:
     void survivesEntityExpansionBombs();
     void recognisesFeedsByRootElement_data();
     void recognisesFeedsByRootElement();
+    void keepsReadingPastBytesTheEncodingLacks_data();
+    void keepsReadingPastBytesTheEncodingLacks();
 };
 
 void TestFeedReader::readsFirstEntryTitleAndLink_data()
@@ -369,6 +371,8 @@ void TestFeedReader::survivesEntityExpansionBombs_data()
         "\"&a;\">]><rss><channel><item><title>&a;</title></item></channel></rss>");
     QTest::addRow("deep nesting") << QByteArray("<rss><channel>" + QByteArray("<x>").repeated(100000)
                                                 + "</channel></rss>");
+    // The '&' repair searched the rest of the body for '[' at every "<!DOCTYPE": 15 s for 300 KB.
+    QTest::addRow("many doctypes") << QByteArray("&" + QByteArray("<!DOCTYPE>").repeated(30000));
 }
 
 void TestFeedReader::survivesEntityExpansionBombs()
@@ -403,6 +407,35 @@ void TestFeedReader::recognisesFeedsByRootElement()
     QFETCH(QByteArray, body);
     QFETCH(bool, expected);
     QCOMPARE(FeedReader::looksLikeFeed(body, QByteArray()), expected);
+}
+
+void TestFeedReader::keepsReadingPastBytesTheEncodingLacks_data()
+{
+    QTest::addColumn<QByteArray>("encoding");
+    QTest::addColumn<QByteArray>("junk");
+    QTest::addColumn<QByteArray>("title");
+    QTest::addColumn<QString>("expected");
+    // Found by fuzz_feed_reader: libxml2 stopped at the first byte the declared decoder rejected.
+    QTest::addRow("windows-1252 hole") << QByteArray("windows-1252") << QByteArray("\x81") << QByteArray("Caf\xe9")
+                                       << QString::fromUtf8("Caf\u00e9");
+    QTest::addRow("broken shift_jis pair") << QByteArray("Shift_JIS") << QByteArray("\x81\x20")
+                                           << QByteArray("\x93\xfa\x96\x7b") << QString::fromUtf8("\u65e5\u672c");
+    QTest::addRow("latin-1 still latin-1")
+        << QByteArray("ISO-8859-1") << QByteArray("\xa0") << QByteArray("Caf\xe9") << QString::fromUtf8("Caf\u00e9");
+}
+
+void TestFeedReader::keepsReadingPastBytesTheEncodingLacks()
+{
+    QFETCH(QByteArray, encoding);
+    QFETCH(QByteArray, junk);
+    QFETCH(QByteArray, title);
+    QFETCH(QString, expected);
+    const QByteArray body = "<?xml version=\"1.0\" encoding=\"" + encoding + "\"?><rss version=\"2.0\"><channel>"
+        + "<item><title>x" + junk + "</title><link>https://e.example/1</link></item>" + "<item><title>" + title
+        + "</title><link>https://e.example/2</link></item></channel></rss>";
+    const FeedContent feed = FeedReader::read(body, FeedUrl);
+    QCOMPARE(feed.entries.size(), 2);
+    QCOMPARE(feed.entries.at(1).title, expected);
 }
 
 QTEST_GUILESS_MAIN(TestFeedReader)
