@@ -4,6 +4,7 @@
 #include "demo/demoserver.h"
 #include "io/articlehistory.h"
 #include "io/bloglistreader.h"
+#include "net/webaddress.h"
 #include "plaintooltip.h"
 #include "resultsmodel.h"
 #include "resultssortmodel.h"
@@ -67,13 +68,6 @@ QString problemsTooltip(const QStringList &problems)
     if (problems.size() > kMaxProblemsShown)
         shown.append(MainWindow::tr("… and %n more", nullptr, int(problems.size() - kMaxProblemsShown)));
     return plainTooltip(shown.join(QLatin1Char('\n')));
-}
-
-bool isWebUrl(const QUrl &url)
-{
-    const QString scheme = url.scheme().toLower();
-    return url.isValid() && !url.host().isEmpty()
-        && (scheme == QLatin1String("http") || scheme == QLatin1String("https"));
 }
 
 // One editor line per entry: the address (the list's text when it is none) and its XPath.
@@ -711,7 +705,7 @@ void MainWindow::appendUrls(const QList<QUrl> &urls)
     QList<BlogEntry> added;
     int refused = 0;
     for (const QUrl &url : urls) {
-        if (!isWebUrl(url)) {
+        if (!WebAddress::isFetchable(url)) {
             ++refused;
             continue;
         }
@@ -762,7 +756,8 @@ bool MainWindow::acceptsDrop(const QMimeData *mime) const
     if (!mime || !mime->hasUrls() || m_scan.isRunning())
         return false;
     const QList<QUrl> urls = mime->urls();
-    return std::any_of(urls.cbegin(), urls.cend(), [](const QUrl &url) { return url.isLocalFile() || isWebUrl(url); });
+    return std::any_of(urls.cbegin(), urls.cend(),
+                       [](const QUrl &url) { return url.isLocalFile() || WebAddress::isFetchable(url); });
 }
 
 void MainWindow::dropMime(const QMimeData *mime)
@@ -934,7 +929,7 @@ QList<int> MainWindow::selectedRows() const
 void MainWindow::openWebUrl(const QUrl &url)
 {
     // Addresses come from the web: only ever hand http(s) to the desktop.
-    if (!isWebUrl(url)) {
+    if (!WebAddress::isFetchable(url)) {
         statusBar()->showMessage(tr("Not opened: only http and https addresses are opened."));
         return;
     }
@@ -1128,8 +1123,8 @@ void MainWindow::updateActions()
     m_demoAction->setEnabled(!running);
     m_maxInFlight->setEnabled(!running);
     m_copyAction->setEnabled(hasSelection);
-    m_openArticleAction->setEnabled(isWebUrl(current.articleUrl));
-    m_openBlogAction->setEnabled(isWebUrl(current.blogUrl));
+    m_openArticleAction->setEnabled(WebAddress::isFetchable(current.articleUrl));
+    m_openBlogAction->setEnabled(WebAddress::isFetchable(current.blogUrl));
     m_copyUrlAction->setEnabled(current.articleUrl.isValid() || current.blogUrl.isValid());
     m_copyTitleAction->setEnabled(!current.title.isEmpty());
 }

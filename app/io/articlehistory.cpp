@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "articlehistory.h"
 
+#include "net/webaddress.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
@@ -13,18 +15,6 @@
 
 namespace {
 constexpr int kFormatVersion = 1;
-
-// The same blog listed as "https://A.example" or "https://a.example/" is one history entry.
-QString blogKey(const QUrl &url)
-{
-    QUrl key = url.adjusted(QUrl::RemoveFragment | QUrl::NormalizePathSegments);
-    key.setHost(key.host().toLower());
-    QString text = key.toString(QUrl::FullyEncoded);
-    // QUrl keeps the root path's slash, but "https://a.example" and "https://a.example/" are one blog.
-    while (text.endsWith(QLatin1Char('/')))
-        text.chop(1);
-    return text;
-}
 
 QString articleKey(const QUrl &url)
 {
@@ -101,11 +91,11 @@ void ArticleHistory::apply(QList<BlogResult> &results)
 
 QUrl ArticleHistory::lastArticle(const QUrl &blogUrl) const
 {
-    return m_articles.value(blogKey(blogUrl));
+    return m_articles.value(WebAddress::blogKey(blogUrl));
 }
 
 void ArticleHistory::record(const QUrl &blogUrl, const QUrl &articleUrl)
 {
     if (blogUrl.isValid() && articleUrl.isValid())
-        m_articles.insert(blogKey(blogUrl), articleUrl);
+        m_articles.insert(WebAddress::blogKey(blogUrl), articleUrl);
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "bloglistreader.h"
 
+#include "net/webaddress.h"
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
@@ -26,24 +28,6 @@ bool isSchemeChar(QChar c)
         || c == QLatin1Char('-') || c == QLatin1Char('.');
 }
 
-bool isWebScheme(const QString &scheme)
-{
-    return scheme == QLatin1String("http") || scheme == QLatin1String("https");
-}
-
-// The key duplicates are recognised by: scheme and host case-insensitive, no fragment,
-// no trailing slash difference.
-QString duplicateKey(const QUrl &url)
-{
-    QUrl key = url.adjusted(QUrl::RemoveFragment | QUrl::NormalizePathSegments);
-    key.setHost(key.host().toLower());
-    QString text = key.toString(QUrl::FullyEncoded);
-    // QUrl keeps the root path's slash, but "https://a.example" and "https://a.example/" are one blog.
-    while (text.endsWith(QLatin1Char('/')))
-        text.chop(1);
-    return text;
-}
-
 // Applies the rules every format shares: only http(s), refused entries still become rows (so
 // the results say what happened to each), duplicates counted and skipped.
 class ListBuilder final
@@ -61,7 +45,7 @@ public:
     {
         entry.url = BlogListReader::urlFromLine(entry.input);
         const QString scheme = entry.url.scheme().toLower();
-        if (entry.url.isValid() && !scheme.isEmpty() && !isWebScheme(scheme)) {
+        if (entry.url.isValid() && !scheme.isEmpty() && !WebAddress::isWebScheme(scheme)) {
             m_result.problems << tr("line %1: unsupported scheme %2").arg(entry.line).arg(scheme);
             m_result.blogs.append(entry);
             return;
@@ -72,7 +56,7 @@ public:
             m_result.blogs.append(entry);
             return;
         }
-        const QString key = duplicateKey(entry.url);
+        const QString key = WebAddress::blogKey(entry.url);
         if (m_seen.contains(key)) {
             ++m_result.duplicates;
             return;
@@ -89,7 +73,7 @@ private:
         if (text.trimmed().isEmpty())
             return {};
         const QUrl url = BlogListReader::urlFromLine(text);
-        if (!url.isValid() || url.host().isEmpty() || !isWebScheme(url.scheme().toLower())) {
+        if (!WebAddress::isFetchable(url)) {
             m_result.problems << tr("line %1: feed ignored, not a web address").arg(line);
             return {};
         }

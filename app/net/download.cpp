@@ -2,6 +2,7 @@
 #include "download.h"
 
 #include "networkerrors.h"
+#include "webaddress.h"
 
 #include <QCoreApplication>
 #include <QLocale>
@@ -28,11 +29,6 @@ bool isReservedInvalidName(const QString &host)
         || host.endsWith(QLatin1String(".invalid."), Qt::CaseInsensitive);
 }
 
-bool isWebScheme(const QUrl &url)
-{
-    const QString scheme = url.scheme().toLower();
-    return scheme == QLatin1String("http") || scheme == QLatin1String("https");
-}
 } // namespace
 
 Download::Download(const QUrl &url, RequestKind kind, bool lastOnHost, QObject *parent)
@@ -164,7 +160,7 @@ void Download::onRedirected(const QUrl &target)
         fail(BlogStatus::HttpError, redirectLoopError());
         return;
     }
-    if (!isWebScheme(target)) {
+    if (!WebAddress::isWebScheme(target)) {
         fail(BlogStatus::UnsupportedScheme,
              QCoreApplication::translate("Download", "Refused a redirect to a %1: address.").arg(target.scheme()));
         return;

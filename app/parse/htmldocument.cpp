@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "parse/htmldocument.h"
 
+#include "net/webaddress.h"
 #include "parse/charsetdetector.h"
 #include "parse/textcleaner.h"
 
@@ -367,8 +368,7 @@ QUrl HtmlDocument::resolveAgainst(const QUrl &base, const QString &href)
     if (!relative.isValid())
         return {};
     QUrl url = base.isEmpty() ? relative : base.resolved(relative);
-    const QString scheme = url.scheme().toLower();
-    if ((scheme != QLatin1String("http") && scheme != QLatin1String("https")) || url.host().isEmpty() || !url.isValid())
+    if (!WebAddress::isFetchable(url))
         return {};
     url.setFragment(QString());
     return url;

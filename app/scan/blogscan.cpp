@@ -2,21 +2,13 @@
 #include "blogscan.h"
 
 #include "net/download.h"
+#include "net/webaddress.h"
 #include "parse/contentsniffer.h"
 #include "parse/feedreader.h"
 #include "parse/headlineextractor.h"
 #include "scan.h"
 
 #include <QCoreApplication>
-
-namespace {
-bool isWebScheme(const QUrl &url)
-{
-    const QString scheme = url.scheme().toLower();
-    return scheme == QLatin1String("http") || scheme == QLatin1String("https");
-}
-
-} // namespace
 
 BlogScan::BlogScan(Scan &scan, int index, const BlogEntry &entry)
     : m_scan(scan)
@@ -35,7 +27,7 @@ void BlogScan::start()
         finish(BlogStatus::InvalidUrl);
         return;
     }
-    if (!isWebScheme(url)) {
+    if (!WebAddress::isWebScheme(url)) {
         finish(BlogStatus::UnsupportedScheme);
         return;
     }
@@ -114,7 +106,7 @@ void BlogScan::onFrontPageParsed(const ArticleLocation &location)
         return;
     }
     // The list's own feed address (an OPML xmlUrl) first: the user chose it.
-    const QUrl feed = isWebScheme(m_entry.feedUrl) ? m_entry.feedUrl : location.feedUrls.value(0);
+    const QUrl feed = WebAddress::isWebScheme(m_entry.feedUrl) ? m_entry.feedUrl : location.feedUrls.value(0);
     if (feed.isValid()) {
         fetch(feed, RequestKind::Feed, &BlogScan::onFeed);
         return;
@@ -154,7 +146,7 @@ void BlogScan::fetchArticle(const QUrl &url, const QString &foundVia)
     m_result.articleUrl = url;
     m_result.foundVia = foundVia;
     Q_EMIT changed(m_result);
-    if (!isWebScheme(url)) {
+    if (!WebAddress::isWebScheme(url)) {
         finish(BlogStatus::UnsupportedScheme,
                QCoreApplication::translate("BlogScan", "The article's address is not http or https: %1")
                    .arg(url.toDisplayString().left(200)));
