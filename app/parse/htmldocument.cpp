@@ -107,10 +107,8 @@ xmlNode *HtmlDocument::root() const
     return m_doc ? xmlDocGetRootElement(m_doc.get()) : nullptr;
 }
 
-std::optional<QList<xmlNode *>> HtmlDocument::nodes(const QString &xpath, xmlNode *context) const
+std::optional<LibXml::XPathObjectPtr> HtmlDocument::evaluate(const QString &xpath, xmlNode *context) const
 {
-    if (!m_doc)
-        return QList<xmlNode *>();
     const LibXml::XPathContextPtr ctx(xmlXPathNewContext(m_doc.get()));
     if (!ctx)
         return std::nullopt;
@@ -120,9 +118,20 @@ std::optional<QList<xmlNode *>> HtmlDocument::nodes(const QString &xpath, xmlNod
     const LibXml::XPathCompExprPtr compiled(xmlXPathCtxtCompile(ctx.get(), LibXml::xc(expr.constData())));
     if (!compiled)
         return std::nullopt;
-    const LibXml::XPathObjectPtr result(xmlXPathCompiledEval(compiled.get(), ctx.get()));
+    LibXml::XPathObjectPtr result(xmlXPathCompiledEval(compiled.get(), ctx.get()));
     if (!result)
         return std::nullopt;
+    return result;
+}
+
+std::optional<QList<xmlNode *>> HtmlDocument::nodes(const QString &xpath, xmlNode *context) const
+{
+    if (!m_doc)
+        return QList<xmlNode *>();
+    const std::optional<LibXml::XPathObjectPtr> evaluated = evaluate(xpath, context);
+    if (!evaluated)
+        return std::nullopt;
+    const LibXml::XPathObjectPtr &result = *evaluated;
     QList<xmlNode *> out;
     if (result->type == XPATH_NODESET && result->nodesetval) {
         const xmlNodeSet *set = result->nodesetval;
@@ -144,18 +153,10 @@ std::optional<QStringList> HtmlDocument::strings(const QString &xpath, xmlNode *
 {
     if (!m_doc)
         return QStringList();
-    const LibXml::XPathContextPtr ctx(xmlXPathNewContext(m_doc.get()));
-    if (!ctx)
+    const std::optional<LibXml::XPathObjectPtr> evaluated = evaluate(xpath, context);
+    if (!evaluated)
         return std::nullopt;
-    ctx->error = ignoreXPathError;
-    ctx->node = context ? context : reinterpret_cast<xmlNode *>(m_doc.get());
-    const QByteArray expr = xpath.toUtf8();
-    const LibXml::XPathCompExprPtr compiled(xmlXPathCtxtCompile(ctx.get(), LibXml::xc(expr.constData())));
-    if (!compiled)
-        return std::nullopt;
-    const LibXml::XPathObjectPtr result(xmlXPathCompiledEval(compiled.get(), ctx.get()));
-    if (!result)
-        return std::nullopt;
+    const LibXml::XPathObjectPtr &result = *evaluated;
     QStringList out;
     switch (result->type) {
     case XPATH_NODESET:

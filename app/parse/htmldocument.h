@@ -105,6 +105,8 @@ public:
     static QString fragmentText(const QString &html);
 
 private:
+    /// Compiles and runs @p xpath on the document; nullopt when it is invalid or fails to run.
+    std::optional<LibXml::XPathObjectPtr> evaluate(const QString &xpath, xmlNode *context) const;
     void parse(const QByteArray &utf8, qsizetype length, const QUrl &pageUrl);
 
     LibXml::HtmlDocPtr m_doc;
