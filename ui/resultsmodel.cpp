@@ -248,22 +248,51 @@ QVariant ResultsModel::headerData(int section, Qt::Orientation orientation, int 
     }
 }
 
-void ResultsModel::reset(const QList<BlogEntry> &blogs)
+QList<BlogResult> ResultsModel::pendingRows(const QList<BlogEntry> &blogs)
 {
-    beginResetModel();
-    m_flushTimer.stop();
-    m_pending.clear();
-    m_results.clear();
-    m_axisEndMs = 0;
-    m_results.reserve(blogs.size());
+    QList<BlogResult> rows;
+    rows.reserve(blogs.size());
     for (qsizetype i = 0; i < blogs.size(); ++i) {
         BlogResult result;
         result.index = int(i);
         result.blogUrl = blogs.at(i).url;
         result.name = blogs.at(i).name;
-        m_results.append(result);
+        rows.append(std::move(result));
+    }
+    return rows;
+}
+
+void ResultsModel::reset(const QList<BlogEntry> &blogs)
+{
+    resetRows(pendingRows(blogs));
+}
+
+void ResultsModel::resetRows(QList<BlogResult> rows)
+{
+    beginResetModel();
+    m_flushTimer.stop();
+    m_pending.clear();
+    m_results = std::move(rows);
+    m_axisEndMs = 0;
+    m_stamps.resize(m_results.size());
+    m_counts = {};
+    for (qsizetype row = 0; row < m_results.size(); ++row) {
+        m_stamps[row] = ++m_lastStamp;
+        count(m_results.at(row), 1);
+        m_axisEndMs = std::max(m_axisEndMs, m_results.at(row).endMs());
     }
     endResetModel();
+    Q_EMIT countsChanged();
+}
+
+void ResultsModel::count(const BlogResult &result, int sign)
+{
+    m_counts.total += sign;
+    m_counts.done += BlogStatusText::isFinal(result.status) ? sign : 0;
+    m_counts.failed += BlogStatusText::isFailure(result.status) ? sign : 0;
+    m_counts.fresh += result.isNew ? sign : 0;
+    for (const RequestTiming &timing : result.timings)
+        m_counts.requestMs += sign * timing.durationMs();
 }
 
 void ResultsModel::updateResult(const BlogResult &result)
@@ -284,9 +313,13 @@ void ResultsModel::flush()
     QList<int> rows;
     rows.reserve(m_pending.size());
     qint64 axisEnd = m_axisEndMs;
+    const Counts before = m_counts;
     for (auto it = m_pending.begin(); it != m_pending.end(); ++it) {
         axisEnd = std::max(axisEnd, it.value().endMs());
+        count(m_results.at(it.key()), -1);
+        count(it.value(), 1);
         m_results[it.key()] = std::move(it.value());
+        m_stamps[it.key()] = ++m_lastStamp;
         rows.append(it.key());
     }
     m_pending.clear();
@@ -306,6 +339,8 @@ void ResultsModel::flush()
         Q_EMIT headerDataChanged(Qt::Horizontal, Waterfall, Waterfall);
         Q_EMIT dataChanged(index(0, Waterfall), index(rowCount() - 1, Waterfall), { AxisEndRole });
     }
+    if (m_counts != before)
+        Q_EMIT countsChanged();
 }
 
 BlogResult ResultsModel::result(int row) const

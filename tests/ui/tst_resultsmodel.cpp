@@ -358,6 +358,134 @@ private Q_SLOTS:
         QVERIFY2(text.contains(QStringLiteral("Timed out <script>")), qPrintable(text));
     }
 
+    void keepsCountsThatMatchTheRows()
+    {
+        ResultsModel model;
+        QSignalSpy countsChanged(&model, &ResultsModel::countsChanged);
+        // What the counts must say, walking the rows the slow way.
+        const auto walked = [&model] {
+            ResultsModel::Counts counts;
+            for (const BlogResult &result : model.results()) {
+                ++counts.total;
+                counts.done += BlogStatusText::isFinal(result.status) ? 1 : 0;
+                counts.failed += BlogStatusText::isFailure(result.status) ? 1 : 0;
+                counts.fresh += result.isNew ? 1 : 0;
+                for (const RequestTiming &timing : result.timings)
+                    counts.requestMs += timing.durationMs();
+            }
+            return counts;
+        };
+        model.reset(blogs(6));
+        QCOMPARE(countsChanged.count(), 1);
+        QCOMPARE(model.counts().total, 6);
+        QCOMPARE(model.counts().done, 0);
+        QVERIFY(model.counts() == walked());
+
+        model.updateResult(finished(0, 100));
+        model.updateResult(finished(2, -1, BlogStatus::Dns));
+        BlogResult running = finished(3, 40);
+        running.status = BlogStatus::Running;
+        model.updateResult(running);
+        BlogResult fresh = finished(4, 300);
+        fresh.isNew = true;
+        model.updateResult(fresh);
+        QCOMPARE(model.counts().done, 0); // not before the flush, like the rows
+        model.flush();
+        QCOMPARE(countsChanged.count(), 2);
+        QCOMPARE(model.counts().done, 3);
+        QCOMPARE(model.counts().failed, 1);
+        QCOMPARE(model.counts().fresh, 1);
+        QCOMPARE(model.counts().requestMs, 440);
+        QVERIFY(model.counts() == walked());
+
+        // A row that changes again is counted once, with its latest result.
+        model.updateResult(finished(2, 80));
+        model.updateResult(finished(3, 50, BlogStatus::Timeout));
+        fresh.isNew = false;
+        model.updateResult(fresh);
+        model.flush();
+        QCOMPARE(model.counts().done, 4);
+        QCOMPARE(model.counts().failed, 1);
+        QCOMPARE(model.counts().fresh, 0);
+        QVERIFY(model.counts() == walked());
+
+        model.reset(blogs(2));
+        QVERIFY(model.counts() == walked());
+        QCOMPARE(model.counts().total, 2);
+        QCOMPARE(model.counts().requestMs, 0);
+    }
+
+    void pendingRowsMadeAheadShowAsAReset()
+    {
+        QList<BlogEntry> list = blogs(3);
+        list[2].name = QStringLiteral("Named");
+        ResultsModel made;
+        made.resetRows(ResultsModel::pendingRows(list));
+        ResultsModel reset;
+        reset.reset(list);
+        QCOMPARE(made.rowCount(), 3);
+        for (int row = 0; row < 3; ++row) {
+            for (int column = 0; column < ResultsModel::ColumnCount; ++column)
+                QCOMPARE(made.index(row, column).data(), reset.index(row, column).data());
+            QCOMPARE(made.result(row).index, row);
+        }
+        QVERIFY(made.counts() == reset.counts());
+    }
+
+    void resortsAndRefiltersRowsAsTheyChange()
+    {
+        ResultsModel model;
+        ResultsSortModel proxy;
+        proxy.setSourceModel(&model);
+        QAbstractItemModelTester proxyTester(&proxy, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        model.reset(blogs(4));
+        const auto titles = [&proxy] {
+            QStringList list;
+            for (int row = 0; row < proxy.rowCount(); ++row)
+                list << proxy.index(row, ResultsModel::Title).data().toString();
+            return list;
+        };
+        const auto titled = [](int index, const QString &title) {
+            BlogResult result = finished(index, 100);
+            result.title = title;
+            return result;
+        };
+        model.updateResult(titled(0, QStringLiteral("banana")));
+        model.updateResult(titled(1, QStringLiteral("Apple")));
+        model.updateResult(titled(2, QStringLiteral("cherry")));
+        model.flush();
+        proxy.sort(ResultsModel::Title, Qt::AscendingOrder);
+        // In the locale's order (not by character code), the untitled row last.
+        QCOMPARE(
+            titles(),
+            (QStringList { QStringLiteral("Apple"), QStringLiteral("banana"), QStringLiteral("cherry"), QString() }));
+        // A row's new title moves it, although its old sort key was already known.
+        model.updateResult(titled(1, QStringLiteral("damson")));
+        model.updateResult(titled(3, QStringLiteral("almond")));
+        model.flush();
+        QCOMPARE(titles(),
+                 (QStringList { QStringLiteral("almond"), QStringLiteral("banana"), QStringLiteral("cherry"),
+                                QStringLiteral("damson") }));
+        proxy.sort(ResultsModel::Title, Qt::DescendingOrder);
+        QCOMPARE(titles(),
+                 (QStringList { QStringLiteral("damson"), QStringLiteral("cherry"), QStringLiteral("banana"),
+                                QStringLiteral("almond") }));
+
+        // The filter answers again for a row that changed, and keeps its answers for the others.
+        proxy.setSearchText(QStringLiteral("AN"));
+        QCOMPARE(titles(), (QStringList { QStringLiteral("banana") }));
+        model.updateResult(titled(2, QStringLiteral("orange")));
+        model.flush();
+        QCOMPARE(titles(), (QStringList { QStringLiteral("orange"), QStringLiteral("banana") }));
+        model.updateResult(titled(0, QStringLiteral("fig")));
+        model.flush();
+        QCOMPARE(titles(), (QStringList { QStringLiteral("orange") }));
+        model.reset(blogs(2));
+        QCOMPARE(proxy.rowCount(), 0);
+        proxy.setSearchText(QString());
+        QCOMPARE(proxy.rowCount(), 2);
+    }
+
     void showsNewRowsInBold()
     {
         ResultsModel model;
