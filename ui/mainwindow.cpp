@@ -96,6 +96,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_waterfallDelegate(new WaterfallDelegate(this))
 {
     m_historyWriter.setMaxThreadCount(1);
+    m_listReader.setMaxThreadCount(1);
     setWindowTitle(tr("Titlewave"));
     setAcceptDrops(true);
     m_sortModel->setSourceModel(m_model);
@@ -516,26 +517,70 @@ QList<BlogEntry> MainWindow::listedBlogs() const
     return BlogListReader::readText(text).blogs;
 }
 
+// What Start prepares on the list reader's thread: the list read, the table's rows made, and the
+// scan history read the first time. Nothing here touches a QObject.
+struct MainWindow::ReadList {
+    BlogListReadResult list;
+    QList<BlogResult> rows;
+    std::optional<ArticleHistory> history;
+    std::optional<QString> historyError;
+};
+
 void MainWindow::startScan()
 {
-    if (m_scan.isRunning())
+    if (isBusy())
         return;
     const QString text = blogListText();
-    BlogListReadResult list;
-    if (!m_importedBlogs.isEmpty() && text == m_importedText)
-        list.blogs = m_importedBlogs;
-    else
-        list = BlogListReader::readText(text);
+    const bool importCurrent = !m_importedBlogs.isEmpty() && text == m_importedText;
+    const QList<BlogEntry> imported = importCurrent ? m_importedBlogs : QList<BlogEntry>();
+    const bool loadHistory = m_useHistory && !m_history;
+    m_readingList = true;
+    const quint64 generation = ++m_readGeneration;
+    updateActions();
+    m_listReader.start([text, importCurrent, imported, loadHistory, generation, window = QPointer<MainWindow>(this)] {
+        ReadList read;
+        if (importCurrent)
+            read.list.blogs = imported;
+        else
+            read.list = BlogListReader::readText(text);
+        read.rows = ResultsModel::pendingRows(read.list.blogs);
+        if (loadHistory) {
+            read.history.emplace();
+            read.historyError = read.history->load();
+        }
+        // Back on the GUI thread; the window is checked there, where it can only go away between events.
+        QMetaObject::invokeMethod(
+            qApp,
+            [window, generation, read = std::move(read)]() mutable {
+                if (window)
+                    window->onListRead(generation, read);
+            },
+            Qt::QueuedConnection);
+    });
+}
 
+void MainWindow::onListRead(quint64 generation, ReadList &read)
+{
+    if (generation != m_readGeneration || !m_readingList)
+        return; // stopped, or Start pressed again since
+    m_readingList = false;
+    if (read.history && m_useHistory && !m_history) {
+        m_history = std::move(read.history);
+        if (read.historyError)
+            statusBar()->showMessage(*read.historyError);
+    }
+    const BlogListReadResult &list = read.list;
     statusBar()->setToolTip(problemsTooltip(list.problems));
     if (list.blogs.isEmpty()) {
         statusBar()->showMessage(tr("No blogs to scan. %1").arg(list.summary()));
+        updateActions();
         return;
     }
     statusBar()->showMessage(list.summary());
 
     m_rowBlogs = list.blogs;
-    m_model->reset(list.blogs);
+    // One reset with rows made on the worker: no per-row work here, whatever the list's length.
+    m_model->resetRows(std::move(read.rows));
     QList<int> rows(list.blogs.size());
     std::iota(rows.begin(), rows.end(), 0);
     scanEntries(list.blogs, rows);
@@ -558,7 +603,7 @@ void MainWindow::retryFailed()
 
 void MainWindow::rescanRows(const QList<int> &rows)
 {
-    if (m_scan.isRunning() || rows.isEmpty())
+    if (isBusy() || rows.isEmpty())
         return;
     m_model->flush();
     QList<BlogEntry> blogs;
@@ -591,6 +636,9 @@ void MainWindow::scanEntries(const QList<BlogEntry> &blogs, const QList<int> &ro
     m_scan.setOptions(options);
     // Set before start(): a list of only invalid addresses finishes inside start().
     m_scanRows = rows;
+    // The scanned rows are Pending now: what the other rows' requests took is not this scan's.
+    m_model->flush();
+    m_requestMsBefore = m_model->counts().requestMs;
     if (!m_useHistory) {
         m_history.reset();
     } else if (!m_history) {
@@ -605,12 +653,17 @@ void MainWindow::scanEntries(const QList<BlogEntry> &blogs, const QList<int> &ro
 
 void MainWindow::stopScan()
 {
+    if (m_readingList) {
+        m_readingList = false; // the read's result will be dropped
+        updateActions();
+        return;
+    }
     m_scan.stop();
 }
 
 void MainWindow::runDemo()
 {
-    if (m_scan.isRunning())
+    if (isBusy())
         return;
     if (!m_demo) {
         m_demo = std::make_unique<DemoServer>();
@@ -650,7 +703,7 @@ void MainWindow::importFile(const QString &path)
 
 void MainWindow::importFiles(const QStringList &paths)
 {
-    if (paths.isEmpty() || m_scan.isRunning())
+    if (paths.isEmpty() || isBusy())
         return;
     BlogListReadResult combined;
     QSet<QString> seen;
@@ -753,7 +806,7 @@ void MainWindow::pasteList()
 
 bool MainWindow::acceptsDrop(const QMimeData *mime) const
 {
-    if (!mime || !mime->hasUrls() || m_scan.isRunning())
+    if (!mime || !mime->hasUrls() || isBusy())
         return false;
     const QList<QUrl> urls = mime->urls();
     return std::any_of(urls.cbegin(), urls.cend(),
@@ -1104,13 +1157,11 @@ void MainWindow::markNewArticles()
 
 void MainWindow::updateActions()
 {
-    const bool running = m_scan.isRunning();
+    const bool running = isBusy();
     const bool hasRows = m_model->rowCount() > 0;
     const bool hasSelection = m_table->selectionModel()->hasSelection();
     const BlogResult current = m_model->result(currentRow());
-    bool anyFailed = false;
-    for (int row = 0; row < m_model->rowCount() && !anyFailed; ++row)
-        anyFailed = BlogStatusText::isFailure(m_model->result(row).status);
+    const bool anyFailed = m_model->counts().failed > 0;
 
     m_startAction->setEnabled(!running && !m_editor->document()->isEmpty());
     m_stopAction->setEnabled(running);
@@ -1131,38 +1182,28 @@ void MainWindow::updateActions()
 
 void MainWindow::updateProgress()
 {
-    // Counted from the table, so a retry of some rows shows the whole list's state.
-    const QList<BlogResult> results = m_model->results();
-    const int total = int(results.size());
-    int done = 0;
-    int failed = 0;
-    int fresh = 0;
-    for (const BlogResult &result : results) {
-        done += BlogStatusText::isFinal(result.status) ? 1 : 0;
-        failed += BlogStatusText::isFailure(result.status) ? 1 : 0;
-        fresh += result.isNew ? 1 : 0;
-    }
-    m_progress->setMaximum(std::max(1, total));
-    m_progress->setValue(done);
-    m_newLabel->setText(fresh > 0 ? tr("%n new since the last scan", nullptr, fresh) : QString());
-    if (total == 0) {
+    // Counted by the model as rows change, so a retry of some rows shows the whole list's state,
+    // and ten times a second costs nothing however long the list.
+    const ResultsModel::Counts counts = m_model->counts();
+    m_progress->setMaximum(std::max(1, counts.total));
+    m_progress->setValue(counts.done);
+    m_newLabel->setText(counts.fresh > 0 ? tr("%n new since the last scan", nullptr, counts.fresh) : QString());
+    if (counts.total == 0) {
         m_progressLabel->setText(tr("Ready"));
         m_speedLabel->clear();
         return;
     }
     const qint64 elapsedMs = m_scan.elapsedMs();
     const QString seconds = QLocale().toString(double(elapsedMs) / 1000.0, 'f', 1);
-    m_progressLabel->setText(
-        tr("%1 of %2 done, %3 failed, elapsed %4 s").arg(done).arg(total).arg(failed).arg(seconds));
+    m_progressLabel->setText(tr("%1 of %2 done, %3 failed, elapsed %4 s")
+                                 .arg(counts.done)
+                                 .arg(counts.total)
+                                 .arg(counts.failed)
+                                 .arg(seconds));
 
-    // What fetching one page after another would have cost, against what the scan took.
-    qint64 requestMs = 0;
-    for (const int row : std::as_const(m_scanRows)) {
-        if (row >= 0 && row < total) {
-            for (const RequestTiming &timing : results.at(row).timings)
-                requestMs += timing.durationMs();
-        }
-    }
+    // What fetching one page after another would have cost, against what the scan took: the
+    // requests of the rows this scan scanned (the others have not changed since it started).
+    const qint64 requestMs = counts.requestMs - m_requestMsBefore;
     if (elapsedMs > 0 && requestMs > 0) {
         const double speedUp = double(requestMs) / double(elapsedMs);
         m_speedLabel->setText(

@@ -49,10 +49,15 @@ public:
     /// the editor still shows what the import put there, else the editor's text.
     QList<BlogEntry> listedBlogs() const;
 
-    /// Reads the list editor and scans its blogs, as the Start action does.
+    /// Reads the list editor and scans its blogs, as the Start action does. The list is read and
+    /// its rows are made on a worker thread, so a list of tens of thousands of lines never blocks
+    /// the window: the scan starts (Scan::started) once that is done.
     void startScan();
-    /// Cancels the running scan, as the Stop action does; finished() follows.
+    /// Cancels the running scan, as the Stop action does; finished() follows. While Start is
+    /// still reading the list, cancels that instead, and no scan starts.
     void stopScan();
+    /// True from Start until the scan finishes, including while the list is being read.
+    bool isBusy() const { return m_readingList || m_scan.isRunning(); }
     /// Scans again the failed rows only, updating them in place, as the Retry Failed action does.
     void retryFailed();
     /// Scans again the given model rows only, updating them in place.
@@ -115,6 +120,8 @@ private:
     bool acceptsDrop(const QMimeData *mime) const;
     void dropMime(const QMimeData *mime);
 
+    struct ReadList;
+    void onListRead(quint64 generation, ReadList &list);
     void scanEntries(const QList<BlogEntry> &blogs, const QList<int> &rows);
     void onScanStarted(int blogCount);
     void onBlogChanged(const BlogResult &result);
@@ -137,6 +144,10 @@ private:
     bool m_useHistory = true;
     std::optional<ArticleHistory> m_history; // loaded at the first scan, saved after each
     QThreadPool m_historyWriter; // one thread: saves land in order
+    QThreadPool m_listReader; // one thread: Start reads the list there
+    bool m_readingList = false;
+    quint64 m_readGeneration = 0; // a read whose generation is not this one is stale
+    qint64 m_requestMsBefore = 0; // the rows' request time outside the running scan
     bool m_hasRecentFiles = false; // kept, so updating the actions reads no settings
 
     // Entries from the last import keep their names and XPaths as long as the editor still
