@@ -2,6 +2,7 @@
 #include "articlehistory.h"
 
 #include "net/webaddress.h"
+#include "outputfile.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -10,7 +11,6 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 #include <QStandardPaths>
 #include <QStringList>
 
@@ -109,8 +109,8 @@ std::optional<QString> ArticleHistory::save() const
     const QByteArray bytes = QJsonDocument(root).toJson(QJsonDocument::Indented);
 
     QDir().mkpath(QFileInfo(m_path).absolutePath());
-    QSaveFile file(m_path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+    OutputFile file(m_path);
+    if (!file.open() || !file.writeAll(bytes))
         return tr("Cannot save the scan history %1: %2").arg(m_path, file.errorString());
     return std::nullopt;
 }

@@ -35,7 +35,7 @@ public:
     /// Reads the file; a missing file is an empty history. Returns a translated error for an
     /// unreadable or corrupt file (the history then starts empty).
     std::optional<QString> load();
-    /// Writes the file atomically (QSaveFile), creating its directory.
+    /// Writes the file atomically (see OutputFile), creating its directory.
     /// Leaves out blogs seen too long ago or too many (see kMaxAgeDays, kMaxEntries).
     std::optional<QString> save() const;
 
