@@ -13,6 +13,9 @@
 #include <QTextStream>
 
 #include <libxml/parser.h>
+#ifdef TITLEWAVE_WITH_MIMALLOC
+#include <mimalloc.h>
+#endif
 
 #include <cstdio>
 #include <memory>
@@ -56,6 +59,11 @@ int runWindow(const CommandLineOptions &options)
 
 int main(int argc, char *argv[])
 {
+#ifdef TITLEWAVE_WITH_MIMALLOC
+    // mimalloc replaces malloc by being linked (see CMakeLists.txt); naming one of its functions
+    // keeps a linker that drops unreferenced libraries (--as-needed) from dropping it.
+    static_cast<void>(mi_version());
+#endif
     // libxml2's global state is set up once, before any worker thread parses.
     xmlInitParser();
     // Every blog in flight costs a socket: take the whole descriptor budget the system allows.

@@ -79,8 +79,8 @@ void HeadlessRunner::start(const CommandLineOptions &options)
     // The output file is opened before any socket, so a full descriptor table cannot stop it.
     m_toStdout = options.outPath == QLatin1String("-");
     if (!m_toStdout) {
-        m_outFile = std::make_unique<QSaveFile>(options.outPath);
-        if (!m_outFile->open(QIODevice::WriteOnly)) {
+        m_outFile = std::make_unique<OutputFile>(options.outPath);
+        if (!m_outFile->open()) {
             fail(tr("cannot write %1: %2").arg(options.outPath, m_outFile->errorString()));
             return;
         }
@@ -124,7 +124,7 @@ void HeadlessRunner::onScanFinished()
         written = out.open(stdout, QIODevice::WriteOnly) && out.write(csv) == csv.size() && out.flush();
         error = out.errorString();
     } else {
-        written = m_outFile->write(csv) == csv.size() && m_outFile->commit();
+        written = m_outFile->writeAll(csv);
         error = m_outFile->errorString();
     }
     m_stderr << "titlewave: "

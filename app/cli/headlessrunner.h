@@ -2,11 +2,11 @@
 #pragma once
 
 #include "commandlineoptions.h"
+#include "io/outputfile.h"
 #include "scan/scan.h"
 
 #include <QElapsedTimer>
 #include <QObject>
-#include <QSaveFile>
 #include <QTextStream>
 #include <QTimer>
 
@@ -40,7 +40,7 @@ private:
 
     Scan m_scan;
     std::unique_ptr<DemoServer> m_demo;
-    std::unique_ptr<QSaveFile> m_outFile; // opened before the first socket, committed at the end
+    std::unique_ptr<OutputFile> m_outFile; // opened before the first socket, written at the end
     bool m_toStdout = false;
     ExportFormat m_format = ExportFormat::Csv;
     bool m_useHistory = true;

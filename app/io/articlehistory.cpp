@@ -2,6 +2,7 @@
 #include "articlehistory.h"
 
 #include "net/webaddress.h"
+#include "outputfile.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -10,8 +11,11 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 #include <QStandardPaths>
+#include <QStringList>
+
+#include <algorithm>
+#include <vector>
 
 namespace {
 constexpr int kFormatVersion = 1;
@@ -47,28 +51,66 @@ std::optional<QString> ArticleHistory::load()
     const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &error);
     if (!document.isObject())
         return tr("The scan history %1 is damaged: %2").arg(m_path, error.errorString());
-    const QJsonObject blogs = document.object().value(QLatin1String("blogs")).toObject();
+    const QJsonObject root = document.object();
+    // Files from before "seen" existed count as seen on the day they were saved.
+    QDate fileDate = QDateTime::fromString(root.value(QLatin1String("saved")).toString(), Qt::ISODate).date();
+    if (!fileDate.isValid())
+        fileDate = QDate::currentDate();
+    const QJsonObject blogs = root.value(QLatin1String("blogs")).toObject();
+    m_articles.reserve(blogs.size());
     for (auto it = blogs.begin(); it != blogs.end(); ++it) {
-        const QUrl article(it.value().toObject().value(QLatin1String("article")).toString());
+        const QJsonObject entry = it.value().toObject();
+        const QUrl article(entry.value(QLatin1String("article")).toString());
+        QDate seen = QDate::fromString(entry.value(QLatin1String("seen")).toString(), Qt::ISODate);
+        if (!seen.isValid())
+            seen = fileDate;
         if (article.isValid())
-            m_articles.insert(it.key(), article);
+            m_articles.insert(it.key(), Entry { article, seen });
     }
     return std::nullopt;
+}
+
+QStringList ArticleHistory::keysToKeep(QDate today) const
+{
+    const QDate oldest = today.addDays(-kMaxAgeDays);
+    std::vector<std::pair<QDate, QString>> kept; // newest day first once sorted
+    kept.reserve(m_articles.size());
+    for (auto it = m_articles.cbegin(); it != m_articles.cend(); ++it) {
+        if (it->seen >= oldest)
+            kept.emplace_back(it->seen, it.key());
+    }
+    if (kept.size() > size_t(kMaxEntries)) {
+        const auto newerFirst = [](const auto &a, const auto &b) { return a.first > b.first; };
+        std::nth_element(kept.begin(), kept.begin() + kMaxEntries, kept.end(), newerFirst);
+        kept.resize(kMaxEntries);
+    }
+    QStringList keys;
+    keys.reserve(qsizetype(kept.size()));
+    for (auto &[seen, key] : kept)
+        keys.append(std::move(key));
+    // Sorted because QJsonObject keeps its keys sorted: inserting in hash order would move the
+    // array's tail on every insert (seconds for a history of 100,000 blogs).
+    std::sort(keys.begin(), keys.end());
+    return keys;
 }
 
 std::optional<QString> ArticleHistory::save() const
 {
     QJsonObject blogs;
-    for (auto it = m_articles.cbegin(); it != m_articles.cend(); ++it)
-        blogs.insert(it.key(), QJsonObject { { QStringLiteral("article"), it.value().toString(QUrl::FullyEncoded) } });
+    for (const QString &key : keysToKeep(QDate::currentDate())) {
+        const Entry &entry = *m_articles.constFind(key);
+        blogs.insert(key,
+                     QJsonObject { { QStringLiteral("article"), entry.article.toString(QUrl::FullyEncoded) },
+                                   { QStringLiteral("seen"), entry.seen.toString(Qt::ISODate) } });
+    }
     const QJsonObject root { { QStringLiteral("version"), kFormatVersion },
                              { QStringLiteral("saved"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate) },
                              { QStringLiteral("blogs"), blogs } };
     const QByteArray bytes = QJsonDocument(root).toJson(QJsonDocument::Indented);
 
     QDir().mkpath(QFileInfo(m_path).absolutePath());
-    QSaveFile file(m_path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+    OutputFile file(m_path);
+    if (!file.open() || !file.writeAll(bytes))
         return tr("Cannot save the scan history %1: %2").arg(m_path, file.errorString());
     return std::nullopt;
 }
@@ -91,11 +133,16 @@ void ArticleHistory::apply(QList<BlogResult> &results)
 
 QUrl ArticleHistory::lastArticle(const QUrl &blogUrl) const
 {
-    return m_articles.value(WebAddress::blogKey(blogUrl));
+    return m_articles.value(WebAddress::blogKey(blogUrl)).article;
 }
 
-void ArticleHistory::record(const QUrl &blogUrl, const QUrl &articleUrl)
+QDate ArticleHistory::lastSeen(const QUrl &blogUrl) const
+{
+    return m_articles.value(WebAddress::blogKey(blogUrl)).seen;
+}
+
+void ArticleHistory::record(const QUrl &blogUrl, const QUrl &articleUrl, QDate seen)
 {
     if (blogUrl.isValid() && articleUrl.isValid())
-        m_articles.insert(WebAddress::blogKey(blogUrl), articleUrl);
+        m_articles.insert(WebAddress::blogKey(blogUrl), Entry { articleUrl, seen });
 }

@@ -4,6 +4,7 @@
 #include "scan/blogresult.h"
 
 #include <QCoreApplication>
+#include <QDate>
 #include <QHash>
 #include <QList>
 #include <QString>
@@ -13,12 +14,18 @@
 
 /// Remembers each blog's newest article between scans, so a scan can tell which blogs have
 /// published since the last one. Stored as JSON (by default in the app's data directory, or
-/// wherever TITLEWAVE_HISTORY_FILE points) and written atomically.
+/// wherever TITLEWAVE_HISTORY_FILE points) and written atomically. Each blog also keeps the day it
+/// last answered, so that blogs no longer scanned age out instead of growing the file forever.
 class ArticleHistory final
 {
     Q_DECLARE_TR_FUNCTIONS(ArticleHistory)
 
 public:
+    /// A blog not seen for this long is forgotten when the history is saved.
+    static constexpr int kMaxAgeDays = 365;
+    /// At most this many blogs are kept; the ones seen longest ago go first.
+    static constexpr int kMaxEntries = 100'000;
+
     explicit ArticleHistory(const QString &path = defaultPath());
 
     /// $TITLEWAVE_HISTORY_FILE when set, else history.json in QStandardPaths::AppDataLocation.
@@ -28,7 +35,8 @@ public:
     /// Reads the file; a missing file is an empty history. Returns a translated error for an
     /// unreadable or corrupt file (the history then starts empty).
     std::optional<QString> load();
-    /// Writes the file atomically (QSaveFile), creating its directory.
+    /// Writes the file atomically (see OutputFile), creating its directory.
+    /// Leaves out blogs seen too long ago or too many (see kMaxAgeDays, kMaxEntries).
     std::optional<QString> save() const;
 
     /// For every successful result: sets previousArticleUrl and isNew from the history, then
@@ -38,10 +46,22 @@ public:
     void apply(BlogResult &result);
 
     QUrl lastArticle(const QUrl &blogUrl) const;
-    void record(const QUrl &blogUrl, const QUrl &articleUrl);
+    /// @p seen is the day the blog answered with this article (today by default).
+    void record(const QUrl &blogUrl, const QUrl &articleUrl, QDate seen = QDate::currentDate());
+    /// The day record() last saw the blog; invalid when the history does not know it.
+    QDate lastSeen(const QUrl &blogUrl) const;
     int size() const { return int(m_articles.size()); }
 
 private:
+    struct Entry {
+        QUrl article; ///< the blog's newest article
+        QDate seen; ///< when the blog last answered with it
+    };
+
+    /// The keys save() writes, sorted: none older than kMaxAgeDays before @p today, and at most
+    /// kMaxEntries, the ones seen most recently.
+    QStringList keysToKeep(QDate today) const;
+
     QString m_path;
-    QHash<QString, QUrl> m_articles; // blog key -> newest article
+    QHash<QString, Entry> m_articles; // blog key -> entry
 };

@@ -3,9 +3,9 @@
 
 #include "csvwriter.h"
 #include "jsonwriter.h"
+#include "outputfile.h"
 
 #include <QCoreApplication>
-#include <QSaveFile>
 
 std::optional<QString> ResultExporter::writeCsv(const QString &path, const QList<BlogResult> &results)
 {
@@ -38,11 +38,11 @@ std::optional<ExportFormat> ResultExporter::formatFromName(const QString &name)
 
 std::optional<QString> ResultExporter::writeBytes(const QString &path, const QByteArray &bytes)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
+    OutputFile file(path);
+    if (!file.open()) {
         return QCoreApplication::translate("ResultExporter", "Cannot write %1: %2").arg(path, file.errorString());
     }
-    if (file.write(bytes) != bytes.size() || !file.commit()) {
+    if (!file.writeAll(bytes)) {
         return QCoreApplication::translate("ResultExporter", "Cannot write %1: %2").arg(path, file.errorString());
     }
     return std::nullopt;

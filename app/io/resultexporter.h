@@ -11,7 +11,7 @@
 /// The formats results export to: CSV (the contract) and JSON (same fields, plus timings).
 enum class ExportFormat { Csv, Json };
 
-/// Writes results to a file atomically (QSaveFile): a failed write never destroys the old file.
+/// Writes results to a file atomically (see OutputFile): a failed write never destroys the old file.
 class ResultExporter final
 {
 public:

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "parse/charsetdetector.h"
 
+#include <QHash>
+#include <QMutex>
 #include <QStringDecoder>
 
 #include <array>
@@ -53,11 +55,25 @@ QByteArray charsetParameter(const QByteArray &value)
 // Can iconv decode this? (toUtf8() uses it for everything but UTF-8/16 and windows-1252.)
 bool canDecode(const QByteArray &name)
 {
+    // The common answers are kept: iconv_open() loads and frees conversion tables each time, a
+    // few percent of a whole scan's CPU when asked once per page. Labels come from the network,
+    // so the cache is bounded; past the bound we simply ask iconv.
+    constexpr qsizetype kMaxCached = 64;
+    static QMutex mutex;
+    static QHash<QByteArray, bool> known;
+    {
+        const QMutexLocker lock(&mutex);
+        if (const auto it = known.constFind(name); it != known.constEnd())
+            return *it;
+    }
     const iconv_t cd = iconv_open("UTF-8", name.constData());
-    if (cd == reinterpret_cast<iconv_t>(-1))
-        return false;
-    iconv_close(cd);
-    return true;
+    const bool supported = cd != reinterpret_cast<iconv_t>(-1);
+    if (supported)
+        iconv_close(cd);
+    const QMutexLocker lock(&mutex);
+    if (known.size() < kMaxCached)
+        known.insert(name, supported);
+    return supported;
 }
 
 // decodeToUtf8(), or windows-1252 when iconv does not know @p encoding.

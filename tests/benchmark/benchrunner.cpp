@@ -49,10 +49,12 @@ double anonRssMb()
 }
 
 // The client talks to loopback only; a proxy from the environment would distort or break that.
-bool isProxyVariable(const char *entry)
+// Nor may it read or grow the user's own scan history: every run gets a fresh one of its own.
+bool isReplacedVariable(const char *entry)
 {
-    static const char *const names[] = { "http_proxy=", "https_proxy=", "HTTP_PROXY=", "HTTPS_PROXY=",
-                                         "all_proxy=",  "ALL_PROXY=",   "no_proxy=",   "NO_PROXY=" };
+    static const char *const names[]
+        = { "http_proxy=", "https_proxy=", "HTTP_PROXY=", "HTTPS_PROXY=",           "all_proxy=",
+            "ALL_PROXY=",  "no_proxy=",    "NO_PROXY=",   "TITLEWAVE_HISTORY_FILE=" };
     for (const char *name : names) {
         if (std::strncmp(entry, name, std::strlen(name)) == 0)
             return true;
@@ -79,9 +81,10 @@ RunMeasurement BenchRunner::run(const QString &program, const QStringList &argum
 
     std::vector<QByteArray> environment;
     for (char **entry = environ; *entry; ++entry) {
-        if (!isProxyVariable(*entry))
+        if (!isReplacedVariable(*entry))
             environment.emplace_back(*entry);
     }
+    environment.emplace_back("TITLEWAVE_HISTORY_FILE=" + QFile::encodeName(logPath) + ".history.json");
     environment.emplace_back("no_proxy=*");
     environment.emplace_back("NO_PROXY=*");
     std::vector<char *> envp;

@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "io/articlehistory.h"
 
+#include <QDate>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <algorithm>
 
 namespace {
 BlogResult scanned(const QString &blog, const QString &article, BlogStatus status = BlogStatus::Ok)
@@ -86,6 +89,72 @@ private Q_SLOTS:
         ArticleHistory history(QStringLiteral("/proc/titlewave-cannot-write/history.json"));
         history.record(QUrl(QStringLiteral("https://a.example/")), QUrl(QStringLiteral("https://a.example/1")));
         QVERIFY(history.save().has_value());
+    }
+
+    void forgetsBlogsNotSeenForAYear()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("history.json"));
+        const QDate today = QDate::currentDate();
+        const QUrl recent(QStringLiteral("https://recent.example/"));
+        const QUrl lastYear(QStringLiteral("https://edge.example/"));
+        const QUrl stale(QStringLiteral("https://stale.example/"));
+        {
+            ArticleHistory history(path);
+            history.record(recent, QUrl(QStringLiteral("https://recent.example/1")), today.addDays(-3));
+            history.record(lastYear, QUrl(QStringLiteral("https://edge.example/1")),
+                           today.addDays(-ArticleHistory::kMaxAgeDays));
+            history.record(stale, QUrl(QStringLiteral("https://stale.example/1")),
+                           today.addDays(-ArticleHistory::kMaxAgeDays - 1));
+            QVERIFY(!history.save().has_value());
+        }
+        ArticleHistory history(path);
+        QVERIFY(!history.load().has_value());
+        QCOMPARE(history.size(), 2);
+        QCOMPARE(history.lastSeen(recent), today.addDays(-3)); // the day survives the file
+        QCOMPARE(history.lastSeen(lastYear), today.addDays(-ArticleHistory::kMaxAgeDays));
+        QVERIFY(!history.lastArticle(stale).isValid());
+    }
+
+    void keepsTheMostRecentlySeenBlogsUpToTheLimit()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("history.json"));
+        const QDate today = QDate::currentDate();
+        const int total = ArticleHistory::kMaxEntries + 2;
+        const auto blog = [](int i) { return QUrl(QStringLiteral("https://b%1.example/").arg(i)); };
+        {
+            ArticleHistory history(path);
+            // Blog 0 and 1 were seen longest ago; all others on later days.
+            for (int i = 0; i < total; ++i)
+                history.record(blog(i), QUrl(QStringLiteral("https://b%1.example/post").arg(i)),
+                               today.addDays(-100 + std::min(i, 50)));
+            QVERIFY(!history.save().has_value());
+        }
+        ArticleHistory history(path);
+        QVERIFY(!history.load().has_value());
+        QCOMPARE(history.size(), ArticleHistory::kMaxEntries);
+        QVERIFY(!history.lastArticle(blog(0)).isValid());
+        QVERIFY(!history.lastArticle(blog(1)).isValid());
+        QCOMPARE(history.lastArticle(blog(2)), QUrl(QStringLiteral("https://b2.example/post")));
+        QCOMPARE(history.lastArticle(blog(total - 1)), QUrl(QStringLiteral("https://b%1.example/post").arg(total - 1)));
+    }
+
+    void readsAFileWrittenBeforeSeenDatesAsSeenWhenSaved()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("history.json"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        // (No raw string literal: moc cannot read one.)
+        file.write("{\"version\": 1, \"saved\": \"2026-03-04T05:06:07Z\", "
+                   "\"blogs\": {\"https://a.example\": {\"article\": \"https://a.example/1\"}}}");
+        file.close();
+        ArticleHistory history(path);
+        QVERIFY(!history.load().has_value());
+        QCOMPARE(history.lastArticle(QUrl(QStringLiteral("https://a.example/"))),
+                 QUrl(QStringLiteral("https://a.example/1")));
+        QCOMPARE(history.lastSeen(QUrl(QStringLiteral("https://a.example/"))), QDate(2026, 3, 4));
     }
 
     void defaultPathHonoursTheEnvironment()
