@@ -62,7 +62,7 @@ bool isProxyVariable(const char *entry)
 } // namespace
 
 RunMeasurement BenchRunner::run(const QString &program, const QStringList &arguments, const QString &logPath,
-                                int limitSeconds)
+                                int limitSeconds, const QStringList &extraEnvironment)
 {
     RunMeasurement result;
 
@@ -78,10 +78,20 @@ RunMeasurement BenchRunner::run(const QString &program, const QStringList &argum
     argv.push_back(nullptr);
 
     std::vector<QByteArray> environment;
+    const auto replaced = [&extraEnvironment](const char *entry) {
+        for (const QString &extra : extraEnvironment) {
+            const QByteArray name = extra.section(QLatin1Char('='), 0, 0).toLocal8Bit() + '=';
+            if (std::strncmp(entry, name.constData(), std::size_t(name.size())) == 0)
+                return true;
+        }
+        return false;
+    };
     for (char **entry = environ; *entry; ++entry) {
-        if (!isProxyVariable(*entry))
+        if (!isProxyVariable(*entry) && !replaced(*entry))
             environment.emplace_back(*entry);
     }
+    for (const QString &extra : extraEnvironment)
+        environment.push_back(extra.toLocal8Bit());
     environment.emplace_back("no_proxy=*");
     environment.emplace_back("NO_PROXY=*");
     std::vector<char *> envp;

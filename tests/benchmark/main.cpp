@@ -70,6 +70,15 @@ bool copyHead(const QString &from, const QString &to, int count)
     return out.open(QIODevice::WriteOnly) && out.write(head) == head.size() && out.commit();
 }
 
+// Every run is a first scan with a history of its own: the user's history.json (which every
+// earlier benchmark run, each on new ports, made bigger) would add its reading and writing to
+// the figures and differ from one machine to the next.
+QStringList freshHistory(const QString &path)
+{
+    QFile::remove(path);
+    return { QStringLiteral("TITLEWAVE_HISTORY_FILE=") + path };
+}
+
 struct SequentialRun {
     RunMeasurement run;
     CheckResult check;
@@ -108,11 +117,11 @@ public:
         const QString log = dir.filePath(QStringLiteral("titlewave.log"));
         QFile::remove(csv); // a CSV left by an earlier invocation must never be scored
         farm.reset();
-        row.run
-            = BenchRunner::run(m_titlewave,
-                               QStringList { QStringLiteral("--headless"), farm.listPath(), QStringLiteral("-o"), csv }
-                                   + m_options.extraArguments,
-                               log, m_options.limitSeconds);
+        row.run = BenchRunner::run(
+            m_titlewave,
+            QStringList { QStringLiteral("--headless"), farm.listPath(), QStringLiteral("-o"), csv }
+                + m_options.extraArguments,
+            log, m_options.limitSeconds, freshHistory(dir.filePath(QStringLiteral("titlewave-history.json"))));
         row.farm = farm.stats();
         row.check = ResultChecker::check(csv, farm.expectedPath());
         row.clientSummary = lastLogLine(log);
@@ -136,11 +145,12 @@ private:
         QFile::remove(csv);
         farm.reset();
         // Ours come last: the parser keeps the last value, so extra arguments cannot undo "1".
-        result.run = BenchRunner::run(m_titlewave,
-                                      QStringList { QStringLiteral("--headless"), list, QStringLiteral("-o"), csv }
-                                          + m_options.extraArguments
-                                          + QStringList { QStringLiteral("--max-in-flight"), QStringLiteral("1") },
-                                      log, m_options.limitSeconds);
+        result.run = BenchRunner::run(
+            m_titlewave,
+            QStringList { QStringLiteral("--headless"), list, QStringLiteral("-o"), csv } + m_options.extraArguments
+                + QStringList { QStringLiteral("--max-in-flight"), QStringLiteral("1") },
+            log, m_options.limitSeconds,
+            freshHistory(dir.filePath(QStringLiteral("sequential-%1-history.json").arg(blogs))));
         result.check = ResultChecker::check(csv, expected);
         err() << "titlewave-bench: N=" << blogs << " sequential: " << QString::number(result.run.wallSeconds, 'f', 2)
               << " s, " << result.check.correct << '/' << result.check.total << " correct" << Qt::endl;
