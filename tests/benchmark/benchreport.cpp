@@ -117,10 +117,10 @@ QString BenchReport::notes() const
             QStringList statuses;
             for (auto it = row.proxy->statuses.cbegin(); it != row.proxy->statuses.cend(); ++it)
                 statuses << QStringLiteral("%1 × %2").arg(it.key()).arg(it.value());
-            line += QStringLiteral("; nginx logged %1 requests on %2 connections, HTTP status %3")
+            line += QStringLiteral("; nginx logged %1 requests on %2 connections, HTTP status %3, and used %4 CPU s")
                         .arg(row.proxy->requests)
                         .arg(row.proxy->connections)
-                        .arg(statuses.join(QStringLiteral(", ")));
+                        .arg(statuses.join(QStringLiteral(", ")), fixed(row.proxy->cpuSeconds, 3));
         }
         if (!row.sequentialNote.isEmpty())
             line += QStringLiteral("; sequential: %1").arg(row.sequentialNote);

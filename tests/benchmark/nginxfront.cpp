@@ -11,6 +11,8 @@
 #include <QTcpSocket>
 #include <QThread>
 
+#include <unistd.h>
+
 namespace {
 constexpr int kStartTimeoutMs = 10000;
 // The free port is found by binding and releasing it, so another process may take it first.
@@ -257,14 +259,30 @@ QString NginxFront::logTail(const QString &name) const
     return QString::fromLocal8Bit(lines.constLast());
 }
 
+double NginxFront::cpuSeconds() const
+{
+    // /proc/PID/stat: utime and stime are fields 14 and 15, in clock ticks, after the command
+    // name in parentheses (which may itself contain spaces).
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(m_process.processId()));
+    if (m_process.state() != QProcess::Running || !stat.open(QIODevice::ReadOnly))
+        return 0;
+    const QByteArray text = stat.readAll();
+    const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
+    if (fields.size() < 13)
+        return 0;
+    return double(fields.at(11).toLongLong() + fields.at(12).toLongLong()) / double(sysconf(_SC_CLK_TCK));
+}
+
 void NginxFront::markLog()
 {
     m_logMark = QFile(m_dir.filePath(QStringLiteral("nginx-access.log"))).size();
+    m_cpuMark = cpuSeconds();
 }
 
 ProxyStats NginxFront::stats() const
 {
     ProxyStats stats;
+    stats.cpuSeconds = cpuSeconds() - m_cpuMark;
     QFile log(m_dir.filePath(QStringLiteral("nginx-access.log")));
     if (!log.open(QIODevice::ReadOnly) || !log.seek(m_logMark))
         return stats;

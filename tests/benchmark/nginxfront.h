@@ -13,6 +13,7 @@ struct ProxyStats {
     int connections = 0; ///< distinct client connections (nginx's $connection) that carried them
     QMap<QString, int> protocols; ///< "$server_protocol" (with " h2" when ALPN chose HTTP/2) -> requests
     QMap<QString, int> statuses; ///< HTTP status -> requests
+    double cpuSeconds = 0; ///< nginx's own user + system time (TLS, HTTP/2, proxying)
 };
 
 /// Debian's nginx in front of the farm for the one-host HTTPS run: terminates TLS with a test
@@ -42,7 +43,8 @@ public:
     /// The CA that signed nginx's certificate: what the client passes to --ca-file.
     QString caFile() const { return m_dir.filePath(QStringLiteral("ca.pem")); }
 
-    /// Remembers where the access log ends; stats() reads only what comes after.
+    /// Remembers where the access log ends and nginx's CPU time; stats() counts only what
+    /// comes after.
     void markLog();
     ProxyStats stats() const;
 
@@ -51,9 +53,11 @@ private:
     bool writeConfig(const QByteArray &address, quint16 upstreamPort, QString *error) const;
     bool waitUntilListening(const QByteArray &address, QString *error);
     QString logTail(const QString &name) const;
+    double cpuSeconds() const;
 
     QProcess m_process;
     QDir m_dir;
     quint16 m_port = 0;
     qint64 m_logMark = 0;
+    double m_cpuMark = 0;
 };
