@@ -8,6 +8,11 @@ QString fixed(double value, int decimals)
 {
     return QString::number(value, 'f', decimals);
 }
+
+QString connections(int count)
+{
+    return count == 1 ? QStringLiteral("1 client connection") : QStringLiteral("%1 client connections").arg(count);
+}
 } // namespace
 
 QString BenchReport::table() const
@@ -64,9 +69,9 @@ QString BenchReport::oneHostTable() const
             QStringList parts;
             for (auto it = row.proxy->protocols.cbegin(); it != row.proxy->protocols.cend(); ++it)
                 parts << QStringLiteral("%1 × %2").arg(it.key()).arg(it.value());
-            protocols = QStringLiteral("%1 (nginx log; %2 client connections)")
-                            .arg(parts.isEmpty() ? QStringLiteral("none") : parts.join(QStringLiteral(", ")))
-                            .arg(row.proxy->connections);
+            protocols = QStringLiteral("%1 (nginx log, over %2)")
+                            .arg(parts.isEmpty() ? QStringLiteral("none") : parts.join(QStringLiteral(", ")),
+                                 connections(row.proxy->connections));
         } else if (row.farm) {
             // The farm's server speaks HTTP/1.1 only.
             protocols = QStringLiteral("HTTP/1.1 × %1 (farm)").arg(row.farm->requests);
@@ -117,10 +122,10 @@ QString BenchReport::notes() const
             QStringList statuses;
             for (auto it = row.proxy->statuses.cbegin(); it != row.proxy->statuses.cend(); ++it)
                 statuses << QStringLiteral("%1 × %2").arg(it.key()).arg(it.value());
-            line += QStringLiteral("; nginx logged %1 requests on %2 connections, HTTP status %3, and used %4 CPU s")
+            line += QStringLiteral("; nginx logged %1 requests over %2, HTTP status %3, and used %4 CPU s")
                         .arg(row.proxy->requests)
-                        .arg(row.proxy->connections)
-                        .arg(statuses.join(QStringLiteral(", ")), fixed(row.proxy->cpuSeconds, 3));
+                        .arg(connections(row.proxy->connections), statuses.join(QStringLiteral(", ")),
+                             fixed(row.proxy->cpuSeconds, 3));
         }
         if (!row.sequentialNote.isEmpty())
             line += QStringLiteral("; sequential: %1").arg(row.sequentialNote);
