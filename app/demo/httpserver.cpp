@@ -67,6 +67,9 @@ bool HttpServer::addListener(QTcpServer *listener, const QHostAddress &address, 
         return false; // never serve anything but this machine
     }
     listener->setMaxPendingConnections(4096);
+    // The kernel's accept queue too (Qt's default is 50): a proxy opening a hundred connections at
+    // once would otherwise see SYNs dropped and retried a second later.
+    listener->setListenBacklogSize(4096);
     if (!listener->listen(address, port)) {
         delete listener;
         return false;
@@ -111,6 +114,9 @@ void HttpServer::resetCounters()
 void HttpServer::onNewConnection(QTcpServer *listener)
 {
     while (QTcpSocket *socket = listener->nextPendingConnection()) {
+        // Qt writes the head and the body in separate send() calls; with Nagle on, the body then
+        // waits for the client's delayed ACK of the head (40 ms) on every kept-alive connection.
+        socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
         m_buffers.insert(socket, {});
         connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
         connect(socket, &QTcpSocket::disconnected, this, [this, socket] {

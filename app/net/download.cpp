@@ -9,6 +9,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QSslConfiguration>
 
 namespace {
 // Kinds of content no blog front page, feed or article is; refused before the body is read.
@@ -104,6 +105,13 @@ void Download::send()
     connect(m_reply, &QNetworkReply::readyRead, this, &Download::onReadyRead);
     connect(m_reply, &QNetworkReply::redirected, this, &Download::onRedirected);
     connect(m_reply, &QNetworkReply::finished, this, &Download::onFinished);
+    connect(m_reply, &QNetworkReply::encrypted, this, &Download::onEncrypted);
+}
+
+void Download::onEncrypted()
+{
+    if (m_reply && m_reply->sslConfiguration().nextNegotiatedProtocol() == QSslConfiguration::ALPNProtocolHTTP2)
+        Q_EMIT http2Negotiated();
 }
 
 void Download::onMetaDataChanged()

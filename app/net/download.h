@@ -35,12 +35,15 @@ public:
 
 Q_SIGNALS:
     void finished(const FetchResult &result);
+    /// TLS is up and ALPN chose HTTP/2: the host multiplexes, long before any answer arrives.
+    void http2Negotiated();
 
 private:
     void send();
     void onMetaDataChanged();
     void onReadyRead();
     void onRedirected(const QUrl &target);
+    void onEncrypted();
     QString redirectLoopError() const;
     void onFinished();
     void complete();

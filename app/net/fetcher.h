@@ -60,6 +60,8 @@ private:
     /// Starts waiting requests, host by host in turn, a slice per turn of the event loop.
     void pump();
     void onDownloadFinished(Download *download, const QString &key, bool http2);
+    /// The host speaks HTTP/2: let the rest of its queue share the one connection.
+    void allowHttp2Streams(const QString &key);
     void sweepTimeouts();
 
     QNetworkAccessManager m_network;

@@ -25,9 +25,10 @@ QByteArray pathWithoutQuery(const QByteArray &path)
 }
 } // namespace
 
-BenchFarm::BenchFarm(quint64 seed, int blogCount, int latencyMs, QObject *parent)
+BenchFarm::BenchFarm(quint64 seed, int blogCount, int latencyMs, FarmContent::Layout layout, QObject *parent)
     : QObject(parent)
-    , m_content(seed, std::clamp(blogCount, 0, kMaxBlogs))
+    , m_content(seed, std::clamp(blogCount, 0, kMaxBlogs), layout)
+    , m_layout(layout)
     , m_latencyMs(latencyMs)
 { }
 
@@ -71,6 +72,8 @@ bool BenchFarm::listenAll(QString *error)
             continue;
         }
         m_port = quint16(m_server->url().port());
+        if (m_layout == FarmContent::Layout::PathPrefix)
+            return true; // one origin for all: routed by path, not by Host
         bool all = true;
         for (int blog = 1; blog < count && all; ++blog) {
             all = m_server->listenAlso(QHostAddress(QString::fromLatin1(address(blog))), m_port);
@@ -97,7 +100,8 @@ bool BenchFarm::writeFiles(const QString &directory, QString *error) const
     QByteArray list;
     QByteArray expected;
     for (int blog = 0; blog < m_content.blogCount(); ++blog) {
-        const QByteArray url = "http://" + address(blog) + ':' + QByteArray::number(m_port) + '/';
+        const QByteArray host = address(m_layout == FarmContent::Layout::PathPrefix ? 0 : blog);
+        const QByteArray url = "http://" + host + ':' + QByteArray::number(m_port) + m_content.basePath(blog) + '/';
         list += url + '\n';
         expected += url + '\t' + m_content.postTitle(blog, 0).toUtf8() + '\n';
     }
@@ -113,29 +117,51 @@ bool BenchFarm::writeFiles(const QString &directory, QString *error) const
     return true;
 }
 
+BenchFarm::Route BenchFarm::route(const HttpRequest &request) const
+{
+    Route result;
+    result.path = pathWithoutQuery(request.path);
+    if (m_layout == FarmContent::Layout::OwnOrigin) {
+        result.blog = m_blogByHost.value(request.headers.value("host"), -1);
+        return result;
+    }
+    // "/blog-17/..." -> blog 17, "/...". The Host header is not looked at: a proxy in front of
+    // the farm may send its own.
+    static const QByteArray prefix = QByteArrayLiteral("/blog-");
+    if (!result.path.startsWith(prefix))
+        return result;
+    const qsizetype slash = result.path.indexOf('/', prefix.size());
+    bool ok = false;
+    const int blog = result.path.mid(prefix.size(), slash < 0 ? -1 : slash - prefix.size()).toInt(&ok);
+    if (!ok || blog < 0 || blog >= m_content.blogCount() || slash < 0)
+        return result;
+    result.blog = blog;
+    result.path = result.path.mid(slash);
+    return result;
+}
+
 HttpResponse BenchFarm::answer(const HttpRequest &request) const
 {
     HttpResponse response;
     response.delayMs = m_latencyMs;
-    const QByteArray host = request.headers.value("host");
-    const auto found = m_blogByHost.constFind(host);
-    const QByteArray path = pathWithoutQuery(request.path);
-    if (found == m_blogByHost.cend() || request.method != "GET") {
+    const Route found = route(request);
+    if (found.blog < 0 || request.method != "GET") {
         response.status = 404;
         response.contentType = "text/plain";
         response.body = "no such blog\n";
         return response;
     }
-    const int blog = *found;
+    const int blog = found.blog;
+    const QByteArray &path = found.path;
     if (path == "/" || path == "/index.html") {
         response.body = m_frontPages[std::size_t(blog)];
     } else if (path == "/feed.xml") {
         response.contentType = "application/rss+xml; charset=utf-8";
-        response.body = m_content.feed(blog, "http://" + host);
+        response.body = m_content.feed(blog, "http://" + request.headers.value("host"));
     } else if (path == "/robots.txt") {
         response.contentType = "text/plain";
         response.body = "User-agent: *\nAllow: /\n";
-    } else if (const int post = m_content.postForPath(blog, path); post == 0) {
+    } else if (const int post = m_content.postForPath(blog, m_content.basePath(blog) + path); post == 0) {
         response.body = m_newestPosts[std::size_t(blog)];
     } else if (post > 0) {
         response.body = m_content.postPage(blog, post); // clients should never ask: rendered on demand
@@ -153,7 +179,7 @@ void BenchFarm::onRequestReceived(const HttpRequest &request)
     if (m_firstArrivalMs < 0)
         m_firstArrivalMs = now;
     m_lastArrivalMs = now;
-    if (pathWithoutQuery(request.path) == "/")
+    if (route(request).path == "/")
         m_lastFrontArrivalMs = now;
 }
 

@@ -16,6 +16,8 @@
 /// The farm side of the benchmark, run in its own process (`titlewave-bench --serve`) so that its
 /// CPU time is never counted as Titlewave's. Blog i listens on its own loopback address
 /// 127.20.(i / 250).(1 + i % 250), all on one port, and answers every request after the latency.
+/// With FarmContent::Layout::PathPrefix every blog lives on the first address instead, below
+/// "/blog-<i>/" (many blogs on one host, as on a blogging platform).
 /// The harness drives it over stdin with one-word commands; replies are single lines on stdout:
 ///   reset  -> "ok"                        (zeroes the request counters and the CPU baseline)
 ///   stats  -> "stats PEAK REQUESTS CPU_S FRONT_SPREAD_MS LAST_MS" since the last reset: PEAK is
@@ -29,7 +31,8 @@ class BenchFarm final : public QObject
     Q_DISABLE_COPY_MOVE(BenchFarm)
 
 public:
-    BenchFarm(quint64 seed, int blogCount, int latencyMs, QObject *parent = nullptr);
+    BenchFarm(quint64 seed, int blogCount, int latencyMs, FarmContent::Layout layout = FarmContent::Layout::OwnOrigin,
+              QObject *parent = nullptr);
     ~BenchFarm() override;
 
     /// Renders the pages, listens, and writes list.txt and expected.tsv into @p directory.
@@ -44,6 +47,11 @@ public:
 private:
     bool listenAll(QString *error);
     bool writeFiles(const QString &directory, QString *error) const;
+    struct Route {
+        int blog = -1; ///< -1: no such blog
+        QByteArray path; ///< below the blog's base path, without the query, e.g. "/" or "/feed.xml"
+    };
+    Route route(const HttpRequest &request) const;
     HttpResponse answer(const HttpRequest &request) const;
     void onRequestReceived(const HttpRequest &request);
     void onCommandsReadable();
@@ -51,6 +59,7 @@ private:
     static double cpuSeconds();
 
     FarmContent m_content;
+    FarmContent::Layout m_layout;
     int m_latencyMs;
     quint16 m_port = 0;
     std::unique_ptr<HttpServer> m_server;

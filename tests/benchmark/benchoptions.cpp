@@ -50,6 +50,13 @@ BenchOptions BenchOptions::parse(const QStringList &arguments)
         QStringLiteral("work-dir"),
         QStringLiteral("Keep lists, CSVs and logs here (default: a temporary directory, kept)."),
         QStringLiteral("DIR"));
+    const QCommandLineOption oneHost(
+        QStringLiteral("one-host"),
+        QStringLiteral("All blogs on one origin, as paths (http://127.20.0.1:PORT/blog-17/), over each of PROTOCOLS: "
+                       "http = plain HTTP/1.1 to the farm; https = through a local nginx (TLS with a test CA "
+                       "passed to --ca-file, HTTP/2; run tests/benchmark/install-deps first). Sizes default to "
+                       "200; no sequential runs. Prints the one-host table."),
+        QStringLiteral("PROTOCOLS"));
     // The farm process: started by the harness, not by people.
     QCommandLineOption serve(QStringLiteral("serve"), QStringLiteral("Internal: run the farm."));
     serve.setFlags(QCommandLineOption::HiddenFromHelp);
@@ -58,8 +65,12 @@ BenchOptions BenchOptions::parse(const QStringList &arguments)
     QCommandLineOption out(QStringLiteral("out"), QStringLiteral("Internal: where the farm writes its list."),
                            QStringLiteral("DIR"));
     out.setFlags(QCommandLineOption::HiddenFromHelp);
+    QCommandLineOption pathPrefix(
+        QStringLiteral("path-prefix"),
+        QStringLiteral("Internal: the farm serves every blog under /blog-N/ on one address."));
+    pathPrefix.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOptions({ help, sizes, latency, seed, titlewave, extraArgs, noSequential, sequentialMax, limit, workDir,
-                        serve, blogs, out });
+                        oneHost, serve, blogs, out, pathPrefix });
 
     if (!parser.parse(arguments))
         return usageError(parser.errorText());
@@ -100,11 +111,27 @@ BenchOptions BenchOptions::parse(const QStringList &arguments)
     options.extraArguments = QProcess::splitCommand(parser.value(extraArgs));
     options.sequential = !parser.isSet(noSequential);
     options.workDirectory = parser.value(workDir);
+    if (parser.isSet(oneHost)) {
+        for (const QString &item : parser.value(oneHost).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            const QString protocol = item.trimmed().toLower();
+            if (protocol != QLatin1String("http") && protocol != QLatin1String("https"))
+                return usageError(QStringLiteral("--one-host takes http, https or both (http,https)."));
+            if (!options.oneHost.contains(protocol))
+                options.oneHost.append(protocol);
+        }
+        if (options.oneHost.isEmpty())
+            return usageError(QStringLiteral("--one-host takes http, https or both (http,https)."));
+        // 200 blogs on one host is the case the issue measures; one-by-one runs would say nothing new.
+        if (!parser.isSet(sizes))
+            options.sizes = { 200 };
+        options.sequential = false;
+    }
 
     if (parser.isSet(serve)) {
         options.mode = Mode::Serve;
         options.blogs = positive(parser.value(blogs), 1);
         options.outDirectory = parser.value(out);
+        options.pathPrefix = parser.isSet(pathPrefix);
         if (!ok || options.outDirectory.isEmpty())
             return usageError(QStringLiteral("--serve needs --blogs N and --out DIR."));
     }

@@ -21,9 +21,12 @@ struct BenchOptions {
     int sequentialMax = 100;
     int limitSeconds = 600; ///< a run still going after this long is killed and reported
     QString workDirectory; ///< lists, CSVs and logs; a fresh temporary one when empty
+    /// "http" and/or "https": all blogs under one origin instead (--one-host); empty otherwise.
+    QStringList oneHost;
     // Farm mode only.
     int blogs = 0;
     QString outDirectory;
+    bool pathPrefix = false; ///< every blog below /blog-<i>/ on the first address
 
     static BenchOptions parse(const QStringList &arguments);
 };

@@ -1,10 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "benchreport.h"
 
+#include <cmath>
+
 namespace {
 QString fixed(double value, int decimals)
 {
     return QString::number(value, 'f', decimals);
+}
+
+QString connections(int count)
+{
+    return count == 1 ? QStringLiteral("1 client connection") : QStringLiteral("%1 client connections").arg(count);
 }
 } // namespace
 
@@ -41,12 +48,57 @@ QString BenchReport::table() const
     return out;
 }
 
+QString BenchReport::oneHostTable() const
+{
+    QString out = QStringLiteral(
+        "| N | origin | latency ms | wall s | floor s | wall ÷ floor | 6-connection bound s | CPU s | peak RSS MB | "
+        "peak in flight (farm) | farm CPU s | requests by protocol (server) | correct/total |\n"
+        "|--:|:--|--:|--:|--:|--:|--:|--:|--:|--:|--:|:--|--:|\n");
+    for (const BenchRow &row : m_rows) {
+        const double floor = 2.0 * row.latencyMs / 1000.0;
+        // Two requests per blog through Qt 6.4's six HTTP/1.1 connections per host, one at a time each.
+        const double bound = std::ceil(2.0 * row.blogs / 6.0) * row.latencyMs / 1000.0;
+        const RunMeasurement &run = row.run;
+        QString wall = run.started ? fixed(run.wallSeconds, 3) : QStringLiteral("n/a");
+        if (run.timedOut)
+            wall += QStringLiteral(" (killed)");
+        QString origin = row.protocol == QLatin1String("https") ? QStringLiteral("https via nginx")
+                                                                : QStringLiteral("http, farm direct");
+        QString protocols;
+        if (row.proxy) {
+            QStringList parts;
+            for (auto it = row.proxy->protocols.cbegin(); it != row.proxy->protocols.cend(); ++it)
+                parts << QStringLiteral("%1 × %2").arg(it.key()).arg(it.value());
+            protocols = QStringLiteral("%1 (nginx log, over %2)")
+                            .arg(parts.isEmpty() ? QStringLiteral("none") : parts.join(QStringLiteral(", ")),
+                                 connections(row.proxy->connections));
+        } else if (row.farm) {
+            // The farm's server speaks HTTP/1.1 only.
+            protocols = QStringLiteral("HTTP/1.1 × %1 (farm)").arg(row.farm->requests);
+        } else {
+            protocols = QStringLiteral("n/a");
+        }
+        out += QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 | %7 | %8 | %9 | %10 | %11 | %12 | %13 |\n")
+                   .arg(QString::number(row.blogs), origin, QString::number(row.latencyMs), wall, fixed(floor, 3),
+                        floor > 0 && run.started ? fixed(run.wallSeconds / floor, 2) : QStringLiteral("–"),
+                        fixed(bound, 2), fixed(run.cpuSeconds(), 3), fixed(run.peakRssMb, 1))
+                   .arg(row.farm ? QString::number(row.farm->peakInFlight) : QStringLiteral("n/a"),
+                        row.farm ? fixed(row.farm->cpuSeconds, 3) : QStringLiteral("n/a"), protocols,
+                        QStringLiteral("%1/%2").arg(row.check.correct).arg(row.check.total));
+    }
+    return out;
+}
+
 QString BenchReport::notes() const
 {
     QString out;
     for (const BenchRow &row : m_rows) {
         const RunMeasurement &run = row.run;
-        QString line = QStringLiteral("- N=%1, %2 ms: exit %3").arg(row.blogs).arg(row.latencyMs).arg(run.exitCode);
+        QString line = QStringLiteral("- N=%1%2, %3 ms: exit %4")
+                           .arg(row.blogs)
+                           .arg(row.protocol.isEmpty() ? QString() : QStringLiteral(" one host %1").arg(row.protocol))
+                           .arg(row.latencyMs)
+                           .arg(run.exitCode);
         if (run.signal != 0)
             line += QStringLiteral(" (signal %1)").arg(run.signal);
         if (run.timedOut)
@@ -66,6 +118,15 @@ QString BenchReport::notes() const
         line += QStringLiteral("; statuses: %1").arg(statuses.join(QStringLiteral(", ")));
         if (!row.check.error.isEmpty())
             line += QStringLiteral("; %1").arg(row.check.error);
+        if (row.proxy) {
+            QStringList statuses;
+            for (auto it = row.proxy->statuses.cbegin(); it != row.proxy->statuses.cend(); ++it)
+                statuses << QStringLiteral("%1 × %2").arg(it.key()).arg(it.value());
+            line += QStringLiteral("; nginx logged %1 requests over %2, HTTP status %3, and used %4 CPU s")
+                        .arg(row.proxy->requests)
+                        .arg(connections(row.proxy->connections), statuses.join(QStringLiteral(", ")),
+                             fixed(row.proxy->cpuSeconds, 3));
+        }
         if (!row.sequentialNote.isEmpty())
             line += QStringLiteral("; sequential: %1").arg(row.sequentialNote);
         out += line + QLatin1Char('\n');

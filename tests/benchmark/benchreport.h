@@ -3,6 +3,7 @@
 
 #include "benchrunner.h"
 #include "farmclient.h"
+#include "nginxfront.h"
 #include "resultchecker.h"
 
 #include <QList>
@@ -14,9 +15,11 @@
 struct BenchRow {
     int blogs = 0;
     int latencyMs = 0;
+    QString protocol; ///< "http" or "https" for --one-host rows, empty for one origin per blog
     RunMeasurement run;
     std::optional<FarmStats> farm;
     CheckResult check;
+    std::optional<ProxyStats> proxy; ///< nginx's access log, for rows that went through it
     QString clientSummary; ///< titlewave's own last stderr line
     std::optional<double> sequentialWallSeconds;
     bool sequentialExtrapolated = false;
@@ -29,6 +32,9 @@ class BenchReport final
 public:
     void add(const BenchRow &row) { m_rows.append(row); }
     QString table() const;
+    /// The --one-host rows: wall time against the floor and against six HTTP/1.1 connections,
+    /// and the protocol the requests really used.
+    QString oneHostTable() const;
     QString notes() const;
 
 private:

@@ -49,12 +49,10 @@ double anonRssMb()
 }
 
 // The client talks to loopback only; a proxy from the environment would distort or break that.
-// Nor may it read or grow the user's own scan history: every run gets a fresh one of its own.
-bool isReplacedVariable(const char *entry)
+bool isProxyVariable(const char *entry)
 {
-    static const char *const names[]
-        = { "http_proxy=", "https_proxy=", "HTTP_PROXY=", "HTTPS_PROXY=",           "all_proxy=",
-            "ALL_PROXY=",  "no_proxy=",    "NO_PROXY=",   "TITLEWAVE_HISTORY_FILE=" };
+    static const char *const names[] = { "http_proxy=", "https_proxy=", "HTTP_PROXY=", "HTTPS_PROXY=",
+                                         "all_proxy=",  "ALL_PROXY=",   "no_proxy=",   "NO_PROXY=" };
     for (const char *name : names) {
         if (std::strncmp(entry, name, std::strlen(name)) == 0)
             return true;
@@ -64,7 +62,7 @@ bool isReplacedVariable(const char *entry)
 } // namespace
 
 RunMeasurement BenchRunner::run(const QString &program, const QStringList &arguments, const QString &logPath,
-                                int limitSeconds)
+                                int limitSeconds, const QStringList &extraEnvironment)
 {
     RunMeasurement result;
 
@@ -80,11 +78,20 @@ RunMeasurement BenchRunner::run(const QString &program, const QStringList &argum
     argv.push_back(nullptr);
 
     std::vector<QByteArray> environment;
+    const auto replaced = [&extraEnvironment](const char *entry) {
+        for (const QString &extra : extraEnvironment) {
+            const QByteArray name = extra.section(QLatin1Char('='), 0, 0).toLocal8Bit() + '=';
+            if (std::strncmp(entry, name.constData(), std::size_t(name.size())) == 0)
+                return true;
+        }
+        return false;
+    };
     for (char **entry = environ; *entry; ++entry) {
-        if (!isReplacedVariable(*entry))
+        if (!isProxyVariable(*entry) && !replaced(*entry))
             environment.emplace_back(*entry);
     }
-    environment.emplace_back("TITLEWAVE_HISTORY_FILE=" + QFile::encodeName(logPath) + ".history.json");
+    for (const QString &extra : extraEnvironment)
+        environment.push_back(extra.toLocal8Bit());
     environment.emplace_back("no_proxy=*");
     environment.emplace_back("NO_PROXY=*");
     std::vector<char *> envp;

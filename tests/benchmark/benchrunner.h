@@ -25,9 +25,10 @@ struct RunMeasurement {
 /// Runs a program the way a user would (fork + execve, stdout and stderr to a log file, stdin
 /// from /dev/null, no proxy variables) and measures it with wait4(), so the CPU time and peak
 /// RSS are the child's alone. Blocks until the child ends or @p limitSeconds pass.
+/// @p environment adds or replaces variables ("NAME=value").
 class BenchRunner final
 {
 public:
     static RunMeasurement run(const QString &program, const QStringList &arguments, const QString &logPath,
-                              int limitSeconds);
+                              int limitSeconds, const QStringList &environment = {});
 };

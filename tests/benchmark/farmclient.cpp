@@ -16,16 +16,18 @@ FarmClient::~FarmClient()
 }
 
 bool FarmClient::start(const QString &program, int blogs, int latencyMs, quint64 seed, const QString &directory,
-                       QString *error)
+                       QString *error, bool pathPrefix)
 {
     m_listPath = QDir(directory).filePath(QStringLiteral("list.txt"));
     m_expectedPath = QDir(directory).filePath(QStringLiteral("expected.tsv"));
     // The farm's diagnostics go straight to our stderr; stdout carries only its replies.
     m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    m_process.start(program,
-                    { QStringLiteral("--serve"), QStringLiteral("--blogs"), QString::number(blogs),
-                      QStringLiteral("--latency-ms"), QString::number(latencyMs), QStringLiteral("--seed"),
-                      QString::number(seed), QStringLiteral("--out"), directory });
+    QStringList arguments { QStringLiteral("--serve"),      QStringLiteral("--blogs"),  QString::number(blogs),
+                            QStringLiteral("--latency-ms"), QString::number(latencyMs), QStringLiteral("--seed"),
+                            QString::number(seed),          QStringLiteral("--out"),    directory };
+    if (pathPrefix)
+        arguments << QStringLiteral("--path-prefix");
+    m_process.start(program, arguments);
     if (!m_process.waitForStarted()) {
         *error = QStringLiteral("cannot start the farm: %1").arg(m_process.errorString());
         return false;
@@ -37,6 +39,7 @@ bool FarmClient::start(const QString &program, int blogs, int latencyMs, quint64
         stop();
         return false;
     }
+    m_port = quint16(ready->split(' ').value(1).toUInt()); // "ready PORT BLOGS"
     return true;
 }
 

@@ -25,8 +25,9 @@ public:
     FarmClient(const FarmClient &) = delete;
     FarmClient &operator=(const FarmClient &) = delete;
 
-    bool start(const QString &program, int blogs, int latencyMs, quint64 seed, const QString &directory,
-               QString *error);
+    /// @p pathPrefix: every blog under /blog-<i>/ on one address instead of an address each.
+    bool start(const QString &program, int blogs, int latencyMs, quint64 seed, const QString &directory, QString *error,
+               bool pathPrefix = false);
     /// Zeroes the farm's request counters and CPU baseline.
     bool reset();
     /// The counters since the last reset().
@@ -35,6 +36,8 @@ public:
 
     QString listPath() const { return m_listPath; }
     QString expectedPath() const { return m_expectedPath; }
+    /// The port every blog listens on.
+    quint16 port() const { return m_port; }
 
 private:
     std::optional<QByteArray> command(const QByteArray &line);
@@ -43,4 +46,5 @@ private:
     QProcess m_process;
     QString m_listPath;
     QString m_expectedPath;
+    quint16 m_port = 0;
 };

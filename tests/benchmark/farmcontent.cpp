@@ -131,7 +131,7 @@ QByteArray monthDay(int post)
 }
 } // namespace
 
-FarmContent::FarmContent(quint64 seed, int blogCount)
+FarmContent::FarmContent(quint64 seed, int blogCount, Layout layout)
     : m_seed(seed)
 {
     m_blogs.reserve(blogCount);
@@ -140,6 +140,8 @@ FarmContent::FarmContent(quint64 seed, int blogCount)
         // Roughly 7 in 10 blogs write in English; the rest exercise UTF-8 end to end.
         const int script = rng.below(10);
         Blog entry;
+        if (layout == Layout::PathPrefix)
+            entry.base = "/blog-" + QByteArray::number(blog);
         Rng nameRng(streamSeed(blog, 0, kName));
         if (script < 7) {
             entry.language = "en-US";
@@ -179,8 +181,9 @@ FarmContent::FarmContent(quint64 seed, int blogCount)
                 title = title.normalized(QString::NormalizationForm_C);
             } while (entry.titles.contains(title));
             entry.titles.append(title);
-            entry.paths.append("/2026/" + QByteArray(post < 5 ? "11" : "10") + "/entry-" + QByteArray::number(post)
-                               + '-' + QByteArray::number(rng.next() & 0xffff, 16) + ".html");
+            entry.paths.append(entry.base + "/2026/" + QByteArray(post < 5 ? "11" : "10") + "/entry-"
+                               + QByteArray::number(post) + '-' + QByteArray::number(rng.next() & 0xffff, 16)
+                               + ".html");
         }
         m_blogs.append(entry);
     }
@@ -228,21 +231,24 @@ QByteArray FarmContent::renderFront(int blog, int excerptBytes) const
         + name
         + " &#8211; Just another blog</title>\n"
           "<link rel=\"alternate\" type=\"application/rss+xml\" title=\""
-        + name
-        + " &raquo; Feed\" href=\"/feed.xml\">\n"
+        + name + " &raquo; Feed\" href=\"" + b.base
+        + "/feed.xml\">\n"
           "<link rel=\"stylesheet\" id=\"twentytwenty-style-css\" "
-          "href=\"/wp-content/themes/twentytwenty/style.css?ver=2.4\" media=\"all\">\n"
+          "href=\""
+        + b.base
+        + "/wp-content/themes/twentytwenty/style.css?ver=2.4\" media=\"all\">\n"
           "<meta name=\"generator\" content=\"WordPress 6.6\">\n";
     appendInlineStyle(out, rng);
     out += "</head>\n<body class=\"home blog wp-embed-responsive\">\n"
            "<a class=\"skip-link screen-reader-text\" href=\"#site-content\">Skip to the content</a>\n"
            "<header id=\"site-header\" class=\"header-footer-group\"><div class=\"header-inner section-inner\">\n"
-           "<h1 class=\"site-title\"><a href=\"/\">"
-        + name
+           "<h1 class=\"site-title\"><a href=\""
+        + b.base + "/\">" + name
         + "</a></h1>\n"
           "<div class=\"site-description\">Just another blog</div>\n<nav class=\"primary-menu-wrapper\"><ul>\n";
     for (const char *item : { "About", "Archive", "Projects", "Contact" })
-        out += "<li class=\"menu-item\"><a href=\"/" + QByteArray(item).toLower() + "/\">" + item + "</a></li>\n";
+        out += "<li class=\"menu-item\"><a href=\"" + b.base + '/' + QByteArray(item).toLower() + "/\">" + item
+            + "</a></li>\n";
     out += "</ul></nav></div></header>\n<main id=\"site-content\">\n";
     for (int post = 0; post < kPostsPerBlog; ++post) {
         const QByteArray title = escaped(b.titles.at(post));
@@ -256,26 +262,32 @@ QByteArray FarmContent::renderFront(int blog, int excerptBytes) const
               "<time datetime=\""
             + monthDay(post) + "T09:30:00+00:00\">" + monthDay(post)
             + "</time></li>"
-              "<li class=\"post-author\">by <a href=\"/author/admin/\">admin</a></li></ul></div>\n</header>\n"
+              "<li class=\"post-author\">by <a href=\""
+            + b.base
+            + "/author/admin/\">admin</a></li></ul></div>\n</header>\n"
               "<div class=\"post-inner thin\"><div class=\"entry-content\">\n";
         appendParagraphs(out, rng, excerptBytes);
         out += "<p><a href=\"" + b.paths.at(post)
             + "\" class=\"more-link\">Continue reading <span class=\"screen-reader-text\">" + title
             + "</span></a></p>\n</div></div>\n</article>\n<hr class=\"post-separator\">\n";
     }
-    out += "<nav class=\"pagination-wrapper\"><a class=\"next page-numbers\" href=\"/page/2/\">Older Posts</a></nav>\n"
-           "</main>\n<aside class=\"widget-area\">\n<div class=\"widget widget_recent_entries\"><h2 "
-           "class=\"widget-title\">"
-           "Recent Posts</h2><ul>\n";
+    out += "<nav class=\"pagination-wrapper\"><a class=\"next page-numbers\" href=\"" + b.base
+        + "/page/2/\">Older Posts</a></nav>\n"
+          "</main>\n<aside class=\"widget-area\">\n<div class=\"widget widget_recent_entries\"><h2 "
+          "class=\"widget-title\">"
+          "Recent Posts</h2><ul>\n";
     for (int post = 0; post < 5; ++post)
         out += "<li><a href=\"" + b.paths.at(post) + "\">" + escaped(b.titles.at(post)) + "</a></li>\n";
     out += "</ul></div>\n<div class=\"widget widget_archive\"><h2 class=\"widget-title\">Archives</h2><ul>\n"
-           "<li><a href=\"/2026/11/\">November 2026</a></li><li><a href=\"/2026/10/\">October "
-           "2026</a></li></ul></div>\n"
-           "</aside>\n<footer id=\"site-footer\" class=\"header-footer-group\"><p>&copy; 2026 <a href=\"/\">"
-        + name
+           "<li><a href=\""
+        + b.base + "/2026/11/\">November 2026</a></li><li><a href=\"" + b.base
+        + "/2026/10/\">October "
+          "2026</a></li></ul></div>\n"
+          "</aside>\n<footer id=\"site-footer\" class=\"header-footer-group\"><p>&copy; 2026 <a href=\""
+        + b.base + "/\">" + name
         + "</a> &middot; Powered by WordPress</p></footer>\n"
-          "<script src=\"/wp-includes/js/wp-embed.min.js?ver=6.6\" id=\"wp-embed-js\"></script>\n</body>\n</html>\n";
+          "<script src=\""
+        + b.base + "/wp-includes/js/wp-embed.min.js?ver=6.6\" id=\"wp-embed-js\"></script>\n</body>\n</html>\n";
     return out;
 }
 
@@ -312,11 +324,12 @@ QByteArray FarmContent::renderPost(int blog, int post, int bodyBytes) const
     appendInlineStyle(out, rng);
     out += "</head>\n<body class=\"post-template-default single single-post postid-" + QByteArray::number(1000 + post)
         + " single-format-standard\">\n<header id=\"site-header\"><div class=\"header-inner section-inner\">\n"
-          "<div class=\"site-title faux-heading\"><a href=\"/\">"
-        + name
+          "<div class=\"site-title faux-heading\"><a href=\""
+        + b.base + "/\">" + name
         + "</a></div>\n"
-          "<nav class=\"primary-menu-wrapper\"><ul><li><a href=\"/about/\">About</a></li>"
-          "<li><a href=\"/archive/\">Archive</a></li></ul></nav></div></header>\n"
+          "<nav class=\"primary-menu-wrapper\"><ul><li><a href=\""
+        + b.base + "/about/\">About</a></li><li><a href=\"" + b.base
+        + "/archive/\">Archive</a></li></ul></nav></div></header>\n"
           "<main id=\"site-content\">\n<article class=\"post type-post status-publish hentry\">\n"
           "<header class=\"entry-header has-text-align-center\">\n<h1 class=\"entry-title\">"
         + title
@@ -354,7 +367,7 @@ QByteArray FarmContent::renderPost(int blog, int post, int bodyBytes) const
         appendSentences(out, rng, rng.between(150, 600));
         out += "</p></div></div>\n";
     }
-    out += "</section>\n</main>\n<footer id=\"site-footer\"><p>&copy; 2026 <a href=\"/\">" + name
+    out += "</section>\n</main>\n<footer id=\"site-footer\"><p>&copy; 2026 <a href=\"" + b.base + "/\">" + name
         + "</a></p></footer>\n</body>\n</html>\n";
     return out;
 }
@@ -363,7 +376,8 @@ QByteArray FarmContent::feed(int blog, const QByteArray &origin) const
 {
     const Blog &b = m_blogs.at(blog);
     QByteArray out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\">\n<channel>\n<title>"
-        + escaped(b.name) + "</title>\n<link>" + origin + "/</link>\n<description>Just another blog</description>\n";
+        + escaped(b.name) + "</title>\n<link>" + origin + b.base
+        + "/</link>\n<description>Just another blog</description>\n";
     for (int post = 0; post < kPostsPerBlog; ++post) {
         out += "<item><title>" + escaped(b.titles.at(post)) + "</title><link>" + origin + b.paths.at(post)
             + "</link><pubDate>" + QByteArray::number(28 - post * 2) + " Nov 2026 09:30:00 +0000</pubDate></item>\n";

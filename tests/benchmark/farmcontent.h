@@ -15,13 +15,19 @@ class FarmContent final
 public:
     static constexpr int kPostsPerBlog = 10;
 
-    FarmContent(quint64 seed, int blogCount);
+    /// Where each blog lives: at the root of its own origin, or under "/blog-<index>" on one
+    /// origin shared by all blogs (every link of the blog then stays below that path).
+    enum class Layout { OwnOrigin, PathPrefix };
+
+    FarmContent(quint64 seed, int blogCount, Layout layout = Layout::OwnOrigin);
 
     int blogCount() const { return int(m_blogs.size()); }
     QString blogName(int blog) const { return m_blogs.at(blog).name; }
     /// Post 0 is the newest, the one a client must report.
     QString postTitle(int blog, int post) const { return m_blogs.at(blog).titles.at(post); }
-    /// Root-relative, e.g. "/2026/11/entry-0-3fa2.html".
+    /// "" for Layout::OwnOrigin, "/blog-17" for Layout::PathPrefix: what every link starts with.
+    QByteArray basePath(int blog) const { return m_blogs.at(blog).base; }
+    /// Root-relative with the base path, e.g. "/2026/11/entry-0-3fa2.html".
     QByteArray postPath(int blog, int post) const { return m_blogs.at(blog).paths.at(post); }
     /// The post whose path is @p path, or -1.
     int postForPath(int blog, const QByteArray &path) const;
@@ -30,13 +36,15 @@ public:
     QByteArray frontPage(int blog) const;
     /// About 30-80 KB: `<title>Post – Blog</title>`, og:title, `<h1>`, body text, comments.
     QByteArray postPage(int blog, int post) const;
-    /// RSS 2.0 with every post; @p origin is "http://host:port", since feeds carry absolute links.
+    /// RSS 2.0 with every post; @p origin is "http://host:port" (without the base path), since
+    /// feeds carry absolute links.
     QByteArray feed(int blog, const QByteArray &origin) const;
 
 private:
     struct Blog {
         QString name;
         QByteArray language;
+        QByteArray base; ///< basePath()
         QStringList titles;
         QList<QByteArray> paths;
     };

@@ -8,6 +8,7 @@
 #include "benchrunner.h"
 #include "farmclient.h"
 #include "net/fdlimit.h"
+#include "nginxfront.h"
 #include "resultchecker.h"
 
 #include <QCoreApplication>
@@ -33,7 +34,8 @@ int serve(const BenchOptions &options)
 {
     // Every blog is a listening socket and every client connection another descriptor.
     FdLimit::raiseSoftLimit();
-    BenchFarm farm(options.seed, options.blogs, options.latencyMs);
+    BenchFarm farm(options.seed, options.blogs, options.latencyMs,
+                   options.pathPrefix ? FarmContent::Layout::PathPrefix : FarmContent::Layout::OwnOrigin);
     QString error;
     if (!farm.start(options.outDirectory, &error)) {
         err() << "titlewave-bench farm: " << error << Qt::endl;
@@ -70,6 +72,27 @@ bool copyHead(const QString &from, const QString &to, int count)
     return out.open(QIODevice::WriteOnly) && out.write(head) == head.size() && out.commit();
 }
 
+// @p from with every @p origin replaced by @p replacement: the farm's list and expected titles
+// as seen through nginx.
+bool copyWithOrigin(const QString &from, const QString &to, const QByteArray &origin, const QByteArray &replacement)
+{
+    QFile in(from);
+    if (!in.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray data = in.readAll().replace(origin, replacement);
+    QSaveFile out(to);
+    return out.open(QIODevice::WriteOnly) && out.write(data) == data.size() && out.commit();
+}
+
+// Every run is a first scan with a history of its own: the user's history.json (which every
+// earlier benchmark run, each on new ports, made bigger) would add its reading and writing to
+// the figures and differ from one machine to the next.
+QStringList freshHistory(const QString &path)
+{
+    QFile::remove(path);
+    return { QStringLiteral("TITLEWAVE_HISTORY_FILE=") + path };
+}
+
 struct SequentialRun {
     RunMeasurement run;
     CheckResult check;
@@ -87,9 +110,6 @@ public:
 
     BenchRow measure(int blogs)
     {
-        BenchRow row;
-        row.blogs = blogs;
-        row.latencyMs = m_options.latencyMs;
         const QString name = QStringLiteral("n%1-l%2").arg(blogs).arg(m_options.latencyMs);
         m_work.mkpath(name);
         const QDir dir(m_work.filePath(name));
@@ -99,33 +119,107 @@ public:
         err() << "titlewave-bench: N=" << blogs << ": starting the farm" << Qt::endl;
         if (!farm.start(QCoreApplication::applicationFilePath(), blogs, m_options.latencyMs, m_options.seed,
                         dir.absolutePath(), &error)) {
-            row.run.error = error;
-            row.check.error = error;
-            return row;
+            return failedRow(blogs, {}, error);
         }
-
-        const QString csv = dir.filePath(QStringLiteral("titlewave.csv"));
-        const QString log = dir.filePath(QStringLiteral("titlewave.log"));
-        QFile::remove(csv); // a CSV left by an earlier invocation must never be scored
-        farm.reset();
-        row.run
-            = BenchRunner::run(m_titlewave,
-                               QStringList { QStringLiteral("--headless"), farm.listPath(), QStringLiteral("-o"), csv }
-                                   + m_options.extraArguments,
-                               log, m_options.limitSeconds);
-        row.farm = farm.stats();
-        row.check = ResultChecker::check(csv, farm.expectedPath());
-        row.clientSummary = lastLogLine(log);
-        err() << "titlewave-bench: N=" << blogs << ": " << QString::number(row.run.wallSeconds, 'f', 3) << " s, "
-              << row.check.correct << '/' << row.check.total << " correct; " << row.clientSummary << Qt::endl;
-
+        BenchRow row
+            = runClient(farm, blogs, farm.listPath(), farm.expectedPath(), dir, QStringLiteral("titlewave"), {}, {});
         if (m_options.sequential)
             addSequential(row, farm, dir);
         farm.stop();
         return row;
     }
 
+    /// All blogs below /blog-<i>/ on one origin, once per protocol in --one-host: plain HTTP/1.1
+    /// straight to the farm, and HTTPS (HTTP/2 if the client negotiates it) through nginx.
+    QList<BenchRow> measureOneHost(int blogs)
+    {
+        QList<BenchRow> rows;
+        const QString name = QStringLiteral("one-host-n%1-l%2").arg(blogs).arg(m_options.latencyMs);
+        m_work.mkpath(name);
+        const QDir dir(m_work.filePath(name));
+
+        FarmClient farm;
+        QString error;
+        err() << "titlewave-bench: one host, N=" << blogs << ": starting the farm" << Qt::endl;
+        if (!farm.start(QCoreApplication::applicationFilePath(), blogs, m_options.latencyMs, m_options.seed,
+                        dir.absolutePath(), &error, true)) {
+            for (const QString &protocol : m_options.oneHost)
+                rows.append(failedRow(blogs, protocol, error));
+            return rows;
+        }
+        const QByteArray address = BenchFarm::address(0);
+        for (const QString &protocol : m_options.oneHost) {
+            if (protocol == QLatin1String("http")) {
+                rows.append(runClient(farm, blogs, farm.listPath(), farm.expectedPath(), dir,
+                                      QStringLiteral("titlewave-http"), {}, protocol));
+                continue;
+            }
+            NginxFront nginx;
+            err() << "titlewave-bench: one host, N=" << blogs << ": starting nginx" << Qt::endl;
+            if (!nginx.start(dir.absolutePath(), address, farm.port(), &error)) {
+                rows.append(failedRow(blogs, protocol, error));
+                continue;
+            }
+            const QByteArray farmOrigin = "http://" + address + ':' + QByteArray::number(farm.port()) + '/';
+            const QByteArray nginxOrigin = "https://" + address + ':' + QByteArray::number(nginx.port()) + '/';
+            const QString list = dir.filePath(QStringLiteral("list-https.txt"));
+            const QString expected = dir.filePath(QStringLiteral("expected-https.tsv"));
+            if (!copyWithOrigin(farm.listPath(), list, farmOrigin, nginxOrigin)
+                || !copyWithOrigin(farm.expectedPath(), expected, farmOrigin, nginxOrigin)) {
+                rows.append(failedRow(blogs, protocol, QStringLiteral("cannot write the https list")));
+                continue;
+            }
+            nginx.markLog();
+            BenchRow row = runClient(farm, blogs, list, expected, dir, QStringLiteral("titlewave-https"),
+                                     { QStringLiteral("--ca-file"), nginx.caFile() }, protocol);
+            row.proxy = nginx.stats();
+            nginx.stop();
+            rows.append(row);
+        }
+        farm.stop();
+        return rows;
+    }
+
 private:
+    BenchRow failedRow(int blogs, const QString &protocol, const QString &error) const
+    {
+        BenchRow row;
+        row.blogs = blogs;
+        row.latencyMs = m_options.latencyMs;
+        row.protocol = protocol;
+        row.run.error = error;
+        row.check.error = error;
+        err() << "titlewave-bench: N=" << blogs << ": " << error << Qt::endl;
+        return row;
+    }
+
+    /// One concurrent titlewave run on @p list, scored against @p expected; @p tag names its
+    /// CSV and log in @p dir.
+    BenchRow runClient(FarmClient &farm, int blogs, const QString &list, const QString &expected, const QDir &dir,
+                       const QString &tag, const QStringList &arguments, const QString &protocol)
+    {
+        BenchRow row;
+        row.blogs = blogs;
+        row.latencyMs = m_options.latencyMs;
+        row.protocol = protocol;
+        const QString csv = dir.filePath(tag + QStringLiteral(".csv"));
+        const QString log = dir.filePath(tag + QStringLiteral(".log"));
+        QFile::remove(csv); // a CSV left by an earlier invocation must never be scored
+        farm.reset();
+        row.run = BenchRunner::run(m_titlewave,
+                                   QStringList { QStringLiteral("--headless"), list, QStringLiteral("-o"), csv }
+                                       + arguments + m_options.extraArguments,
+                                   log, m_options.limitSeconds,
+                                   freshHistory(dir.filePath(tag + QStringLiteral("-history.json"))));
+        row.farm = farm.stats();
+        row.check = ResultChecker::check(csv, expected);
+        row.clientSummary = lastLogLine(log);
+        err() << "titlewave-bench: N=" << blogs << (protocol.isEmpty() ? QString() : QLatin1Char(' ') + protocol)
+              << ": " << QString::number(row.run.wallSeconds, 'f', 3) << " s, " << row.check.correct << '/'
+              << row.check.total << " correct; " << row.clientSummary << Qt::endl;
+        return row;
+    }
+
     SequentialRun runSequential(FarmClient &farm, const QDir &dir, const QString &list, const QString &expected,
                                 int blogs)
     {
@@ -136,11 +230,12 @@ private:
         QFile::remove(csv);
         farm.reset();
         // Ours come last: the parser keeps the last value, so extra arguments cannot undo "1".
-        result.run = BenchRunner::run(m_titlewave,
-                                      QStringList { QStringLiteral("--headless"), list, QStringLiteral("-o"), csv }
-                                          + m_options.extraArguments
-                                          + QStringList { QStringLiteral("--max-in-flight"), QStringLiteral("1") },
-                                      log, m_options.limitSeconds);
+        result.run = BenchRunner::run(
+            m_titlewave,
+            QStringList { QStringLiteral("--headless"), list, QStringLiteral("-o"), csv } + m_options.extraArguments
+                + QStringList { QStringLiteral("--max-in-flight"), QStringLiteral("1") },
+            log, m_options.limitSeconds,
+            freshHistory(dir.filePath(QStringLiteral("sequential-%1-history.json").arg(blogs))));
         result.check = ResultChecker::check(csv, expected);
         err() << "titlewave-bench: N=" << blogs << " sequential: " << QString::number(result.run.wallSeconds, 'f', 2)
               << " s, " << result.check.correct << '/' << result.check.total << " correct" << Qt::endl;
@@ -209,15 +304,22 @@ int measure(const BenchOptions &options)
 
     Harness harness(options, titlewave, work);
     BenchReport report;
-    for (const int blogs : options.sizes)
-        report.add(harness.measure(blogs));
+    for (const int blogs : options.sizes) {
+        if (options.oneHost.isEmpty())
+            report.add(harness.measure(blogs));
+        else
+            for (const BenchRow &row : harness.measureOneHost(blogs))
+                report.add(row);
+    }
 
     QTextStream out(stdout);
     out << "titlewave-bench " << QDateTime::currentDateTimeUtc().toString(Qt::ISODate) << ", "
         << QThread::idealThreadCount() << " cores, seed " << options.seed << ", client " << titlewave;
     if (!options.extraArguments.isEmpty())
         out << ' ' << options.extraArguments.join(QLatin1Char(' '));
-    out << "\nfiles: " << work.absolutePath() << "\n\n" << report.table() << '\n' << report.notes();
+    out << "\nfiles: " << work.absolutePath() << "\n\n"
+        << (options.oneHost.isEmpty() ? report.table() : report.oneHostTable()) << '\n'
+        << report.notes();
     out.flush();
     return 0;
 }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "fakehttpserver.h"
+#include "net/fetcher.h"
 #include "net/networkerrors.h"
 #include "scan/scan.h"
 
@@ -263,6 +264,31 @@ private Q_SLOTS:
         QVERIFY(finished.wait(10000));
         QCOMPARE(scan.results().constFirst().status, BlogStatus::Ok);
         QCOMPARE(scan.results().constFirst().title, QStringLiteral("Over TLS"));
+    }
+
+    void http2HostTakesItsWholeQueueOnceTlsNegotiatesIt()
+    {
+        // ALPN says "h2": the host multiplexes, so its queue must not wait a whole round trip for
+        // a first answer before leaving. This server negotiates h2 but never answers (it speaks
+        // HTTP/1.1 only), so the handshake is the only thing that can raise the limit.
+        QSslConfiguration tls = loopbackTls();
+        tls.setAllowedNextProtocols({ QSslConfiguration::ALPNProtocolHTTP2 });
+        HttpServer server;
+        server.setHandler([](const HttpRequest &) {
+            HttpResponse response;
+            response.delivery = HttpResponse::Delivery::Hang;
+            return response;
+        });
+        QVERIFY(server.listenTls(tls));
+        Fetcher fetcher;
+        FetchPolicy policy;
+        policy.caFile = QStringLiteral(TITLEWAVE_TEST_DATA_DIR "/loopback-cert.pem");
+        fetcher.setPolicy(policy);
+        constexpr int kRequests = 20;
+        for (int i = 0; i < kRequests; ++i)
+            fetcher.get(server.url().resolved(QUrl(QStringLiteral("/blog-%1/").arg(i))), RequestKind::FrontPage);
+        QTRY_COMPARE_WITH_TIMEOUT(fetcher.inFlight(), kRequests, 10000);
+        fetcher.cancelAll();
     }
 };
 
