@@ -21,6 +21,12 @@ struct BenchOptions {
     int sequentialMax = 100;
     int limitSeconds = 600; ///< a run still going after this long is killed and reported
     QString workDirectory; ///< lists, CSVs and logs; a fresh temporary one when empty
+    /// One row per entry for every size: kByAddress scans the numeric addresses, any other value
+    /// scans blog-<i>.bench.test names through the farm's name server with that delay per query.
+    QList<int> dnsLatencies { kByAddress };
+    static constexpr int kByAddress = -1;
+    QString dnsAddress = QStringLiteral("127.0.53.53"); ///< loopback; the name server's port is 53
+    bool usesDns() const;
     // Farm mode only.
     int blogs = 0;
     QString outDirectory;

@@ -14,6 +14,7 @@
 struct BenchRow {
     int blogs = 0;
     int latencyMs = 0;
+    std::optional<int> dnsLatencyMs; ///< blogs by name through the farm's name server, with this delay
     RunMeasurement run;
     std::optional<FarmStats> farm;
     CheckResult check;

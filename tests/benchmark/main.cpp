@@ -15,6 +15,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QHostAddress>
 #include <QSaveFile>
 #include <QTextStream>
 #include <QThread>
@@ -35,6 +36,10 @@ int serve(const BenchOptions &options)
     FdLimit::raiseSoftLimit();
     BenchFarm farm(options.seed, options.blogs, options.latencyMs);
     QString error;
+    if (!options.dnsAddress.isEmpty() && !farm.startDns(QHostAddress(options.dnsAddress), 0, &error)) {
+        err() << "titlewave-bench farm: " << error << Qt::endl;
+        return 1;
+    }
     if (!farm.start(options.outDirectory, &error)) {
         err() << "titlewave-bench farm: " << error << Qt::endl;
         return 1;
@@ -85,11 +90,10 @@ public:
         , m_work(std::move(work))
     { }
 
-    BenchRow measure(int blogs)
+    /// One row per entry of --dns-latency-ms, all on one farm.
+    QList<BenchRow> measure(int blogs)
     {
-        BenchRow row;
-        row.blogs = blogs;
-        row.latencyMs = m_options.latencyMs;
+        QList<BenchRow> rows;
         const QString name = QStringLiteral("n%1-l%2").arg(blogs).arg(m_options.latencyMs);
         m_work.mkpath(name);
         const QDir dir(m_work.filePath(name));
@@ -97,35 +101,70 @@ public:
         FarmClient farm;
         QString error;
         err() << "titlewave-bench: N=" << blogs << ": starting the farm" << Qt::endl;
+        if (m_options.usesDns()) {
+            farm.setDnsAddress(m_options.dnsAddress);
+            if (!BenchRunner::writeResolverFiles(dir.absolutePath(), m_options.dnsAddress, &error))
+                return { failedRow(blogs, error) };
+        }
         if (!farm.start(QCoreApplication::applicationFilePath(), blogs, m_options.latencyMs, m_options.seed,
                         dir.absolutePath(), &error)) {
-            row.run.error = error;
-            row.check.error = error;
-            return row;
+            return { failedRow(blogs, error) };
         }
-
-        const QString csv = dir.filePath(QStringLiteral("titlewave.csv"));
-        const QString log = dir.filePath(QStringLiteral("titlewave.log"));
-        QFile::remove(csv); // a CSV left by an earlier invocation must never be scored
-        farm.reset();
-        row.run
-            = BenchRunner::run(m_titlewave,
-                               QStringList { QStringLiteral("--headless"), farm.listPath(), QStringLiteral("-o"), csv }
-                                   + m_options.extraArguments,
-                               log, m_options.limitSeconds);
-        row.farm = farm.stats();
-        row.check = ResultChecker::check(csv, farm.expectedPath());
-        row.clientSummary = lastLogLine(log);
-        err() << "titlewave-bench: N=" << blogs << ": " << QString::number(row.run.wallSeconds, 'f', 3) << " s, "
-              << row.check.correct << '/' << row.check.total << " correct; " << row.clientSummary << Qt::endl;
-
-        if (m_options.sequential)
-            addSequential(row, farm, dir);
+        for (const int dnsLatency : m_options.dnsLatencies)
+            rows.append(measureOne(farm, dir, blogs, dnsLatency));
         farm.stop();
-        return row;
+        return rows;
     }
 
 private:
+    static BenchRow failedRow(int blogs, const QString &error)
+    {
+        BenchRow row;
+        row.blogs = blogs;
+        row.run.error = error;
+        row.check.error = error;
+        return row;
+    }
+
+    BenchRow measureOne(FarmClient &farm, const QDir &dir, int blogs, int dnsLatency)
+    {
+        BenchRow row;
+        row.blogs = blogs;
+        row.latencyMs = m_options.latencyMs;
+        const bool byName = dnsLatency != BenchOptions::kByAddress;
+        QString label = QStringLiteral("N=%1").arg(blogs);
+        QString file = QStringLiteral("titlewave");
+        if (byName) {
+            row.dnsLatencyMs = dnsLatency;
+            label += QStringLiteral(" by name, DNS %1 ms").arg(dnsLatency);
+            file += QStringLiteral("-dns%1").arg(dnsLatency);
+            if (!farm.setDnsLatency(dnsLatency)) {
+                row.run.error = row.check.error = QStringLiteral("the farm's name server did not take the latency");
+                return row;
+            }
+        }
+        const QString list = byName ? farm.namesListPath() : farm.listPath();
+        const QString expected = byName ? farm.namesExpectedPath() : farm.expectedPath();
+        const QString csv = dir.filePath(file + QStringLiteral(".csv"));
+        const QString log = dir.filePath(file + QStringLiteral(".log"));
+        QFile::remove(csv); // a CSV left by an earlier invocation must never be scored
+        farm.reset();
+        row.run = BenchRunner::run(m_titlewave,
+                                   QStringList { QStringLiteral("--headless"), list, QStringLiteral("-o"), csv }
+                                       + m_options.extraArguments,
+                                   log, m_options.limitSeconds, byName ? dir.absolutePath() : QString());
+        row.farm = farm.stats();
+        row.check = ResultChecker::check(csv, expected);
+        row.clientSummary = lastLogLine(log);
+        err() << "titlewave-bench: " << label << ": " << QString::number(row.run.wallSeconds, 'f', 3) << " s, "
+              << row.check.correct << '/' << row.check.total << " correct; " << row.clientSummary << Qt::endl;
+
+        // The sequential comparison is a property of the engine, not of name lookups: by address only.
+        if (m_options.sequential && !byName)
+            addSequential(row, farm, dir);
+        return row;
+    }
+
     SequentialRun runSequential(FarmClient &farm, const QDir &dir, const QString &list, const QString &expected,
                                 int blogs)
     {
@@ -209,8 +248,10 @@ int measure(const BenchOptions &options)
 
     Harness harness(options, titlewave, work);
     BenchReport report;
-    for (const int blogs : options.sizes)
-        report.add(harness.measure(blogs));
+    for (const int blogs : options.sizes) {
+        for (const BenchRow &row : harness.measure(blogs))
+            report.add(row);
+    }
 
     QTextStream out(stdout);
     out << "titlewave-bench " << QDateTime::currentDateTimeUtc().toString(Qt::ISODate) << ", "
