@@ -101,6 +101,10 @@ void Download::send()
     m_reply = m_network->get(request);
     // Bounded buffering: Qt stops reading the socket until we drain it.
     m_reply->setReadBufferSize(256 * 1024);
+    // Qt 6.3+: the lookup is over when the socket starts connecting; a request on a connection
+    // Qt already has only reports that it was sent.
+    connect(m_reply, &QNetworkReply::socketStartedConnecting, this, &Download::onProgress);
+    connect(m_reply, &QNetworkReply::requestSent, this, &Download::onProgress);
     connect(m_reply, &QNetworkReply::metaDataChanged, this, &Download::onMetaDataChanged);
     connect(m_reply, &QNetworkReply::readyRead, this, &Download::onReadyRead);
     connect(m_reply, &QNetworkReply::redirected, this, &Download::onRedirected);
@@ -114,9 +118,20 @@ void Download::onEncrypted()
         Q_EMIT http2Negotiated();
 }
 
-void Download::onMetaDataChanged()
+void Download::onProgress()
 {
     m_lastActivityMs = now();
+    if (!m_hostResolved) {
+        m_hostResolved = true;
+        Q_EMIT hostResolved();
+    }
+}
+
+void Download::onMetaDataChanged()
+{
+    onProgress();
+    if (!m_reply)
+        return;
     const QVariant length = m_reply->header(QNetworkRequest::ContentLengthHeader);
     const bool compressed = !m_reply->rawHeader("Content-Encoding").isEmpty();
     if (!compressed && length.isValid() && length.toLongLong() > m_policy.maxBodyBytes) {
@@ -139,7 +154,7 @@ void Download::onMetaDataChanged()
 
 void Download::onReadyRead()
 {
-    m_lastActivityMs = now();
+    onProgress();
     if (!m_reply)
         return;
     const qint64 available = m_reply->bytesAvailable();
@@ -163,7 +178,9 @@ QString Download::redirectLoopError() const
 
 void Download::onRedirected(const QUrl &target)
 {
-    m_lastActivityMs = now();
+    onProgress();
+    if (!m_reply)
+        return;
     if (++m_redirects > m_policy.maxRedirects) {
         fail(BlogStatus::HttpError, redirectLoopError());
         return;

@@ -26,7 +26,8 @@ public:
     RequestKind kind() const { return m_result.timing.kind; }
     bool isStarted() const { return m_reply != nullptr || m_done; }
     bool isDone() const { return m_done; }
-    /// Milliseconds on the scan clock of the last byte or header received.
+    /// Milliseconds on the scan clock of the last sign of progress: the host name resolved, the
+    /// request sent, a header or a byte received.
     qint64 lastActivityMs() const { return m_lastActivityMs; }
 
     void start(QNetworkAccessManager &network, const FetchPolicy &policy, const QElapsedTimer &clock);
@@ -37,8 +38,12 @@ Q_SIGNALS:
     void finished(const FetchResult &result);
     /// TLS is up and ALPN chose HTTP/2: the host multiplexes, long before any answer arrives.
     void http2Negotiated();
+    /// Emitted once, when Qt is past the host name lookup (it starts connecting, sends the
+    /// request on a connection it has, or an answer arrives).
+    void hostResolved();
 
 private:
+    void onProgress();
     void send();
     void onMetaDataChanged();
     void onReadyRead();
@@ -59,4 +64,5 @@ private:
     bool m_retried = false;
     bool m_lastOnHost = false;
     bool m_done = false;
+    bool m_hostResolved = false;
 };

@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QHostAddress>
 #include <QLocale>
 #include <QSslCertificate>
 #include <QSslConfiguration>
@@ -58,6 +59,7 @@ void Fetcher::setPolicy(const FetchPolicy &policy)
 void Fetcher::restartClock()
 {
     m_clock.restart();
+    m_resolvedNames.clear(); // a new scan; Qt forgets its lookups after a minute anyway
 }
 
 QString Fetcher::hostKey(const QUrl &url)
@@ -74,11 +76,17 @@ Download *Fetcher::get(const QUrl &url, RequestKind kind, bool lastOnHost)
     if (it == m_hosts.end()) {
         it = m_hosts.insert(key, HostQueue {});
         it->limit = std::max(1, m_policy.maxPerHost);
+        // Qt connects to an address without a lookup, and sends a blog's article on the
+        // connection (or the cached lookup) its front page used.
+        it->hostName = url.host().toLower();
+        if (!QHostAddress(it->hostName).isNull() || m_resolvedNames.contains(it->hostName))
+            it->lookup = Lookup::Done;
     }
     HostQueue &queue = *it;
     connect(download, &Download::finished, this,
             [this, download, key](const FetchResult &result) { onDownloadFinished(download, key, result.http2); });
     connect(download, &Download::http2Negotiated, this, [this, key] { allowHttp2Streams(key); });
+    connect(download, &Download::hostResolved, this, [this, key] { onHostResolved(key); });
     queue.waiting.push_back(download);
     markReady(key, queue);
     return download;
@@ -106,6 +114,19 @@ void Fetcher::pump()
             continue;
         HostQueue &queue = *it;
         queue.ready = false;
+        if (queue.lookup == Lookup::Needed && !queue.waiting.empty()) {
+            if (m_lookups >= kLookupsAtOnce) {
+                // Waits here, off the inactivity clock, until a lookup slot frees (endLookup).
+                if (!queue.parked) {
+                    queue.parked = true;
+                    m_awaitingLookup.push_back(key);
+                }
+                continue;
+            }
+            // Every request of this batch shares the one lookup (Qt's per-host connection does it).
+            queue.lookup = Lookup::Running;
+            m_peakLookups = std::max(m_peakLookups, ++m_lookups);
+        }
         while (queue.active < queue.limit && !queue.waiting.empty() && started < kStartsPerTurn) {
             Download *download = queue.waiting.front();
             queue.waiting.pop_front();
@@ -133,12 +154,16 @@ void Fetcher::onDownloadFinished(Download *download, const QString &key, bool ht
         auto it = m_hosts.find(key);
         if (it != m_hosts.end()) {
             --it->active;
+            // Every request handed over ended before one got past the lookup: it failed (or was
+            // cancelled) there. The next request asks again.
+            if (it->lookup == Lookup::Running && it->active == 0)
+                endLookup(*it, Lookup::Needed);
             // A host that speaks HTTP/2 takes the rest of its queue over one connection at once
             // (200 blogs on one host: 0.5 s instead of 6.9 s over six HTTP/1.1 connections).
             // Over TLS, allowHttp2Streams() has usually done so already, at the handshake.
             if (http2)
                 it->limit = std::max(it->limit, kHttp2RequestsPerHost);
-            if (it->active == 0 && it->waiting.empty() && !it->ready)
+            if (it->active == 0 && it->waiting.empty() && !it->ready && !it->parked)
                 m_hosts.erase(it);
             else
                 markReady(key, *it);
@@ -158,6 +183,36 @@ void Fetcher::allowHttp2Streams(const QString &key)
         return;
     it->limit = kHttp2RequestsPerHost;
     markReady(key, *it);
+}
+
+void Fetcher::onHostResolved(const QString &key)
+{
+    auto it = m_hosts.find(key);
+    if (it == m_hosts.end())
+        return;
+    m_resolvedNames.insert(it->hostName);
+    if (it->lookup == Lookup::Running)
+        endLookup(*it, Lookup::Done);
+}
+
+void Fetcher::endLookup(HostQueue &queue, Lookup state)
+{
+    queue.lookup = state;
+    --m_lookups;
+    while (!m_awaitingLookup.empty()) {
+        const QString key = m_awaitingLookup.front();
+        m_awaitingLookup.pop_front();
+        auto it = m_hosts.find(key);
+        if (it == m_hosts.end())
+            continue;
+        it->parked = false;
+        // No erase here: the caller may hold a reference into m_hosts. A host emptied while
+        // parked (cancelAll) stays listed, as any host cancelled in its queue does.
+        if (it->waiting.empty())
+            continue;
+        markReady(key, *it);
+        break;
+    }
 }
 
 void Fetcher::sweepTimeouts()

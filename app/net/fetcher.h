@@ -17,8 +17,10 @@ class Download;
 
 /// Owns the one QNetworkAccessManager and decides when each GET really leaves: at most
 /// FetchPolicy::maxPerHost at once per host (Qt would queue the rest itself and count the wait
-/// against their timeouts), the rest queued per host in arrival order. Also runs the one
-/// inactivity sweep that turns silent transfers into timeouts.
+/// against their timeouts), the rest queued per host in arrival order; and requests to at most
+/// kLookupsAtOnce host names still being looked up, because Qt resolves names about 20 at a
+/// time and a request waiting for its turn would otherwise count that wait as silence. Also runs
+/// the one inactivity sweep that turns silent transfers into timeouts.
 class Fetcher final : public QObject
 {
     Q_OBJECT
@@ -45,13 +47,29 @@ public:
     int inFlight() const { return m_inFlight; }
     int peakInFlight() const { return m_peakInFlight; }
     void resetPeak() { m_peakInFlight = m_inFlight; }
+    /// Host names handed to Qt and not yet resolved, at most kLookupsAtOnce.
+    int lookups() const { return m_lookups; }
+    int peakLookups() const { return m_peakLookups; }
+
+    /// Qt 6.4 runs host name lookups on a private pool of 20 threads (QHostInfo) and queues the
+    /// rest; twice that keeps the pool busy while no request waits for more than about one
+    /// lookup ahead of its own.
+    static constexpr int kLookupsAtOnce = 40;
 
 private:
+    enum class Lookup {
+        Needed, ///< a name Qt has not resolved for us yet
+        Running, ///< requests handed to Qt, none past the lookup yet
+        Done, ///< an IP address, or a request got past the lookup
+    };
     struct HostQueue {
         std::deque<Download *> waiting;
         int active = 0;
         int limit = 6;
+        QString hostName; ///< lower case
+        Lookup lookup = Lookup::Needed;
         bool ready = false; ///< listed in m_readyHosts
+        bool parked = false; ///< listed in m_awaitingLookup
     };
 
     static QString hostKey(const QUrl &url);
@@ -62,6 +80,9 @@ private:
     void onDownloadFinished(Download *download, const QString &key, bool http2);
     /// The host speaks HTTP/2: let the rest of its queue share the one connection.
     void allowHttp2Streams(const QString &key);
+    void onHostResolved(const QString &key);
+    /// The host's lookup is over (resolved or given up): its slot goes to a parked host.
+    void endLookup(HostQueue &queue, Lookup state);
     void sweepTimeouts();
 
     QNetworkAccessManager m_network;
@@ -69,9 +90,13 @@ private:
     QElapsedTimer m_clock;
     QHash<QString, HostQueue> m_hosts;
     std::deque<QString> m_readyHosts; // hosts with waiting requests they may start now
+    std::deque<QString> m_awaitingLookup; // hosts with waiting requests and no lookup slot
+    QSet<QString> m_resolvedNames; // host names some request of this scan got past the lookup for
     QSet<Download *> m_running; // for the timeout sweep and cancelAll
     QTimer m_sweep;
     QTimer m_pump;
     int m_inFlight = 0;
     int m_peakInFlight = 0;
+    int m_lookups = 0;
+    int m_peakLookups = 0;
 };

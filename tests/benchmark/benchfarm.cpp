@@ -86,8 +86,10 @@ bool BenchFarm::listenAll(QString *error)
         }
         if (all) {
             m_blogByHost.clear();
-            for (int blog = 0; blog < count; ++blog)
+            for (int blog = 0; blog < count; ++blog) {
                 m_blogByHost.insert(address(blog) + ':' + QByteArray::number(m_port), blog);
+                m_blogByHost.insert(BenchDns::hostName(blog) + ':' + QByteArray::number(m_port), blog);
+            }
             return true;
         }
     }
@@ -95,19 +97,43 @@ bool BenchFarm::listenAll(QString *error)
     return false;
 }
 
+bool BenchFarm::startDns(const QHostAddress &address, int latencyMs, QString *error)
+{
+    m_dns = std::make_unique<BenchDns>(m_content.blogCount(), &BenchFarm::address);
+    m_dns->setLatencyMs(latencyMs);
+    if (!m_dns->listen(address, 53, error)) {
+        m_dns.reset();
+        return false;
+    }
+    return true;
+}
+
 bool BenchFarm::writeFiles(const QString &directory, QString *error) const
 {
     QByteArray list;
     QByteArray expected;
+    QByteArray namesList;
+    QByteArray namesExpected;
     for (int blog = 0; blog < m_content.blogCount(); ++blog) {
         const QByteArray host = address(m_layout == FarmContent::Layout::PathPrefix ? 0 : blog);
-        const QByteArray url = "http://" + host + ':' + QByteArray::number(m_port) + m_content.basePath(blog) + '/';
+        const QByteArray port = ':' + QByteArray::number(m_port);
+        const QByteArray path = m_content.basePath(blog) + '/';
+        const QByteArray title = '\t' + m_content.postTitle(blog, 0).toUtf8() + '\n';
+        const QByteArray url = "http://" + host + port + path;
         list += url + '\n';
-        expected += url + '\t' + m_content.postTitle(blog, 0).toUtf8() + '\n';
+        expected += url + title;
+        const QByteArray named = "http://" + BenchDns::hostName(blog) + port + path;
+        namesList += named + '\n';
+        namesExpected += named + title;
+    }
+    QList<std::pair<QString, QByteArray>> files { { QStringLiteral("list.txt"), list },
+                                                  { QStringLiteral("expected.tsv"), expected } };
+    if (m_dns) {
+        files.append({ QStringLiteral("list-names.txt"), namesList });
+        files.append({ QStringLiteral("expected-names.tsv"), namesExpected });
     }
     const QDir dir(directory);
-    for (const auto &[name, data] :
-         { std::pair { QStringLiteral("list.txt"), list }, std::pair { QStringLiteral("expected.tsv"), expected } }) {
+    for (const auto &[name, data] : files) {
         QSaveFile file(dir.filePath(name));
         if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit()) {
             *error = QStringLiteral("cannot write %1: %2").arg(file.fileName(), file.errorString());
@@ -214,6 +240,8 @@ void BenchFarm::runCommand(const QByteArray &command)
     QByteArray reply;
     if (command == "reset") {
         m_server->resetCounters();
+        if (m_dns)
+            m_dns->resetCounters();
         m_cpuBaseline = cpuSeconds();
         m_firstArrivalMs = m_lastFrontArrivalMs = m_lastArrivalMs = -1;
         reply = "ok";
@@ -223,7 +251,18 @@ void BenchFarm::runCommand(const QByteArray &command)
             + QByteArray::number(cpuSeconds() - m_cpuBaseline, 'f', 3) + ' '
             + QByteArray::number(m_firstArrivalMs < 0 ? 0
                                                       : std::max<qint64>(0, m_lastFrontArrivalMs - m_firstArrivalMs))
-            + ' ' + QByteArray::number(m_firstArrivalMs < 0 ? 0 : m_lastArrivalMs - m_firstArrivalMs);
+            + ' ' + QByteArray::number(m_firstArrivalMs < 0 ? 0 : m_lastArrivalMs - m_firstArrivalMs) + ' '
+            + QByteArray::number(m_dns ? m_dns->queries() : 0) + ' '
+            + QByteArray::number(m_dns ? m_dns->peakPending() : 0);
+    } else if (command.startsWith("dns ")) {
+        bool valid = false;
+        const int latencyMs = command.mid(4).trimmed().toInt(&valid);
+        if (m_dns && valid && latencyMs >= 0) {
+            m_dns->setLatencyMs(latencyMs);
+            reply = "ok";
+        } else {
+            reply = "error no DNS server or bad latency";
+        }
     } else if (command == "quit") {
         QCoreApplication::quit();
         return;

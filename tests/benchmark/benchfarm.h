@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "benchdns.h"
 #include "demo/httpserver.h"
 #include "farmcontent.h"
 
@@ -20,10 +21,12 @@
 /// "/blog-<i>/" (many blogs on one host, as on a blogging platform).
 /// The harness drives it over stdin with one-word commands; replies are single lines on stdout:
 ///   reset  -> "ok"                        (zeroes the request counters and the CPU baseline)
-///   stats  -> "stats PEAK REQUESTS CPU_S FRONT_SPREAD_MS LAST_MS" since the last reset: PEAK is
-///             the most requests in flight, FRONT_SPREAD_MS the time from the first to the last
-///             front-page request received (how fast the client fans out), LAST_MS the time from
-///             the first request to the last one received
+///   stats  -> "stats PEAK REQUESTS CPU_S FRONT_SPREAD_MS LAST_MS DNS_QUERIES DNS_PEAK" since the
+///             last reset: PEAK is the most requests in flight, FRONT_SPREAD_MS the time from the
+///             first to the last front-page request received (how fast the client fans out),
+///             LAST_MS the time from the first request to the last one received, DNS_PEAK the most
+///             name queries waiting for their answer at once (0 without startDns)
+///   dns MS -> "ok"                        (the name server's delay from now on)
 ///   quit or end of input -> the process exits
 class BenchFarm final : public QObject
 {
@@ -38,6 +41,9 @@ public:
     /// Renders the pages, listens, and writes list.txt and expected.tsv into @p directory.
     bool start(const QString &directory, QString *error);
     quint16 port() const { return m_port; }
+    /// Also answers `blog-<i>.bench.test` on @p address, port 53 (see BenchDns), and writes
+    /// list-names.txt and expected-names.tsv with those names. Call before start().
+    bool startDns(const QHostAddress &address, int latencyMs, QString *error);
     /// Starts reading commands from stdin.
     void listenForCommands();
 
@@ -63,10 +69,11 @@ private:
     int m_latencyMs;
     quint16 m_port = 0;
     std::unique_ptr<HttpServer> m_server;
+    std::unique_ptr<BenchDns> m_dns;
     // Precomputed once: every response a client needs is a shared QByteArray, never re-rendered.
     std::vector<QByteArray> m_frontPages;
     std::vector<QByteArray> m_newestPosts;
-    QHash<QByteArray, int> m_blogByHost; // "127.20.0.1:PORT" -> blog index
+    QHash<QByteArray, int> m_blogByHost; // "127.20.0.1:PORT" and "blog-0.bench.test:PORT" -> blog index
     std::unique_ptr<QSocketNotifier> m_commands;
     QByteArray m_commandBuffer;
     double m_cpuBaseline = 0;

@@ -2,7 +2,10 @@
 #include "benchoptions.h"
 
 #include <QCommandLineParser>
+#include <QHostAddress>
 #include <QProcess>
+
+#include <algorithm>
 
 namespace {
 BenchOptions usageError(const QString &message)
@@ -13,6 +16,11 @@ BenchOptions usageError(const QString &message)
     return options;
 }
 } // namespace
+
+bool BenchOptions::usesDns() const
+{
+    return std::any_of(dnsLatencies.cbegin(), dnsLatencies.cend(), [](int latency) { return latency != kByAddress; });
+}
 
 BenchOptions BenchOptions::parse(const QStringList &arguments)
 {
@@ -57,6 +65,16 @@ BenchOptions BenchOptions::parse(const QStringList &arguments)
                        "passed to --ca-file, HTTP/2; run tests/benchmark/install-deps first). Sizes default to "
                        "200; no sequential runs. Prints the one-host table."),
         QStringLiteral("PROTOCOLS"));
+    const QCommandLineOption dnsLatency(
+        QStringLiteral("dns-latency-ms"),
+        QStringLiteral("Rows per size: \"ip\" scans the blogs by numeric address (the default), a number scans them by "
+                       "name (blog-<i>.bench.test) through the farm's own name server, which answers after that many "
+                       "ms; e.g. ip,0,50,100. Needs root: titlewave runs in a private mount namespace whose "
+                       "/etc/resolv.conf names only that server."),
+        QStringLiteral("ip|MS,..."));
+    const QCommandLineOption dnsAddress(
+        QStringLiteral("dns-address"),
+        QStringLiteral("Loopback address for the name server, port 53 (default 127.0.53.53)."), QStringLiteral("ADDR"));
     // The farm process: started by the harness, not by people.
     QCommandLineOption serve(QStringLiteral("serve"), QStringLiteral("Internal: run the farm."));
     serve.setFlags(QCommandLineOption::HiddenFromHelp);
@@ -70,7 +88,7 @@ BenchOptions BenchOptions::parse(const QStringList &arguments)
         QStringLiteral("Internal: the farm serves every blog under /blog-N/ on one address."));
     pathPrefix.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOptions({ help, sizes, latency, seed, titlewave, extraArgs, noSequential, sequentialMax, limit, workDir,
-                        oneHost, serve, blogs, out, pathPrefix });
+                        oneHost, dnsLatency, dnsAddress, serve, blogs, out, pathPrefix });
 
     if (!parser.parse(arguments))
         return usageError(parser.errorText());
@@ -105,8 +123,23 @@ BenchOptions BenchOptions::parse(const QStringList &arguments)
         options.sequentialMax = positive(parser.value(sequentialMax), 1);
     if (parser.isSet(limit))
         options.limitSeconds = positive(parser.value(limit), 1);
+    if (parser.isSet(dnsLatency)) {
+        options.dnsLatencies.clear();
+        for (const QString &item : parser.value(dnsLatency).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            const QString value = item.trimmed();
+            options.dnsLatencies.append(value == QLatin1String("ip") ? kByAddress : positive(value, 0));
+        }
+        if (options.dnsLatencies.isEmpty())
+            ok = false;
+    }
     if (!ok)
-        return usageError(QStringLiteral("sizes, latency, seed and limits must be whole numbers (sizes at least 1)."));
+        return usageError(
+            QStringLiteral("sizes, latencies, seed and limits must be whole numbers (sizes at least 1)."));
+    if (parser.isSet(dnsAddress)) {
+        options.dnsAddress = parser.value(dnsAddress);
+        if (!QHostAddress(options.dnsAddress).isLoopback())
+            return usageError(QStringLiteral("--dns-address must be a loopback address."));
+    }
     options.titlewave = parser.value(titlewave);
     options.extraArguments = QProcess::splitCommand(parser.value(extraArgs));
     options.sequential = !parser.isSet(noSequential);
@@ -132,6 +165,8 @@ BenchOptions BenchOptions::parse(const QStringList &arguments)
         options.blogs = positive(parser.value(blogs), 1);
         options.outDirectory = parser.value(out);
         options.pathPrefix = parser.isSet(pathPrefix);
+        if (!parser.isSet(dnsAddress))
+            options.dnsAddress.clear(); // the farm runs a name server only when asked to
         if (!ok || options.outDirectory.isEmpty())
             return usageError(QStringLiteral("--serve needs --blogs N and --out DIR."));
     }

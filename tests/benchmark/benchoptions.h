@@ -23,6 +23,12 @@ struct BenchOptions {
     QString workDirectory; ///< lists, CSVs and logs; a fresh temporary one when empty
     /// "http" and/or "https": all blogs under one origin instead (--one-host); empty otherwise.
     QStringList oneHost;
+    /// One row per entry for every size: kByAddress scans the numeric addresses, any other value
+    /// scans blog-<i>.bench.test names through the farm's name server with that delay per query.
+    QList<int> dnsLatencies { kByAddress };
+    static constexpr int kByAddress = -1;
+    QString dnsAddress = QStringLiteral("127.0.53.53"); ///< loopback; the name server's port is 53
+    bool usesDns() const;
     // Farm mode only.
     int blogs = 0;
     QString outDirectory;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "benchreport.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace {
@@ -17,10 +18,15 @@ QString connections(int count)
 
 QString BenchReport::table() const
 {
-    QString out = QStringLiteral(
-        "| N | latency ms | wall s | floor s | wall ÷ floor | CPU s | CPU ms/blog | peak RSS MB | peak in flight "
-        "(farm) | farm CPU s | correct/total | sequential wall s |\n"
-        "|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
+    // The DNS columns appear only when some row looked names up, so the usual table stays as it was.
+    const bool dns = std::any_of(m_rows.cbegin(), m_rows.cend(), [](const BenchRow &row) { return row.dnsLatencyMs; });
+    QString out = dns ? QStringLiteral("| N | latency ms | DNS ms | DNS queries, most at once |")
+                      : QStringLiteral("| N | latency ms |");
+    out += QStringLiteral(
+        " wall s | floor s | wall ÷ floor | CPU s | CPU ms/blog | peak RSS MB | peak in flight (farm) "
+        "| farm CPU s | correct/total | sequential wall s |\n");
+    out += dns ? QStringLiteral("|--:|--:|--:|--:|") : QStringLiteral("|--:|--:|");
+    out += QStringLiteral("--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
     for (const BenchRow &row : m_rows) {
         // Two round trips per blog (front page, then article): nothing can beat 2 x latency.
         const double floor = 2.0 * row.latencyMs / 1000.0;
@@ -34,10 +40,17 @@ QString BenchReport::table() const
             if (row.sequentialExtrapolated)
                 sequential += QStringLiteral(" (extrapolated)");
         }
-        out += QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 | %7 | %8 | %9 | %10 | %11 | %12 |\n")
+        QString dnsCells;
+        if (dns) {
+            dnsCells = row.dnsLatencyMs ? QStringLiteral(" %1 |").arg(*row.dnsLatencyMs) : QStringLiteral(" by IP |");
+            dnsCells += row.dnsLatencyMs && row.farm
+                ? QStringLiteral(" %1, %2 |").arg(row.farm->dnsQueries).arg(row.farm->dnsPeakPending)
+                : QStringLiteral(" – |");
+        }
+        out += QStringLiteral("| %1 | %2 |%3 %4 | %5 | %6 | %7 | %8 | %9 | %10 | %11 | %12 | %13 |\n")
                    .arg(row.blogs)
                    .arg(row.latencyMs)
-                   .arg(wall, fixed(floor, 3),
+                   .arg(dnsCells, wall, fixed(floor, 3),
                         floor > 0 && run.started ? fixed(run.wallSeconds / floor, 2) : QStringLiteral("–"),
                         fixed(run.cpuSeconds(), 3), fixed(run.cpuSeconds() * 1000.0 / row.blogs, 2),
                         fixed(run.peakRssMb, 1),
@@ -94,11 +107,13 @@ QString BenchReport::notes() const
     QString out;
     for (const BenchRow &row : m_rows) {
         const RunMeasurement &run = row.run;
-        QString line = QStringLiteral("- N=%1%2, %3 ms: exit %4")
+        QString line = QStringLiteral("- N=%1%2, %3 ms")
                            .arg(row.blogs)
                            .arg(row.protocol.isEmpty() ? QString() : QStringLiteral(" one host %1").arg(row.protocol))
-                           .arg(row.latencyMs)
-                           .arg(run.exitCode);
+                           .arg(row.latencyMs);
+        if (row.dnsLatencyMs)
+            line += QStringLiteral(", by name (DNS %1 ms)").arg(*row.dnsLatencyMs);
+        line += QStringLiteral(": exit %1").arg(run.exitCode);
         if (run.signal != 0)
             line += QStringLiteral(" (signal %1)").arg(run.signal);
         if (run.timedOut)

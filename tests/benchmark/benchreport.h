@@ -16,6 +16,7 @@ struct BenchRow {
     int blogs = 0;
     int latencyMs = 0;
     QString protocol; ///< "http" or "https" for --one-host rows, empty for one origin per blog
+    std::optional<int> dnsLatencyMs; ///< blogs by name through the farm's name server, with this delay
     RunMeasurement run;
     std::optional<FarmStats> farm;
     CheckResult check;

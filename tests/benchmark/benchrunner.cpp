@@ -1,13 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "benchrunner.h"
 
+#include <QDir>
 #include <QFile>
+#include <QSaveFile>
 
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
 #include <poll.h>
+#include <sched.h>
 #include <signal.h>
+#include <sys/mount.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -61,10 +65,44 @@ bool isProxyVariable(const char *entry)
 }
 } // namespace
 
+bool BenchRunner::writeResolverFiles(const QString &directory, const QString &nameserver, QString *error)
+{
+    // One server, one attempt: a lost answer shows up as a failure, not as a silent retry.
+    const QByteArray resolv = "# titlewave-bench: the client's private resolv.conf\nnameserver " + nameserver.toLatin1()
+        + "\noptions attempts:1 timeout:5\n";
+    // The machine's nsswitch.conf with hosts from /etc/hosts and DNS only: no mDNS, no
+    // systemd-resolved, nothing else that might ask the network.
+    QByteArray nsswitch = "# titlewave-bench: the client's private nsswitch.conf\n";
+    QFile system(QStringLiteral("/etc/nsswitch.conf"));
+    if (system.open(QIODevice::ReadOnly)) {
+        for (const QByteArray &line : system.readAll().split('\n')) {
+            if (!line.trimmed().startsWith("hosts:"))
+                nsswitch += line + '\n';
+        }
+    }
+    nsswitch += "hosts: files dns\n";
+    const QDir dir(directory);
+    for (const auto &[name, data] : { std::pair { QStringLiteral("resolv.conf"), resolv },
+                                      std::pair { QStringLiteral("nsswitch.conf"), nsswitch } }) {
+        QSaveFile file(dir.filePath(name));
+        if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit()) {
+            *error = QStringLiteral("cannot write %1: %2").arg(file.fileName(), file.errorString());
+            return false;
+        }
+    }
+    return true;
+}
+
 RunMeasurement BenchRunner::run(const QString &program, const QStringList &arguments, const QString &logPath,
-                                int limitSeconds, const QStringList &extraEnvironment)
+                                int limitSeconds, const QStringList &extraEnvironment, const QString &resolverDirectory)
 {
     RunMeasurement result;
+    const QByteArray resolvConf = resolverDirectory.isEmpty()
+        ? QByteArray()
+        : QFile::encodeName(QDir(resolverDirectory).filePath(QStringLiteral("resolv.conf")));
+    const QByteArray nsswitchConf = resolverDirectory.isEmpty()
+        ? QByteArray()
+        : QFile::encodeName(QDir(resolverDirectory).filePath(QStringLiteral("nsswitch.conf")));
 
     // Everything the child needs is built before fork(): between fork and exec only
     // async-signal-safe calls are allowed in a process that has threads.
@@ -119,6 +157,19 @@ RunMeasurement BenchRunner::run(const QString &program, const QStringList &argum
         ::dup2(nullFd, STDIN_FILENO);
         ::dup2(logFd, STDOUT_FILENO);
         ::dup2(logFd, STDERR_FILENO);
+        if (!resolvConf.isEmpty()) {
+            // A private copy of the mount table, no longer shared with the machine (rprivate), so
+            // the bind mounts below are seen by this process and its children only.
+            if (::unshare(CLONE_NEWNS) != 0 || ::mount(nullptr, "/", nullptr, MS_REC | MS_PRIVATE, nullptr) != 0
+                || ::mount(resolvConf.constData(), "/etc/resolv.conf", nullptr, MS_BIND, nullptr) != 0
+                || ::mount(nsswitchConf.constData(), "/etc/nsswitch.conf", nullptr, MS_BIND, nullptr) != 0) {
+                static const char message[]
+                    = "titlewave-bench: cannot give the client its own resolv.conf (unshare or mount failed; "
+                      "DNS rows need root)\n";
+                [[maybe_unused]] const ssize_t written = ::write(STDERR_FILENO, message, sizeof message - 1);
+                _exit(126);
+            }
+        }
         ::execve(argv[0], argv.data(), envp.data());
         _exit(127);
     }
@@ -170,6 +221,8 @@ RunMeasurement BenchRunner::run(const QString &program, const QStringList &argum
         result.exitCode = WEXITSTATUS(status);
         if (result.exitCode == 127)
             result.error = QStringLiteral("cannot execute %1").arg(program);
+        else if (result.exitCode == 126 && !resolvConf.isEmpty())
+            result.error = QStringLiteral("cannot set up the private resolv.conf (see the log)");
     } else if (WIFSIGNALED(status)) {
         result.signal = WTERMSIG(status);
     }

@@ -29,6 +29,15 @@ struct RunMeasurement {
 class BenchRunner final
 {
 public:
+    /// With a non-empty @p resolverDirectory (holding resolv.conf and nsswitch.conf), the child
+    /// runs in a private mount namespace where those two files are bind-mounted over /etc's, so
+    /// its name lookups go where the harness says without touching the machine's configuration.
+    /// Needs root (CAP_SYS_ADMIN); when that fails the child exits with 126 and says why in its log.
     static RunMeasurement run(const QString &program, const QStringList &arguments, const QString &logPath,
-                              int limitSeconds, const QStringList &environment = {});
+                              int limitSeconds, const QStringList &environment = {},
+                              const QString &resolverDirectory = {});
+
+    /// Writes resolv.conf (only @p nameserver, one attempt, no search list) and nsswitch.conf
+    /// (the machine's, with "hosts: files dns") into @p directory.
+    static bool writeResolverFiles(const QString &directory, const QString &nameserver, QString *error);
 };

@@ -20,11 +20,15 @@ bool FarmClient::start(const QString &program, int blogs, int latencyMs, quint64
 {
     m_listPath = QDir(directory).filePath(QStringLiteral("list.txt"));
     m_expectedPath = QDir(directory).filePath(QStringLiteral("expected.tsv"));
-    // The farm's diagnostics go straight to our stderr; stdout carries only its replies.
-    m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    m_namesListPath = QDir(directory).filePath(QStringLiteral("list-names.txt"));
+    m_namesExpectedPath = QDir(directory).filePath(QStringLiteral("expected-names.tsv"));
     QStringList arguments { QStringLiteral("--serve"),      QStringLiteral("--blogs"),  QString::number(blogs),
                             QStringLiteral("--latency-ms"), QString::number(latencyMs), QStringLiteral("--seed"),
                             QString::number(seed),          QStringLiteral("--out"),    directory };
+    if (!m_dnsAddress.isEmpty())
+        arguments << QStringLiteral("--dns-address") << m_dnsAddress;
+    // The farm's diagnostics go straight to our stderr; stdout carries only its replies.
+    m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     if (pathPrefix)
         arguments << QStringLiteral("--path-prefix");
     m_process.start(program, arguments);
@@ -70,13 +74,19 @@ bool FarmClient::reset()
     return reply && *reply == "ok";
 }
 
+bool FarmClient::setDnsLatency(int latencyMs)
+{
+    const std::optional<QByteArray> reply = command("dns " + QByteArray::number(latencyMs));
+    return reply && *reply == "ok";
+}
+
 std::optional<FarmStats> FarmClient::stats()
 {
     const std::optional<QByteArray> reply = command("stats");
     if (!reply)
         return std::nullopt;
     const QList<QByteArray> fields = reply->split(' ');
-    if (fields.size() != 6 || fields.at(0) != "stats")
+    if (fields.size() != 8 || fields.at(0) != "stats")
         return std::nullopt;
     FarmStats stats;
     stats.peakInFlight = fields.at(1).toInt();
@@ -84,6 +94,8 @@ std::optional<FarmStats> FarmClient::stats()
     stats.cpuSeconds = fields.at(3).toDouble();
     stats.frontSpreadMs = fields.at(4).toLongLong();
     stats.lastArrivalMs = fields.at(5).toLongLong();
+    stats.dnsQueries = fields.at(6).toInt();
+    stats.dnsPeakPending = fields.at(7).toInt();
     return stats;
 }
 

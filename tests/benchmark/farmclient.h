@@ -12,6 +12,8 @@ struct FarmStats {
     double cpuSeconds = 0; ///< the farm process's own user + system time
     qint64 frontSpreadMs = 0; ///< first to last front-page request received: the client's fan-out
     qint64 lastArrivalMs = 0; ///< first to last request received
+    int dnsQueries = 0; ///< name queries the farm's name server answered
+    int dnsPeakPending = 0; ///< most name queries waiting for their answer at once
 };
 
 /// The harness's handle on a farm process (this executable re-run with --serve): starts it,
@@ -25,9 +27,13 @@ public:
     FarmClient(const FarmClient &) = delete;
     FarmClient &operator=(const FarmClient &) = delete;
 
+    /// Before start(): the farm also runs its name server on this loopback address (see BenchDns).
+    void setDnsAddress(const QString &address) { m_dnsAddress = address; }
     /// @p pathPrefix: every blog under /blog-<i>/ on one address instead of an address each.
     bool start(const QString &program, int blogs, int latencyMs, quint64 seed, const QString &directory, QString *error,
                bool pathPrefix = false);
+    /// The name server's delay per query from now on.
+    bool setDnsLatency(int latencyMs);
     /// Zeroes the farm's request counters and CPU baseline.
     bool reset();
     /// The counters since the last reset().
@@ -38,6 +44,9 @@ public:
     QString expectedPath() const { return m_expectedPath; }
     /// The port every blog listens on.
     quint16 port() const { return m_port; }
+    /// The same blogs by name, and their expected titles (only with a name server).
+    QString namesListPath() const { return m_namesListPath; }
+    QString namesExpectedPath() const { return m_namesExpectedPath; }
 
 private:
     std::optional<QByteArray> command(const QByteArray &line);
@@ -47,4 +56,7 @@ private:
     QString m_listPath;
     QString m_expectedPath;
     quint16 m_port = 0;
+    QString m_namesListPath;
+    QString m_namesExpectedPath;
+    QString m_dnsAddress;
 };

@@ -16,6 +16,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QHostAddress>
 #include <QSaveFile>
 #include <QTextStream>
 #include <QThread>
@@ -37,6 +38,10 @@ int serve(const BenchOptions &options)
     BenchFarm farm(options.seed, options.blogs, options.latencyMs,
                    options.pathPrefix ? FarmContent::Layout::PathPrefix : FarmContent::Layout::OwnOrigin);
     QString error;
+    if (!options.dnsAddress.isEmpty() && !farm.startDns(QHostAddress(options.dnsAddress), 0, &error)) {
+        err() << "titlewave-bench farm: " << error << Qt::endl;
+        return 1;
+    }
     if (!farm.start(options.outDirectory, &error)) {
         err() << "titlewave-bench farm: " << error << Qt::endl;
         return 1;
@@ -108,8 +113,10 @@ public:
         , m_work(std::move(work))
     { }
 
-    BenchRow measure(int blogs)
+    /// One row per entry of --dns-latency-ms, all on one farm.
+    QList<BenchRow> measure(int blogs)
     {
+        QList<BenchRow> rows;
         const QString name = QStringLiteral("n%1-l%2").arg(blogs).arg(m_options.latencyMs);
         m_work.mkpath(name);
         const QDir dir(m_work.filePath(name));
@@ -117,16 +124,19 @@ public:
         FarmClient farm;
         QString error;
         err() << "titlewave-bench: N=" << blogs << ": starting the farm" << Qt::endl;
+        if (m_options.usesDns()) {
+            farm.setDnsAddress(m_options.dnsAddress);
+            if (!BenchRunner::writeResolverFiles(dir.absolutePath(), m_options.dnsAddress, &error))
+                return { failedRow(blogs, {}, error) };
+        }
         if (!farm.start(QCoreApplication::applicationFilePath(), blogs, m_options.latencyMs, m_options.seed,
                         dir.absolutePath(), &error)) {
-            return failedRow(blogs, {}, error);
+            return { failedRow(blogs, {}, error) };
         }
-        BenchRow row
-            = runClient(farm, blogs, farm.listPath(), farm.expectedPath(), dir, QStringLiteral("titlewave"), {}, {});
-        if (m_options.sequential)
-            addSequential(row, farm, dir);
+        for (const int dnsLatency : m_options.dnsLatencies)
+            rows.append(measureOne(farm, dir, blogs, dnsLatency));
         farm.stop();
-        return row;
+        return rows;
     }
 
     /// All blogs below /blog-<i>/ on one origin, once per protocol in --one-host: plain HTTP/1.1
@@ -193,10 +203,28 @@ private:
         return row;
     }
 
+    /// One row of measure(): the blogs by address, or by name through the farm's name server
+    /// answering after @p dnsLatency ms.
+    BenchRow measureOne(FarmClient &farm, const QDir &dir, int blogs, int dnsLatency)
+    {
+        const bool byName = dnsLatency != BenchOptions::kByAddress;
+        if (byName && !farm.setDnsLatency(dnsLatency))
+            return failedRow(blogs, {}, QStringLiteral("the farm's name server did not take the latency"));
+        BenchRow row = byName
+            ? runClient(farm, blogs, farm.namesListPath(), farm.namesExpectedPath(), dir,
+                        QStringLiteral("titlewave-dns%1").arg(dnsLatency), {}, {}, dnsLatency)
+            : runClient(farm, blogs, farm.listPath(), farm.expectedPath(), dir, QStringLiteral("titlewave"), {}, {});
+        // The sequential comparison is a property of the engine, not of name lookups: by address only.
+        if (m_options.sequential && !byName)
+            addSequential(row, farm, dir);
+        return row;
+    }
+
     /// One concurrent titlewave run on @p list, scored against @p expected; @p tag names its
     /// CSV and log in @p dir.
     BenchRow runClient(FarmClient &farm, int blogs, const QString &list, const QString &expected, const QDir &dir,
-                       const QString &tag, const QStringList &arguments, const QString &protocol)
+                       const QString &tag, const QStringList &arguments, const QString &protocol,
+                       std::optional<int> dnsLatency = std::nullopt)
     {
         BenchRow row;
         row.blogs = blogs;
@@ -204,19 +232,25 @@ private:
         row.protocol = protocol;
         const QString csv = dir.filePath(tag + QStringLiteral(".csv"));
         const QString log = dir.filePath(tag + QStringLiteral(".log"));
+        row.dnsLatencyMs = dnsLatency;
         QFile::remove(csv); // a CSV left by an earlier invocation must never be scored
         farm.reset();
         row.run = BenchRunner::run(m_titlewave,
                                    QStringList { QStringLiteral("--headless"), list, QStringLiteral("-o"), csv }
                                        + arguments + m_options.extraArguments,
                                    log, m_options.limitSeconds,
-                                   freshHistory(dir.filePath(tag + QStringLiteral("-history.json"))));
+                                   freshHistory(dir.filePath(tag + QStringLiteral("-history.json"))),
+                                   dnsLatency ? dir.absolutePath() : QString());
         row.farm = farm.stats();
         row.check = ResultChecker::check(csv, expected);
         row.clientSummary = lastLogLine(log);
-        err() << "titlewave-bench: N=" << blogs << (protocol.isEmpty() ? QString() : QLatin1Char(' ') + protocol)
-              << ": " << QString::number(row.run.wallSeconds, 'f', 3) << " s, " << row.check.correct << '/'
-              << row.check.total << " correct; " << row.clientSummary << Qt::endl;
+        QString label = QStringLiteral("N=%1").arg(blogs);
+        if (!protocol.isEmpty())
+            label += QLatin1Char(' ') + protocol;
+        if (dnsLatency)
+            label += QStringLiteral(" by name, DNS %1 ms").arg(*dnsLatency);
+        err() << "titlewave-bench: " << label << ": " << QString::number(row.run.wallSeconds, 'f', 3) << " s, "
+              << row.check.correct << '/' << row.check.total << " correct; " << row.clientSummary << Qt::endl;
         return row;
     }
 
@@ -305,11 +339,13 @@ int measure(const BenchOptions &options)
     Harness harness(options, titlewave, work);
     BenchReport report;
     for (const int blogs : options.sizes) {
-        if (options.oneHost.isEmpty())
-            report.add(harness.measure(blogs));
-        else
+        if (options.oneHost.isEmpty()) {
+            for (const BenchRow &row : harness.measure(blogs))
+                report.add(row);
+        } else {
             for (const BenchRow &row : harness.measureOneHost(blogs))
                 report.add(row);
+        }
     }
 
     QTextStream out(stdout);
