@@ -633,6 +633,8 @@ void MainWindow::scanEntries(const QList<BlogEntry> &blogs, const QList<int> &ro
 {
     ScanOptions options = m_scan.options();
     options.fetch.maxInFlight = m_maxInFlight->value();
+    // The window's own threads first: parsing uses what input, painting and the network leave.
+    options.parserNice = 10;
     m_scan.setOptions(options);
     // Set before start(): a list of only invalid addresses finishes inside start().
     m_scanRows = rows;

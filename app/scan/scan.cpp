@@ -19,16 +19,15 @@ constexpr qint64 kMaxParseBacklogBytes = 64LL * 1024 * 1024;
 constexpr int kChainsPerTurn = 64;
 } // namespace
 
-void Scan::yieldToInteractiveThreads()
+void Scan::lowerThreadPriority(int nice)
 {
     // Qt's thread priorities cannot change a normal Linux thread's share of the CPU; the
     // thread's nice value can, and Linux applies setpriority(PRIO_PROCESS, 0) to the calling
-    // thread alone. Raising one's own nice value needs no privilege.
-    static thread_local const bool lowered = [] {
-        constexpr int kParserNice = 10;
-        return setpriority(PRIO_PROCESS, 0, kParserNice) == 0;
-    }();
-    Q_UNUSED(lowered)
+    // thread alone. Raising one's own nice value needs no privilege (lowering it again would).
+    static thread_local int current = 0;
+    nice = std::clamp(nice, 0, 19);
+    if (nice > current && setpriority(PRIO_PROCESS, 0, nice) == 0)
+        current = nice;
 }
 
 Scan::Scan(QObject *parent)

@@ -58,18 +58,19 @@ public:
     template<typename Work, typename Done> void parseInBackground(BlogScan *blog, qsizetype bytes, Work work, Done done)
     {
         m_parseBacklogBytes += bytes;
-        m_parsers.start([this, blog, bytes, work = std::move(work), done = std::move(done)]() mutable {
-            yieldToInteractiveThreads();
-            auto result = work();
-            QMetaObject::invokeMethod(
-                blog,
-                [this, blog, bytes, done = std::move(done), result = std::move(result)]() mutable {
-                    m_parseBacklogBytes -= bytes;
-                    (blog->*done)(result);
-                    startMoreChains();
-                },
-                Qt::QueuedConnection);
-        });
+        m_parsers.start(
+            [this, blog, bytes, nice = m_options.parserNice, work = std::move(work), done = std::move(done)]() mutable {
+                lowerThreadPriority(nice);
+                auto result = work();
+                QMetaObject::invokeMethod(
+                    blog,
+                    [this, blog, bytes, done = std::move(done), result = std::move(result)]() mutable {
+                        m_parseBacklogBytes -= bytes;
+                        (blog->*done)(result);
+                        startMoreChains();
+                    },
+                    Qt::QueuedConnection);
+            });
     }
 
 Q_SIGNALS:
@@ -79,9 +80,9 @@ Q_SIGNALS:
     void finished();
 
 private:
-    /// Lowers the calling parser thread's priority once, so the GUI and network threads get a
-    /// core the moment they need one while the parsers still use every idle cycle.
-    static void yieldToInteractiveThreads();
+    /// Gives the calling parser thread nice value @p nice (ScanOptions::parserNice) if it is
+    /// higher than the thread's: the parsers still use every idle cycle.
+    static void lowerThreadPriority(int nice);
     void startMoreChains();
     BlogResult resultAt(int index) const;
     void onBlogFinished(const BlogResult &result);

@@ -9,4 +9,9 @@ struct ScanOptions {
     bool preferFeeds = false;
     /// Worker threads for parsing; 0 means one per core.
     int parserThreads = 0;
+    /// Nice value the parser threads give themselves (0-19). The window uses 10, so that input,
+    /// painting and the network thread get a core the moment they need one; headless scans keep
+    /// 0: a nice-10 parser gets a tenth of a core's share next to any busy program, and a
+    /// 1,000-blog scan took 5.5 s instead of 1.0 s beside a two-job compile.
+    int parserNice = 0;
 };

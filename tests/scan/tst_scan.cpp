@@ -2,11 +2,14 @@
 #include "fakehttpserver.h"
 #include "scan/scan.h"
 
+#include <QDir>
+#include <QFile>
 #include <QSignalSpy>
 #include <QTest>
 
 #include <algorithm>
 #include <memory>
+#include <sys/resource.h>
 #include <vector>
 
 namespace {
@@ -48,6 +51,26 @@ Blogs makeBlogs(int count, int delayMs)
         blogs.servers.push_back(std::move(server));
     }
     return blogs;
+}
+
+// Nice values of this process's pool threads (QThreadPool names them "Thread (pooled)"), from
+// /proc/self/task/*/stat (the 19th field).
+QList<int> pooledThreadNiceValues()
+{
+    QList<int> values;
+    const QDir tasks(QStringLiteral("/proc/self/task"));
+    for (const QString &tid : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QFile comm(tasks.filePath(tid + QStringLiteral("/comm")));
+        QFile stat(tasks.filePath(tid + QStringLiteral("/stat")));
+        if (!comm.open(QIODevice::ReadOnly) || comm.readAll().trimmed() != "Thread (pooled)"
+            || !stat.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray line = stat.readAll();
+        // After "pid (comm) ": field 3 (state) is the first, so field 19 is the 17th.
+        const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+        values.append(fields.value(16).toInt());
+    }
+    return values;
 }
 
 bool waitForScan(Scan &scan, int timeoutMs = 20000)
@@ -121,6 +144,33 @@ private Q_SLOTS:
         QCOMPARE(results.at(1).title, QStringLiteral("B's post"));
         // A's article started long before B's front page ended.
         QVERIFY(results.at(0).timings.at(1).startMs < results.at(1).timings.at(0).endMs);
+    }
+
+    void parserThreadsTakeTheNiceValueAsked()
+    {
+        const int base = getpriority(PRIO_PROCESS, 0); // what new threads start with
+        Blogs blogs = makeBlogs(6, 0);
+        QVERIFY(!blogs.entries.isEmpty());
+        {
+            Scan scan; // headless default: parsers keep the normal priority
+            scan.start(blogs.entries);
+            QVERIFY(waitForScan(scan));
+            const QList<int> values = pooledThreadNiceValues();
+            QVERIFY(!values.isEmpty());
+            for (const int value : values)
+                QCOMPARE(value, base);
+        }
+        Scan scan;
+        ScanOptions options;
+        options.parserNice = 7; // the window's choice, as any value
+        scan.setOptions(options);
+        scan.start(blogs.entries);
+        QVERIFY(waitForScan(scan));
+        const QList<int> values = pooledThreadNiceValues();
+        // Raising one's own nice value needs no privilege; lowering it would, so never below base.
+        QVERIFY2(values.contains(std::max(base, 7)), qPrintable(QString::number(values.size())));
+        for (const int value : values)
+            QVERIFY(value == base || value == std::max(base, 7)); // a thread that ran no job keeps base
     }
 
     void oneRequestInFlightScansOneAtATime()
