@@ -4,7 +4,7 @@
 <context>
     <name>ArticleHistory</name>
     <message>
-        <location filename="../app/io/articlehistory.cpp" line="+55"/>
+        <location filename="../app/io/articlehistory.cpp" line="+49"/>
         <source>Cannot read the scan history %1: %2</source>
         <translation>Der Scanverlauf %1 kann nicht gelesen werden: %2</translation>
     </message>
@@ -14,7 +14,7 @@
         <translation>Der Scanverlauf %1 ist beschädigt: %2</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+61"/>
         <source>Cannot save the scan history %1: %2</source>
         <translation>Der Scanverlauf %1 kann nicht gespeichert werden: %2</translation>
     </message>
@@ -50,7 +50,7 @@
 <context>
     <name>BlogListReader</name>
     <message>
-        <location filename="../app/io/bloglistreader.cpp" line="+53"/>
+        <location filename="../app/io/bloglistreader.cpp" line="+49"/>
         <source>line %1: unsupported scheme %2</source>
         <translation>Zeile %1: nicht unterstütztes Schema %2</translation>
     </message>
@@ -89,7 +89,7 @@
         </translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+133"/>
         <source>line %1: %2</source>
         <translation>Zeile %1: %2</translation>
     </message>
@@ -117,7 +117,7 @@
 <context>
     <name>BlogScan</name>
     <message>
-        <location filename="../app/scan/blogscan.cpp" line="+93"/>
+        <location filename="../app/scan/blogscan.cpp" line="+85"/>
         <source>The front page is not a web page or a feed (%1).</source>
         <translation>Die Startseite ist weder eine Webseite noch ein Feed (%1).</translation>
     </message>
@@ -481,7 +481,7 @@ unlesbare Eingabe.</translation>
 <context>
     <name>Download</name>
     <message>
-        <location filename="../app/net/download.cpp" line="+120"/>
+        <location filename="../app/net/download.cpp" line="+139"/>
         <source>The page is %1 MB, over the %2 MB limit.</source>
         <translation>Die Seite ist %1 MB groß und überschreitet die Grenze von %2 MB.</translation>
     </message>
@@ -499,7 +499,7 @@ unlesbare Eingabe.</translation>
         </translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Refused a redirect to a %1: address.</source>
         <translation>Weiterleitung auf eine %1:-Adresse abgelehnt.</translation>
     </message>
@@ -517,7 +517,7 @@ unlesbare Eingabe.</translation>
 <context>
     <name>Fetcher</name>
     <message>
-        <location filename="../app/net/fetcher.cpp" line="+157"/>
+        <location filename="../app/net/fetcher.cpp" line="+225"/>
         <source>No answer from the server for %1 s.</source>
         <translation>Seit %1 s keine Antwort vom Server.</translation>
     </message>
@@ -559,14 +559,22 @@ unlesbare Eingabe.</translation>
     </message>
     <message numerus="yes">
         <location line="+15"/>
-        <source>%n blog(s) in %1 s: %2 ok, %3 failed; at most %4 requests in flight</source>
+        <source>%n blog(s) in %1 s: %2 ok, %3 failed</source>
         <translation>
-            <numerusform>%n Blog in %1 s: %2 ok, %3 fehlgeschlagen; höchstens %4 Anfragen gleichzeitig</numerusform>
-            <numerusform>%n Blogs in %1 s: %2 ok, %3 fehlgeschlagen; höchstens %4 Anfragen gleichzeitig</numerusform>
+            <numerusform>%n Blog in %1 s: %2 ok, %3 fehlgeschlagen</numerusform>
+            <numerusform>%n Blogs in %1 s: %2 ok, %3 fehlgeschlagen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>at most %n request(s) in flight</source>
+        <translation>
+            <numerusform>höchstens %n Anfrage gleichzeitig</numerusform>
+            <numerusform>höchstens %n Anfragen gleichzeitig</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+2"/>
         <source>cannot write the results: %1</source>
         <translation>die Ergebnisse können nicht geschrieben werden: %1</translation>
     </message>
@@ -582,7 +590,7 @@ unlesbare Eingabe.</translation>
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="+68"/>
+        <location filename="../ui/mainwindow.cpp" line="+69"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… und %n weiteres</numerusform>
@@ -590,7 +598,7 @@ unlesbare Eingabe.</translation>
         </translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+31"/>
         <source>Titlewave</source>
         <translation>Titlewave</translation>
     </message>
@@ -887,12 +895,12 @@ unlesbare Eingabe.</translation>
         <translation>Scanfortschritt</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+111"/>
         <source>No blogs to scan. %1</source>
         <translation>Keine Blogs zum Scannen. %1</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>No failed blogs to retry.</source>
         <translation>Keine fehlgeschlagenen Blogs zum Wiederholen.</translation>
     </message>
@@ -905,7 +913,7 @@ unlesbare Eingabe.</translation>
         </translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+47"/>
         <source>Demo</source>
         <translation>Demo</translation>
     </message>
@@ -964,7 +972,7 @@ unlesbare Eingabe.</translation>
         <translation>Eingefügt: %1</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+107"/>
         <source>&amp;%1 %2</source>
         <translation>&amp;%1 %2</translation>
     </message>
@@ -1037,7 +1045,7 @@ unlesbare Eingabe.</translation>
         <translation>&lt;h3&gt;Titlewave %1&lt;/h3&gt;&lt;p&gt;Findet den neuesten Artikel und seine Überschrift für jeden Blog einer Liste, alle gleichzeitig.&lt;/p&gt;&lt;p&gt;Lizenziert unter der GNU General Public License, Version 3 oder später.&lt;/p&gt;</translation>
     </message>
     <message numerus="yes">
-        <location line="+98"/>
+        <location line="+88"/>
         <source>%n new since the last scan</source>
         <translation>
             <numerusform>%n neu seit dem letzten Scan</numerusform>
@@ -1050,12 +1058,12 @@ unlesbare Eingabe.</translation>
         <translation>Bereit</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>%1 of %2 done, %3 failed, elapsed %4 s</source>
         <translation>%1 von %2 fertig, %3 fehlgeschlagen, %4 s vergangen</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>≈ %1× faster than one at a time</source>
         <translation>≈ %1× schneller als eins nach dem anderen</translation>
     </message>
@@ -1310,7 +1318,7 @@ beginnt bei %3 ms, dauert %4 ms</translation>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="+86"/>
+        <location filename="../app/main.cpp" line="+94"/>
         <source>Try &apos;titlewave --help&apos;.</source>
         <translation>Siehe „titlewave --help“.</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>BlogListReader</name>
     <message numerus="yes">
-        <location filename="../app/io/bloglistreader.cpp" line="+197"/>
+        <location filename="../app/io/bloglistreader.cpp" line="+193"/>
         <source>%n blog(s)</source>
         <translation>
             <numerusform>%n blog</numerusform>
@@ -31,7 +31,7 @@
 <context>
     <name>Download</name>
     <message numerus="yes">
-        <location filename="../app/net/download.cpp" line="+156"/>
+        <location filename="../app/net/download.cpp" line="+175"/>
         <source>More than %n redirect(s): the server redirects in a loop.</source>
         <translation>
             <numerusform>More than %n redirect: the server redirects in a loop.</numerusform>
@@ -51,17 +51,25 @@
     </message>
     <message numerus="yes">
         <location line="+15"/>
-        <source>%n blog(s) in %1 s: %2 ok, %3 failed; at most %4 requests in flight</source>
+        <source>%n blog(s) in %1 s: %2 ok, %3 failed</source>
         <translation>
-            <numerusform>%n blog in %1 s: %2 ok, %3 failed; at most %4 requests in flight</numerusform>
-            <numerusform>%n blogs in %1 s: %2 ok, %3 failed; at most %4 requests in flight</numerusform>
+            <numerusform>%n blog in %1 s: %2 ok, %3 failed</numerusform>
+            <numerusform>%n blogs in %1 s: %2 ok, %3 failed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>at most %n request(s) in flight</source>
+        <translation>
+            <numerusform>at most %n request in flight</numerusform>
+            <numerusform>at most %n requests in flight</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="+68"/>
+        <location filename="../ui/mainwindow.cpp" line="+69"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… and %n more</numerusform>
@@ -69,7 +77,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+520"/>
+        <location line="+558"/>
         <source>Scanning %n blog(s) again</source>
         <translation>
             <numerusform>Scanning %n blog again</numerusform>
@@ -77,7 +85,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+117"/>
+        <location line="+127"/>
         <source>%n file(s)</source>
         <translation>
             <numerusform>%n file</numerusform>
@@ -101,7 +109,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+175"/>
+        <location line="+176"/>
         <source>Exported %n blog(s) to %1</source>
         <translation>
             <numerusform>Exported %n blog to %1</numerusform>
@@ -109,7 +117,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+238"/>
+        <location line="+228"/>
         <source>%n new since the last scan</source>
         <translation>
             <numerusform>%n new since the last scan</numerusform>

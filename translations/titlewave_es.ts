@@ -4,7 +4,7 @@
 <context>
     <name>ArticleHistory</name>
     <message>
-        <location filename="../app/io/articlehistory.cpp" line="+55"/>
+        <location filename="../app/io/articlehistory.cpp" line="+49"/>
         <source>Cannot read the scan history %1: %2</source>
         <translation>No se puede leer el historial de análisis %1: %2</translation>
     </message>
@@ -14,7 +14,7 @@
         <translation>El historial de análisis %1 está dañado: %2</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+61"/>
         <source>Cannot save the scan history %1: %2</source>
         <translation>No se puede guardar el historial de análisis %1: %2</translation>
     </message>
@@ -50,7 +50,7 @@
 <context>
     <name>BlogListReader</name>
     <message>
-        <location filename="../app/io/bloglistreader.cpp" line="+53"/>
+        <location filename="../app/io/bloglistreader.cpp" line="+49"/>
         <source>line %1: unsupported scheme %2</source>
         <translation>línea %1: esquema %2 no admitido</translation>
     </message>
@@ -89,7 +89,7 @@
         </translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+133"/>
         <source>line %1: %2</source>
         <translation>línea %1: %2</translation>
     </message>
@@ -117,7 +117,7 @@
 <context>
     <name>BlogScan</name>
     <message>
-        <location filename="../app/scan/blogscan.cpp" line="+93"/>
+        <location filename="../app/scan/blogscan.cpp" line="+85"/>
         <source>The front page is not a web page or a feed (%1).</source>
         <translation>La página principal no es una página web ni un feed (%1).</translation>
     </message>
@@ -481,7 +481,7 @@ entrada ilegible.</translation>
 <context>
     <name>Download</name>
     <message>
-        <location filename="../app/net/download.cpp" line="+120"/>
+        <location filename="../app/net/download.cpp" line="+139"/>
         <source>The page is %1 MB, over the %2 MB limit.</source>
         <translation>La página ocupa %1 MB y supera el límite de %2 MB.</translation>
     </message>
@@ -499,7 +499,7 @@ entrada ilegible.</translation>
         </translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Refused a redirect to a %1: address.</source>
         <translation>Se rechazó una redirección a una dirección %1:.</translation>
     </message>
@@ -517,7 +517,7 @@ entrada ilegible.</translation>
 <context>
     <name>Fetcher</name>
     <message>
-        <location filename="../app/net/fetcher.cpp" line="+157"/>
+        <location filename="../app/net/fetcher.cpp" line="+225"/>
         <source>No answer from the server for %1 s.</source>
         <translation>Sin respuesta del servidor durante %1 s.</translation>
     </message>
@@ -559,14 +559,22 @@ entrada ilegible.</translation>
     </message>
     <message numerus="yes">
         <location line="+15"/>
-        <source>%n blog(s) in %1 s: %2 ok, %3 failed; at most %4 requests in flight</source>
+        <source>%n blog(s) in %1 s: %2 ok, %3 failed</source>
         <translation>
-            <numerusform>%n blog en %1 s: %2 bien, %3 fallidos; como máximo %4 peticiones a la vez</numerusform>
-            <numerusform>%n blogs en %1 s: %2 bien, %3 fallidos; como máximo %4 peticiones a la vez</numerusform>
+            <numerusform>%n blog en %1 s: %2 bien, %3 fallidos</numerusform>
+            <numerusform>%n blogs en %1 s: %2 bien, %3 fallidos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>at most %n request(s) in flight</source>
+        <translation>
+            <numerusform>como máximo %n petición a la vez</numerusform>
+            <numerusform>como máximo %n peticiones a la vez</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+2"/>
         <source>cannot write the results: %1</source>
         <translation>no se pueden escribir los resultados: %1</translation>
     </message>
@@ -582,7 +590,7 @@ entrada ilegible.</translation>
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="+68"/>
+        <location filename="../ui/mainwindow.cpp" line="+69"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… y %n más</numerusform>
@@ -590,7 +598,7 @@ entrada ilegible.</translation>
         </translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+31"/>
         <source>Titlewave</source>
         <translation>Titlewave</translation>
     </message>
@@ -887,12 +895,12 @@ entrada ilegible.</translation>
         <translation>Progreso del análisis</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+111"/>
         <source>No blogs to scan. %1</source>
         <translation>No hay blogs que analizar. %1</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>No failed blogs to retry.</source>
         <translation>No hay blogs fallidos que reintentar.</translation>
     </message>
@@ -905,7 +913,7 @@ entrada ilegible.</translation>
         </translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+47"/>
         <source>Demo</source>
         <translation>Demostración</translation>
     </message>
@@ -964,7 +972,7 @@ entrada ilegible.</translation>
         <translation>Pegado: %1</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+107"/>
         <source>&amp;%1 %2</source>
         <translation>&amp;%1 %2</translation>
     </message>
@@ -1037,7 +1045,7 @@ entrada ilegible.</translation>
         <translation>&lt;h3&gt;Titlewave %1&lt;/h3&gt;&lt;p&gt;Encuentra el artículo más reciente y su titular en cada blog de una lista, todos a la vez.&lt;/p&gt;&lt;p&gt;Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.&lt;/p&gt;</translation>
     </message>
     <message numerus="yes">
-        <location line="+98"/>
+        <location line="+88"/>
         <source>%n new since the last scan</source>
         <translation>
             <numerusform>%n nuevo desde el último análisis</numerusform>
@@ -1050,12 +1058,12 @@ entrada ilegible.</translation>
         <translation>Listo</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>%1 of %2 done, %3 failed, elapsed %4 s</source>
         <translation>%1 de %2 terminados, %3 fallidos, %4 s transcurridos</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>≈ %1× faster than one at a time</source>
         <translation>≈ %1× más rápido que uno tras otro</translation>
     </message>
@@ -1310,7 +1318,7 @@ empieza a los %3 ms, dura %4 ms</translation>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="+86"/>
+        <location filename="../app/main.cpp" line="+94"/>
         <source>Try &apos;titlewave --help&apos;.</source>
         <translation>Pruebe «titlewave --help».</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>ArticleHistory</name>
     <message>
-        <location filename="../app/io/articlehistory.cpp" line="+55"/>
+        <location filename="../app/io/articlehistory.cpp" line="+49"/>
         <source>Cannot read the scan history %1: %2</source>
         <translation>Impossible de lire l’historique des analyses %1&#xa0;: %2</translation>
     </message>
@@ -14,7 +14,7 @@
         <translation>L’historique des analyses %1 est endommagé&#xa0;: %2</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+61"/>
         <source>Cannot save the scan history %1: %2</source>
         <translation>Impossible d’enregistrer l’historique des analyses %1&#xa0;: %2</translation>
     </message>
@@ -50,7 +50,7 @@
 <context>
     <name>BlogListReader</name>
     <message>
-        <location filename="../app/io/bloglistreader.cpp" line="+53"/>
+        <location filename="../app/io/bloglistreader.cpp" line="+49"/>
         <source>line %1: unsupported scheme %2</source>
         <translation>ligne %1&#xa0;: schéma %2 non pris en charge</translation>
     </message>
@@ -89,7 +89,7 @@
         </translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+133"/>
         <source>line %1: %2</source>
         <translation>ligne %1&#xa0;: %2</translation>
     </message>
@@ -117,7 +117,7 @@
 <context>
     <name>BlogScan</name>
     <message>
-        <location filename="../app/scan/blogscan.cpp" line="+93"/>
+        <location filename="../app/scan/blogscan.cpp" line="+85"/>
         <source>The front page is not a web page or a feed (%1).</source>
         <translation>La page d’accueil n’est ni une page web ni un flux (%1).</translation>
     </message>
@@ -481,7 +481,7 @@ ou liste illisible.</translation>
 <context>
     <name>Download</name>
     <message>
-        <location filename="../app/net/download.cpp" line="+120"/>
+        <location filename="../app/net/download.cpp" line="+139"/>
         <source>The page is %1 MB, over the %2 MB limit.</source>
         <translation>La page fait %1&#xa0;Mo, au-delà de la limite de %2&#xa0;Mo.</translation>
     </message>
@@ -499,7 +499,7 @@ ou liste illisible.</translation>
         </translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Refused a redirect to a %1: address.</source>
         <translation>Redirection vers une adresse %1: refusée.</translation>
     </message>
@@ -517,7 +517,7 @@ ou liste illisible.</translation>
 <context>
     <name>Fetcher</name>
     <message>
-        <location filename="../app/net/fetcher.cpp" line="+157"/>
+        <location filename="../app/net/fetcher.cpp" line="+225"/>
         <source>No answer from the server for %1 s.</source>
         <translation>Aucune réponse du serveur depuis %1&#xa0;s.</translation>
     </message>
@@ -559,14 +559,22 @@ ou liste illisible.</translation>
     </message>
     <message numerus="yes">
         <location line="+15"/>
-        <source>%n blog(s) in %1 s: %2 ok, %3 failed; at most %4 requests in flight</source>
+        <source>%n blog(s) in %1 s: %2 ok, %3 failed</source>
         <translation>
-            <numerusform>%n blog en %1&#xa0;s&#xa0;: %2 OK, %3 en échec&#xa0;; au plus %4 requêtes simultanées</numerusform>
-            <numerusform>%n blogs en %1&#xa0;s&#xa0;: %2 OK, %3 en échec&#xa0;; au plus %4 requêtes simultanées</numerusform>
+            <numerusform>%n blog en %1&#xa0;s&#xa0;: %2 OK, %3 en échec</numerusform>
+            <numerusform>%n blogs en %1&#xa0;s&#xa0;: %2 OK, %3 en échec</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>at most %n request(s) in flight</source>
+        <translation>
+            <numerusform>au plus %n requête simultanée</numerusform>
+            <numerusform>au plus %n requêtes simultanées</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+2"/>
         <source>cannot write the results: %1</source>
         <translation>impossible d’écrire les résultats&#xa0;: %1</translation>
     </message>
@@ -582,7 +590,7 @@ ou liste illisible.</translation>
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="+68"/>
+        <location filename="../ui/mainwindow.cpp" line="+69"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… et %n autre</numerusform>
@@ -590,7 +598,7 @@ ou liste illisible.</translation>
         </translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+31"/>
         <source>Titlewave</source>
         <translation>Titlewave</translation>
     </message>
@@ -887,12 +895,12 @@ ou liste illisible.</translation>
         <translation>Progression de l’analyse</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+111"/>
         <source>No blogs to scan. %1</source>
         <translation>Aucun blog à analyser. %1</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>No failed blogs to retry.</source>
         <translation>Aucun blog en échec à relancer.</translation>
     </message>
@@ -905,7 +913,7 @@ ou liste illisible.</translation>
         </translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+47"/>
         <source>Demo</source>
         <translation>Démonstration</translation>
     </message>
@@ -964,7 +972,7 @@ ou liste illisible.</translation>
         <translation>Collé&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+107"/>
         <source>&amp;%1 %2</source>
         <translation>&amp;%1 %2</translation>
     </message>
@@ -1037,7 +1045,7 @@ ou liste illisible.</translation>
         <translation>&lt;h3&gt;Titlewave %1&lt;/h3&gt;&lt;p&gt;Trouve le dernier article et son titre pour chaque blog d’une liste, tous à la fois.&lt;/p&gt;&lt;p&gt;Distribué sous la licence publique générale GNU (GPL), version 3 ou ultérieure.&lt;/p&gt;</translation>
     </message>
     <message numerus="yes">
-        <location line="+98"/>
+        <location line="+88"/>
         <source>%n new since the last scan</source>
         <translation>
             <numerusform>%n nouveau depuis la dernière analyse</numerusform>
@@ -1050,12 +1058,12 @@ ou liste illisible.</translation>
         <translation>Prêt</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>%1 of %2 done, %3 failed, elapsed %4 s</source>
         <translation>%1 sur %2 terminés, %3 en échec, %4&#xa0;s écoulées</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>≈ %1× faster than one at a time</source>
         <translation>≈ %1× plus rapide qu’une requête à la fois</translation>
     </message>
@@ -1119,7 +1127,7 @@ Nouveau depuis la dernière analyse, qui avait trouvé %2</translation>
 Page title: %2</source>
         <translation>%1
 
-Titre de la page : %2</translation>
+Titre de la page&#xa0;: %2</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -1310,7 +1318,7 @@ commence à %3&#xa0;ms, dure %4&#xa0;ms</translation>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="+86"/>
+        <location filename="../app/main.cpp" line="+94"/>
         <source>Try &apos;titlewave --help&apos;.</source>
         <translation>Essayez «&#xa0;titlewave --help&#xa0;».</translation>
     </message>

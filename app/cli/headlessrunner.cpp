@@ -128,12 +128,11 @@ void HeadlessRunner::onScanFinished()
         error = m_outFile->errorString();
     }
     m_stderr << "titlewave: "
-             << tr("%n blog(s) in %1 s: %2 ok, %3 failed; at most %4 requests in flight", nullptr, m_scan.blogCount())
+             << tr("%n blog(s) in %1 s: %2 ok, %3 failed", nullptr, m_scan.blogCount())
                     .arg(QLocale().toString(double(m_scan.elapsedMs()) / 1000.0, 'f', 2))
                     .arg(m_scan.finishedCount() - m_scan.failedCount())
                     .arg(m_scan.failedCount())
-                    .arg(m_scan.peakRequestsInFlight())
-             << Qt::endl;
+             << "; " << tr("at most %n request(s) in flight", nullptr, m_scan.peakRequestsInFlight()) << Qt::endl;
     if (!written) {
         m_stderr << "titlewave: " << tr("cannot write the results: %1").arg(error) << Qt::endl;
         Q_EMIT finished(2);
