@@ -1226,6 +1226,6 @@ void MainWindow::applyCommandLine(const CommandLineOptions &options)
     m_useHistory = options.useHistory;
     if (options.demo)
         runDemo();
-    else if (!options.listPath.isEmpty())
-        importFile(options.listPath);
+    else if (!options.listPaths.isEmpty())
+        importFiles(options.listPaths); // the desktop file's Exec=%F may name several
 }

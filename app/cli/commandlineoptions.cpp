@@ -131,6 +131,7 @@ CommandLineOptions CommandLineOptions::parse(const QStringList &arguments)
     if (!parser.isSet(headless)) {
         options.action = Action::RunWindow;
         options.listPath = positional.value(0);
+        options.listPaths = positional;
         return options;
     }
     options.action = Action::RunHeadless;

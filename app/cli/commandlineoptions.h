@@ -19,6 +19,7 @@ public:
     QString text; ///< help or version text (ShowText) or the error (UsageError)
     bool demo = false;
     QString listPath; ///< "-" for stdin
+    QStringList listPaths; ///< the window: every file named (a file manager may open several)
     QString outPath; ///< "-" for stdout
     QString language; ///< e.g. "fr"; empty: the system's
     /// --format; without it, JSON when OUT ends in .json, else CSV.

@@ -66,6 +66,14 @@ private Q_SLOTS:
         QVERIFY(!CommandLineOptions::parse({ QStringLiteral("titlewave"), QStringLiteral("--no-history") }).useHistory);
     }
 
+    void theWindowTakesEveryFileNamed()
+    {
+        const CommandLineOptions options = CommandLineOptions::parse(
+            { QStringLiteral("titlewave"), QStringLiteral("a.txt"), QStringLiteral("b.opml") });
+        QCOMPARE(options.action, CommandLineOptions::Action::RunWindow);
+        QCOMPARE(options.listPaths, QStringList({ QStringLiteral("a.txt"), QStringLiteral("b.opml") }));
+    }
+
     void defaultsToStdoutAndTheWindow()
     {
         QCOMPARE(CommandLineOptions::parse({ QStringLiteral("titlewave") }).action,

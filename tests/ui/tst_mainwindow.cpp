@@ -399,6 +399,25 @@ private Q_SLOTS:
         QVERIFY(action(window, "startAction")->isEnabled());
     }
 
+    void opensEveryFileNamedOnTheCommandLine()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QStringList arguments { QStringLiteral("titlewave") };
+        for (const char *blog : { "https://a.example/", "https://b.example/" }) {
+            const QString path = dir.filePath(QString::fromLatin1(blog).mid(8, 1) + QStringLiteral(".txt"));
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(QByteArray(blog) + '\n');
+            arguments << path;
+        }
+        MainWindow window;
+        window.applyCommandLine(CommandLineOptions::parse(arguments)); // as Exec=titlewave %F does
+        const QString text = window.blogListText();
+        QVERIFY2(text.contains(QStringLiteral("https://a.example/")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("https://b.example/")), qPrintable(text));
+    }
+
     void doesNotStartWithoutBlogs()
     {
         MainWindow window;
