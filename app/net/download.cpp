@@ -77,6 +77,7 @@ void Download::start(QNetworkAccessManager &network, const FetchPolicy &policy, 
 void Download::send()
 {
     m_redirects = 0;
+    m_expectedBytes = -1;
     m_result.timing.finalUrl = m_result.timing.url;
     QNetworkRequest request(m_result.timing.url);
     request.setHeader(QNetworkRequest::UserAgentHeader, m_policy.userAgent);
@@ -141,8 +142,7 @@ void Download::onMetaDataChanged()
                  .arg(QLocale().toString(double(m_policy.maxBodyBytes) / (1024 * 1024), 'f', 1)));
         return;
     }
-    if (!compressed && length.isValid() && m_result.body.isEmpty())
-        m_result.body.reserve(length.toLongLong()); // one allocation instead of a doubling series
+    m_expectedBytes = !compressed && length.isValid() ? length.toLongLong() : -1;
     const QByteArray contentType = m_reply->rawHeader("Content-Type");
     const int httpStatus = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (httpStatus < 300 && isPlainlyNotAPage(contentType)) {
@@ -157,17 +157,27 @@ void Download::onReadyRead()
     onProgress();
     if (!m_reply)
         return;
-    const qint64 available = m_reply->bytesAvailable();
-    if (m_result.body.size() + available > m_policy.maxBodyBytes) {
-        fail(BlogStatus::TooLarge,
-             QCoreApplication::translate("Download", "The page is over the %1 MB limit.")
-                 .arg(QLocale().toString(double(m_policy.maxBodyBytes) / (1024 * 1024), 'f', 1)));
-        return;
+    QByteArray &body = m_result.body;
+    // Until Qt has nothing more: a compressed body is inflated as it is read, so more may become
+    // available after each read.
+    for (qint64 available = m_reply->bytesAvailable(); available > 0; available = m_reply->bytesAvailable()) {
+        if (body.size() + available > m_policy.maxBodyBytes) {
+            fail(BlogStatus::TooLarge,
+                 QCoreApplication::translate("Download", "The page is over the %1 MB limit.")
+                     .arg(QLocale().toString(double(m_policy.maxBodyBytes) / (1024 * 1024), 'f', 1)));
+            return;
+        }
+        // Straight from Qt's buffer into ours: readAll() would first build (and grow) a buffer
+        // of its own and copy again. With a Content-Length the body is one allocation of that size.
+        const qsizetype old = body.size();
+        if (m_expectedBytes > old && body.capacity() < m_expectedBytes)
+            body.reserve(m_expectedBytes);
+        body.resize(old + available);
+        const qint64 got = m_reply->read(body.data() + old, available);
+        body.resize(old + std::max<qint64>(got, 0));
+        if (got <= 0)
+            break;
     }
-    if (m_result.body.capacity() == 0)
-        m_result.body = m_reply->readAll(); // a single-chunk page without Content-Length: no copy
-    else
-        m_result.body.append(m_reply->readAll());
 }
 
 QString Download::redirectLoopError() const
