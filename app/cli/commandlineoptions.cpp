@@ -130,7 +130,6 @@ CommandLineOptions CommandLineOptions::parse(const QStringList &arguments)
     const QStringList positional = parser.positionalArguments();
     if (!parser.isSet(headless)) {
         options.action = Action::RunWindow;
-        options.listPath = positional.value(0);
         options.listPaths = positional;
         return options;
     }

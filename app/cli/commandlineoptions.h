@@ -18,7 +18,7 @@ public:
     Action action = Action::RunWindow;
     QString text; ///< help or version text (ShowText) or the error (UsageError)
     bool demo = false;
-    QString listPath; ///< "-" for stdin
+    QString listPath; ///< headless: the one LIST, "-" for stdin
     QStringList listPaths; ///< the window: every file named (a file manager may open several)
     QString outPath; ///< "-" for stdout
     QString language; ///< e.g. "fr"; empty: the system's

@@ -240,17 +240,14 @@ void Download::onFinished()
         send();
         return;
     }
-    const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
-    const bool compressed = !reply->rawHeader("Content-Encoding").isEmpty();
-    if (error == QNetworkReply::NoError && !compressed && length.isValid()
-        && m_result.body.size() < length.toLongLong()) {
+    if (error == QNetworkReply::NoError && m_expectedBytes >= 0 && m_result.body.size() < m_expectedBytes) {
         // The connection ended before the announced length: a cut-off page, not a whole one.
         m_result.status = BlogStatus::Network;
         m_result.error = NetworkErrors::describe(
             BlogStatus::Network,
             QCoreApplication::translate("Download", "the connection closed after %1 of %2 bytes")
                 .arg(m_result.body.size())
-                .arg(length.toLongLong()));
+                .arg(m_expectedBytes));
         m_result.body = QByteArray();
         complete();
         return;

@@ -61,7 +61,9 @@ private:
     const QElapsedTimer *m_clock = nullptr;
     qint64 m_lastActivityMs = 0;
     int m_redirects = 0;
-    qint64 m_expectedBytes = -1; ///< Content-Length of an uncompressed body, else -1
+    /// The final answer's Content-Length when its body is not compressed, else -1 (read once, in
+    /// onMetaDataChanged; reserves the body and tells a cut-off page in onFinished).
+    qint64 m_expectedBytes = -1;
     bool m_retried = false;
     bool m_lastOnHost = false;
     bool m_done = false;

@@ -117,9 +117,7 @@ public:
     QList<BenchRow> measure(int blogs)
     {
         QList<BenchRow> rows;
-        const QString name = QStringLiteral("n%1-l%2").arg(blogs).arg(m_options.latencyMs);
-        m_work.mkpath(name);
-        const QDir dir(m_work.filePath(name));
+        const QDir dir = runDirectory(QStringLiteral("n"), blogs);
 
         FarmClient farm;
         QString error;
@@ -144,9 +142,7 @@ public:
     QList<BenchRow> measureOneHost(int blogs)
     {
         QList<BenchRow> rows;
-        const QString name = QStringLiteral("one-host-n%1-l%2").arg(blogs).arg(m_options.latencyMs);
-        m_work.mkpath(name);
-        const QDir dir(m_work.filePath(name));
+        const QDir dir = runDirectory(QStringLiteral("one-host-n"), blogs);
 
         FarmClient farm;
         QString error;
@@ -191,6 +187,14 @@ public:
     }
 
 private:
+    /// The run's own directory in the work directory, e.g. n1000-l100 (made if missing).
+    QDir runDirectory(const QString &prefix, int blogs) const
+    {
+        const QString name = prefix + QStringLiteral("%1-l%2").arg(blogs).arg(m_options.latencyMs);
+        m_work.mkpath(name);
+        return QDir(m_work.filePath(name));
+    }
+
     BenchRow failedRow(int blogs, const QString &protocol, const QString &error) const
     {
         BenchRow row;
