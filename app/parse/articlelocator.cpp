@@ -4,6 +4,7 @@
 #include "parse/articlerules.h"
 #include "parse/contentsniffer.h"
 #include "parse/feedreader.h"
+#include "parse/frontpagescanner.h"
 #include "parse/htmldocument.h"
 
 #include <QCoreApplication>
@@ -51,7 +52,27 @@ ArticleLocation ArticleLocator::locate(const QByteArray &body, const QByteArray 
         }
     }
 
-    const HtmlDocument doc(body, contentType, pageUrl);
+    QByteArray encoding;
+    const QByteArray utf8 = HtmlDocument::decode(body, contentType, &encoding);
+
+    // The first rule without the tree, when the page can answer by it (see FrontPageScanner).
+    // Its answer is the one the rules below would give; any other outcome falls through to them.
+    if (xpath.isEmpty() && FrontPageScanner::mayHaveBookmarks(utf8, utf8.size())) {
+        const FrontPageScan scan = FrontPageScanner::scan(utf8, utf8.size(), pageUrl);
+        if (scan.complete) {
+            location.feedUrls = scan.feedLinks;
+            if (options.preferFeeds && !location.feedUrls.isEmpty())
+                return location; // the engine follows feedUrls.first()
+            if (const std::optional<ArticleCandidate> pick
+                = ArticleRules::pickNewest(withoutPage(scan.bookmarks, pageUrl, scan.baseUrl))) {
+                location.articleUrl = pick->url;
+                location.foundVia = QStringLiteral("rel-bookmark");
+                return location;
+            }
+        }
+    }
+
+    const HtmlDocument doc(utf8, utf8.size(), encoding, pageUrl);
     if (!doc.isValid()) {
         location.error = QCoreApplication::translate("ArticleLocator", "The front page could not be read as HTML.");
         return location;

@@ -4,11 +4,14 @@
 #include "parse/datetimeparser.h"
 #include "parse/htmldocument.h"
 #include "parse/jsonld.h"
+#include "parse/postcontainer.h"
+#include "parse/postdate.h"
 
 #include <QHash>
 #include <QJsonObject>
 #include <QSet>
 
+#include <algorithm>
 #include <array>
 
 namespace {
@@ -30,28 +33,43 @@ QList<xmlNode *> firstContainers(QList<xmlNode *> nodes)
     return nodes;
 }
 
-bool isPostContainer(const xmlNode *node)
+// ArticleRules' view of one element of the tree, for the rules shared with FrontPageScanner's
+// streaming pass (PostContainer, PostDate, ArticleRules::isBookmarkLink()).
+class TreeElement final
 {
-    if (HtmlDocument::isNamed(node, "article"))
-        return true;
-    if (HtmlDocument::attribute(node, "itemscope").isNull() == false)
-        return true;
-    for (const char *token : { "hentry", "h-entry", "post", "entry", "type-post", "blog-post", "post-outer",
-                               "post-preview", "post-card", "post-item", "card" }) {
-        if (HtmlDocument::hasToken(node, "class", token))
-            return true;
+public:
+    explicit TreeElement(const xmlNode *node)
+        : m_node(node)
+    { }
+    bool isNamed(const char *name) const { return xmlStrEqual(m_node->name, LibXml::xc(name)); }
+    bool isNamedLoosely(const char *name) const { return HtmlDocument::isNamed(m_node, name); }
+    bool has(const char *attribute) const { return HtmlDocument::findAttribute(m_node, attribute) != nullptr; }
+    bool hasLoosely(const char *attribute) const { return !HtmlDocument::attribute(m_node, attribute).isNull(); }
+    QString value(const char *attribute) const { return HtmlDocument::attribute(m_node, attribute); }
+    template<std::size_t N> bool hasAnyToken(const char *attribute, const std::array<const char *, N> &tokens) const
+    {
+        return std::any_of(tokens.cbegin(), tokens.cend(),
+                           [&](const char *token) { return HtmlDocument::hasToken(m_node, attribute, token); });
     }
-    return false;
-}
+    bool hasXPathToken(const char *attribute, const char *token, bool asciiLowercase = false) const
+    {
+        return HtmlDocument::hasXPathToken(m_node, attribute, token, asciiLowercase);
+    }
+
+private:
+    const xmlNode *m_node;
+};
 
 // The nearest post container (article, .hentry, .post, itemscope, ...) around @p node, if any.
 xmlNode *postContainer(xmlNode *node)
 {
     int level = 0;
-    for (xmlNode *p = node; p && p->type == XML_ELEMENT_NODE && level < 16; p = p->parent, ++level) {
-        if (HtmlDocument::isNamed(p, "body") || HtmlDocument::isNamed(p, "html"))
+    for (xmlNode *p = node; p && p->type == XML_ELEMENT_NODE && level < PostContainer::MaxLevels;
+         p = p->parent, ++level) {
+        const TreeElement element(p);
+        if (PostContainer::endsSearch(element))
             break;
-        if (isPostContainer(p))
+        if (PostContainer::is(element))
             return p;
     }
     return nullptr;
@@ -67,47 +85,17 @@ xmlNode *nextInSubtree(xmlNode *node, const xmlNode *root)
     return node == root ? nullptr : node->next;
 }
 
-// The date a post container shows, by rule in this order (the first rule with a valid date wins,
-// in document order within a rule): .//time[@datetime]/@datetime, then itemprop~=datePublished
-// @content and @datetime, class~=dt-published @datetime, class~=published @title,
-// class~=updated @title (XPath's case-sensitive tokens, hasXPathToken). One walk over the
-// container instead of one per rule, and at most MaxDateNodes elements of it: a walk per rule
-// and container, with nested containers, made hostile pages take seconds.
+// The date a post container shows (PostDate's rules), from one walk over its subtree.
 QDateTime dateIn(xmlNode *container)
 {
     if (!container)
         return {};
-    constexpr int MaxDateNodes = 10000; // a post card has dozens of elements, a full post hundreds
-    std::array<QDateTime, 6> found;
-    const auto consider = [&found](std::size_t rule, const xmlNode *node, const char *valueAttribute) {
-        if (found.at(rule).isValid() || !HtmlDocument::findAttribute(node, valueAttribute))
-            return;
-        found.at(rule) = DateTimeParser::parse(HtmlDocument::attribute(node, valueAttribute));
-    };
-    int visited = 0;
-    for (xmlNode *node = container->children; node && visited < MaxDateNodes && !found.front().isValid();
-         node = nextInSubtree(node, container)) {
-        if (node->type != XML_ELEMENT_NODE)
-            continue;
-        ++visited;
-        if (xmlStrEqual(node->name, LibXml::xc("time")))
-            consider(0, node, "datetime");
-        if (HtmlDocument::hasXPathToken(node, "itemprop", "datePublished")) {
-            consider(1, node, "content");
-            consider(2, node, "datetime");
-        }
-        if (HtmlDocument::hasXPathToken(node, "class", "dt-published"))
-            consider(3, node, "datetime");
-        if (HtmlDocument::hasXPathToken(node, "class", "published"))
-            consider(4, node, "title");
-        if (HtmlDocument::hasXPathToken(node, "class", "updated"))
-            consider(5, node, "title");
+    PostDate date;
+    for (xmlNode *node = container->children; node && date.wantsMore(); node = nextInSubtree(node, container)) {
+        if (node->type == XML_ELEMENT_NODE)
+            date.add(TreeElement(node));
     }
-    for (const QDateTime &date : found) {
-        if (date.isValid())
-            return date;
-    }
-    return {};
+    return date.date();
 }
 
 // dateAround() for many links of one page: each container's date is looked up once, however many
@@ -282,8 +270,7 @@ QList<ArticleCandidate> ArticleRules::relBookmark(const HtmlDocument &doc)
     DateCache dates;
     // //a[@href][hasRel('bookmark')] as one walk: the XPath engine costs more than the rule.
     HtmlDocument::forEachDescendant(reinterpret_cast<xmlNode *>(doc.document()), [&](xmlNode *link) {
-        if (xmlStrEqual(link->name, LibXml::xc("a")) && HtmlDocument::findAttribute(link, "href")
-            && HtmlDocument::hasXPathToken(link, "rel", "bookmark", true))
+        if (isBookmarkLink(TreeElement(link)))
             addCandidate(out, seen, doc.resolve(HtmlDocument::attribute(link, "href")), dates.around(link));
     });
     return out;
@@ -405,21 +392,23 @@ QList<QUrl> ArticleRules::feedLinks(const HtmlDocument &doc)
     QList<QUrl> out;
     QList<xmlNode *> links; // //link[@href][hasRel('alternate')], walked
     HtmlDocument::forEachDescendant(reinterpret_cast<xmlNode *>(doc.document()), [&](xmlNode *link) {
-        if (xmlStrEqual(link->name, LibXml::xc("link")) && HtmlDocument::findAttribute(link, "href")
-            && HtmlDocument::hasXPathToken(link, "rel", "alternate", true))
+        if (isAlternateLink(TreeElement(link)))
             links.append(link);
     });
-    for (xmlNode *link : std::as_const(links)) {
-        QString type = HtmlDocument::attribute(link, "type").trimmed().toLower();
-        type = type.section(QLatin1Char(';'), 0, 0).trimmed();
-        if (type != QLatin1String("application/rss+xml") && type != QLatin1String("application/atom+xml")
-            && type != QLatin1String("application/rdf+xml"))
-            continue;
-        const QUrl url = doc.resolve(HtmlDocument::attribute(link, "href"));
-        if (!url.isEmpty() && !out.contains(url))
-            out.append(url);
-    }
+    for (xmlNode *link : std::as_const(links))
+        addFeedLink(out, doc.baseUrl(), HtmlDocument::attribute(link, "href"), HtmlDocument::attribute(link, "type"));
     return out;
+}
+
+void ArticleRules::addFeedLink(QList<QUrl> &feeds, const QUrl &baseUrl, const QString &href, const QString &type)
+{
+    const QString mediaType = type.trimmed().toLower().section(QLatin1Char(';'), 0, 0).trimmed();
+    if (mediaType != QLatin1String("application/rss+xml") && mediaType != QLatin1String("application/atom+xml")
+        && mediaType != QLatin1String("application/rdf+xml"))
+        return;
+    const QUrl url = HtmlDocument::resolveAgainst(baseUrl, href);
+    if (!url.isEmpty() && !feeds.contains(url))
+        feeds.append(url);
 }
 
 std::optional<ArticleCandidate> ArticleRules::pickNewest(const QList<ArticleCandidate> &candidates)

@@ -39,6 +39,21 @@ public:
     /// <link rel="alternate"> RSS / Atom / RDF feeds, in page order.
     static QList<QUrl> feedLinks(const HtmlDocument &doc);
 
+    // The element tests of relBookmark() and feedLinks(), shared with FrontPageScanner. @p element
+    // is a view of one element (isNamed(name), has(attribute), hasXPathToken(attribute, token,
+    // asciiLowercase)); the names and tokens are XPath's: //a[@href][hasRel('bookmark')].
+    template<typename Element> static bool isBookmarkLink(const Element &element)
+    {
+        return element.isNamed("a") && element.has("href") && element.hasXPathToken("rel", "bookmark", true);
+    }
+    template<typename Element> static bool isAlternateLink(const Element &element)
+    {
+        return element.isNamed("link") && element.has("href") && element.hasXPathToken("rel", "alternate", true);
+    }
+    /// feedLinks()' last step for one isAlternateLink() element: appends its href, resolved
+    /// against @p baseUrl, when @p type is a feed's and the URL is new and fetchable.
+    static void addFeedLink(QList<QUrl> &feeds, const QUrl &baseUrl, const QString &href, const QString &type);
+
     /// The newest dated candidate when any carries a date (so a pinned older post loses),
     /// else the first. std::nullopt when @p candidates is empty.
     static std::optional<ArticleCandidate> pickNewest(const QList<ArticleCandidate> &candidates);

@@ -12,9 +12,6 @@
 
 namespace {
 
-constexpr int HtmlOptions = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET
-    | HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC; // IGNORE_ENC: our detected encoding wins over <meta>
-
 // XPath errors would otherwise go to libxml2's generic handler, i.e. stderr, per bad expression.
 void ignoreXPathError(void *, xmlError *)
 { }
@@ -85,7 +82,7 @@ void HtmlDocument::parse(const QByteArray &bytes, qsizetype length, const QUrl &
         return;
     const QByteArray url = pageUrl.toEncoded();
     m_doc.reset(htmlReadMemory(bytes.constData(), static_cast<int>(length), url.isEmpty() ? nullptr : url.constData(),
-                               "UTF-8", HtmlOptions));
+                               "UTF-8", ParseOptions));
     if (!m_doc)
         return;
     // The first <base href> in document order (//base[@href]), found without an XPath.
@@ -94,12 +91,14 @@ void HtmlDocument::parse(const QByteArray &bytes, qsizetype length, const QUrl &
         if (!base && xmlStrEqual(element->name, LibXml::xc("base")) && findAttribute(element, "href"))
             base = element;
     });
-    if (base) {
-        const QString href = attribute(base, "href").trimmed();
-        const QUrl resolved = pageUrl.resolved(QUrl(href, QUrl::TolerantMode));
-        if (resolved.isValid() && !resolved.isRelative())
-            m_baseUrl = resolved;
-    }
+    if (base)
+        m_baseUrl = baseUrlFrom(pageUrl, attribute(base, "href"));
+}
+
+QUrl HtmlDocument::baseUrlFrom(const QUrl &pageUrl, const QString &href)
+{
+    const QUrl resolved = pageUrl.resolved(QUrl(href.trimmed(), QUrl::TolerantMode));
+    return resolved.isValid() && !resolved.isRelative() ? resolved : pageUrl;
 }
 
 xmlNode *HtmlDocument::root() const
@@ -222,7 +221,11 @@ QString HtmlDocument::attribute(const xmlNode *node, const char *name)
 
 bool HtmlDocument::hasToken(const xmlNode *node, const char *attributeName, const QString &token)
 {
-    const QString value = attribute(node, attributeName);
+    return valueHasToken(attribute(node, attributeName), token);
+}
+
+bool HtmlDocument::valueHasToken(const QString &value, const QString &token)
+{
     if (value.isEmpty())
         return false;
     const auto words = QStringView(value).split(QLatin1Char(' '), Qt::SkipEmptyParts);
@@ -251,26 +254,43 @@ bool HtmlDocument::hasToken(const xmlNode *node, const char *attributeName, cons
         attr = attr->next;
     if (!attr)
         return false;
-    // Fast path for the usual value, one text child of printable ASCII (no controls, no
-    // non-ASCII): then the QString version's words are exactly the space-separated runs, and
-    // its case-insensitive comparison is ASCII's. Anything else takes the QString version.
+    // The usual value is one text child, whose content is the value; anything else is joined.
     const xmlNode *child = attr->children;
-    const bool simple = child && !child->next && child->type == XML_TEXT_NODE && child->content;
-    bool ascii = simple;
-    for (const xmlChar *p = simple ? child->content : nullptr; p && *p && ascii; ++p)
+    if (child && !child->next && child->type == XML_TEXT_NODE && child->content)
+        return valueHasToken(child->content, token);
+    return valueHasToken(attribute(node, attributeName), QString::fromLatin1(token));
+}
+
+bool HtmlDocument::valueHasToken(const xmlChar *value, const char *token)
+{
+    return valueHasAnyToken(value, &token, 1);
+}
+
+bool HtmlDocument::valueHasAnyToken(const xmlChar *value, const char *const *tokens, std::size_t count)
+{
+    // Fast path for the usual value, printable ASCII (no controls, no non-ASCII): then the
+    // QString version's words are exactly the space-separated runs, and its case-insensitive
+    // comparison is ASCII's. Anything else takes the QString version.
+    bool ascii = true;
+    for (const xmlChar *p = value; p && *p && ascii; ++p)
         ascii = *p >= 0x20 && *p < 0x7F;
-    if (!ascii)
-        return hasToken(node, attributeName, QString::fromLatin1(token));
-    const qsizetype tokenLength = qsizetype(qstrlen(token));
-    const char *p = reinterpret_cast<const char *>(child->content);
+    if (!ascii) {
+        const QString text = LibXml::toQString(value);
+        return std::any_of(tokens, tokens + count,
+                           [&](const char *token) { return valueHasToken(text, QString::fromLatin1(token)); });
+    }
+    const char *p = value ? reinterpret_cast<const char *>(value) : "";
     while (*p) {
         while (*p == ' ')
             ++p;
         const char *start = p;
         while (*p && *p != ' ')
             ++p;
-        if (p - start == tokenLength && qstrnicmp(start, token, size_t(tokenLength)) == 0)
-            return true;
+        const std::size_t length = std::size_t(p - start);
+        for (std::size_t i = 0; i < count && length; ++i) {
+            if (qstrlen(tokens[i]) == length && qstrnicmp(start, tokens[i], length) == 0)
+                return true;
+        }
     }
     return false;
 }
@@ -279,11 +299,16 @@ bool HtmlDocument::isNamed(const xmlNode *node, const char *lowercaseName)
 {
     if (!node || node->type != XML_ELEMENT_NODE || !node->name)
         return false;
-    for (const xmlChar *p = node->name; *p; ++p) {
+    return nameIs(node->name, lowercaseName);
+}
+
+bool HtmlDocument::nameIs(const xmlChar *name, const char *lowercaseName)
+{
+    for (const xmlChar *p = name; *p; ++p) {
         if (*p >= 0x80) // toLower() maps some non-ASCII letters to ASCII ones: ask it
-            return name(node) == QLatin1String(lowercaseName);
+            return LibXml::toQString(name).toLower() == QLatin1String(lowercaseName);
     }
-    return xmlStrcasecmp(node->name, LibXml::xc(lowercaseName)) == 0;
+    return xmlStrcasecmp(name, LibXml::xc(lowercaseName)) == 0;
 }
 
 xmlNode *HtmlDocument::closest(xmlNode *node, const char *elementName)
@@ -311,24 +336,23 @@ bool HtmlDocument::hasXPathToken(const xmlNode *node, const char *attributeName,
     const xmlAttr *attr = findAttribute(node, attributeName);
     if (!attr)
         return false;
-    const auto isXPathSpace = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-    const qsizetype tokenLength = qsizetype(qstrlen(token));
     // An attribute's value is its text children's concatenation (xmlNodeGetContent); the parser
     // makes one child, the loop keeps the exact meaning for any other shape.
+    if (attr->children && !attr->children->next && attr->children->type == XML_TEXT_NODE)
+        return valueHasXPathToken(attr->children->content, token, asciiLowercase);
     QByteArray joined;
-    const xmlChar *value = nullptr;
-    if (attr->children && !attr->children->next && attr->children->type == XML_TEXT_NODE) {
-        value = attr->children->content;
-    } else {
-        for (const xmlNode *child = attr->children; child; child = child->next) {
-            if (child->type == XML_TEXT_NODE && child->content)
-                joined += reinterpret_cast<const char *>(child->content);
-        }
-        value = reinterpret_cast<const xmlChar *>(joined.constData());
+    for (const xmlNode *child = attr->children; child; child = child->next) {
+        if (child->type == XML_TEXT_NODE && child->content)
+            joined += reinterpret_cast<const char *>(child->content);
     }
-    if (!value)
-        return false;
-    const char *p = reinterpret_cast<const char *>(value);
+    return valueHasXPathToken(LibXml::xc(joined.constData()), token, asciiLowercase);
+}
+
+bool HtmlDocument::valueHasXPathToken(const xmlChar *value, const char *token, bool asciiLowercase)
+{
+    const auto isXPathSpace = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+    const qsizetype tokenLength = qsizetype(qstrlen(token));
+    const char *p = value ? reinterpret_cast<const char *>(value) : "";
     while (*p) {
         while (*p && isXPathSpace(*p))
             ++p;

@@ -9,6 +9,7 @@
 #include <QStringList>
 #include <QUrl>
 
+#include <cstddef>
 #include <optional>
 
 /// An HTML page parsed by libxml2's forgiving HTML parser, with the queries the rules need.
@@ -17,6 +18,11 @@
 class HtmlDocument final
 {
 public:
+    /// The libxml2 options every HTML parse of the project uses (FrontPageScanner's too, so that
+    /// its events are the ones this class builds its tree from).
+    static constexpr int ParseOptions = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING
+        | HTML_PARSE_NONET | HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC; // IGNORE_ENC: our detected encoding wins
+
     /// Parses @p body with the encoding CharsetDetector picks from @p contentType and the bytes.
     HtmlDocument(const QByteArray &body, const QByteArray &contentType, const QUrl &pageUrl);
     /// Parses the first @p length bytes of @p utf8, a body already through decode(): lets a
@@ -54,6 +60,12 @@ public:
     static bool hasToken(const xmlNode *node, const char *attributeName, const char *token);
     /// name(node) == @p lowercaseName, without building a string when the name is ASCII.
     static bool isNamed(const xmlNode *node, const char *lowercaseName);
+    /// isNamed() for an element name itself (UTF-8, not null).
+    static bool nameIs(const xmlChar *name, const char *lowercaseName);
+    /// hasToken() for an attribute's value itself (UTF-8; null counts as empty).
+    static bool valueHasToken(const xmlChar *value, const char *token);
+    /// valueHasToken() for several tokens at once: true when @p value holds any of @p tokens.
+    static bool valueHasAnyToken(const xmlChar *value, const char *const *tokens, std::size_t count);
     /// The nearest ancestor (or @p node itself) that is an element named @p elementName.
     static xmlNode *closest(xmlNode *node, const char *elementName);
 
@@ -65,6 +77,8 @@ public:
     /// translate(@a, 'ABC...', 'abc...'). False when the attribute is absent.
     static bool hasXPathToken(const xmlNode *node, const char *attributeName, const char *token,
                               bool asciiLowercase = false);
+    /// hasXPathToken() for an attribute's value itself (UTF-8; null counts as empty).
+    static bool valueHasXPathToken(const xmlChar *value, const char *token, bool asciiLowercase = false);
     /// Calls @p visit(element) for every element below @p node (not @p node itself) in document
     /// order, like XPath's descendant axis; iterative, so depth costs no stack.
     template<typename Visit> static void forEachDescendant(xmlNode *node, Visit &&visit)
@@ -97,6 +111,8 @@ public:
     QUrl resolve(const QString &href) const;
     /// Same, against an explicit base.
     static QUrl resolveAgainst(const QUrl &base, const QString &href);
+    /// The base URL a page at @p pageUrl gets from a <base> element whose href is @p href.
+    static QUrl baseUrlFrom(const QUrl &pageUrl, const QString &href);
 
     /// Character and entity references decoded exactly once; markup-looking text ("<b>") is kept
     /// literally and whitespace collapsed ("a &amp;amp; &lt;b&gt;" -> "a &amp; <b>").
@@ -105,6 +121,7 @@ public:
     static QString fragmentText(const QString &html);
 
 private:
+    static bool valueHasToken(const QString &value, const QString &token);
     /// Compiles and runs @p xpath on the document; nullopt when it is invalid or fails to run.
     std::optional<LibXml::XPathObjectPtr> evaluate(const QString &xpath, xmlNode *context) const;
     void parse(const QByteArray &utf8, qsizetype length, const QUrl &pageUrl);

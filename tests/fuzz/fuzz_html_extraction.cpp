@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Fuzzes what a blog's front page and an article page go through: ArticleLocator::locate and
-// HeadlineExtractor::extract on the same bytes. The first byte picks the Content-Type header
+// HeadlineExtractor::extract on the same bytes, and checks that FrontPageScanner's streaming pass
+// agrees with the tree's rules. The first byte picks the Content-Type header
 // (and preferFeeds) but stays part of the body, so real pages replay unchanged.
 
 #include "parse/articlelocator.h"
+#include "parse/articlerules.h"
+#include "parse/frontpagescanner.h"
 #include "parse/headlineextractor.h"
+#include "parse/htmldocument.h"
 
 #include <QByteArray>
 #include <QUrl>
@@ -37,6 +41,26 @@ constexpr std::array<const char *, 16> kContentTypes = {
     "text/html; charset=utf-32",
 };
 
+// The locator's streaming pass must answer exactly as the tree's rules on the same bytes.
+void checkScanAgreesWithTree(const QByteArray &body, const QByteArray &contentType, const QUrl &pageUrl)
+{
+    QByteArray encoding;
+    const QByteArray utf8 = HtmlDocument::decode(body, contentType, &encoding);
+    const FrontPageScan scan = FrontPageScanner::scan(utf8, utf8.size(), pageUrl);
+    if (!scan.complete)
+        return;
+    const HtmlDocument doc(utf8, utf8.size(), encoding, pageUrl);
+    const QList<ArticleCandidate> bookmarks = ArticleRules::relBookmark(doc);
+    bool same = doc.isValid() && scan.baseUrl == doc.baseUrl() && scan.feedLinks == ArticleRules::feedLinks(doc)
+        && scan.bookmarks.size() == bookmarks.size();
+    for (qsizetype i = 0; same && i < bookmarks.size(); ++i) {
+        same = scan.bookmarks.at(i).url == bookmarks.at(i).url
+            && scan.bookmarks.at(i).published == bookmarks.at(i).published;
+    }
+    if (!same)
+        __builtin_trap();
+}
+
 } // namespace
 
 extern "C" int LLVMFuzzerInitialize(int *, char ***)
@@ -61,6 +85,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (!url.isValid() || url.isRelative())
             __builtin_trap();
     }
+
+    checkScanAgreesWithTree(body, contentType, pageUrl);
 
     (void)HeadlineExtractor::extract(body, contentType, pageUrl);
     return 0;
