@@ -111,6 +111,37 @@ void HttpServer::resetCounters()
     m_requestCount = 0;
 }
 
+HttpRequest HttpServer::parseRequestHead(const QByteArray &head)
+{
+    const QList<QByteArray> lines = head.split('\n');
+    const QList<QByteArray> requestLine = lines.value(0).trimmed().split(' ');
+    HttpRequest request;
+    request.method = requestLine.value(0);
+    request.path = requestLine.value(1);
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        const qsizetype colon = lines[i].indexOf(':');
+        if (colon > 0)
+            request.headers.insert(lines[i].left(colon).trimmed().toLower(), lines[i].mid(colon + 1).trimmed());
+    }
+    return request;
+}
+
+bool HttpServer::keepsAlive(const HttpRequest &request)
+{
+    return request.headers.value("connection").toLower() != "close";
+}
+
+QByteArray HttpServer::responseHead(const HttpResponse &response, bool keepAlive)
+{
+    QByteArray head = "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + reasonPhrase(response.status)
+        + "\r\nContent-Type: " + response.contentType
+        + "\r\nContent-Length: " + QByteArray::number(response.body.size()) + "\r\n";
+    for (const auto &[name, value] : response.headers)
+        head += name + ": " + value + "\r\n";
+    head += keepAlive ? "Connection: keep-alive\r\n\r\n" : "Connection: close\r\n\r\n";
+    return head;
+}
+
 void HttpServer::onNewConnection(QTcpServer *listener)
 {
     while (QTcpSocket *socket = listener->nextPendingConnection()) {
@@ -132,20 +163,10 @@ void HttpServer::onReadyRead(QTcpSocket *socket)
     buffer.append(socket->readAll());
     // Requests are GETs without bodies, so a request ends at the blank line.
     for (qsizetype end = buffer.indexOf("\r\n\r\n"); end >= 0; end = buffer.indexOf("\r\n\r\n")) {
-        const QByteArray head = buffer.left(end);
+        HttpRequest request = parseRequestHead(buffer.left(end));
         buffer.remove(0, end + 4);
-        const QList<QByteArray> lines = head.split('\n');
-        const QList<QByteArray> requestLine = lines.value(0).trimmed().split(' ');
-        HttpRequest request;
-        request.method = requestLine.value(0);
-        request.path = requestLine.value(1);
         request.localPort = socket->localPort();
-        for (qsizetype i = 1; i < lines.size(); ++i) {
-            const qsizetype colon = lines[i].indexOf(':');
-            if (colon > 0)
-                request.headers.insert(lines[i].left(colon).trimmed().toLower(), lines[i].mid(colon + 1).trimmed());
-        }
-        const bool keepAlive = request.headers.value("connection").toLower() != "close";
+        const bool keepAlive = keepsAlive(request);
 
         ++m_requestCount;
         ++m_inFlight;
@@ -176,13 +197,7 @@ void HttpServer::answer(QTcpSocket *socket, const QByteArray &path, const HttpRe
         socket->disconnectFromHost();
         return;
     }
-    QByteArray head = "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + reasonPhrase(response.status)
-        + "\r\nContent-Type: " + response.contentType
-        + "\r\nContent-Length: " + QByteArray::number(response.body.size()) + "\r\n";
-    for (const auto &[name, value] : response.headers)
-        head += name + ": " + value + "\r\n";
-    head += keepAlive ? "Connection: keep-alive\r\n\r\n" : "Connection: close\r\n\r\n";
-    socket->write(head);
+    socket->write(responseHead(response, keepAlive));
     if (response.delivery == HttpResponse::Delivery::ResetMidBody) {
         socket->write(response.body.left(response.body.size() / 2));
         socket->flush();

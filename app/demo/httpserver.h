@@ -63,6 +63,13 @@ public:
     QUrl url() const { return urls().value(0); }
     void close();
 
+    /// The request as the handler sees it, from its head (request line and headers, no blank line).
+    static HttpRequest parseRequestHead(const QByteArray &head);
+    /// Whether the connection stays open after the answer to @p request.
+    static bool keepsAlive(const HttpRequest &request);
+    /// The status line and headers of @p response, up to and including the blank line.
+    static QByteArray responseHead(const HttpResponse &response, bool keepAlive);
+
     int requestsInFlight() const { return m_inFlight; }
     int peakRequestsInFlight() const { return m_peakInFlight; }
     int requestCount() const { return m_requestCount; }

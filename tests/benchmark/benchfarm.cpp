@@ -63,20 +63,19 @@ bool BenchFarm::listenAll(QString *error)
 {
     const int count = m_content.blogCount();
     for (int attempt = 0; attempt < kListenAttempts; ++attempt) {
-        m_server = std::make_unique<HttpServer>();
+        m_server = std::make_unique<FarmServer>();
         m_server->setHandler([this](const HttpRequest &request) { return answer(request); });
-        connect(m_server.get(), &HttpServer::requestReceived, this, &BenchFarm::onRequestReceived);
         // The first listener picks a free port; every other blog takes the same one.
         if (!m_server->listen(QHostAddress(QString::fromLatin1(address(0))), 0)) {
             *error = QStringLiteral("cannot listen on %1").arg(QString::fromLatin1(address(0)));
             continue;
         }
-        m_port = quint16(m_server->url().port());
+        m_port = m_server->port();
         if (m_layout == FarmContent::Layout::PathPrefix)
             return true; // one origin for all: routed by path, not by Host
         bool all = true;
         for (int blog = 1; blog < count && all; ++blog) {
-            all = m_server->listenAlso(QHostAddress(QString::fromLatin1(address(blog))), m_port);
+            all = m_server->listen(QHostAddress(QString::fromLatin1(address(blog))), m_port);
             if (!all) {
                 *error = QStringLiteral("cannot listen on %1:%2 (blog %3)")
                              .arg(QString::fromLatin1(address(blog)))
@@ -166,11 +165,12 @@ BenchFarm::Route BenchFarm::route(const HttpRequest &request) const
     return result;
 }
 
-HttpResponse BenchFarm::answer(const HttpRequest &request) const
+HttpResponse BenchFarm::answer(const HttpRequest &request)
 {
     HttpResponse response;
     response.delayMs = m_latencyMs;
     const Route found = route(request);
+    noteArrival(found);
     if (found.blog < 0 || request.method != "GET") {
         response.status = 404;
         response.contentType = "text/plain";
@@ -199,13 +199,14 @@ HttpResponse BenchFarm::answer(const HttpRequest &request) const
     return response;
 }
 
-void BenchFarm::onRequestReceived(const HttpRequest &request)
+// Called for every request as it arrives (the server asks for its answer at once).
+void BenchFarm::noteArrival(const Route &route)
 {
     const qint64 now = m_clock.elapsed();
     if (m_firstArrivalMs < 0)
         m_firstArrivalMs = now;
     m_lastArrivalMs = now;
-    if (route(request).path == "/")
+    if (route.path == "/")
         m_lastFrontArrivalMs = now;
 }
 

@@ -4,6 +4,7 @@
 #include "benchdns.h"
 #include "demo/httpserver.h"
 #include "farmcontent.h"
+#include "farmserver.h"
 
 #include <QByteArray>
 #include <QElapsedTimer>
@@ -58,8 +59,8 @@ private:
         QByteArray path; ///< below the blog's base path, without the query, e.g. "/" or "/feed.xml"
     };
     Route route(const HttpRequest &request) const;
-    HttpResponse answer(const HttpRequest &request) const;
-    void onRequestReceived(const HttpRequest &request);
+    HttpResponse answer(const HttpRequest &request);
+    void noteArrival(const Route &route);
     void onCommandsReadable();
     void runCommand(const QByteArray &command);
     static double cpuSeconds();
@@ -68,7 +69,7 @@ private:
     FarmContent::Layout m_layout;
     int m_latencyMs;
     quint16 m_port = 0;
-    std::unique_ptr<HttpServer> m_server;
+    std::unique_ptr<FarmServer> m_server;
     std::unique_ptr<BenchDns> m_dns;
     // Precomputed once: every response a client needs is a shared QByteArray, never re-rendered.
     std::vector<QByteArray> m_frontPages;
