@@ -90,6 +90,12 @@ void TestFrontPageScanner::agreesWithTree_data()
     QTest::newRow("base after the links")
         << "<body>" + three + "<base href=\"https://cdn.example.net/x/\"><base href=\"/ignored/\"></body>" << 3 << 3
         << 0;
+    QTest::newRow("empty base first") << "<head><base href=\"\"><base href=\"https://other.example.com/\"></head><body>"
+            + three
+            + "</body>" << 3 << 3 << 0;
+    QTest::newRow("bare base first") << "<head><base href><base href=\"https://other.example.com/\"></head><body>"
+            + three
+            + "</body>" << 3 << 3 << 0;
     QTest::newRow("relative base") << QByteArray("<head><base href=\" ../up/ \"></head><body>") + three + "</body>" << 3
                                    << 3 << 0;
     QTest::newRow("nested containers, dates at both levels")
