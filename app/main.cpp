@@ -1,15 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "appsettings.h"
 #include "cli/commandlineoptions.h"
 #include "cli/headlessrunner.h"
-#include "i18n/languageloader.h"
+#include "cli/startup.h"
 #include "mainwindow.h"
 #include "net/fdlimit.h"
 
 #include <QApplication>
 #include <QCoreApplication>
 #include <QIcon>
-#include <QSettings>
 #include <QTextStream>
 
 #include <libxml/parser.h>
@@ -21,13 +19,6 @@
 #include <memory>
 
 namespace {
-void describeApplication()
-{
-    QCoreApplication::setOrganizationName(QStringLiteral("Titlewave"));
-    QCoreApplication::setApplicationName(QStringLiteral("Titlewave"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(TITLEWAVE_VERSION));
-}
-
 int runHeadless(const CommandLineOptions &options)
 {
     HeadlessRunner runner;
@@ -35,14 +26,6 @@ int runHeadless(const CommandLineOptions &options)
                      [](int code) { QCoreApplication::exit(code); });
     runner.start(options);
     return QCoreApplication::exec();
-}
-
-// --lang, else the language chosen in the settings dialog, else the system's. Read only at start:
-// a language chosen in the dialog applies at the next start. Both faces speak it.
-void applyLanguage(const CommandLineOptions &options)
-{
-    const QString language = options.language.isEmpty() ? AppSettings::load(QSettings()).language : options.language;
-    LanguageLoader::apply(LanguageLoader::localeFor(language));
 }
 
 int runWindow(const CommandLineOptions &options)
@@ -79,10 +62,10 @@ int main(int argc, char *argv[])
         app = std::make_unique<QCoreApplication>(argc, argv);
     else
         app = std::make_unique<QApplication>(argc, argv);
-    describeApplication();
+    Startup::describeApplication();
 
     // Parsed twice: the first parse finds --lang, the second writes help and errors in that language.
-    applyLanguage(CommandLineOptions::parse(arguments));
+    Startup::applyLanguage(CommandLineOptions::parse(arguments));
     const CommandLineOptions options = CommandLineOptions::parse(arguments);
     int status = 0;
     switch (options.action) {
