@@ -1,15 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "appsettings.h"
 #include "cli/commandlineoptions.h"
 #include "cli/headlessrunner.h"
-#include "i18n/languageloader.h"
-#include "mainwindow.h"
+#include "cli/startup.h"
 #include "net/fdlimit.h"
+#include "windowmodule.h"
 
-#include <QApplication>
 #include <QCoreApplication>
-#include <QIcon>
-#include <QSettings>
 #include <QTextStream>
 
 #include <libxml/parser.h>
@@ -18,16 +14,9 @@
 #endif
 
 #include <cstdio>
-#include <memory>
+#include <cstdlib>
 
 namespace {
-void describeApplication()
-{
-    QCoreApplication::setOrganizationName(QStringLiteral("Titlewave"));
-    QCoreApplication::setApplicationName(QStringLiteral("Titlewave"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(TITLEWAVE_VERSION));
-}
-
 int runHeadless(const CommandLineOptions &options)
 {
     HeadlessRunner runner;
@@ -35,25 +24,6 @@ int runHeadless(const CommandLineOptions &options)
                      [](int code) { QCoreApplication::exit(code); });
     runner.start(options);
     return QCoreApplication::exec();
-}
-
-// --lang, else the language chosen in the settings dialog, else the system's. Read only at start:
-// a language chosen in the dialog applies at the next start. Both faces speak it.
-void applyLanguage(const CommandLineOptions &options)
-{
-    const QString language = options.language.isEmpty() ? AppSettings::load(QSettings()).language : options.language;
-    LanguageLoader::apply(LanguageLoader::localeFor(language));
-}
-
-int runWindow(const CommandLineOptions &options)
-{
-    // Ties the window to org.titlewave.Titlewave.desktop (Wayland app id, taskbar grouping).
-    QGuiApplication::setDesktopFileName(QStringLiteral(TITLEWAVE_APP_ID));
-    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/" TITLEWAVE_APP_ID ".png")));
-    MainWindow window;
-    window.show();
-    window.applyCommandLine(options);
-    return QApplication::exec();
 }
 } // namespace
 
@@ -73,16 +43,19 @@ int main(int argc, char *argv[])
     for (int i = 0; i < argc; ++i)
         arguments << QString::fromLocal8Bit(argv[i]);
 
-    // Hotspot's pattern: no window wanted, no GUI application (and no display needed).
-    std::unique_ptr<QCoreApplication> app;
-    if (CommandLineOptions::wantsNoWindow(arguments))
-        app = std::make_unique<QCoreApplication>(argc, argv);
-    else
-        app = std::make_unique<QApplication>(argc, argv);
-    describeApplication();
+    // Only the window needs Qt Widgets and a display: it alone loads the window module, which
+    // makes its own QApplication. This first parse needs no application object (its texts are
+    // not shown), so help, version, usage errors and headless runs never load the module.
+    WindowModule window;
+    const bool wantsWindow = CommandLineOptions::parse(arguments).action == CommandLineOptions::Action::RunWindow;
+    if (wantsWindow && window.load())
+        return window.run(argc, argv);
 
-    // Parsed twice: the first parse finds --lang, the second writes help and errors in that language.
-    applyLanguage(CommandLineOptions::parse(arguments));
+    QCoreApplication app(argc, argv);
+    Startup::describeApplication();
+    // Parsed twice more: the first parse finds --lang, the second writes help and errors in that
+    // language.
+    Startup::applyLanguage(CommandLineOptions::parse(arguments));
     const CommandLineOptions options = CommandLineOptions::parse(arguments);
     int status = 0;
     switch (options.action) {
@@ -98,10 +71,11 @@ int main(int argc, char *argv[])
         status = runHeadless(options);
         break;
     case CommandLineOptions::Action::RunWindow:
-        status = runWindow(options);
+        // Here only when the module did not load: say why, in the user's language.
+        QTextStream(stderr) << "titlewave: " << window.errorText() << "\n";
+        status = EXIT_FAILURE;
         break;
     }
-    app.reset();
     // No xmlCleanupParser(): it deletes libxml2's thread-local key, and a parser thread that
     // QThreadPool has already joined may still be running its thread-exit destructors; its
     // libxml2 state then leaks (LeakSanitizer saw it in one headless run in four). The process

@@ -22,12 +22,12 @@
 <context>
     <name>ArticleLocator</name>
     <message>
-        <location filename="../app/parse/articlelocator.cpp" line="+48"/>
+        <location filename="../app/parse/articlelocator.cpp" line="+49"/>
         <source>The feed lists no article.</source>
         <translation>Der Feed enthält keinen Artikel.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+28"/>
         <source>The front page could not be read as HTML.</source>
         <translation>Die Startseite konnte nicht als HTML gelesen werden.</translation>
     </message>
@@ -308,7 +308,7 @@
         <translation>--%1 erwartet eine ganze Zahl von mindestens %2, nicht „%3“.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+16"/>
         <source>Finds the newest article and its headline on every blog of a list, all blogs at once.
 
 Without --headless, opens the window. With --headless, scans LIST (one URL per line,
@@ -481,17 +481,17 @@ unlesbare Eingabe.</translation>
 <context>
     <name>Download</name>
     <message>
-        <location filename="../app/net/download.cpp" line="+139"/>
+        <location filename="../app/net/download.cpp" line="+140"/>
         <source>The page is %1 MB, over the %2 MB limit.</source>
         <translation>Die Seite ist %1 MB groß und überschreitet die Grenze von %2 MB.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>The page is over the %1 MB limit.</source>
         <translation>Die Seite überschreitet die Grenze von %1 MB.</translation>
     </message>
     <message numerus="yes">
-        <location line="+12"/>
+        <location line="+19"/>
         <source>More than %n redirect(s): the server redirects in a loop.</source>
         <translation>
             <numerusform>Mehr als %n Weiterleitung: Der Server leitet im Kreis weiter.</numerusform>
@@ -509,7 +509,7 @@ unlesbare Eingabe.</translation>
         <translation>Weiterleitung von https auf unsicheres http abgelehnt.</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+40"/>
         <source>the connection closed after %1 of %2 bytes</source>
         <translation>die Verbindung wurde nach %1 von %2 Bytes geschlossen</translation>
     </message>
@@ -1316,9 +1316,22 @@ beginnt bei %3 ms, dauert %4 ms</translation>
     </message>
 </context>
 <context>
+    <name>WindowModule</name>
+    <message>
+        <location filename="../app/windowmodule.cpp" line="+45"/>
+        <source>cannot open the window: its module is missing (looked for %1).</source>
+        <translation>das Fenster lässt sich nicht öffnen: sein Modul fehlt (gesucht: %1).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cannot open the window: its module %1 does not load (%2).</source>
+        <translation>das Fenster lässt sich nicht öffnen: sein Modul %1 lädt nicht (%2).</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="+94"/>
+        <location filename="../app/main.cpp" line="+67"/>
         <source>Try &apos;titlewave --help&apos;.</source>
         <translation>Siehe „titlewave --help“.</translation>
     </message>

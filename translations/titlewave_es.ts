@@ -22,12 +22,12 @@
 <context>
     <name>ArticleLocator</name>
     <message>
-        <location filename="../app/parse/articlelocator.cpp" line="+48"/>
+        <location filename="../app/parse/articlelocator.cpp" line="+49"/>
         <source>The feed lists no article.</source>
         <translation>El feed no contiene ningún artículo.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+28"/>
         <source>The front page could not be read as HTML.</source>
         <translation>No se pudo leer la página principal como HTML.</translation>
     </message>
@@ -308,7 +308,7 @@
         <translation>--%1 necesita un número entero mayor o igual que %2, no «%3».</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+16"/>
         <source>Finds the newest article and its headline on every blog of a list, all blogs at once.
 
 Without --headless, opens the window. With --headless, scans LIST (one URL per line,
@@ -481,17 +481,17 @@ entrada ilegible.</translation>
 <context>
     <name>Download</name>
     <message>
-        <location filename="../app/net/download.cpp" line="+139"/>
+        <location filename="../app/net/download.cpp" line="+140"/>
         <source>The page is %1 MB, over the %2 MB limit.</source>
         <translation>La página ocupa %1 MB y supera el límite de %2 MB.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>The page is over the %1 MB limit.</source>
         <translation>La página supera el límite de %1 MB.</translation>
     </message>
     <message numerus="yes">
-        <location line="+12"/>
+        <location line="+19"/>
         <source>More than %n redirect(s): the server redirects in a loop.</source>
         <translation>
             <numerusform>Más de %n redirección: el servidor redirige en bucle.</numerusform>
@@ -509,7 +509,7 @@ entrada ilegible.</translation>
         <translation>Se rechazó una redirección de https a http inseguro.</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+40"/>
         <source>the connection closed after %1 of %2 bytes</source>
         <translation>la conexión se cerró tras %1 de %2 bytes</translation>
     </message>
@@ -1316,9 +1316,22 @@ empieza a los %3 ms, dura %4 ms</translation>
     </message>
 </context>
 <context>
+    <name>WindowModule</name>
+    <message>
+        <location filename="../app/windowmodule.cpp" line="+45"/>
+        <source>cannot open the window: its module is missing (looked for %1).</source>
+        <translation>no se puede abrir la ventana: falta su módulo (buscado en %1).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cannot open the window: its module %1 does not load (%2).</source>
+        <translation>no se puede abrir la ventana: su módulo %1 no se carga (%2).</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="+94"/>
+        <location filename="../app/main.cpp" line="+67"/>
         <source>Try &apos;titlewave --help&apos;.</source>
         <translation>Pruebe «titlewave --help».</translation>
     </message>

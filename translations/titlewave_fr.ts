@@ -22,12 +22,12 @@
 <context>
     <name>ArticleLocator</name>
     <message>
-        <location filename="../app/parse/articlelocator.cpp" line="+48"/>
+        <location filename="../app/parse/articlelocator.cpp" line="+49"/>
         <source>The feed lists no article.</source>
         <translation>Le flux ne contient aucun article.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+28"/>
         <source>The front page could not be read as HTML.</source>
         <translation>La page d’accueil n’a pas pu être lue comme du HTML.</translation>
     </message>
@@ -308,7 +308,7 @@
         <translation>--%1 attend un nombre entier supérieur ou égal à %2, et non «&#xa0;%3&#xa0;».</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+16"/>
         <source>Finds the newest article and its headline on every blog of a list, all blogs at once.
 
 Without --headless, opens the window. With --headless, scans LIST (one URL per line,
@@ -481,17 +481,17 @@ ou liste illisible.</translation>
 <context>
     <name>Download</name>
     <message>
-        <location filename="../app/net/download.cpp" line="+139"/>
+        <location filename="../app/net/download.cpp" line="+140"/>
         <source>The page is %1 MB, over the %2 MB limit.</source>
         <translation>La page fait %1&#xa0;Mo, au-delà de la limite de %2&#xa0;Mo.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>The page is over the %1 MB limit.</source>
         <translation>La page dépasse la limite de %1&#xa0;Mo.</translation>
     </message>
     <message numerus="yes">
-        <location line="+12"/>
+        <location line="+19"/>
         <source>More than %n redirect(s): the server redirects in a loop.</source>
         <translation>
             <numerusform>Plus de %n redirection&#xa0;: le serveur redirige en boucle.</numerusform>
@@ -509,7 +509,7 @@ ou liste illisible.</translation>
         <translation>Redirection de https vers http non sécurisé refusée.</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+40"/>
         <source>the connection closed after %1 of %2 bytes</source>
         <translation>la connexion s’est fermée après %1 octets sur %2</translation>
     </message>
@@ -1316,9 +1316,22 @@ commence à %3&#xa0;ms, dure %4&#xa0;ms</translation>
     </message>
 </context>
 <context>
+    <name>WindowModule</name>
+    <message>
+        <location filename="../app/windowmodule.cpp" line="+45"/>
+        <source>cannot open the window: its module is missing (looked for %1).</source>
+        <translation>impossible d’ouvrir la fenêtre&#xa0;: son module est introuvable (cherché&#xa0;: %1).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cannot open the window: its module %1 does not load (%2).</source>
+        <translation>impossible d’ouvrir la fenêtre&#xa0;: son module %1 ne se charge pas (%2).</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="+94"/>
+        <location filename="../app/main.cpp" line="+67"/>
         <source>Try &apos;titlewave --help&apos;.</source>
         <translation>Essayez «&#xa0;titlewave --help&#xa0;».</translation>
     </message>

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "appsettings.h"
 #include "cli/commandlineoptions.h"
 #include "io/articlehistory.h"
 #include "io/resultexporter.h"
 #include "scan/blogentry.h"
 #include "scan/scan.h"
+#include "settings/appsettings.h"
 
 #include <QList>
 #include <QMainWindow>

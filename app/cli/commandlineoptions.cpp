@@ -24,17 +24,6 @@ bool readPositiveInt(const QCommandLineParser &parser, const QCommandLineOption 
 }
 } // namespace
 
-bool CommandLineOptions::wantsNoWindow(const QStringList &arguments)
-{
-    for (const QString &argument : arguments) {
-        if (argument == QLatin1String("--headless") || argument == QLatin1String("--help")
-            || argument == QLatin1String("-h") || argument == QLatin1String("--version")
-            || argument == QLatin1String("-v") || argument == QLatin1String("--help-all"))
-            return true;
-    }
-    return false;
-}
-
 CommandLineOptions CommandLineOptions::parse(const QStringList &arguments)
 {
     CommandLineOptions options;

@@ -30,7 +30,6 @@ public:
     /// Which scan options the command line set, so they override saved settings only then.
     QStringList explicitOptions;
 
+    /// Needs no application object; only the texts it returns want the language applied first.
     static CommandLineOptions parse(const QStringList &arguments);
-    /// Whether @p arguments ask for no window at all (decides QCoreApplication vs QApplication).
-    static bool wantsNoWindow(const QStringList &arguments);
 };

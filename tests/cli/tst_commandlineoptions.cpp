@@ -103,13 +103,6 @@ private Q_SLOTS:
         QCOMPARE(options.action, CommandLineOptions::Action::UsageError);
         QVERIFY(!options.text.isEmpty());
     }
-
-    void knowsWhenNoWindowIsWanted()
-    {
-        QVERIFY(CommandLineOptions::wantsNoWindow({ QStringLiteral("titlewave"), QStringLiteral("--headless") }));
-        QVERIFY(CommandLineOptions::wantsNoWindow({ QStringLiteral("titlewave"), QStringLiteral("--version") }));
-        QVERIFY(!CommandLineOptions::wantsNoWindow({ QStringLiteral("titlewave"), QStringLiteral("--demo") }));
-    }
 };
 
 QTEST_GUILESS_MAIN(TestCommandLineOptions)

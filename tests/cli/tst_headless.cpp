@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "fakehttpserver.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -16,11 +17,11 @@ struct Run {
     QByteArray err;
 };
 
-// Runs titlewave asynchronously, so this process's fake servers keep answering meanwhile.
-Run runTitlewave(const QStringList &arguments, const QByteArray &input = {})
+// Runs @p program asynchronously, so this process's fake servers keep answering meanwhile.
+Run runProgram(const QString &program, const QStringList &arguments, const QByteArray &input = {})
 {
     QProcess process;
-    process.start(QStringLiteral(TITLEWAVE_EXECUTABLE), arguments);
+    process.start(program, arguments);
     if (!process.waitForStarted(10000))
         return {};
     if (!input.isEmpty())
@@ -33,6 +34,11 @@ Run runTitlewave(const QStringList &arguments, const QByteArray &input = {})
     }
     return { process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, process.readAllStandardOutput(),
              process.readAllStandardError() };
+}
+
+Run runTitlewave(const QStringList &arguments, const QByteArray &input = {})
+{
+    return runProgram(QStringLiteral(TITLEWAVE_EXECUTABLE), arguments, input);
 }
 
 QList<QByteArray> csvLines(const QByteArray &csv)
@@ -278,6 +284,29 @@ private Q_SLOTS:
         const Run version = runTitlewave({ QStringLiteral("--version") });
         QCOMPARE(version.exitCode, 0);
         QVERIFY(version.out.startsWith("titlewave " TITLEWAVE_VERSION));
+    }
+
+    // A copy of the executable without the window module beside it (nor installed relative to it).
+    void missingWindowModuleIsAnErrorNotACrash()
+    {
+        QTemporaryDir dir;
+        const QString copy = dir.filePath(QStringLiteral("titlewave"));
+        QVERIFY(QFile::copy(QStringLiteral(TITLEWAVE_EXECUTABLE), copy));
+        // Only the window needs the module: help, usage errors and headless runs do without.
+        QCOMPARE(runProgram(copy, { QStringLiteral("--help") }).exitCode, 0);
+        QCOMPARE(runProgram(copy, { QStringLiteral("--max-in-flight"), QStringLiteral("zero") }).exitCode, 2);
+        QCOMPARE(runProgram(copy,
+                            { QStringLiteral("--headless"), QStringLiteral("--demo"), QStringLiteral("-o"),
+                              QStringLiteral("-") })
+                     .exitCode,
+                 0);
+        const Run window = runProgram(copy, { QStringLiteral("--demo") });
+        QCOMPARE(window.exitCode, 1);
+        QVERIFY2(window.err.contains("titlewave-window.so"), window.err.constData());
+        // Said in the language asked for, like every other error.
+        const Run french = runProgram(copy, { QStringLiteral("--lang"), QStringLiteral("fr") });
+        QCOMPARE(french.exitCode, 1);
+        QVERIFY2(french.err.contains("fen\xc3\xaatre"), french.err.constData());
     }
 
 private:

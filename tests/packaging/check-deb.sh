@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
 # check-deb.sh BUILD_DIR CPACK VERSION: `cpack -G DEB` builds titlewave_VERSION_ARCH.deb whose
-# Depends (from dpkg-shlibdeps) names the Qt and libxml2 libraries; its extracted binary runs
-# against the system's libraries (--version, the headless demo).
+# Depends (from dpkg-shlibdeps, over the executable and the window module) names the Qt and libxml2
+# libraries; its extracted binary runs against the system's libraries (--version, the headless
+# demo, the window from the packaged module).
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 build=$1 cpack=$2 version=$3
@@ -29,6 +30,7 @@ field() { dpkg-deb --field "$deb" "$1"; }
     || fail "Maintainer is '$(field Maintainer)'"
 [[ $(field Homepage) == "https://titlewave.example.org" ]] || fail "Homepage is '$(field Homepage)'"
 depends=$(field Depends)
+# libqt6widgets6 comes from the window module alone: dpkg-shlibdeps must have read it too.
 for library in libqt6core6 libqt6network6 libqt6widgets6 libxml2 libc6; do
     grep -qE "(^|, )$library( |,|$)" <<<"$depends" || fail "Depends lacks $library: $depends"
 done
@@ -38,9 +40,16 @@ unexpected=$(dpkg-deb --contents "$deb" | awk '{print $6}' | grep -vE '^\./(usr/
 [[ -z "$unexpected" ]] || fail "files outside /usr: $unexpected"
 dpkg-deb -x "$deb" "$work/root"
 check_tree "$work/root/usr" "$version"
-if file "$work/root/usr/bin/titlewave" | grep -q 'not stripped'; then
-    fail "the packaged binary is not stripped"
-fi
+module=$(window_module "$work/root/usr")
+for binary in "$work/root/usr/bin/titlewave" "$module"; do
+    if file "$binary" | grep -q 'not stripped'; then
+        fail "the packaged $(basename "$binary") is not stripped"
+    fi
+done
 # The system's libraries only: nothing from a build tree or a test environment.
-(unset LD_LIBRARY_PATH QT_PLUGIN_PATH; check_runs "$work/root/usr/bin/titlewave" "$version")
+(
+    unset LD_LIBRARY_PATH QT_PLUGIN_PATH
+    check_runs "$work/root/usr/bin/titlewave" "$version"
+    check_window "$work/root/usr/bin/titlewave" "$module"
+)
 echo "Debian package complete and runnable"

@@ -11,10 +11,22 @@ need() {
     command -v "$1" >/dev/null || fail "$1 not found (Debian package $2; run .ci/install-deps)"
 }
 
+# The window module (ui/CMakeLists.txt) under ROOT, wherever LIBDIR put it (lib/titlewave,
+# lib/<multiarch>/titlewave).
+window_module() {
+    local found
+    found=$(find "$1/lib" -path '*/titlewave/titlewave-window.so' -type f 2>/dev/null)
+    [[ -n "$found" ]] || fail "no lib/.../titlewave/titlewave-window.so under $1"
+    [[ $(wc -l <<<"$found") -eq 1 ]] || fail "more than one window module under $1: $found"
+    echo "$found"
+}
+
 # check_tree ROOT VERSION: the files an installation into ROOT (a prefix such as DESTDIR/usr) must
 # hold.
 check_tree() {
-    local root=$1 version=$2 id=org.titlewave.Titlewave path
+    local root=$1 version=$2 id=org.titlewave.Titlewave path module
+    module=$(window_module "$root") || exit 1
+    echo "ok: ${module#"$root/"}"
     for path in \
         bin/titlewave \
         share/applications/$id.desktop \
@@ -56,4 +68,26 @@ check_runs() {
     lines=$(printf '%s\n' "$output" | wc -l)
     [[ $lines -eq 7 ]] || fail "the headless demo wrote $lines CSV lines, expected 7 (header + 6 blogs)"
     [[ $(printf '%s\n' "$output" | grep -c ',ok,') -eq 6 ]] || fail "not every demo blog is ok"
+}
+
+# check_window BINARY MODULE: asked for the window (on the offscreen platform, so no display), the
+# installed BINARY maps the installed window MODULE and keeps the window open until stopped.
+check_window() {
+    local binary=$1 module=$2 pid waited=0
+    "$binary" --demo >/dev/null 2>"$work/window.err" &
+    pid=$!
+    until grep -qF "$module" "/proc/$pid/maps" 2>/dev/null; do
+        if ! kill -0 "$pid" 2>/dev/null; then
+            cat "$work/window.err" >&2
+            wait "$pid" || fail "the window exited with $? before mapping $module"
+            fail "the window exited at once without mapping $module"
+        fi
+        ((++waited <= 100)) || { kill "$pid"; fail "the window did not map $module within 10 s"; }
+        sleep 0.1
+    done
+    sleep 1 # the window is up: it must stay up, not fail after loading
+    kill -0 "$pid" 2>/dev/null || { cat "$work/window.err" >&2; fail "the window exited after loading"; }
+    kill "$pid"
+    wait "$pid" 2>/dev/null || true
+    echo "ok: the window loaded $module"
 }

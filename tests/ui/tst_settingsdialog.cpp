@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "appsettings.h"
+#include "settings/appsettings.h"
 #include "settingsdialog.h"
 
 #include <QCheckBox>

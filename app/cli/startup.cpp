@@ -1,0 +1,21 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "startup.h"
+
+#include "i18n/languageloader.h"
+#include "settings/appsettings.h"
+
+#include <QCoreApplication>
+#include <QSettings>
+
+void Startup::describeApplication()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("Titlewave"));
+    QCoreApplication::setApplicationName(QStringLiteral("Titlewave"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(TITLEWAVE_VERSION));
+}
+
+void Startup::applyLanguage(const CommandLineOptions &options)
+{
+    const QString language = options.language.isEmpty() ? AppSettings::load(QSettings()).language : options.language;
+    LanguageLoader::apply(LanguageLoader::localeFor(language));
+}
