@@ -558,7 +558,7 @@ unlesbare Eingabe.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+15"/>
+        <location line="+14"/>
         <source>%n blog(s) in %1 s: %2 ok, %3 failed</source>
         <translation>
             <numerusform>%n Blog in %1 s: %2 ok, %3 fehlgeschlagen</numerusform>
@@ -572,6 +572,12 @@ unlesbare Eingabe.</translation>
             <numerusform>höchstens %n Anfrage gleichzeitig</numerusform>
             <numerusform>höchstens %n Anfragen gleichzeitig</numerusform>
         </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1; %2</source>
+        <comment>the scan summary&apos;s two parts</comment>
+        <translation>%1; %2</translation>
     </message>
     <message>
         <location line="+2"/>

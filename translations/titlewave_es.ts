@@ -558,7 +558,7 @@ entrada ilegible.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+15"/>
+        <location line="+14"/>
         <source>%n blog(s) in %1 s: %2 ok, %3 failed</source>
         <translation>
             <numerusform>%n blog en %1 s: %2 bien, %3 fallidos</numerusform>
@@ -572,6 +572,12 @@ entrada ilegible.</translation>
             <numerusform>como máximo %n petición a la vez</numerusform>
             <numerusform>como máximo %n peticiones a la vez</numerusform>
         </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1; %2</source>
+        <comment>the scan summary&apos;s two parts</comment>
+        <translation>%1; %2</translation>
     </message>
     <message>
         <location line="+2"/>

@@ -558,7 +558,7 @@ ou liste illisible.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+15"/>
+        <location line="+14"/>
         <source>%n blog(s) in %1 s: %2 ok, %3 failed</source>
         <translation>
             <numerusform>%n blog en %1&#xa0;s&#xa0;: %2 OK, %3 en échec</numerusform>
@@ -572,6 +572,12 @@ ou liste illisible.</translation>
             <numerusform>au plus %n requête simultanée</numerusform>
             <numerusform>au plus %n requêtes simultanées</numerusform>
         </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1; %2</source>
+        <comment>the scan summary&apos;s two parts</comment>
+        <translation>%1&#x202f;; %2</translation>
     </message>
     <message>
         <location line="+2"/>

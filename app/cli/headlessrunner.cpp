@@ -127,12 +127,13 @@ void HeadlessRunner::onScanFinished()
         written = m_outFile->writeAll(csv);
         error = m_outFile->errorString();
     }
-    m_stderr << "titlewave: "
-             << tr("%n blog(s) in %1 s: %2 ok, %3 failed", nullptr, m_scan.blogCount())
-                    .arg(QLocale().toString(double(m_scan.elapsedMs()) / 1000.0, 'f', 2))
-                    .arg(m_scan.finishedCount() - m_scan.failedCount())
-                    .arg(m_scan.failedCount())
-             << "; " << tr("at most %n request(s) in flight", nullptr, m_scan.peakRequestsInFlight()) << Qt::endl;
+    const QString done = tr("%n blog(s) in %1 s: %2 ok, %3 failed", nullptr, m_scan.blogCount())
+                             .arg(QLocale().toString(double(m_scan.elapsedMs()) / 1000.0, 'f', 2))
+                             .arg(m_scan.finishedCount() - m_scan.failedCount())
+                             .arg(m_scan.failedCount());
+    const QString inFlight = tr("at most %n request(s) in flight", nullptr, m_scan.peakRequestsInFlight());
+    // The join is the translators' too: French puts a narrow no-break space before ";".
+    m_stderr << "titlewave: " << tr("%1; %2", "the scan summary's two parts").arg(done, inFlight) << Qt::endl;
     if (!written) {
         m_stderr << "titlewave: " << tr("cannot write the results: %1").arg(error) << Qt::endl;
         Q_EMIT finished(2);

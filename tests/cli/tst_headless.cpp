@@ -191,6 +191,8 @@ private Q_SLOTS:
                  lines.at(1).constData());
         QVERIFY2(run.err.contains("ligne 1\u00a0: schéma ftp non pris en charge"), run.err.constData());
         QVERIFY2(run.err.contains("1 blog en "), run.err.constData());
+        // French typography: a narrow no-break space before the semicolon joining the summary.
+        QVERIFY2(run.err.contains("\u202f; au plus "), run.err.constData());
     }
 
     void speaksEnglishWithRealPluralsByDefault()
