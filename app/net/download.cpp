@@ -209,6 +209,9 @@ void Download::onRedirected(const QUrl &target)
         return;
     }
     m_result.timing.finalUrl = target;
+    // The redirect's own Content-Length says nothing about the page at its target; if Qt ends
+    // the chain itself (a loop, reported as status 100), no new length arrives.
+    m_expectedBytes = -1;
     Q_EMIT m_reply->redirectAllowed();
 }
 
@@ -240,7 +243,8 @@ void Download::onFinished()
         send();
         return;
     }
-    if (error == QNetworkReply::NoError && m_expectedBytes >= 0 && m_result.body.size() < m_expectedBytes) {
+    const bool isPage = timing.httpStatus >= 200 && timing.httpStatus < 300;
+    if (error == QNetworkReply::NoError && isPage && m_expectedBytes >= 0 && m_result.body.size() < m_expectedBytes) {
         // The connection ended before the announced length: a cut-off page, not a whole one.
         m_result.status = BlogStatus::Network;
         m_result.error = NetworkErrors::describe(

@@ -102,6 +102,9 @@ private Q_SLOTS:
         faulty.route("/moved-here/post.html", FakeBlog::redirect("/final/post.html"));
         faulty.html("/final/post.html", FakeBlog::article("Moved twice"));
         faulty.route("/loop/", FakeBlog::redirect("/loop/"));
+        // A loop of two, which Qt 6.4 may end by itself (as "status 100") before our count does.
+        faulty.route("/ping/", FakeBlog::redirect("/pong/"));
+        faulty.route("/pong/", FakeBlog::redirect("/ping/"));
         faulty.route("/to-file/", FakeBlog::redirect("file:///etc/passwd"));
         faulty.route("/to-ftp/", FakeBlog::redirect("ftp://127.0.0.1/"));
         faulty.route("/to-data/", FakeBlog::redirect("data:text/html,<title>x</title>"));
@@ -142,6 +145,7 @@ private Q_SLOTS:
             { "503", faulty.url(QStringLiteral("/status503/")), BlogStatus::HttpError },
             { "redirected", faulty.url(QStringLiteral("/moved/")), BlogStatus::Ok },
             { "loop", faulty.url(QStringLiteral("/loop/")), BlogStatus::HttpError },
+            { "loop of two", faulty.url(QStringLiteral("/ping/")), BlogStatus::HttpError },
             { "to file", faulty.url(QStringLiteral("/to-file/")), BlogStatus::UnsupportedScheme },
             { "to ftp", faulty.url(QStringLiteral("/to-ftp/")), BlogStatus::UnsupportedScheme },
             { "to data", faulty.url(QStringLiteral("/to-data/")), BlogStatus::UnsupportedScheme },
@@ -208,6 +212,10 @@ private Q_SLOTS:
         QCOMPARE(redirected.timings.at(0).finalUrl, faulty.url(QStringLiteral("/moved-here/")));
         QCOMPARE(redirected.articleUrl, faulty.url(QStringLiteral("/final/post.html")));
         QVERIFY(byName("malformed").title.startsWith(QStringLiteral("Recovered")));
+        // However a loop ends (our count or Qt's), it is reported as one: a redirect's own
+        // Content-Length never makes it look like a cut-off page.
+        for (const char *loop : { "loop", "loop of two" })
+            QVERIFY2(byName(loop).error.contains(QStringLiteral("redirect")), qPrintable(byName(loop).error));
         // Nothing from the file system was read because a redirect said so.
         QVERIFY(!byName("to file").error.contains(QStringLiteral("root:")));
         // The TLS error says why.
