@@ -48,7 +48,7 @@ int main(int argc, char *argv[])
     // not shown), so help, version, usage errors and headless runs never load the module.
     WindowModule window;
     const bool wantsWindow = CommandLineOptions::parse(arguments).action == CommandLineOptions::Action::RunWindow;
-    if (wantsWindow && window.load())
+    if (wantsWindow && WindowModule::hasDisplay(arguments) && window.load())
         return window.run(argc, argv);
 
     QCoreApplication app(argc, argv);
@@ -71,8 +71,11 @@ int main(int argc, char *argv[])
         status = runHeadless(options);
         break;
     case CommandLineOptions::Action::RunWindow:
-        // Here only when the module did not load: say why, in the user's language.
-        QTextStream(stderr) << "titlewave: " << window.errorText() << "\n";
+        // Here only when the window cannot open: say why, in the user's language.
+        QTextStream(stderr) << "titlewave: "
+                            << (WindowModule::hasDisplay(arguments) ? window.errorText()
+                                                                    : WindowModule::noDisplayText())
+                            << "\n";
         status = EXIT_FAILURE;
         break;
     }

@@ -5,6 +5,8 @@
 #include <QFileInfo>
 #include <QLibrary>
 
+#include <algorithm>
+
 QStringList WindowModule::candidates()
 {
     // The executable's own directory, without an application object (none exists yet): the
@@ -45,4 +47,21 @@ QString WindowModule::errorText() const
         return tr("cannot open the window: its module is missing (looked for %1).")
             .arg(candidates().join(QLatin1String(", ")));
     return tr("cannot open the window: its module %1 does not load (%2).").arg(m_path, m_loaderError);
+}
+
+bool WindowModule::hasDisplay(const QStringList &arguments)
+{
+    if (!qEnvironmentVariableIsEmpty("DISPLAY") || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
+        || !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        return true;
+    // Qt reads its own options with one dash or two; an option's value never starts with '-'.
+    return std::any_of(arguments.cbegin(), arguments.cend(), [](const QString &argument) {
+        return argument == QLatin1String("-platform") || argument == QLatin1String("--platform");
+    });
+}
+
+QString WindowModule::noDisplayText()
+{
+    return tr("cannot open the window: there is no display (neither DISPLAY nor WAYLAND_DISPLAY is set). "
+              "Use --headless to scan without a window.");
 }

@@ -31,6 +31,13 @@ public:
     /// Why load() failed, translated: ask once an application and its language exist.
     QString errorText() const;
 
+    /// Whether the window has anywhere to open: a display (X11 or Wayland), or a platform named
+    /// by QT_QPA_PLATFORM or Qt's -platform option. Without one Qt aborts the whole process
+    /// while it starts, so a session without a display (ssh, cron) gets an error instead.
+    static bool hasDisplay(const QStringList &arguments);
+    /// The error when hasDisplay() is false, translated, pointing to --headless.
+    static QString noDisplayText();
+
 private:
     QLibrary m_library;
     Entry m_entry = nullptr;

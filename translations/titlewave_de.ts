@@ -509,7 +509,7 @@ unlesbare Eingabe.</translation>
         <translation>Weiterleitung von https auf unsicheres http abgelehnt.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+44"/>
         <source>the connection closed after %1 of %2 bytes</source>
         <translation>die Verbindung wurde nach %1 von %2 Bytes geschlossen</translation>
     </message>
@@ -1324,7 +1324,7 @@ beginnt bei %3 ms, dauert %4 ms</translation>
 <context>
     <name>WindowModule</name>
     <message>
-        <location filename="../app/windowmodule.cpp" line="+45"/>
+        <location filename="../app/windowmodule.cpp" line="+47"/>
         <source>cannot open the window: its module is missing (looked for %1).</source>
         <translation>das Fenster lässt sich nicht öffnen: sein Modul fehlt (gesucht: %1).</translation>
     </message>
@@ -1332,6 +1332,11 @@ beginnt bei %3 ms, dauert %4 ms</translation>
         <location line="+2"/>
         <source>cannot open the window: its module %1 does not load (%2).</source>
         <translation>das Fenster lässt sich nicht öffnen: sein Modul %1 lädt nicht (%2).</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>cannot open the window: there is no display (neither DISPLAY nor WAYLAND_DISPLAY is set). Use --headless to scan without a window.</source>
+        <translation>das Fenster lässt sich nicht öffnen: es gibt keine Anzeige (weder DISPLAY noch WAYLAND_DISPLAY ist gesetzt). Mit --headless wird ohne Fenster gescannt.</translation>
     </message>
 </context>
 <context>

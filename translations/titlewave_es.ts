@@ -509,7 +509,7 @@ entrada ilegible.</translation>
         <translation>Se rechazó una redirección de https a http inseguro.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+44"/>
         <source>the connection closed after %1 of %2 bytes</source>
         <translation>la conexión se cerró tras %1 de %2 bytes</translation>
     </message>
@@ -1324,7 +1324,7 @@ empieza a los %3 ms, dura %4 ms</translation>
 <context>
     <name>WindowModule</name>
     <message>
-        <location filename="../app/windowmodule.cpp" line="+45"/>
+        <location filename="../app/windowmodule.cpp" line="+47"/>
         <source>cannot open the window: its module is missing (looked for %1).</source>
         <translation>no se puede abrir la ventana: falta su módulo (buscado en %1).</translation>
     </message>
@@ -1332,6 +1332,11 @@ empieza a los %3 ms, dura %4 ms</translation>
         <location line="+2"/>
         <source>cannot open the window: its module %1 does not load (%2).</source>
         <translation>no se puede abrir la ventana: su módulo %1 no se carga (%2).</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>cannot open the window: there is no display (neither DISPLAY nor WAYLAND_DISPLAY is set). Use --headless to scan without a window.</source>
+        <translation>no se puede abrir la ventana: no hay pantalla (no está definida ni DISPLAY ni WAYLAND_DISPLAY). Use --headless para analizar sin ventana.</translation>
     </message>
 </context>
 <context>

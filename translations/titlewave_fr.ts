@@ -509,7 +509,7 @@ ou liste illisible.</translation>
         <translation>Redirection de https vers http non sécurisé refusée.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+44"/>
         <source>the connection closed after %1 of %2 bytes</source>
         <translation>la connexion s’est fermée après %1 octets sur %2</translation>
     </message>
@@ -1324,7 +1324,7 @@ commence à %3&#xa0;ms, dure %4&#xa0;ms</translation>
 <context>
     <name>WindowModule</name>
     <message>
-        <location filename="../app/windowmodule.cpp" line="+45"/>
+        <location filename="../app/windowmodule.cpp" line="+47"/>
         <source>cannot open the window: its module is missing (looked for %1).</source>
         <translation>impossible d’ouvrir la fenêtre&#xa0;: son module est introuvable (cherché&#xa0;: %1).</translation>
     </message>
@@ -1332,6 +1332,11 @@ commence à %3&#xa0;ms, dure %4&#xa0;ms</translation>
         <location line="+2"/>
         <source>cannot open the window: its module %1 does not load (%2).</source>
         <translation>impossible d’ouvrir la fenêtre&#xa0;: son module %1 ne se charge pas (%2).</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>cannot open the window: there is no display (neither DISPLAY nor WAYLAND_DISPLAY is set). Use --headless to scan without a window.</source>
+        <translation>impossible d’ouvrir la fenêtre&#xa0;: il n’y a pas d’écran (ni DISPLAY ni WAYLAND_DISPLAY n’est défini). Utilisez --headless pour analyser sans fenêtre.</translation>
     </message>
 </context>
 <context>

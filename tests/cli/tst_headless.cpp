@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QProcessEnvironment>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -18,9 +19,11 @@ struct Run {
 };
 
 // Runs @p program asynchronously, so this process's fake servers keep answering meanwhile.
-Run runProgram(const QString &program, const QStringList &arguments, const QByteArray &input = {})
+Run runProgram(const QString &program, const QStringList &arguments, const QByteArray &input = {},
+               const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment())
 {
     QProcess process;
+    process.setProcessEnvironment(environment);
     process.start(program, arguments);
     if (!process.waitForStarted(10000))
         return {};
@@ -302,13 +305,43 @@ private Q_SLOTS:
                               QStringLiteral("-") })
                      .exitCode,
                  0);
-        const Run window = runProgram(copy, { QStringLiteral("--demo") });
+        // A display to open on (ctest sets this too), so that the module is what is missing.
+        QProcessEnvironment offscreen = QProcessEnvironment::systemEnvironment();
+        offscreen.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        const Run window = runProgram(copy, { QStringLiteral("--demo") }, {}, offscreen);
         QCOMPARE(window.exitCode, 1);
         QVERIFY2(window.err.contains("titlewave-window.so"), window.err.constData());
         // Said in the language asked for, like every other error.
-        const Run french = runProgram(copy, { QStringLiteral("--lang"), QStringLiteral("fr") });
+        const Run french = runProgram(copy, { QStringLiteral("--lang"), QStringLiteral("fr") }, {}, offscreen);
         QCOMPARE(french.exitCode, 1);
         QVERIFY2(french.err.contains("fen\xc3\xaatre"), french.err.constData());
+    }
+
+    // ssh, cron, a container: no display at all. Qt would abort the process while starting;
+    // Titlewave says so and points to --headless instead, in the language asked for.
+    void noDisplayIsAnErrorNotACrash()
+    {
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        for (const char *name : { "DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM" })
+            environment.remove(QString::fromLatin1(name));
+        const Run window
+            = runProgram(QStringLiteral(TITLEWAVE_EXECUTABLE), { QStringLiteral("--demo") }, {}, environment);
+        QCOMPARE(window.exitCode, 1);
+        QVERIFY2(window.err.contains("no display") && window.err.contains("--headless"), window.err.constData());
+        const Run french = runProgram(QStringLiteral(TITLEWAVE_EXECUTABLE),
+                                      { QStringLiteral("--lang"), QStringLiteral("fr") }, {}, environment);
+        QCOMPARE(french.exitCode, 1);
+        QVERIFY2(french.err.contains("--headless")
+                     && french.err.contains("\xc3\xa9"
+                                            "cran"),
+                 french.err.constData());
+        // The headless face needs no display at all.
+        QCOMPARE(runProgram(QStringLiteral(TITLEWAVE_EXECUTABLE),
+                            { QStringLiteral("--headless"), QStringLiteral("--demo"), QStringLiteral("-o"),
+                              QStringLiteral("-") },
+                            {}, environment)
+                     .exitCode,
+                 0);
     }
 
 private:
