@@ -655,8 +655,9 @@ void MainWindow::scanEntries(const QList<BlogEntry> &blogs, const QList<int> &ro
 
 void MainWindow::stopScan()
 {
-    if (m_readingList) {
+    if (m_readingList || m_importingList) {
         m_readingList = false; // the read's result will be dropped
+        m_importingList = false;
         updateActions();
         return;
     }
@@ -703,56 +704,102 @@ void MainWindow::importFile(const QString &path)
     importFiles({ path });
 }
 
-void MainWindow::importFiles(const QStringList &paths)
-{
-    if (paths.isEmpty() || isBusy())
-        return;
+// What an import prepares on the list reader's thread: the files read and merged, and the
+// editor's text made from them. Nothing here touches a QObject.
+struct MainWindow::ImportedList {
+    QStringList paths; ///< the files asked for
+    QList<QUrl> thenAppend; ///< links to add once the files are in
     BlogListReadResult combined;
-    QSet<QString> seen;
-    QStringList errors;
-    for (const QString &path : paths) {
-        const BlogListReadResult list = BlogListReader::readFile(path);
-        if (!list.error.isEmpty()) {
-            errors << list.error;
-            continue;
-        }
-        addRecentFile(path);
-        combined.duplicates += list.duplicates;
-        const QString prefix = paths.size() > 1 ? QFileInfo(path).fileName() + QLatin1String(": ") : QString();
-        for (const QString &problem : list.problems)
-            combined.problems << prefix + problem;
-        for (const BlogEntry &blog : list.blogs) {
-            // Each file is de-duplicated by the reader; across files, by address here.
-            const QString key = blog.url.isValid() ? blog.url.toString() : QString();
-            if (!key.isEmpty() && seen.contains(key)) {
-                ++combined.duplicates;
+    QStringList readPaths; ///< the files that could be read, for the recent-files menu
+    QString text;
+};
+
+void MainWindow::importFiles(const QStringList &paths, const QList<QUrl> &thenAppend)
+{
+    if (paths.isEmpty()) {
+        if (!thenAppend.isEmpty())
+            appendUrls(thenAppend);
+        return;
+    }
+    if (isBusy())
+        return;
+    m_importingList = true;
+    const quint64 generation = ++m_readGeneration;
+    updateActions();
+    m_listReader.start([paths, thenAppend, generation, window = QPointer<MainWindow>(this)] {
+        ImportedList imported;
+        imported.paths = paths;
+        imported.thenAppend = thenAppend;
+        BlogListReadResult &combined = imported.combined;
+        QSet<QString> seen;
+        QStringList errors;
+        for (const QString &path : paths) {
+            const BlogListReadResult list = BlogListReader::readFile(path);
+            if (!list.error.isEmpty()) {
+                errors << list.error;
                 continue;
             }
-            seen.insert(key);
-            combined.blogs.append(blog);
+            imported.readPaths << path;
+            combined.duplicates += list.duplicates;
+            const QString prefix = paths.size() > 1 ? QFileInfo(path).fileName() + QLatin1String(": ") : QString();
+            for (const QString &problem : list.problems)
+                combined.problems << prefix + problem;
+            for (const BlogEntry &blog : list.blogs) {
+                // Each file is de-duplicated by the reader; across files, by address here.
+                const QString key = blog.url.isValid() ? blog.url.toString() : QString();
+                if (!key.isEmpty() && seen.contains(key)) {
+                    ++combined.duplicates;
+                    continue;
+                }
+                seen.insert(key);
+                combined.blogs.append(blog);
+            }
         }
-    }
-    combined.error = errors.join(QLatin1String("; "));
-    if (combined.blogs.isEmpty() && !errors.isEmpty()) {
+        combined.error = errors.join(QLatin1String("; "));
+        QStringList lines;
+        for (const BlogEntry &blog : std::as_const(combined.blogs)) {
+            if (!blog.name.isEmpty())
+                lines.append(QStringLiteral("# ") + blog.name);
+            lines.append(editorLine(blog));
+        }
+        imported.text = lines.isEmpty() ? QString() : lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
+        // Back on the GUI thread; the window is checked there, where it can only go away between events.
+        QMetaObject::invokeMethod(
+            qApp,
+            [window, generation, imported = std::move(imported)] {
+                if (window)
+                    window->onListImported(generation, imported);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void MainWindow::onListImported(quint64 generation, const ImportedList &imported)
+{
+    if (generation != m_readGeneration || !m_importingList)
+        return; // cancelled with Stop
+    m_importingList = false;
+    updateActions();
+    for (const QString &path : imported.readPaths)
+        addRecentFile(path);
+    const BlogListReadResult &combined = imported.combined;
+    if (combined.blogs.isEmpty() && !combined.error.isEmpty()) {
         // Nothing readable: keep the editor as it was.
         statusBar()->setToolTip(QString());
         statusBar()->showMessage(combined.error);
-        return;
+    } else {
+        setBlogListText(imported.text);
+        m_importedBlogs = combined.blogs;
+        m_importedText = blogListText();
+        statusBar()->setToolTip(problemsTooltip(combined.problems));
+        const QStringList &paths = imported.paths;
+        const QString source = paths.size() == 1 ? QDir::toNativeSeparators(paths.constFirst())
+                                                 : tr("%n file(s)", nullptr, int(paths.size()));
+        statusBar()->showMessage(tr("Imported %1: %2").arg(source, combined.summary()));
     }
-
-    QStringList lines;
-    for (const BlogEntry &blog : std::as_const(combined.blogs)) {
-        if (!blog.name.isEmpty())
-            lines.append(QStringLiteral("# ") + blog.name);
-        lines.append(editorLine(blog));
-    }
-    setBlogListText(lines.isEmpty() ? QString() : lines.join(QLatin1Char('\n')) + QLatin1Char('\n'));
-    m_importedBlogs = combined.blogs;
-    m_importedText = blogListText();
-    statusBar()->setToolTip(problemsTooltip(combined.problems));
-    const QString source = paths.size() == 1 ? QDir::toNativeSeparators(paths.constFirst())
-                                             : tr("%n file(s)", nullptr, int(paths.size()));
-    statusBar()->showMessage(tr("Imported %1: %2").arg(source, combined.summary()));
+    // An import replaces the list; the links of the same drop are added to what it put there.
+    if (!imported.thenAppend.isEmpty())
+        appendUrls(imported.thenAppend);
 }
 
 void MainWindow::appendUrls(const QList<QUrl> &urls)
@@ -800,10 +847,27 @@ void MainWindow::pasteList()
     if (!list.isEmpty() && !list.endsWith(QLatin1Char('\n')))
         list += QLatin1Char('\n');
     setBlogListText(list + text);
-    const BlogListReadResult read = BlogListReader::readText(text);
+    m_editor->setFocus(Qt::OtherFocusReason);
+    // The summary reads the pasted lines (~150 ms for 50,000): on the list reader's thread.
+    const quint64 generation = ++m_pasteGeneration;
+    m_listReader.start([text, generation, window = QPointer<MainWindow>(this)] {
+        BlogListReadResult read = BlogListReader::readText(text);
+        QMetaObject::invokeMethod(
+            qApp,
+            [window, generation, read = std::move(read)] {
+                if (window)
+                    window->onPasteRead(generation, read);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void MainWindow::onPasteRead(quint64 generation, const BlogListReadResult &read)
+{
+    if (generation != m_pasteGeneration)
+        return; // pasted again since: that paste's summary follows
     statusBar()->setToolTip(problemsTooltip(read.problems));
     statusBar()->showMessage(tr("Pasted: %1").arg(read.summary()));
-    m_editor->setFocus(Qt::OtherFocusReason);
 }
 
 bool MainWindow::acceptsDrop(const QMimeData *mime) const
@@ -826,9 +890,7 @@ void MainWindow::dropMime(const QMimeData *mime)
             links << url;
     }
     // Files first: an import replaces the list, links are added to it.
-    importFiles(files);
-    if (!links.isEmpty())
-        appendUrls(links);
+    importFiles(files, links);
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)

@@ -392,6 +392,8 @@ private Q_SLOTS:
 
         MainWindow window;
         window.importFile(path);
+        QVERIFY(window.isBusy()); // read on the list reader's thread, never on the GUI thread
+        QTRY_VERIFY(!window.isBusy());
         const QString text = window.blogListText();
         QVERIFY2(text.contains(QStringLiteral("https://a.example/")), qPrintable(text));
         QVERIFY2(text.contains(QStringLiteral("https://b.example/")), qPrintable(text));
@@ -413,6 +415,7 @@ private Q_SLOTS:
         }
         MainWindow window;
         window.applyCommandLine(CommandLineOptions::parse(arguments)); // as Exec=titlewave %F does
+        QTRY_VERIFY(!window.isBusy());
         const QString text = window.blogListText();
         QVERIFY2(text.contains(QStringLiteral("https://a.example/")), qPrintable(text));
         QVERIFY2(text.contains(QStringLiteral("https://b.example/")), qPrintable(text));
@@ -492,6 +495,7 @@ private Q_SLOTS:
         const QString path = writeFile(dir, fileName, content);
         MainWindow window;
         window.importFile(path);
+        QTRY_VERIFY(!window.isBusy());
         QCOMPARE(urls(window.listedBlogs()),
                  (QStringList { QStringLiteral("https://a.example/"), QStringLiteral("https://b.example/") }));
         QCOMPARE(::names(window.listedBlogs()), names);
@@ -508,6 +512,7 @@ private Q_SLOTS:
         MainWindow window;
         window.setBlogListText(QStringLiteral("https://kept.example/\n"));
         window.importFile(QStringLiteral("/nonexistent/list.opml"));
+        QTRY_VERIFY(!window.isBusy());
         QCOMPARE(window.blogListText(), QStringLiteral("https://kept.example/\n"));
         QVERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("/nonexistent/list.opml")));
         QVERIFY(window.recentFiles().isEmpty());
@@ -532,6 +537,7 @@ private Q_SLOTS:
         QDropEvent drop(QPointF(middle), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
         QApplication::sendEvent(&window, &drop);
         QVERIFY(drop.isAccepted());
+        QTRY_VERIFY(!window.isBusy());
 
         const QList<BlogEntry> blogs = window.listedBlogs();
         QCOMPARE(
@@ -575,8 +581,10 @@ private Q_SLOTS:
             paths << writeFile(dir, QStringLiteral("list%1.txt").arg(i),
                                QStringLiteral("https://blog%1.example/\n").arg(i).toUtf8());
             window.importFile(paths.constLast());
+            QTRY_VERIFY(!window.isBusy());
         }
         window.importFile(paths.at(5)); // again: moves to the top, no duplicate
+        QTRY_VERIFY(!window.isBusy());
         const QStringList recent = window.recentFiles();
         QCOMPARE(recent.size(), MainWindow::kMaxRecentFiles);
         QCOMPARE(recent.at(0), QFileInfo(paths.at(5)).absoluteFilePath());
@@ -591,6 +599,7 @@ private Q_SLOTS:
         const QList<QAction *> entries = menu->actions();
         QCOMPARE(entries.size(), MainWindow::kMaxRecentFiles + 2); // files, separator, Clear Menu
         entries.at(1)->trigger();
+        QTRY_VERIFY(!next.isBusy());
         QCOMPARE(urls(next.listedBlogs()), QStringList { QStringLiteral("https://blog9.example/") });
         entries.constLast()->trigger();
         QVERIFY(next.recentFiles().isEmpty());
@@ -992,7 +1001,9 @@ private Q_SLOTS:
         action(window, "pasteListAction")->trigger();
         QCOMPARE(urls(window.listedBlogs()),
                  (QStringList { QStringLiteral("https://first.example/"), QStringLiteral("https://second.example/") }));
-        QVERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("1 blog")));
+        // The summary is read on the list reader's thread and shown when it is ready.
+        QTRY_VERIFY2(window.statusBar()->currentMessage().contains(QStringLiteral("1 blog")),
+                     qPrintable(window.statusBar()->currentMessage()));
     }
 
 private:
