@@ -47,15 +47,16 @@ int main(int argc, char *argv[])
     // makes its own QApplication. This first parse needs no application object (its texts are
     // not shown), so help, version, usage errors and headless runs never load the module.
     WindowModule window;
-    const bool wantsWindow = CommandLineOptions::parse(arguments).action == CommandLineOptions::Action::RunWindow;
-    if (wantsWindow && WindowModule::hasDisplay(arguments) && window.load())
+    const CommandLineOptions untranslated = CommandLineOptions::parse(arguments);
+    const bool wantsWindow = untranslated.action == CommandLineOptions::Action::RunWindow;
+    const bool hasDisplay = WindowModule::hasDisplay(arguments);
+    if (wantsWindow && hasDisplay && window.load())
         return window.run(argc, argv);
 
     QCoreApplication app(argc, argv);
     Startup::describeApplication();
-    // Parsed twice more: the first parse finds --lang, the second writes help and errors in that
-    // language.
-    Startup::applyLanguage(CommandLineOptions::parse(arguments));
+    // The first parse found --lang; parsed again, help and errors are written in that language.
+    Startup::applyLanguage(untranslated);
     const CommandLineOptions options = CommandLineOptions::parse(arguments);
     int status = 0;
     switch (options.action) {
@@ -72,9 +73,7 @@ int main(int argc, char *argv[])
         break;
     case CommandLineOptions::Action::RunWindow:
         // Here only when the window cannot open: say why, in the user's language.
-        QTextStream(stderr) << "titlewave: "
-                            << (WindowModule::hasDisplay(arguments) ? window.errorText()
-                                                                    : WindowModule::noDisplayText())
+        QTextStream(stderr) << "titlewave: " << (hasDisplay ? window.errorText() : WindowModule::noDisplayText())
                             << "\n";
         status = EXIT_FAILURE;
         break;

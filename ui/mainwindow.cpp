@@ -526,6 +526,21 @@ struct MainWindow::ReadList {
     std::optional<QString> historyError;
 };
 
+template<typename Work, typename Done> void MainWindow::readInBackground(quint64 generation, Work work, Done done)
+{
+    m_listReader.start([generation, work = std::move(work), done, window = QPointer<MainWindow>(this)] {
+        auto result = work();
+        // Back on the GUI thread; the window is checked there, where it can only go away between events.
+        QMetaObject::invokeMethod(
+            qApp,
+            [window, generation, done, result = std::move(result)]() mutable {
+                if (window)
+                    (window.data()->*done)(generation, result);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
 void MainWindow::startScan()
 {
     if (isBusy())
@@ -537,26 +552,22 @@ void MainWindow::startScan()
     m_readingList = true;
     const quint64 generation = ++m_readGeneration;
     updateActions();
-    m_listReader.start([text, importCurrent, imported, loadHistory, generation, window = QPointer<MainWindow>(this)] {
-        ReadList read;
-        if (importCurrent)
-            read.list.blogs = imported;
-        else
-            read.list = BlogListReader::readText(text);
-        read.rows = ResultsModel::pendingRows(read.list.blogs);
-        if (loadHistory) {
-            read.history.emplace();
-            read.historyError = read.history->load();
-        }
-        // Back on the GUI thread; the window is checked there, where it can only go away between events.
-        QMetaObject::invokeMethod(
-            qApp,
-            [window, generation, read = std::move(read)]() mutable {
-                if (window)
-                    window->onListRead(generation, read);
-            },
-            Qt::QueuedConnection);
-    });
+    readInBackground(
+        generation,
+        [text, importCurrent, imported, loadHistory] {
+            ReadList read;
+            if (importCurrent)
+                read.list.blogs = imported;
+            else
+                read.list = BlogListReader::readText(text);
+            read.rows = ResultsModel::pendingRows(read.list.blogs);
+            if (loadHistory) {
+                read.history.emplace();
+                read.historyError = read.history->load();
+            }
+            return read;
+        },
+        &MainWindow::onListRead);
 }
 
 void MainWindow::onListRead(quint64 generation, ReadList &read)
@@ -615,12 +626,7 @@ void MainWindow::rescanRows(const QList<int> &rows)
         blogs.append(entry);
         scanned.append(row);
         // The row starts over, in place: pending until its chain reports.
-        BlogResult pending;
-        pending.index = row;
-        pending.blogUrl = entry.url;
-        pending.blogInput = entry.input;
-        pending.name = entry.name;
-        m_model->updateResult(pending);
+        m_model->updateResult(BlogResult::pending(row, entry));
     }
     m_model->flush();
     if (!blogs.isEmpty()) {
@@ -726,52 +732,49 @@ void MainWindow::importFiles(const QStringList &paths, const QList<QUrl> &thenAp
     m_importingList = true;
     const quint64 generation = ++m_readGeneration;
     updateActions();
-    m_listReader.start([paths, thenAppend, generation, window = QPointer<MainWindow>(this)] {
-        ImportedList imported;
-        imported.paths = paths;
-        imported.thenAppend = thenAppend;
-        BlogListReadResult &combined = imported.combined;
-        QSet<QString> seen;
-        QStringList errors;
-        for (const QString &path : paths) {
-            const BlogListReadResult list = BlogListReader::readFile(path);
-            if (!list.error.isEmpty()) {
-                errors << list.error;
+    readInBackground(
+        generation, [paths, thenAppend] { return readListFiles(paths, thenAppend); }, &MainWindow::onListImported);
+}
+
+MainWindow::ImportedList MainWindow::readListFiles(const QStringList &paths, const QList<QUrl> &thenAppend)
+{
+    ImportedList imported;
+    imported.paths = paths;
+    imported.thenAppend = thenAppend;
+    BlogListReadResult &combined = imported.combined;
+    QSet<QString> seen;
+    QStringList errors;
+    for (const QString &path : paths) {
+        const BlogListReadResult list = BlogListReader::readFile(path);
+        if (!list.error.isEmpty()) {
+            errors << list.error;
+            continue;
+        }
+        imported.readPaths << path;
+        combined.duplicates += list.duplicates;
+        const QString prefix = paths.size() > 1 ? QFileInfo(path).fileName() + QLatin1String(": ") : QString();
+        for (const QString &problem : list.problems)
+            combined.problems << prefix + problem;
+        for (const BlogEntry &blog : list.blogs) {
+            // Each file is de-duplicated by the reader; across files, by address here.
+            const QString key = blog.url.isValid() ? blog.url.toString() : QString();
+            if (!key.isEmpty() && seen.contains(key)) {
+                ++combined.duplicates;
                 continue;
             }
-            imported.readPaths << path;
-            combined.duplicates += list.duplicates;
-            const QString prefix = paths.size() > 1 ? QFileInfo(path).fileName() + QLatin1String(": ") : QString();
-            for (const QString &problem : list.problems)
-                combined.problems << prefix + problem;
-            for (const BlogEntry &blog : list.blogs) {
-                // Each file is de-duplicated by the reader; across files, by address here.
-                const QString key = blog.url.isValid() ? blog.url.toString() : QString();
-                if (!key.isEmpty() && seen.contains(key)) {
-                    ++combined.duplicates;
-                    continue;
-                }
-                seen.insert(key);
-                combined.blogs.append(blog);
-            }
+            seen.insert(key);
+            combined.blogs.append(blog);
         }
-        combined.error = errors.join(QLatin1String("; "));
-        QStringList lines;
-        for (const BlogEntry &blog : std::as_const(combined.blogs)) {
-            if (!blog.name.isEmpty())
-                lines.append(QStringLiteral("# ") + blog.name);
-            lines.append(editorLine(blog));
-        }
-        imported.text = lines.isEmpty() ? QString() : lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
-        // Back on the GUI thread; the window is checked there, where it can only go away between events.
-        QMetaObject::invokeMethod(
-            qApp,
-            [window, generation, imported = std::move(imported)] {
-                if (window)
-                    window->onListImported(generation, imported);
-            },
-            Qt::QueuedConnection);
-    });
+    }
+    combined.error = errors.join(QLatin1String("; "));
+    QStringList lines;
+    for (const BlogEntry &blog : std::as_const(combined.blogs)) {
+        if (!blog.name.isEmpty())
+            lines.append(QStringLiteral("# ") + blog.name);
+        lines.append(editorLine(blog));
+    }
+    imported.text = lines.isEmpty() ? QString() : lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
+    return imported;
 }
 
 void MainWindow::onListImported(quint64 generation, const ImportedList &imported)
@@ -850,16 +853,8 @@ void MainWindow::pasteList()
     m_editor->setFocus(Qt::OtherFocusReason);
     // The summary reads the pasted lines (~150 ms for 50,000): on the list reader's thread.
     const quint64 generation = ++m_pasteGeneration;
-    m_listReader.start([text, generation, window = QPointer<MainWindow>(this)] {
-        BlogListReadResult read = BlogListReader::readText(text);
-        QMetaObject::invokeMethod(
-            qApp,
-            [window, generation, read = std::move(read)] {
-                if (window)
-                    window->onPasteRead(generation, read);
-            },
-            Qt::QueuedConnection);
-    });
+    readInBackground(
+        generation, [text] { return BlogListReader::readText(text); }, &MainWindow::onPasteRead);
 }
 
 void MainWindow::onPasteRead(quint64 generation, const BlogListReadResult &read)

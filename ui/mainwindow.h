@@ -125,9 +125,14 @@ private:
     bool acceptsDrop(const QMimeData *mime) const;
     void dropMime(const QMimeData *mime);
 
+    /// Runs @p work on the list reader's thread (one thread, so reads keep their order) and hands
+    /// its result to (this->*done)(generation, result) back on the GUI thread, if the window still
+    /// exists then. Start, Import and Paste List read their lists this way.
+    template<typename Work, typename Done> void readInBackground(quint64 generation, Work work, Done done);
     struct ReadList;
     void onListRead(quint64 generation, ReadList &list);
     struct ImportedList;
+    static ImportedList readListFiles(const QStringList &paths, const QList<QUrl> &thenAppend);
     void onListImported(quint64 generation, const ImportedList &imported);
     void onPasteRead(quint64 generation, const BlogListReadResult &read);
     void scanEntries(const QList<BlogEntry> &blogs, const QList<int> &rows);

@@ -252,13 +252,8 @@ QList<BlogResult> ResultsModel::pendingRows(const QList<BlogEntry> &blogs)
 {
     QList<BlogResult> rows;
     rows.reserve(blogs.size());
-    for (qsizetype i = 0; i < blogs.size(); ++i) {
-        BlogResult result;
-        result.index = int(i);
-        result.blogUrl = blogs.at(i).url;
-        result.name = blogs.at(i).name;
-        rows.append(std::move(result));
-    }
+    for (qsizetype i = 0; i < blogs.size(); ++i)
+        rows.append(BlogResult::pending(int(i), blogs.at(i)));
     return rows;
 }
 
@@ -334,7 +329,9 @@ void ResultsModel::flush()
     }
     if (axisEnd != m_axisEndMs) {
         // A longer axis rescales every row's bars. Only AxisEndRole changed in the other rows:
-        // saying so spares the proxy re-sorting and re-filtering them at every flush.
+        // saying so spares the proxy re-sorting them (the sort column is not the waterfall), but
+        // Qt 6.4's proxy re-filters every row of the range whatever the roles, which is why
+        // ResultsSortModel caches its filter answers by row stamp.
         m_axisEndMs = axisEnd;
         Q_EMIT headerDataChanged(Qt::Horizontal, Waterfall, Waterfall);
         Q_EMIT dataChanged(index(0, Waterfall), index(rowCount() - 1, Waterfall), { AxisEndRole });

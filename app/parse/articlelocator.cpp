@@ -26,6 +26,21 @@ QList<ArticleCandidate> withoutPage(QList<ArticleCandidate> candidates, const QU
     return candidates;
 }
 
+// The newest of a rule's candidates, the page itself left out, as the article; false if none.
+bool takeNewest(ArticleLocation &location, QList<ArticleCandidate> candidates, const QUrl &pageUrl, const QUrl &baseUrl,
+                const char *via)
+{
+    const std::optional<ArticleCandidate> pick
+        = ArticleRules::pickNewest(withoutPage(std::move(candidates), pageUrl, baseUrl));
+    if (!pick)
+        return false;
+    location.articleUrl = pick->url;
+    location.foundVia = QString::fromLatin1(via);
+    return true;
+}
+
+constexpr const char *RelBookmarkVia = "rel-bookmark";
+
 } // namespace
 
 ArticleLocation ArticleLocator::locate(const QByteArray &body, const QByteArray &contentType, const QUrl &pageUrl,
@@ -63,12 +78,8 @@ ArticleLocation ArticleLocator::locate(const QByteArray &body, const QByteArray 
             location.feedUrls = scan.feedLinks;
             if (options.preferFeeds && !location.feedUrls.isEmpty())
                 return location; // the engine follows feedUrls.first()
-            if (const std::optional<ArticleCandidate> pick
-                = ArticleRules::pickNewest(withoutPage(scan.bookmarks, pageUrl, scan.baseUrl))) {
-                location.articleUrl = pick->url;
-                location.foundVia = QStringLiteral("rel-bookmark");
+            if (takeNewest(location, scan.bookmarks, pageUrl, scan.baseUrl, RelBookmarkVia))
                 return location;
-            }
         }
     }
 
@@ -104,19 +115,14 @@ ArticleLocation ArticleLocator::locate(const QByteArray &body, const QByteArray 
         QList<ArticleCandidate> (*rule)(const HtmlDocument &);
         const char *via;
     } rules[] = {
-        { ArticleRules::relBookmark, "rel-bookmark" },
+        { ArticleRules::relBookmark, RelBookmarkVia },
         { ArticleRules::hAtom, "hatom" },
         { ArticleRules::schemaOrg, "schema-org" },
         { ArticleRules::articleElements, "article" },
     };
     for (const auto &[rule, via] : rules) {
-        const std::optional<ArticleCandidate> pick
-            = ArticleRules::pickNewest(withoutPage(rule(doc), pageUrl, doc.baseUrl()));
-        if (pick) {
-            location.articleUrl = pick->url;
-            location.foundVia = QString::fromLatin1(via);
+        if (takeNewest(location, rule(doc), pageUrl, doc.baseUrl(), via))
             return location;
-        }
     }
 
     if (location.feedUrls.isEmpty()) {

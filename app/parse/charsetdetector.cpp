@@ -55,6 +55,9 @@ QByteArray charsetParameter(const QByteArray &value)
 // Can iconv decode this? (toUtf8() uses it for everything but UTF-8/16 and windows-1252.)
 bool canDecode(const QByteArray &name)
 {
+    // The labels of nearly every page, which toUtf8() decodes itself: no lock, no iconv.
+    if (name == "UTF-8" || name == "windows-1252")
+        return true;
     // The common answers are kept: iconv_open() loads and frees conversion tables each time, a
     // few percent of a whole scan's CPU when asked once per page. Labels come from the network,
     // so the cache is bounded; past the bound we simply ask iconv.

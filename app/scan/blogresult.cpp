@@ -39,3 +39,13 @@ QString BlogResult::blogText() const
         return blogUrl.toString(QUrl::FullyEncoded);
     return blogInput.isEmpty() ? blogUrl.toString() : blogInput;
 }
+
+BlogResult BlogResult::pending(int index, const BlogEntry &entry)
+{
+    BlogResult result;
+    result.index = index;
+    result.blogUrl = entry.url;
+    result.blogInput = entry.input;
+    result.name = entry.name;
+    return result;
+}

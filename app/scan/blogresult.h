@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "blogentry.h"
 #include "blogstatus.h"
 #include "requesttiming.h"
 
@@ -38,6 +39,9 @@ struct BlogResult {
     qint64 endMs() const;
     /// The blog's address for display and export: the URL, or the list's text when invalid.
     QString blogText() const;
+
+    /// The row of @p entry at position @p index before its chain reports: pending, nothing found.
+    static BlogResult pending(int index, const BlogEntry &entry);
 };
 
 Q_DECLARE_METATYPE(BlogResult)

@@ -13,12 +13,8 @@
 BlogScan::BlogScan(Scan &scan, int index, const BlogEntry &entry)
     : m_scan(scan)
     , m_entry(entry)
-{
-    m_result.index = index;
-    m_result.blogUrl = entry.url;
-    m_result.blogInput = entry.input;
-    m_result.name = entry.name;
-}
+    , m_result(BlogResult::pending(index, entry))
+{ }
 
 void BlogScan::start()
 {

@@ -76,12 +76,7 @@ BlogResult Scan::resultAt(int index) const
     if (const BlogScan *blog = m_blogs[std::size_t(index)].get())
         return blog->result();
     // Not started yet (or never, after a stop): what the row says before its chain runs.
-    const BlogEntry &entry = m_entries.at(index);
-    BlogResult result;
-    result.index = index;
-    result.blogUrl = entry.url;
-    result.blogInput = entry.input;
-    result.name = entry.name;
+    BlogResult result = BlogResult::pending(index, m_entries.at(index));
     if (m_stopped) {
         result.status = BlogStatus::Cancelled;
         result.error = BlogStatusText::sentence(BlogStatus::Cancelled);
