@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "cli/commandlineoptions.h"
 #include "cli/headlessrunner.h"
-#include "cli/startup.h"
 #include "net/fdlimit.h"
+#include "session/commandlineoptions.h"
+#include "session/startup.h"
 #include "windowmodule.h"
 
 #include <QCoreApplication>
@@ -56,7 +56,7 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     Startup::describeApplication();
     // The first parse found --lang; parsed again, help and errors are written in that language.
-    Startup::applyLanguage(untranslated);
+    Startup::applyLanguage(untranslated.language);
     const CommandLineOptions options = CommandLineOptions::parse(arguments);
     int status = 0;
     switch (options.action) {

@@ -4,11 +4,11 @@
 #include "demo/demoserver.h"
 #include "io/articlehistory.h"
 #include "io/bloglistreader.h"
-#include "net/webaddress.h"
 #include "plaintooltip.h"
 #include "resultsmodel.h"
 #include "resultssortmodel.h"
 #include "settingsdialog.h"
+#include "types/webaddress.h"
 #include "waterfalldelegate.h"
 
 #include <QAction>
@@ -741,32 +741,9 @@ MainWindow::ImportedList MainWindow::readListFiles(const QStringList &paths, con
     ImportedList imported;
     imported.paths = paths;
     imported.thenAppend = thenAppend;
-    BlogListReadResult &combined = imported.combined;
-    QSet<QString> seen;
-    QStringList errors;
-    for (const QString &path : paths) {
-        const BlogListReadResult list = BlogListReader::readFile(path);
-        if (!list.error.isEmpty()) {
-            errors << list.error;
-            continue;
-        }
-        imported.readPaths << path;
-        combined.duplicates += list.duplicates;
-        const QString prefix = paths.size() > 1 ? QFileInfo(path).fileName() + QLatin1String(": ") : QString();
-        for (const QString &problem : list.problems)
-            combined.problems << prefix + problem;
-        for (const BlogEntry &blog : list.blogs) {
-            // Each file is de-duplicated by the reader; across files, by address here.
-            const QString key = blog.url.isValid() ? blog.url.toString() : QString();
-            if (!key.isEmpty() && seen.contains(key)) {
-                ++combined.duplicates;
-                continue;
-            }
-            seen.insert(key);
-            combined.blogs.append(blog);
-        }
-    }
-    combined.error = errors.join(QLatin1String("; "));
+    imported.combined = BlogListReader::readFiles(paths);
+    const BlogListReadResult &combined = imported.combined;
+    imported.readPaths = combined.sources;
     QStringList lines;
     for (const BlogEntry &blog : std::as_const(combined.blogs)) {
         if (!blog.name.isEmpty())
@@ -1274,7 +1251,7 @@ void MainWindow::updateProgress()
 
 void MainWindow::applyCommandLine(const CommandLineOptions &options)
 {
-    m_scan.setOptions(m_settings.mergedWith(options));
+    m_scan.setOptions(m_settings.mergedWith(options.overrides));
     {
         // A command-line value is for this session: it does not replace the saved setting.
         const QSignalBlocker blocker(m_maxInFlight);

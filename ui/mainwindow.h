@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "cli/commandlineoptions.h"
 #include "io/articlehistory.h"
 #include "io/bloglistreader.h"
 #include "io/resultexporter.h"
-#include "scan/blogentry.h"
 #include "scan/scan.h"
+#include "session/commandlineoptions.h"
 #include "settings/appsettings.h"
+#include "types/blogentry.h"
 
 #include <QList>
 #include <QMainWindow>

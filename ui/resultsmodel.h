@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "scan/blogentry.h"
-#include "scan/blogresult.h"
+#include "types/blogentry.h"
+#include "types/blogresult.h"
 
 #include <QAbstractTableModel>
 #include <QHash>

@@ -2,7 +2,7 @@
 #include "resultssortmodel.h"
 
 #include "resultsmodel.h"
-#include "scan/blogresult.h"
+#include "types/blogresult.h"
 
 ResultsSortModel::ResultsSortModel(QObject *parent)
     : QSortFilterProxyModel(parent)

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The window module's one exported function (see app/windowmodule.h): what the executable's
 // main() did for the window before the window moved out of it.
-#include "cli/commandlineoptions.h"
-#include "cli/startup.h"
 #include "mainwindow.h"
+#include "session/commandlineoptions.h"
+#include "session/startup.h"
 #include "windowmodule.h"
 
 #include <QApplication>
@@ -21,7 +21,7 @@ extern "C" Q_DECL_EXPORT int titlewave_run_window(int &argc, char **argv)
     QApplication app(argc, argv);
     Startup::describeApplication();
     const CommandLineOptions options = CommandLineOptions::parse(arguments);
-    Startup::applyLanguage(options);
+    Startup::applyLanguage(options.language);
     // The executable's own parse chose the window; help and errors are its business.
     if (options.action != CommandLineOptions::Action::RunWindow)
         return 2;

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "commandlineoptions.h"
 #include "io/outputfile.h"
 #include "scan/scan.h"
+#include "session/commandlineoptions.h"
 
 #include <QElapsedTimer>
 #include <QObject>

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "httpserver.h"
-#include "scan/blogentry.h"
+#include "types/blogentry.h"
 
 #include <QHash>
 #include <QList>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "articlehistory.h"
 
-#include "net/webaddress.h"
 #include "outputfile.h"
+#include "types/webaddress.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -20,10 +20,6 @@
 namespace {
 constexpr int kFormatVersion = 1;
 
-QString articleKey(const QUrl &url)
-{
-    return url.adjusted(QUrl::RemoveFragment).toString(QUrl::FullyEncoded);
-}
 } // namespace
 
 ArticleHistory::ArticleHistory(const QString &path)
@@ -121,7 +117,7 @@ void ArticleHistory::apply(BlogResult &result)
         return;
     result.previousArticleUrl = lastArticle(result.blogUrl);
     result.isNew
-        = result.previousArticleUrl.isValid() && articleKey(result.previousArticleUrl) != articleKey(result.articleUrl);
+        = result.previousArticleUrl.isValid() && !WebAddress::isSamePage(result.previousArticleUrl, result.articleUrl);
     record(result.blogUrl, result.articleUrl);
 }
 

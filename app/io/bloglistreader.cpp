@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "bloglistreader.h"
 
-#include "net/webaddress.h"
+#include "types/webaddress.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -393,4 +393,37 @@ BlogListReadResult BlogListReader::readFile(const QString &path)
         return result;
     }
     return readBytes(file.readAll(), path);
+}
+
+BlogListReadResult BlogListReader::readFiles(const QStringList &paths)
+{
+    BlogListReadResult combined;
+    QSet<QString> seen;
+    QStringList errors;
+    for (const QString &path : paths) {
+        const BlogListReadResult list = readFile(path);
+        if (!list.error.isEmpty()) {
+            errors << list.error;
+            continue;
+        }
+        combined.sources << path;
+        combined.duplicates += list.duplicates;
+        const QString prefix = paths.size() > 1 ? QFileInfo(path).fileName() + QLatin1String(": ") : QString();
+        for (const QString &problem : list.problems)
+            combined.problems << prefix + problem;
+        for (const BlogEntry &blog : list.blogs) {
+            // Each file is de-duplicated by its reader; across files, by the same identity.
+            if (blog.url.isValid()) {
+                const QString key = WebAddress::blogKey(blog.url);
+                if (seen.contains(key)) {
+                    ++combined.duplicates;
+                    continue;
+                }
+                seen.insert(key);
+            }
+            combined.blogs.append(blog);
+        }
+    }
+    combined.error = errors.join(QLatin1String("; "));
+    return combined;
 }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "scan/blogentry.h"
+#include "types/blogentry.h"
 
 #include <QByteArray>
 #include <QCoreApplication>
@@ -14,6 +14,7 @@ struct BlogListReadResult {
     QStringList problems; ///< one translated line per refused entry, with its line number
     int duplicates = 0;
     QString error; ///< set when the list itself could not be read (missing file...)
+    QStringList sources; ///< readFiles(): the files that could be read
     /// "120 blogs, 3 duplicates skipped, line 7: unsupported scheme file"
     QString summary() const;
 };
@@ -41,6 +42,10 @@ public:
     /// Reads @p bytes in the format given by @p fileName's extension, or guessed from the content.
     static BlogListReadResult readBytes(const QByteArray &bytes, const QString &fileName = {});
     static BlogListReadResult readFile(const QString &path);
+    /// Reads several files as one list: duplicates across files skipped by the same identity as
+    /// within one (WebAddress::blogKey), each problem prefixed by its file's name when there are
+    /// several, and the unreadable files' errors joined in @c error.
+    static BlogListReadResult readFiles(const QStringList &paths);
     /// .opml/.xml are OPML, .csv/.tsv are CSV, .txt is text; otherwise XML-looking content is
     /// OPML, a first line that is a CSV header naming a `url` column is CSV, and anything else text.
     static Format detectFormat(const QString &fileName, const QByteArray &bytes);

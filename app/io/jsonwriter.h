@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "scan/blogresult.h"
+#include "types/blogresult.h"
 
 #include <QByteArray>
 #include <QJsonObject>

@@ -2,7 +2,7 @@
 #include "download.h"
 
 #include "networkerrors.h"
-#include "webaddress.h"
+#include "types/webaddress.h"
 
 #include <QCoreApplication>
 #include <QLocale>

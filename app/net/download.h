@@ -2,7 +2,7 @@
 #pragma once
 
 #include "fetchpolicy.h"
-#include "fetchresult.h"
+#include "types/fetchresult.h"
 
 #include <QElapsedTimer>
 #include <QObject>

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "fetchpolicy.h"
-#include "scan/requesttiming.h"
+#include "types/requesttiming.h"
 
 #include <QElapsedTimer>
 #include <QHash>

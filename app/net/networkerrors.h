@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "scan/blogstatus.h"
+#include "types/blogstatus.h"
 
 #include <QNetworkReply>
 #include <QString>

@@ -6,6 +6,7 @@
 #include "parse/feedreader.h"
 #include "parse/frontpagescanner.h"
 #include "parse/htmldocument.h"
+#include "types/webaddress.h"
 
 #include <QCoreApplication>
 
@@ -13,16 +14,11 @@ namespace {
 
 // The front page itself is no "newest article": such links (a page's JSON-LD describing the
 // home page, a rel=bookmark to "#") are dropped.
-bool isSamePage(const QUrl &a, const QUrl &b)
-{
-    const auto options = QUrl::StripTrailingSlash | QUrl::NormalizePathSegments | QUrl::RemoveFragment;
-    return a.adjusted(options) == b.adjusted(options);
-}
-
 QList<ArticleCandidate> withoutPage(QList<ArticleCandidate> candidates, const QUrl &pageUrl, const QUrl &baseUrl)
 {
-    candidates.removeIf(
-        [&](const ArticleCandidate &c) { return isSamePage(c.url, pageUrl) || isSamePage(c.url, baseUrl); });
+    candidates.removeIf([&](const ArticleCandidate &c) {
+        return WebAddress::isSamePage(c.url, pageUrl) || WebAddress::isSamePage(c.url, baseUrl);
+    });
     return candidates;
 }
 

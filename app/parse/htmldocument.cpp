@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "parse/htmldocument.h"
 
-#include "net/webaddress.h"
 #include "parse/charsetdetector.h"
 #include "parse/textcleaner.h"
+#include "types/webaddress.h"
 
 #include <libxml/xpathInternals.h>
 

@@ -1,17 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "blogscan.h"
 
+#include "chainhost.h"
 #include "net/download.h"
-#include "net/webaddress.h"
+#include "net/fetcher.h"
 #include "parse/contentsniffer.h"
 #include "parse/feedreader.h"
 #include "parse/headlineextractor.h"
-#include "scan.h"
+#include "types/webaddress.h"
 
 #include <QCoreApplication>
 
-BlogScan::BlogScan(Scan &scan, int index, const BlogEntry &entry)
-    : m_scan(scan)
+BlogScan::BlogScan(ChainHost &host, int index, const BlogEntry &entry)
+    : m_host(host)
     , m_entry(entry)
     , m_result(BlogResult::pending(index, entry))
 { }
@@ -53,7 +54,7 @@ void BlogScan::fetch(const QUrl &url, RequestKind kind, void (BlogScan::*onDone)
     // The article is the chain's last request to its host; the front page and feed are usually
     // followed by another request to the same host, which reuses the connection.
     const bool last = kind == RequestKind::Article;
-    Download *download = m_scan.fetcher().get(url, kind, last);
+    Download *download = m_host.fetcher().get(url, kind, last);
     m_download = download;
     connect(download, &Download::finished, this, onDone);
 }
@@ -83,8 +84,8 @@ void BlogScan::onFrontPage(const FetchResult &fetched)
         return;
     }
     Q_EMIT changed(m_result);
-    const ArticleLocatorOptions options { m_entry.xpath, m_scan.options().preferFeeds };
-    m_scan.parseInBackground(
+    const ArticleLocatorOptions options { m_entry.xpath, m_host.options().preferFeeds };
+    m_host.parseInBackground(
         this, fetched.body.size(),
         [body = fetched.body, type = fetched.contentType, url = fetched.timing.finalUrl, options] {
             return ArticleLocator::locate(body, type, url, options);
@@ -115,7 +116,7 @@ void BlogScan::onFeed(const FetchResult &fetched)
     if (!recordRequest(fetched))
         return;
     Q_EMIT changed(m_result);
-    m_scan.parseInBackground(
+    m_host.parseInBackground(
         this, fetched.body.size(),
         [body = fetched.body, url = fetched.timing.finalUrl] {
             FeedContent feed = FeedReader::read(body, url);
@@ -163,7 +164,7 @@ void BlogScan::onArticle(const FetchResult &fetched)
         return;
     }
     Q_EMIT changed(m_result);
-    m_scan.parseInBackground(
+    m_host.parseInBackground(
         this, fetched.body.size(),
         [body = fetched.body, type = fetched.contentType, url = fetched.timing.finalUrl] {
             return HeadlineExtractor::extract(body, type, url);

@@ -1,17 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "blogentry.h"
-#include "blogresult.h"
 #include "net/download.h"
-#include "net/fetchresult.h"
 #include "parse/articlelocator.h"
 #include "parse/feedreader.h"
 #include "parse/headlineextractor.h"
+#include "types/blogentry.h"
+#include "types/blogresult.h"
+#include "types/fetchresult.h"
 
 #include <QObject>
 #include <QPointer>
-class Scan;
+class ChainHost;
 
 /// One blog's chain: front page -> (feed) -> article -> headline. Independent of every other
 /// blog: its next request leaves as soon as its own previous step is done.
@@ -21,7 +21,7 @@ class BlogScan final : public QObject
     Q_DISABLE_COPY_MOVE(BlogScan)
 
 public:
-    BlogScan(Scan &scan, int index, const BlogEntry &entry);
+    BlogScan(ChainHost &host, int index, const BlogEntry &entry);
 
     void start();
     /// Aborts the running request, if any, and ends the chain as cancelled.
@@ -47,7 +47,7 @@ private:
     bool recordRequest(const FetchResult &fetched);
     void finish(BlogStatus status, const QString &error = {});
 
-    Scan &m_scan;
+    ChainHost &m_host;
     BlogEntry m_entry;
     BlogResult m_result;
     QPointer<Download> m_download;

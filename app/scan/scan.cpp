@@ -30,6 +30,23 @@ void Scan::lowerThreadPriority(int nice)
         current = nice;
 }
 
+void Scan::runParseJob(QObject *receiver, qsizetype bytes, ParseJob job)
+{
+    m_parseBacklogBytes += bytes;
+    m_parsers.start([this, receiver, bytes, nice = m_options.parserNice, job = std::move(job)] {
+        lowerThreadPriority(nice);
+        std::function<void()> deliver = job();
+        QMetaObject::invokeMethod(
+            receiver,
+            [this, bytes, deliver = std::move(deliver)] {
+                m_parseBacklogBytes -= bytes;
+                deliver();
+                startMoreChains();
+            },
+            Qt::QueuedConnection);
+    });
+}
+
 Scan::Scan(QObject *parent)
     : QObject(parent)
 {

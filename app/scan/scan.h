@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "blogentry.h"
-#include "blogresult.h"
+#include "chainhost.h"
 #include "net/fetcher.h"
 #include "scanoptions.h"
+#include "types/blogentry.h"
+#include "types/blogresult.h"
 
 #include <QElapsedTimer>
 #include <QList>
@@ -21,7 +22,7 @@ class BlogScan;
 /// Scans a list of blogs, every blog its own chain, all at once (bounded only by the
 /// requests-in-flight budget). Network I/O stays on this object's thread; parsing runs on a
 /// worker pool and comes back queued.
-class Scan final : public QObject
+class Scan final : public QObject, public ChainHost
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(Scan)
@@ -31,7 +32,7 @@ public:
     ~Scan() override;
 
     void setOptions(const ScanOptions &options);
-    const ScanOptions &options() const { return m_options; }
+    const ScanOptions &options() const override { return m_options; }
 
     /// Starts scanning @p blogs; returns at once. A running scan is stopped first.
     void start(const QList<BlogEntry> &blogs);
@@ -49,29 +50,8 @@ public:
     /// Every blog's result so far, in list order.
     QList<BlogResult> results() const;
 
-    // For BlogScan: the shared network and the parser pool.
-    Fetcher &fetcher() { return m_fetcher; }
-
-    /// Runs @p work on the parser pool and hands its result to (blog->*done)() on this thread.
-    /// The Scan waits for the pool before it deletes any BlogScan, so @p blog outlives the job.
-    /// @p bytes (the body the job holds) counts against the parse backlog until the result is back.
-    template<typename Work, typename Done> void parseInBackground(BlogScan *blog, qsizetype bytes, Work work, Done done)
-    {
-        m_parseBacklogBytes += bytes;
-        m_parsers.start(
-            [this, blog, bytes, nice = m_options.parserNice, work = std::move(work), done = std::move(done)]() mutable {
-                lowerThreadPriority(nice);
-                auto result = work();
-                QMetaObject::invokeMethod(
-                    blog,
-                    [this, blog, bytes, done = std::move(done), result = std::move(result)]() mutable {
-                        m_parseBacklogBytes -= bytes;
-                        (blog->*done)(result);
-                        startMoreChains();
-                    },
-                    Qt::QueuedConnection);
-            });
-    }
+    // ChainHost: what the chains use.
+    Fetcher &fetcher() override { return m_fetcher; }
 
 Q_SIGNALS:
     void started(int blogCount);
@@ -83,6 +63,7 @@ private:
     /// Gives the calling parser thread nice value @p nice (ScanOptions::parserNice) if it is
     /// higher than the thread's: the parsers still use every idle cycle.
     static void lowerThreadPriority(int nice);
+    void runParseJob(QObject *receiver, qsizetype bytes, ParseJob job) override;
     void startMoreChains();
     BlogResult resultAt(int index) const;
     void onBlogFinished(const BlogResult &result);

@@ -45,21 +45,7 @@ ScanOptions AppSettings::applyTo(ScanOptions base) const
     return base;
 }
 
-ScanOptions AppSettings::mergedWith(const CommandLineOptions &commandLine) const
+ScanOptions AppSettings::mergedWith(const ScanOverrides &overrides) const
 {
-    const ScanOptions fromSettings = applyTo(commandLine.scan);
-    ScanOptions merged = commandLine.scan;
-    const auto isExplicit
-        = [&commandLine](const char *name) { return commandLine.explicitOptions.contains(QLatin1String(name)); };
-    if (!isExplicit("max-in-flight"))
-        merged.fetch.maxInFlight = fromSettings.fetch.maxInFlight;
-    if (!isExplicit("timeout"))
-        merged.fetch.timeoutMs = fromSettings.fetch.timeoutMs;
-    if (!isExplicit("max-page-size"))
-        merged.fetch.maxBodyBytes = fromSettings.fetch.maxBodyBytes;
-    if (!isExplicit("user-agent"))
-        merged.fetch.userAgent = fromSettings.fetch.userAgent;
-    if (!isExplicit("prefer-feeds"))
-        merged.preferFeeds = fromSettings.preferFeeds;
-    return merged;
+    return overrides.appliedTo(applyTo(ScanOptions()));
 }

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "cli/commandlineoptions.h"
 #include "scan/scanoptions.h"
+#include "session/commandlineoptions.h"
 
 #include <QSettings>
 #include <QString>
@@ -21,9 +21,9 @@ struct AppSettings {
     void save(QSettings &settings) const;
     /// @p base with the fields these settings hold replaced.
     ScanOptions applyTo(ScanOptions base) const;
-    /// The scan options for a run: the command line's, except the options it did not name
-    /// explicitly, which come from these settings.
-    ScanOptions mergedWith(const CommandLineOptions &commandLine) const;
+    /// The scan options for a run: these settings, with what the command line named explicitly
+    /// (@p overrides) in their place.
+    ScanOptions mergedWith(const ScanOverrides &overrides) const;
 
     bool operator==(const AppSettings &other) const = default;
 };

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "cli/commandlineoptions.h"
+#include "session/commandlineoptions.h"
 
 #include <QTest>
 
@@ -22,7 +22,9 @@ private Q_SLOTS:
         QCOMPARE(options.scan.fetch.timeoutMs, 3000);
         QCOMPARE(options.scan.fetch.maxBodyBytes, 2LL * 1024 * 1024);
         QCOMPARE(options.scan.fetch.userAgent, QByteArray("Test/1"));
-        QVERIFY(options.explicitOptions.contains(QStringLiteral("max-in-flight")));
+        QCOMPARE(options.overrides.maxInFlight, std::optional<int>(1));
+        QVERIFY(!options.overrides.maxRedirects);
+        QVERIFY(!options.overrides.preferFeeds);
     }
 
     void choosesTheExportFormat_data()

@@ -7,7 +7,7 @@
 // invalid sequences become U+FFFD before writing, as they would for any QString).
 
 #include "io/csvwriter.h"
-#include "scan/blogresult.h"
+#include "types/blogresult.h"
 
 #include <QByteArray>
 #include <QList>

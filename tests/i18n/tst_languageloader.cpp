@@ -3,8 +3,8 @@
 #include "io/bloglistreader.h"
 #include "mainwindow.h"
 #include "resultsmodel.h"
-#include "scan/blogstatus.h"
 #include "scan/scan.h"
+#include "types/blogstatus.h"
 
 #include <QAbstractItemModel>
 #include <QAction>

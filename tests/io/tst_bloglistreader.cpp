@@ -268,6 +268,34 @@ private Q_SLOTS:
         QVERIFY(!result.error.isEmpty());
         QVERIFY(result.blogs.isEmpty());
     }
+
+    void mergesFilesWithOneIdentity()
+    {
+        // Two spellings of one blog in two files (as a feed reader's OPML and a hand-kept text
+        // list write them) are one blog; a file that cannot be read is reported, the rest kept.
+        QTemporaryDir dir;
+        const auto write = [&dir](const QString &name, const QByteArray &content) {
+            QFile file(dir.filePath(name));
+            if (!file.open(QIODevice::WriteOnly) || file.write(content) != content.size())
+                qFatal("cannot write %s", qPrintable(name));
+            return file.fileName();
+        };
+        const QString text = write(QStringLiteral("a.txt"), "https://Blog.Example:443/\nhttps://b.example/x\n");
+        const QString opml = write(QStringLiteral("b.opml"),
+                                   "<opml version=\"2.0\"><body>"
+                                   "<outline text=\"Blog\" htmlUrl=\"https://blog.example\"/>"
+                                   "<outline text=\"X\" htmlUrl=\"https://b.example/x/#top\"/>"
+                                   "<outline text=\"C\" htmlUrl=\"https://c.example/\"/>"
+                                   "</body></opml>");
+        const QString missing = dir.filePath(QStringLiteral("missing.txt"));
+        const BlogListReadResult result = BlogListReader::readFiles({ text, opml, missing });
+        QCOMPARE(urls(result),
+                 QStringList({ QStringLiteral("https://blog.example:443/"), QStringLiteral("https://b.example/x"),
+                               QStringLiteral("https://c.example/") }));
+        QCOMPARE(result.duplicates, 2);
+        QCOMPARE(result.sources, QStringList({ text, opml }));
+        QVERIFY(result.error.contains(QStringLiteral("missing.txt")));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestBlogListReader)

@@ -72,7 +72,7 @@ private Q_SLOTS:
         const CommandLineOptions commandLine = CommandLineOptions::parse(
             { QStringLiteral("titlewave"), QStringLiteral("--user-agent"), QStringLiteral("Cli/1"),
               QStringLiteral("--max-redirects"), QStringLiteral("2") });
-        const ScanOptions merged = custom().mergedWith(commandLine);
+        const ScanOptions merged = custom().mergedWith(commandLine.overrides);
         QCOMPARE(merged.fetch.userAgent, QByteArray("Cli/1"));
         QCOMPARE(merged.fetch.maxRedirects, 2);
         QCOMPARE(merged.fetch.timeoutMs, 30000); // not named: the setting

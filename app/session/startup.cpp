@@ -14,8 +14,9 @@ void Startup::describeApplication()
     QCoreApplication::setApplicationVersion(QStringLiteral(TITLEWAVE_VERSION));
 }
 
-void Startup::applyLanguage(const CommandLineOptions &options)
+void Startup::applyLanguage(const QString &commandLineLanguage)
 {
-    const QString language = options.language.isEmpty() ? AppSettings::load(QSettings()).language : options.language;
+    const QString language
+        = commandLineLanguage.isEmpty() ? AppSettings::load(QSettings()).language : commandLineLanguage;
     LanguageLoader::apply(LanguageLoader::localeFor(language));
 }

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "scan/blogstatus.h"
-#include "scan/requesttiming.h"
+#include "types/blogstatus.h"
+#include "types/requesttiming.h"
 
 #include <QByteArray>
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "commandlineoptions.h"
+#include <QString>
 
 /// What every face does first, once its application object exists: the executable's headless
 /// face and the window module (ui/windowentry.cpp) share it, so both start alike.
@@ -13,5 +13,5 @@ public:
 
     /// --lang, else the language chosen in the settings dialog, else the system's. Read only at
     /// start: a language chosen in the dialog applies at the next start.
-    static void applyLanguage(const CommandLineOptions &options);
+    static void applyLanguage(const QString &commandLineLanguage);
 };

@@ -91,30 +91,31 @@ CommandLineOptions CommandLineOptions::parse(const QStringList &arguments)
 
     options.demo = parser.isSet(demo);
     options.useHistory = !parser.isSet(noHistory);
-    FetchPolicy &fetch = options.scan.fetch;
-    int timeoutSeconds = fetch.timeoutMs / 1000;
-    int pageMegabytes = int(fetch.maxBodyBytes / (1024 * 1024));
+    ScanOverrides &overrides = options.overrides;
     QString error;
-    if (!readPositiveInt(parser, maxInFlight, 1, &fetch.maxInFlight, &error)
-        || !readPositiveInt(parser, timeout, 1, &timeoutSeconds, &error)
-        || !readPositiveInt(parser, maxPageSize, 1, &pageMegabytes, &error)
-        || !readPositiveInt(parser, maxRedirects, 0, &fetch.maxRedirects, &error)) {
+    const auto readInt = [&](const QCommandLineOption &option, int minimum, int scale, auto &field) {
+        if (!parser.isSet(option))
+            return true;
+        int value = 0;
+        if (!readPositiveInt(parser, option, minimum, &value, &error))
+            return false;
+        field = std::remove_reference_t<decltype(*field)>(value) * scale;
+        return true;
+    };
+    if (!readInt(maxInFlight, 1, 1, overrides.maxInFlight) || !readInt(timeout, 1, 1000, overrides.timeoutMs)
+        || !readInt(maxPageSize, 1, 1024 * 1024, overrides.maxBodyBytes)
+        || !readInt(maxRedirects, 0, 1, overrides.maxRedirects)) {
         options.action = Action::UsageError;
         options.text = error;
         return options;
     }
-    fetch.timeoutMs = timeoutSeconds * 1000;
-    fetch.maxBodyBytes = qint64(pageMegabytes) * 1024 * 1024;
     if (parser.isSet(userAgent))
-        fetch.userAgent = parser.value(userAgent).toUtf8();
+        overrides.userAgent = parser.value(userAgent).toUtf8();
     if (parser.isSet(caFile))
-        fetch.caFile = parser.value(caFile);
-    options.scan.preferFeeds = parser.isSet(preferFeeds);
-    for (const QCommandLineOption *option :
-         { &maxInFlight, &timeout, &maxPageSize, &maxRedirects, &userAgent, &preferFeeds, &caFile }) {
-        if (parser.isSet(*option))
-            options.explicitOptions << option->names().constLast();
-    }
+        overrides.caFile = parser.value(caFile);
+    if (parser.isSet(preferFeeds))
+        overrides.preferFeeds = true;
+    options.scan = overrides.appliedTo(ScanOptions());
 
     const QStringList positional = parser.positionalArguments();
     if (!parser.isSet(headless)) {

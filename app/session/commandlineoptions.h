@@ -2,7 +2,7 @@
 #pragma once
 
 #include "io/resultexporter.h"
-#include "scan/scanoptions.h"
+#include "scan/scanoverrides.h"
 
 #include <QCoreApplication>
 #include <QString>
@@ -26,9 +26,10 @@ public:
     ExportFormat format = ExportFormat::Csv;
     /// --no-history turns off "new since the last scan" (and leaves the history file alone).
     bool useHistory = true;
+    /// The scan options the command line named; they override saved settings.
+    ScanOverrides overrides;
+    /// The defaults with the overrides applied: what a run without saved settings uses.
     ScanOptions scan;
-    /// Which scan options the command line set, so they override saved settings only then.
-    QStringList explicitOptions;
 
     /// Needs no application object; only the texts it returns want the language applied first.
     static CommandLineOptions parse(const QStringList &arguments);
