@@ -4,7 +4,7 @@
 <context>
     <name>ArticleHistory</name>
     <message>
-        <location filename="../app/io/articlehistory.cpp" line="+49"/>
+        <location filename="../app/io/articlehistory.cpp" line="+45"/>
         <source>Cannot read the scan history %1: %2</source>
         <translation>Der Scanverlauf %1 kann nicht gelesen werden: %2</translation>
     </message>
@@ -22,12 +22,12 @@
 <context>
     <name>ArticleLocator</name>
     <message>
-        <location filename="../app/parse/articlelocator.cpp" line="+49"/>
+        <location filename="../app/parse/articlelocator.cpp" line="+60"/>
         <source>The feed lists no article.</source>
         <translation>Der Feed enthält keinen Artikel.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+24"/>
         <source>The front page could not be read as HTML.</source>
         <translation>Die Startseite konnte nicht als HTML gelesen werden.</translation>
     </message>
@@ -37,7 +37,7 @@
         <translation>Der XPath-Ausdruck „%1“ ist ungültig.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+31"/>
         <source>The XPath expression “%1” selects no link, and no article link was found on the front page.</source>
         <translation>Der XPath-Ausdruck „%1“ wählt keinen Link aus, und auf der Startseite wurde kein Artikellink gefunden.</translation>
     </message>
@@ -117,7 +117,7 @@
 <context>
     <name>BlogScan</name>
     <message>
-        <location filename="../app/scan/blogscan.cpp" line="+85"/>
+        <location filename="../app/scan/blogscan.cpp" line="+82"/>
         <source>The front page is not a web page or a feed (%1).</source>
         <translation>Die Startseite ist weder eine Webseite noch ein Feed (%1).</translation>
     </message>
@@ -140,7 +140,7 @@
 <context>
     <name>BlogStatus</name>
     <message>
-        <location filename="../app/scan/blogstatus.cpp" line="+18"/>
+        <location filename="../app/types/blogstatus.cpp" line="+18"/>
         <source>Waiting</source>
         <translation>Wartet</translation>
     </message>
@@ -303,7 +303,7 @@
 <context>
     <name>CommandLineOptions</name>
     <message>
-        <location filename="../app/cli/commandlineoptions.cpp" line="+16"/>
+        <location filename="../app/session/commandlineoptions.cpp" line="+16"/>
         <source>--%1 needs a whole number of at least %2, not &quot;%3&quot;.</source>
         <translation>--%1 erwartet eine ganze Zahl von mindestens %2, nicht „%3“.</translation>
     </message>
@@ -450,7 +450,7 @@ unlesbare Eingabe.</translation>
         <translation>Die zu scannende Blogliste (mit --headless; - für die Standardeingabe).</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+61"/>
         <source>--format is csv or json, not &quot;%1&quot;.</source>
         <translation>--format ist csv oder json, nicht „%1“.</translation>
     </message>
@@ -525,7 +525,7 @@ unlesbare Eingabe.</translation>
 <context>
     <name>HeadlessRunner</name>
     <message>
-        <location filename="../app/cli/headlessrunner.cpp" line="+49"/>
+        <location filename="../app/cli/headlessrunner.cpp" line="+52"/>
         <source>cannot start the demo server on this computer&apos;s loopback address.</source>
         <translation>der Demo-Server kann auf der Loopback-Adresse dieses Rechners nicht gestartet werden.</translation>
     </message>
@@ -550,7 +550,7 @@ unlesbare Eingabe.</translation>
         <translation>%1 von %2 fertig, %3 fehlgeschlagen, %4 s</translation>
     </message>
     <message numerus="yes">
-        <location line="+21"/>
+        <location line="+14"/>
         <source>%n blog(s) with a new article since the last scan</source>
         <translation>
             <numerusform>%n Blog mit neuem Artikel seit dem letzten Scan</numerusform>
@@ -558,7 +558,7 @@ unlesbare Eingabe.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+14"/>
+        <location line="+12"/>
         <source>%n blog(s) in %1 s: %2 ok, %3 failed</source>
         <translation>
             <numerusform>%n Blog in %1 s: %2 ok, %3 fehlgeschlagen</numerusform>
@@ -596,7 +596,7 @@ unlesbare Eingabe.</translation>
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="+69"/>
+        <location filename="../ui/mainwindow.cpp" line="+272"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… und %n weiteres</numerusform>
@@ -604,37 +604,37 @@ unlesbare Eingabe.</translation>
         </translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="-221"/>
         <source>Titlewave</source>
         <translation>Titlewave</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location filename="../ui/windowactions.cpp" line="+33"/>
         <source>&amp;Import List…</source>
         <translation>Liste &amp;importieren…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Read a blog list from a text, CSV or OPML file</source>
         <translation>Eine Blogliste aus einer Text-, CSV- oder OPML-Datei lesen</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>&amp;Paste List</source>
         <translation>Liste ein&amp;fügen</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Add the addresses on the clipboard to the list</source>
         <translation>Die Adressen aus der Zwischenablage zur Liste hinzufügen</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exportieren…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Save the results as CSV or JSON</source>
         <translation>Die Ergebnisse als CSV oder JSON speichern</translation>
     </message>
@@ -644,7 +644,7 @@ unlesbare Eingabe.</translation>
         <translation>&amp;Ausgewählte Zeilen exportieren…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Save only the selected rows as CSV or JSON</source>
         <translation>Nur die ausgewählten Zeilen als CSV oder JSON speichern</translation>
     </message>
@@ -654,47 +654,47 @@ unlesbare Eingabe.</translation>
         <translation>Ein&amp;stellungen…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+1"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
         <source>&amp;Find…</source>
         <translation>&amp;Suchen…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Search the results by blog, article or title</source>
         <translation>Die Ergebnisse nach Blog, Artikel oder Titel durchsuchen</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>&amp;Copy Rows</source>
         <translation>Zeilen &amp;kopieren</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Copy the selected rows as tab-separated text</source>
         <translation>Die ausgewählten Zeilen als tabulatorgetrennten Text kopieren</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>&amp;Start</source>
         <translation>&amp;Starten</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Scan every blog in the list</source>
         <translation>Jeden Blog der Liste scannen</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>S&amp;top</source>
         <translation>Sto&amp;ppen</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Cancel the blogs that have not finished</source>
         <translation>Die Blogs abbrechen, die noch nicht fertig sind</translation>
     </message>
@@ -704,92 +704,87 @@ unlesbare Eingabe.</translation>
         <translation>&amp;Fehlgeschlagene wiederholen</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Scan the failed blogs again, keeping the other rows</source>
         <translation>Die fehlgeschlagenen Blogs erneut scannen; die übrigen Zeilen bleiben</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Re&amp;try</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Scan the selected blogs again</source>
         <translation>Die ausgewählten Blogs erneut scannen</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Scan &amp;Demo Blogs</source>
         <translation>&amp;Demo-Blogs scannen</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Scan the bundled sample blogs, served on this computer</source>
         <translation>Die mitgelieferten Beispielblogs scannen, die dieser Rechner bereitstellt</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>&amp;Open Article</source>
         <translation>Artikel ö&amp;ffnen</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Open &amp;Blog</source>
         <translation>&amp;Blog öffnen</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Copy &amp;URL</source>
         <translation>&amp;URL kopieren</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Copy &amp;Title</source>
         <translation>&amp;Titel kopieren</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>&amp;About Titlewave</source>
         <translation>Ü&amp;ber Titlewave</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+15"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../ui/mainwindow.cpp" line="+99"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Open &amp;Recent</source>
-        <translation>&amp;Zuletzt geöffnet</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+4"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>&amp;Scan</source>
         <translation>S&amp;can</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+2"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
         <source>Main</source>
         <translation>Hauptleiste</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+6"/>
         <source>Max in flight:</source>
         <translation>Max. gleichzeitig:</translation>
     </message>
@@ -809,7 +804,7 @@ unlesbare Eingabe.</translation>
         <translation>Maximale Anzahl gleichzeitiger Anfragen</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Blog list</source>
         <translation>Blogliste</translation>
     </message>
@@ -826,92 +821,18 @@ unlesbare Eingabe.</translation>
 # Zeilen, die mit # beginnen, sind Kommentare.</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>Search results</source>
-        <translation>Ergebnisse durchsuchen</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Search blogs, articles and titles (%1)</source>
-        <translation>Blogs, Artikel und Titel durchsuchen (%1)</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Show results</source>
-        <translation>Angezeigte Ergebnisse</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>All</source>
-        <translation>Alle</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>OK</source>
-        <translation>OK</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Failed</source>
-        <translation>Fehlgeschlagen</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>New</source>
-        <translation>Neu</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>S&amp;how:</source>
-        <translation>An&amp;zeigen:</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Results</source>
-        <translation>Ergebnisse</translation>
-    </message>
-    <message>
-        <location line="+76"/>
-        <source>Scan status</source>
-        <translation>Scanstatus</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>New articles</source>
-        <translation>Neue Artikel</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Blogs whose newest article changed since the previous scan (shown in bold)</source>
-        <translation>Blogs, deren neuester Artikel sich seit dem vorigen Scan geändert hat (fett dargestellt)</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Speed-up</source>
-        <translation>Beschleunigung</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The time all requests took added up, divided by the time the scan took: how much faster than fetching one page after another</source>
-        <translation>Die Dauer aller Anfragen zusammengezählt, geteilt durch die Dauer des Scans: so viel schneller als Seite für Seite nacheinander</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Scan progress</source>
-        <translation>Scanfortschritt</translation>
-    </message>
-    <message>
-        <location line="+111"/>
+        <location line="+110"/>
         <source>No blogs to scan. %1</source>
         <translation>Keine Blogs zum Scannen. %1</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+16"/>
         <source>No failed blogs to retry.</source>
         <translation>Keine fehlgeschlagenen Blogs zum Wiederholen.</translation>
     </message>
     <message numerus="yes">
-        <location line="+29"/>
+        <location line="-1"/>
+        <location line="+10"/>
         <source>Scanning %n blog(s) again</source>
         <translation>
             <numerusform>%n Blog wird erneut gescannt</numerusform>
@@ -919,7 +840,7 @@ unlesbare Eingabe.</translation>
         </translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+23"/>
         <source>Demo</source>
         <translation>Demo</translation>
     </message>
@@ -929,7 +850,7 @@ unlesbare Eingabe.</translation>
         <translation>Die Demo-Blogs konnten auf diesem Rechner nicht bereitgestellt werden.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
         <source>Import Blog List</source>
         <translation>Blogliste importieren</translation>
     </message>
@@ -939,7 +860,7 @@ unlesbare Eingabe.</translation>
         <translation>Bloglisten (*.txt *.csv *.tsv *.opml *.xml);;Textdateien (*.txt);;CSV-Dateien (*.csv *.tsv);;OPML-Dateien (*.opml *.xml);;Alle Dateien (*)</translation>
     </message>
     <message numerus="yes">
-        <location line="+59"/>
+        <location line="+43"/>
         <source>%n file(s)</source>
         <translation>
             <numerusform>%n Datei</numerusform>
@@ -952,7 +873,7 @@ unlesbare Eingabe.</translation>
         <translation>%1 importiert: %2</translation>
     </message>
     <message numerus="yes">
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Added %n address(es) to the list</source>
         <translation>
             <numerusform>%n Adresse zur Liste hinzugefügt</numerusform>
@@ -973,22 +894,12 @@ unlesbare Eingabe.</translation>
         <translation>Die Zwischenablage enthält keinen Text zum Einfügen.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>Pasted: %1</source>
         <translation>Eingefügt: %1</translation>
     </message>
     <message>
-        <location line="+107"/>
-        <source>&amp;%1 %2</source>
-        <translation>&amp;%1 %2</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>&amp;Clear Menu</source>
-        <translation>Menü &amp;leeren</translation>
-    </message>
-    <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-Dateien (*.csv)</translation>
     </message>
@@ -1013,7 +924,7 @@ unlesbare Eingabe.</translation>
         <translation>Export fehlgeschlagen</translation>
     </message>
     <message numerus="yes">
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Exported %n blog(s) to %1</source>
         <translation>
             <numerusform>%n Blog nach %1 exportiert</numerusform>
@@ -1021,7 +932,7 @@ unlesbare Eingabe.</translation>
         </translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+8"/>
         <source>Not opened: only http and https addresses are opened.</source>
         <translation>Nicht geöffnet: Nur http- und https-Adressen werden geöffnet.</translation>
     </message>
@@ -1031,17 +942,12 @@ unlesbare Eingabe.</translation>
         <translation>%1 konnte nicht geöffnet werden</translation>
     </message>
     <message>
-        <location line="+72"/>
-        <source>Waterfall</source>
-        <translation>Wasserfall</translation>
-    </message>
-    <message>
-        <location line="+34"/>
+        <location line="+25"/>
         <source>The new language applies the next time Titlewave starts.</source>
         <translation>Die neue Sprache gilt ab dem nächsten Start von Titlewave.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+13"/>
         <source>About Titlewave</source>
         <translation>Über Titlewave</translation>
     </message>
@@ -1049,29 +955,6 @@ unlesbare Eingabe.</translation>
         <location line="+1"/>
         <source>&lt;h3&gt;Titlewave %1&lt;/h3&gt;&lt;p&gt;Finds the newest article and its headline for every blog in a list, all at once.&lt;/p&gt;&lt;p&gt;Licensed under the GNU General Public License, version 3 or later.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Titlewave %1&lt;/h3&gt;&lt;p&gt;Findet den neuesten Artikel und seine Überschrift für jeden Blog einer Liste, alle gleichzeitig.&lt;/p&gt;&lt;p&gt;Lizenziert unter der GNU General Public License, Version 3 oder später.&lt;/p&gt;</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+88"/>
-        <source>%n new since the last scan</source>
-        <translation>
-            <numerusform>%n neu seit dem letzten Scan</numerusform>
-            <numerusform>%n neu seit dem letzten Scan</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Ready</source>
-        <translation>Bereit</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>%1 of %2 done, %3 failed, elapsed %4 s</source>
-        <translation>%1 von %2 fertig, %3 fehlgeschlagen, %4 s vergangen</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>≈ %1× faster than one at a time</source>
-        <translation>≈ %1× schneller als eins nach dem anderen</translation>
     </message>
 </context>
 <context>
@@ -1094,6 +977,24 @@ unlesbare Eingabe.</translation>
     </message>
 </context>
 <context>
+    <name>RecentFilesMenu</name>
+    <message>
+        <location filename="../ui/recentfilesmenu.cpp" line="+13"/>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>&amp;%1 %2</source>
+        <translation>&amp;%1 %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Clear Menu</source>
+        <translation>Menü &amp;leeren</translation>
+    </message>
+</context>
+<context>
     <name>ResultExporter</name>
     <message>
         <location filename="../app/io/resultexporter.cpp" line="+43"/>
@@ -1105,7 +1006,7 @@ unlesbare Eingabe.</translation>
 <context>
     <name>ResultsModel</name>
     <message>
-        <location filename="../ui/resultsmodel.cpp" line="+39"/>
+        <location filename="../ui/resultsmodel.cpp" line="+40"/>
         <source>Front page</source>
         <translation>Startseite</translation>
     </message>
@@ -1211,6 +1112,115 @@ beginnt bei %3 ms, dauert %4 ms</translation>
         <location line="+1"/>
         <source>Waterfall (0–%1 s)</source>
         <translation>Wasserfall (0–%1 s)</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsPane</name>
+    <message>
+        <location filename="../ui/resultspane.cpp" line="+46"/>
+        <source>Search results</source>
+        <translation>Ergebnisse durchsuchen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search blogs, articles and titles (%1)</source>
+        <translation>Blogs, Artikel und Titel durchsuchen (%1)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Show results</source>
+        <translation>Angezeigte Ergebnisse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New</source>
+        <translation>Neu</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>S&amp;how:</source>
+        <translation>An&amp;zeigen:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Results</source>
+        <translation>Ergebnisse</translation>
+    </message>
+    <message>
+        <location line="+157"/>
+        <source>Waterfall</source>
+        <translation>Wasserfall</translation>
+    </message>
+</context>
+<context>
+    <name>ScanProgress</name>
+    <message>
+        <location filename="../ui/scanprogress.cpp" line="+21"/>
+        <source>Scan status</source>
+        <translation>Scanstatus</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>New articles</source>
+        <translation>Neue Artikel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Blogs whose newest article changed since the previous scan (shown in bold)</source>
+        <translation>Blogs, deren neuester Artikel sich seit dem vorigen Scan geändert hat (fett dargestellt)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Speed-up</source>
+        <translation>Beschleunigung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The time all requests took added up, divided by the time the scan took: how much faster than fetching one page after another</source>
+        <translation>Die Dauer aller Anfragen zusammengezählt, geteilt durch die Dauer des Scans: so viel schneller als Seite für Seite nacheinander</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Scan progress</source>
+        <translation>Scanfortschritt</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+19"/>
+        <source>%n new since the last scan</source>
+        <translation>
+            <numerusform>%n neu seit dem letzten Scan</numerusform>
+            <numerusform>%n neu seit dem letzten Scan</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ready</source>
+        <translation>Bereit</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 of %2 done, %3 failed, elapsed %4 s</source>
+        <translation>%1 von %2 fertig, %3 fehlgeschlagen, %4 s vergangen</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>≈ %1× faster than one at a time</source>
+        <translation>≈ %1× schneller als eins nach dem anderen</translation>
     </message>
 </context>
 <context>
@@ -1342,7 +1352,7 @@ beginnt bei %3 ms, dauert %4 ms</translation>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="+67"/>
+        <location filename="../app/main.cpp" line="+68"/>
         <source>Try &apos;titlewave --help&apos;.</source>
         <translation>Siehe „titlewave --help“.</translation>
     </message>

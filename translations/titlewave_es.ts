@@ -4,7 +4,7 @@
 <context>
     <name>ArticleHistory</name>
     <message>
-        <location filename="../app/io/articlehistory.cpp" line="+49"/>
+        <location filename="../app/io/articlehistory.cpp" line="+45"/>
         <source>Cannot read the scan history %1: %2</source>
         <translation>No se puede leer el historial de análisis %1: %2</translation>
     </message>
@@ -22,12 +22,12 @@
 <context>
     <name>ArticleLocator</name>
     <message>
-        <location filename="../app/parse/articlelocator.cpp" line="+49"/>
+        <location filename="../app/parse/articlelocator.cpp" line="+60"/>
         <source>The feed lists no article.</source>
         <translation>El feed no contiene ningún artículo.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+24"/>
         <source>The front page could not be read as HTML.</source>
         <translation>No se pudo leer la página principal como HTML.</translation>
     </message>
@@ -37,7 +37,7 @@
         <translation>La expresión XPath «%1» no es válida.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+31"/>
         <source>The XPath expression “%1” selects no link, and no article link was found on the front page.</source>
         <translation>La expresión XPath «%1» no selecciona ningún enlace, y no se encontró ningún enlace a un artículo en la página principal.</translation>
     </message>
@@ -117,7 +117,7 @@
 <context>
     <name>BlogScan</name>
     <message>
-        <location filename="../app/scan/blogscan.cpp" line="+85"/>
+        <location filename="../app/scan/blogscan.cpp" line="+82"/>
         <source>The front page is not a web page or a feed (%1).</source>
         <translation>La página principal no es una página web ni un feed (%1).</translation>
     </message>
@@ -140,7 +140,7 @@
 <context>
     <name>BlogStatus</name>
     <message>
-        <location filename="../app/scan/blogstatus.cpp" line="+18"/>
+        <location filename="../app/types/blogstatus.cpp" line="+18"/>
         <source>Waiting</source>
         <translation>En espera</translation>
     </message>
@@ -303,7 +303,7 @@
 <context>
     <name>CommandLineOptions</name>
     <message>
-        <location filename="../app/cli/commandlineoptions.cpp" line="+16"/>
+        <location filename="../app/session/commandlineoptions.cpp" line="+16"/>
         <source>--%1 needs a whole number of at least %2, not &quot;%3&quot;.</source>
         <translation>--%1 necesita un número entero mayor o igual que %2, no «%3».</translation>
     </message>
@@ -450,7 +450,7 @@ entrada ilegible.</translation>
         <translation>La lista de blogs que se analizará (con --headless; - para la entrada estándar).</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+61"/>
         <source>--format is csv or json, not &quot;%1&quot;.</source>
         <translation>--format es csv o json, no «%1».</translation>
     </message>
@@ -525,7 +525,7 @@ entrada ilegible.</translation>
 <context>
     <name>HeadlessRunner</name>
     <message>
-        <location filename="../app/cli/headlessrunner.cpp" line="+49"/>
+        <location filename="../app/cli/headlessrunner.cpp" line="+52"/>
         <source>cannot start the demo server on this computer&apos;s loopback address.</source>
         <translation>no se puede iniciar el servidor de demostración en la dirección de bucle local de este equipo.</translation>
     </message>
@@ -550,7 +550,7 @@ entrada ilegible.</translation>
         <translation>%1 de %2 terminados, %3 fallidos, %4 s</translation>
     </message>
     <message numerus="yes">
-        <location line="+21"/>
+        <location line="+14"/>
         <source>%n blog(s) with a new article since the last scan</source>
         <translation>
             <numerusform>%n blog con un artículo nuevo desde el último análisis</numerusform>
@@ -558,7 +558,7 @@ entrada ilegible.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+14"/>
+        <location line="+12"/>
         <source>%n blog(s) in %1 s: %2 ok, %3 failed</source>
         <translation>
             <numerusform>%n blog en %1 s: %2 bien, %3 fallidos</numerusform>
@@ -596,7 +596,7 @@ entrada ilegible.</translation>
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="+69"/>
+        <location filename="../ui/mainwindow.cpp" line="+272"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… y %n más</numerusform>
@@ -604,37 +604,37 @@ entrada ilegible.</translation>
         </translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="-221"/>
         <source>Titlewave</source>
         <translation>Titlewave</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location filename="../ui/windowactions.cpp" line="+33"/>
         <source>&amp;Import List…</source>
         <translation>&amp;Importar lista…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Read a blog list from a text, CSV or OPML file</source>
         <translation>Lee una lista de blogs de un archivo de texto, CSV u OPML</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>&amp;Paste List</source>
         <translation>&amp;Pegar lista</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Add the addresses on the clipboard to the list</source>
         <translation>Añade a la lista las direcciones del portapapeles</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exportar…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Save the results as CSV or JSON</source>
         <translation>Guarda los resultados como CSV o JSON</translation>
     </message>
@@ -644,7 +644,7 @@ entrada ilegible.</translation>
         <translation>Exportar filas seleccio&amp;nadas…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Save only the selected rows as CSV or JSON</source>
         <translation>Guarda solo las filas seleccionadas como CSV o JSON</translation>
     </message>
@@ -654,47 +654,47 @@ entrada ilegible.</translation>
         <translation>Pre&amp;ferencias…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+1"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
         <source>&amp;Find…</source>
         <translation>&amp;Buscar…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Search the results by blog, article or title</source>
         <translation>Busca en los resultados por blog, artículo o título</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>&amp;Copy Rows</source>
         <translation>&amp;Copiar filas</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Copy the selected rows as tab-separated text</source>
         <translation>Copia las filas seleccionadas como texto separado por tabulaciones</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>&amp;Start</source>
         <translation>&amp;Iniciar</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Scan every blog in the list</source>
         <translation>Analiza todos los blogs de la lista</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>S&amp;top</source>
         <translation>&amp;Detener</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Cancel the blogs that have not finished</source>
         <translation>Cancela los blogs que no han terminado</translation>
     </message>
@@ -704,92 +704,87 @@ entrada ilegible.</translation>
         <translation>&amp;Reintentar fallidos</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Scan the failed blogs again, keeping the other rows</source>
         <translation>Analiza de nuevo los blogs fallidos y conserva las demás filas</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Re&amp;try</source>
         <translation>&amp;Reintentar</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Scan the selected blogs again</source>
         <translation>Analiza de nuevo los blogs seleccionados</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Scan &amp;Demo Blogs</source>
         <translation>Analizar blogs de de&amp;mostración</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Scan the bundled sample blogs, served on this computer</source>
         <translation>Analiza los blogs de ejemplo incluidos, servidos por este equipo</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>&amp;Open Article</source>
         <translation>&amp;Abrir artículo</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Open &amp;Blog</source>
         <translation>Abrir &amp;blog</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Copy &amp;URL</source>
         <translation>Copiar &amp;URL</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Copy &amp;Title</source>
         <translation>Copiar &amp;título</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>&amp;About Titlewave</source>
         <translation>&amp;Acerca de Titlewave</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+15"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../ui/mainwindow.cpp" line="+99"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Open &amp;Recent</source>
-        <translation>Abrir &amp;reciente</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+4"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>&amp;Scan</source>
         <translation>A&amp;nálisis</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+2"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
         <source>Main</source>
         <translation>Principal</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+6"/>
         <source>Max in flight:</source>
         <translation>Máx. a la vez:</translation>
     </message>
@@ -809,7 +804,7 @@ entrada ilegible.</translation>
         <translation>Máximo de peticiones a la vez</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Blog list</source>
         <translation>Lista de blogs</translation>
     </message>
@@ -826,92 +821,18 @@ entrada ilegible.</translation>
 # Las líneas que empiezan por # son comentarios.</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>Search results</source>
-        <translation>Buscar en los resultados</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Search blogs, articles and titles (%1)</source>
-        <translation>Buscar blogs, artículos y títulos (%1)</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Show results</source>
-        <translation>Resultados mostrados</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>All</source>
-        <translation>Todos</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>OK</source>
-        <translation>OK</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Failed</source>
-        <translation>Fallidos</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>New</source>
-        <translation>Nuevos</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>S&amp;how:</source>
-        <translation>&amp;Mostrar:</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Results</source>
-        <translation>Resultados</translation>
-    </message>
-    <message>
-        <location line="+76"/>
-        <source>Scan status</source>
-        <translation>Estado del análisis</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>New articles</source>
-        <translation>Artículos nuevos</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Blogs whose newest article changed since the previous scan (shown in bold)</source>
-        <translation>Blogs cuyo artículo más reciente cambió desde el análisis anterior (en negrita)</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Speed-up</source>
-        <translation>Aceleración</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The time all requests took added up, divided by the time the scan took: how much faster than fetching one page after another</source>
-        <translation>La suma del tiempo de todas las peticiones dividida por lo que tardó el análisis: cuánto más rápido que descargar una página tras otra</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Scan progress</source>
-        <translation>Progreso del análisis</translation>
-    </message>
-    <message>
-        <location line="+111"/>
+        <location line="+110"/>
         <source>No blogs to scan. %1</source>
         <translation>No hay blogs que analizar. %1</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+16"/>
         <source>No failed blogs to retry.</source>
         <translation>No hay blogs fallidos que reintentar.</translation>
     </message>
     <message numerus="yes">
-        <location line="+29"/>
+        <location line="-1"/>
+        <location line="+10"/>
         <source>Scanning %n blog(s) again</source>
         <translation>
             <numerusform>Analizando de nuevo %n blog</numerusform>
@@ -919,7 +840,7 @@ entrada ilegible.</translation>
         </translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+23"/>
         <source>Demo</source>
         <translation>Demostración</translation>
     </message>
@@ -929,7 +850,7 @@ entrada ilegible.</translation>
         <translation>No se pudieron servir los blogs de demostración en este equipo.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
         <source>Import Blog List</source>
         <translation>Importar lista de blogs</translation>
     </message>
@@ -939,7 +860,7 @@ entrada ilegible.</translation>
         <translation>Listas de blogs (*.txt *.csv *.tsv *.opml *.xml);;Archivos de texto (*.txt);;Archivos CSV (*.csv *.tsv);;Archivos OPML (*.opml *.xml);;Todos los archivos (*)</translation>
     </message>
     <message numerus="yes">
-        <location line="+59"/>
+        <location line="+43"/>
         <source>%n file(s)</source>
         <translation>
             <numerusform>%n archivo</numerusform>
@@ -952,7 +873,7 @@ entrada ilegible.</translation>
         <translation>Importación de %1: %2</translation>
     </message>
     <message numerus="yes">
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Added %n address(es) to the list</source>
         <translation>
             <numerusform>Se añadió %n dirección a la lista</numerusform>
@@ -973,22 +894,12 @@ entrada ilegible.</translation>
         <translation>El portapapeles no contiene texto que pegar.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>Pasted: %1</source>
         <translation>Pegado: %1</translation>
     </message>
     <message>
-        <location line="+107"/>
-        <source>&amp;%1 %2</source>
-        <translation>&amp;%1 %2</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>&amp;Clear Menu</source>
-        <translation>&amp;Vaciar menú</translation>
-    </message>
-    <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>CSV files (*.csv)</source>
         <translation>Archivos CSV (*.csv)</translation>
     </message>
@@ -1013,7 +924,7 @@ entrada ilegible.</translation>
         <translation>Error al exportar</translation>
     </message>
     <message numerus="yes">
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Exported %n blog(s) to %1</source>
         <translation>
             <numerusform>%n blog exportado a %1</numerusform>
@@ -1021,7 +932,7 @@ entrada ilegible.</translation>
         </translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+8"/>
         <source>Not opened: only http and https addresses are opened.</source>
         <translation>No se abrió: solo se abren direcciones http y https.</translation>
     </message>
@@ -1031,17 +942,12 @@ entrada ilegible.</translation>
         <translation>No se pudo abrir %1</translation>
     </message>
     <message>
-        <location line="+72"/>
-        <source>Waterfall</source>
-        <translation>Cascada</translation>
-    </message>
-    <message>
-        <location line="+34"/>
+        <location line="+25"/>
         <source>The new language applies the next time Titlewave starts.</source>
         <translation>El nuevo idioma se aplicará la próxima vez que se inicie Titlewave.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+13"/>
         <source>About Titlewave</source>
         <translation>Acerca de Titlewave</translation>
     </message>
@@ -1049,29 +955,6 @@ entrada ilegible.</translation>
         <location line="+1"/>
         <source>&lt;h3&gt;Titlewave %1&lt;/h3&gt;&lt;p&gt;Finds the newest article and its headline for every blog in a list, all at once.&lt;/p&gt;&lt;p&gt;Licensed under the GNU General Public License, version 3 or later.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Titlewave %1&lt;/h3&gt;&lt;p&gt;Encuentra el artículo más reciente y su titular en cada blog de una lista, todos a la vez.&lt;/p&gt;&lt;p&gt;Publicado bajo la Licencia Pública General de GNU, versión 3 o posterior.&lt;/p&gt;</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+88"/>
-        <source>%n new since the last scan</source>
-        <translation>
-            <numerusform>%n nuevo desde el último análisis</numerusform>
-            <numerusform>%n nuevos desde el último análisis</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Ready</source>
-        <translation>Listo</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>%1 of %2 done, %3 failed, elapsed %4 s</source>
-        <translation>%1 de %2 terminados, %3 fallidos, %4 s transcurridos</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>≈ %1× faster than one at a time</source>
-        <translation>≈ %1× más rápido que uno tras otro</translation>
     </message>
 </context>
 <context>
@@ -1094,6 +977,24 @@ entrada ilegible.</translation>
     </message>
 </context>
 <context>
+    <name>RecentFilesMenu</name>
+    <message>
+        <location filename="../ui/recentfilesmenu.cpp" line="+13"/>
+        <source>Open &amp;Recent</source>
+        <translation>Abrir &amp;reciente</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>&amp;%1 %2</source>
+        <translation>&amp;%1 %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Clear Menu</source>
+        <translation>&amp;Vaciar menú</translation>
+    </message>
+</context>
+<context>
     <name>ResultExporter</name>
     <message>
         <location filename="../app/io/resultexporter.cpp" line="+43"/>
@@ -1105,7 +1006,7 @@ entrada ilegible.</translation>
 <context>
     <name>ResultsModel</name>
     <message>
-        <location filename="../ui/resultsmodel.cpp" line="+39"/>
+        <location filename="../ui/resultsmodel.cpp" line="+40"/>
         <source>Front page</source>
         <translation>Página principal</translation>
     </message>
@@ -1211,6 +1112,115 @@ empieza a los %3 ms, dura %4 ms</translation>
         <location line="+1"/>
         <source>Waterfall (0–%1 s)</source>
         <translation>Cascada (0–%1 s)</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsPane</name>
+    <message>
+        <location filename="../ui/resultspane.cpp" line="+46"/>
+        <source>Search results</source>
+        <translation>Buscar en los resultados</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search blogs, articles and titles (%1)</source>
+        <translation>Buscar blogs, artículos y títulos (%1)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Show results</source>
+        <translation>Resultados mostrados</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All</source>
+        <translation>Todos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Failed</source>
+        <translation>Fallidos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New</source>
+        <translation>Nuevos</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>S&amp;how:</source>
+        <translation>&amp;Mostrar:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Results</source>
+        <translation>Resultados</translation>
+    </message>
+    <message>
+        <location line="+157"/>
+        <source>Waterfall</source>
+        <translation>Cascada</translation>
+    </message>
+</context>
+<context>
+    <name>ScanProgress</name>
+    <message>
+        <location filename="../ui/scanprogress.cpp" line="+21"/>
+        <source>Scan status</source>
+        <translation>Estado del análisis</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>New articles</source>
+        <translation>Artículos nuevos</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Blogs whose newest article changed since the previous scan (shown in bold)</source>
+        <translation>Blogs cuyo artículo más reciente cambió desde el análisis anterior (en negrita)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Speed-up</source>
+        <translation>Aceleración</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The time all requests took added up, divided by the time the scan took: how much faster than fetching one page after another</source>
+        <translation>La suma del tiempo de todas las peticiones dividida por lo que tardó el análisis: cuánto más rápido que descargar una página tras otra</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Scan progress</source>
+        <translation>Progreso del análisis</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+19"/>
+        <source>%n new since the last scan</source>
+        <translation>
+            <numerusform>%n nuevo desde el último análisis</numerusform>
+            <numerusform>%n nuevos desde el último análisis</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ready</source>
+        <translation>Listo</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 of %2 done, %3 failed, elapsed %4 s</source>
+        <translation>%1 de %2 terminados, %3 fallidos, %4 s transcurridos</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>≈ %1× faster than one at a time</source>
+        <translation>≈ %1× más rápido que uno tras otro</translation>
     </message>
 </context>
 <context>
@@ -1342,7 +1352,7 @@ empieza a los %3 ms, dura %4 ms</translation>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="+67"/>
+        <location filename="../app/main.cpp" line="+68"/>
         <source>Try &apos;titlewave --help&apos;.</source>
         <translation>Pruebe «titlewave --help».</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>ArticleHistory</name>
     <message>
-        <location filename="../app/io/articlehistory.cpp" line="+49"/>
+        <location filename="../app/io/articlehistory.cpp" line="+45"/>
         <source>Cannot read the scan history %1: %2</source>
         <translation>Impossible de lire l’historique des analyses %1&#xa0;: %2</translation>
     </message>
@@ -22,12 +22,12 @@
 <context>
     <name>ArticleLocator</name>
     <message>
-        <location filename="../app/parse/articlelocator.cpp" line="+49"/>
+        <location filename="../app/parse/articlelocator.cpp" line="+60"/>
         <source>The feed lists no article.</source>
         <translation>Le flux ne contient aucun article.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+24"/>
         <source>The front page could not be read as HTML.</source>
         <translation>La page d’accueil n’a pas pu être lue comme du HTML.</translation>
     </message>
@@ -37,7 +37,7 @@
         <translation>L’expression XPath «&#xa0;%1&#xa0;» n’est pas valide.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+31"/>
         <source>The XPath expression “%1” selects no link, and no article link was found on the front page.</source>
         <translation>L’expression XPath «&#xa0;%1&#xa0;» ne sélectionne aucun lien, et aucun lien d’article n’a été trouvé sur la page d’accueil.</translation>
     </message>
@@ -117,7 +117,7 @@
 <context>
     <name>BlogScan</name>
     <message>
-        <location filename="../app/scan/blogscan.cpp" line="+85"/>
+        <location filename="../app/scan/blogscan.cpp" line="+82"/>
         <source>The front page is not a web page or a feed (%1).</source>
         <translation>La page d’accueil n’est ni une page web ni un flux (%1).</translation>
     </message>
@@ -140,7 +140,7 @@
 <context>
     <name>BlogStatus</name>
     <message>
-        <location filename="../app/scan/blogstatus.cpp" line="+18"/>
+        <location filename="../app/types/blogstatus.cpp" line="+18"/>
         <source>Waiting</source>
         <translation>En attente</translation>
     </message>
@@ -303,7 +303,7 @@
 <context>
     <name>CommandLineOptions</name>
     <message>
-        <location filename="../app/cli/commandlineoptions.cpp" line="+16"/>
+        <location filename="../app/session/commandlineoptions.cpp" line="+16"/>
         <source>--%1 needs a whole number of at least %2, not &quot;%3&quot;.</source>
         <translation>--%1 attend un nombre entier supérieur ou égal à %2, et non «&#xa0;%3&#xa0;».</translation>
     </message>
@@ -450,7 +450,7 @@ ou liste illisible.</translation>
         <translation>La liste de blogs à analyser (avec --headless&#xa0;; - pour l’entrée standard).</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+61"/>
         <source>--format is csv or json, not &quot;%1&quot;.</source>
         <translation>--format vaut csv ou json, et non «&#xa0;%1&#xa0;».</translation>
     </message>
@@ -525,7 +525,7 @@ ou liste illisible.</translation>
 <context>
     <name>HeadlessRunner</name>
     <message>
-        <location filename="../app/cli/headlessrunner.cpp" line="+49"/>
+        <location filename="../app/cli/headlessrunner.cpp" line="+52"/>
         <source>cannot start the demo server on this computer&apos;s loopback address.</source>
         <translation>impossible de démarrer le serveur de démonstration sur l’adresse de bouclage de cet ordinateur.</translation>
     </message>
@@ -550,7 +550,7 @@ ou liste illisible.</translation>
         <translation>%1 sur %2 terminés, %3 en échec, %4&#xa0;s</translation>
     </message>
     <message numerus="yes">
-        <location line="+21"/>
+        <location line="+14"/>
         <source>%n blog(s) with a new article since the last scan</source>
         <translation>
             <numerusform>%n blog a un nouvel article depuis la dernière analyse</numerusform>
@@ -558,7 +558,7 @@ ou liste illisible.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+14"/>
+        <location line="+12"/>
         <source>%n blog(s) in %1 s: %2 ok, %3 failed</source>
         <translation>
             <numerusform>%n blog en %1&#xa0;s&#xa0;: %2 OK, %3 en échec</numerusform>
@@ -596,7 +596,7 @@ ou liste illisible.</translation>
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="+69"/>
+        <location filename="../ui/mainwindow.cpp" line="+272"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… et %n autre</numerusform>
@@ -604,37 +604,37 @@ ou liste illisible.</translation>
         </translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="-221"/>
         <source>Titlewave</source>
         <translation>Titlewave</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location filename="../ui/windowactions.cpp" line="+33"/>
         <source>&amp;Import List…</source>
         <translation>&amp;Importer une liste…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Read a blog list from a text, CSV or OPML file</source>
         <translation>Lire une liste de blogs depuis un fichier texte, CSV ou OPML</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>&amp;Paste List</source>
         <translation>&amp;Coller une liste</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Add the addresses on the clipboard to the list</source>
         <translation>Ajouter à la liste les adresses du presse-papiers</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exporter…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Save the results as CSV or JSON</source>
         <translation>Enregistrer les résultats en CSV ou en JSON</translation>
     </message>
@@ -644,7 +644,7 @@ ou liste illisible.</translation>
         <translation>Exporter les lignes &amp;sélectionnées…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Save only the selected rows as CSV or JSON</source>
         <translation>Enregistrer seulement les lignes sélectionnées en CSV ou en JSON</translation>
     </message>
@@ -654,47 +654,47 @@ ou liste illisible.</translation>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+1"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
         <source>&amp;Find…</source>
         <translation>&amp;Rechercher…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Search the results by blog, article or title</source>
         <translation>Chercher dans les résultats par blog, article ou titre</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>&amp;Copy Rows</source>
         <translation>&amp;Copier les lignes</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Copy the selected rows as tab-separated text</source>
         <translation>Copier les lignes sélectionnées en texte séparé par des tabulations</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>&amp;Start</source>
         <translation>&amp;Démarrer</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Scan every blog in the list</source>
         <translation>Analyser tous les blogs de la liste</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>S&amp;top</source>
         <translation>&amp;Arrêter</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Cancel the blogs that have not finished</source>
         <translation>Annuler les blogs qui n’ont pas fini</translation>
     </message>
@@ -704,92 +704,87 @@ ou liste illisible.</translation>
         <translation>&amp;Relancer les échecs</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Scan the failed blogs again, keeping the other rows</source>
         <translation>Analyser de nouveau les blogs en échec, sans toucher aux autres lignes</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Re&amp;try</source>
         <translation>Re&amp;lancer</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Scan the selected blogs again</source>
         <translation>Analyser de nouveau les blogs sélectionnés</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Scan &amp;Demo Blogs</source>
         <translation>Analyser les blogs de dé&amp;monstration</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Scan the bundled sample blogs, served on this computer</source>
         <translation>Analyser les blogs d’exemple fournis, servis par cet ordinateur</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>&amp;Open Article</source>
         <translation>&amp;Ouvrir l’article</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Open &amp;Blog</source>
         <translation>Ouvrir le &amp;blog</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Copy &amp;URL</source>
         <translation>Copier l’&amp;URL</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Copy &amp;Title</source>
         <translation>Copier le &amp;titre</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>&amp;About Titlewave</source>
         <translation>À &amp;propos de Titlewave</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+15"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../ui/mainwindow.cpp" line="+99"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Open &amp;Recent</source>
-        <translation>Fichiers &amp;récents</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+4"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>&amp;Scan</source>
         <translation>A&amp;nalyse</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+2"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
         <source>Main</source>
         <translation>Barre principale</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+6"/>
         <source>Max in flight:</source>
         <translation>En parallèle&#xa0;:</translation>
     </message>
@@ -809,7 +804,7 @@ ou liste illisible.</translation>
         <translation>Nombre maximal de requêtes en parallèle</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Blog list</source>
         <translation>Liste de blogs</translation>
     </message>
@@ -826,92 +821,18 @@ ou liste illisible.</translation>
 # Les lignes qui commencent par # sont des commentaires.</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>Search results</source>
-        <translation>Chercher dans les résultats</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Search blogs, articles and titles (%1)</source>
-        <translation>Chercher dans les blogs, articles et titres (%1)</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Show results</source>
-        <translation>Résultats affichés</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>All</source>
-        <translation>Tous</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>OK</source>
-        <translation>OK</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Failed</source>
-        <translation>En échec</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>New</source>
-        <translation>Nouveaux</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>S&amp;how:</source>
-        <translation>Affic&amp;her&#xa0;:</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Results</source>
-        <translation>Résultats</translation>
-    </message>
-    <message>
-        <location line="+76"/>
-        <source>Scan status</source>
-        <translation>État de l’analyse</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>New articles</source>
-        <translation>Nouveaux articles</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Blogs whose newest article changed since the previous scan (shown in bold)</source>
-        <translation>Blogs dont le dernier article a changé depuis l’analyse précédente (en gras)</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Speed-up</source>
-        <translation>Accélération</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The time all requests took added up, divided by the time the scan took: how much faster than fetching one page after another</source>
-        <translation>La durée cumulée de toutes les requêtes divisée par la durée de l’analyse&#xa0;: combien de fois plus vite qu’en téléchargeant les pages l’une après l’autre</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Scan progress</source>
-        <translation>Progression de l’analyse</translation>
-    </message>
-    <message>
-        <location line="+111"/>
+        <location line="+110"/>
         <source>No blogs to scan. %1</source>
         <translation>Aucun blog à analyser. %1</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+16"/>
         <source>No failed blogs to retry.</source>
         <translation>Aucun blog en échec à relancer.</translation>
     </message>
     <message numerus="yes">
-        <location line="+29"/>
+        <location line="-1"/>
+        <location line="+10"/>
         <source>Scanning %n blog(s) again</source>
         <translation>
             <numerusform>Nouvelle analyse de %n blog</numerusform>
@@ -919,7 +840,7 @@ ou liste illisible.</translation>
         </translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+23"/>
         <source>Demo</source>
         <translation>Démonstration</translation>
     </message>
@@ -929,7 +850,7 @@ ou liste illisible.</translation>
         <translation>Les blogs de démonstration n’ont pas pu être servis par cet ordinateur.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
         <source>Import Blog List</source>
         <translation>Importer une liste de blogs</translation>
     </message>
@@ -939,7 +860,7 @@ ou liste illisible.</translation>
         <translation>Listes de blogs (*.txt *.csv *.tsv *.opml *.xml);;Fichiers texte (*.txt);;Fichiers CSV (*.csv *.tsv);;Fichiers OPML (*.opml *.xml);;Tous les fichiers (*)</translation>
     </message>
     <message numerus="yes">
-        <location line="+59"/>
+        <location line="+43"/>
         <source>%n file(s)</source>
         <translation>
             <numerusform>%n fichier</numerusform>
@@ -952,7 +873,7 @@ ou liste illisible.</translation>
         <translation>Import de %1&#xa0;: %2</translation>
     </message>
     <message numerus="yes">
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Added %n address(es) to the list</source>
         <translation>
             <numerusform>%n adresse ajoutée à la liste</numerusform>
@@ -973,22 +894,12 @@ ou liste illisible.</translation>
         <translation>Le presse-papiers ne contient aucun texte à coller.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>Pasted: %1</source>
         <translation>Collé&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+107"/>
-        <source>&amp;%1 %2</source>
-        <translation>&amp;%1 %2</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>&amp;Clear Menu</source>
-        <translation>&amp;Vider le menu</translation>
-    </message>
-    <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
@@ -1013,7 +924,7 @@ ou liste illisible.</translation>
         <translation>Échec de l’export</translation>
     </message>
     <message numerus="yes">
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Exported %n blog(s) to %1</source>
         <translation>
             <numerusform>%n blog exporté dans %1</numerusform>
@@ -1021,7 +932,7 @@ ou liste illisible.</translation>
         </translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+8"/>
         <source>Not opened: only http and https addresses are opened.</source>
         <translation>Non ouvert&#xa0;: seules les adresses http et https sont ouvertes.</translation>
     </message>
@@ -1031,17 +942,12 @@ ou liste illisible.</translation>
         <translation>Impossible d’ouvrir %1</translation>
     </message>
     <message>
-        <location line="+72"/>
-        <source>Waterfall</source>
-        <translation>Cascade</translation>
-    </message>
-    <message>
-        <location line="+34"/>
+        <location line="+25"/>
         <source>The new language applies the next time Titlewave starts.</source>
         <translation>La nouvelle langue s’appliquera au prochain démarrage de Titlewave.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+13"/>
         <source>About Titlewave</source>
         <translation>À propos de Titlewave</translation>
     </message>
@@ -1049,29 +955,6 @@ ou liste illisible.</translation>
         <location line="+1"/>
         <source>&lt;h3&gt;Titlewave %1&lt;/h3&gt;&lt;p&gt;Finds the newest article and its headline for every blog in a list, all at once.&lt;/p&gt;&lt;p&gt;Licensed under the GNU General Public License, version 3 or later.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Titlewave %1&lt;/h3&gt;&lt;p&gt;Trouve le dernier article et son titre pour chaque blog d’une liste, tous à la fois.&lt;/p&gt;&lt;p&gt;Distribué sous la licence publique générale GNU (GPL), version 3 ou ultérieure.&lt;/p&gt;</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+88"/>
-        <source>%n new since the last scan</source>
-        <translation>
-            <numerusform>%n nouveau depuis la dernière analyse</numerusform>
-            <numerusform>%n nouveaux depuis la dernière analyse</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Ready</source>
-        <translation>Prêt</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>%1 of %2 done, %3 failed, elapsed %4 s</source>
-        <translation>%1 sur %2 terminés, %3 en échec, %4&#xa0;s écoulées</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>≈ %1× faster than one at a time</source>
-        <translation>≈ %1× plus rapide qu’une requête à la fois</translation>
     </message>
 </context>
 <context>
@@ -1094,6 +977,24 @@ ou liste illisible.</translation>
     </message>
 </context>
 <context>
+    <name>RecentFilesMenu</name>
+    <message>
+        <location filename="../ui/recentfilesmenu.cpp" line="+13"/>
+        <source>Open &amp;Recent</source>
+        <translation>Fichiers &amp;récents</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>&amp;%1 %2</source>
+        <translation>&amp;%1 %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Clear Menu</source>
+        <translation>&amp;Vider le menu</translation>
+    </message>
+</context>
+<context>
     <name>ResultExporter</name>
     <message>
         <location filename="../app/io/resultexporter.cpp" line="+43"/>
@@ -1105,7 +1006,7 @@ ou liste illisible.</translation>
 <context>
     <name>ResultsModel</name>
     <message>
-        <location filename="../ui/resultsmodel.cpp" line="+39"/>
+        <location filename="../ui/resultsmodel.cpp" line="+40"/>
         <source>Front page</source>
         <translation>Page d’accueil</translation>
     </message>
@@ -1211,6 +1112,115 @@ commence à %3&#xa0;ms, dure %4&#xa0;ms</translation>
         <location line="+1"/>
         <source>Waterfall (0–%1 s)</source>
         <translation>Cascade (0–%1&#xa0;s)</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsPane</name>
+    <message>
+        <location filename="../ui/resultspane.cpp" line="+46"/>
+        <source>Search results</source>
+        <translation>Chercher dans les résultats</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search blogs, articles and titles (%1)</source>
+        <translation>Chercher dans les blogs, articles et titres (%1)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Show results</source>
+        <translation>Résultats affichés</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All</source>
+        <translation>Tous</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Failed</source>
+        <translation>En échec</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New</source>
+        <translation>Nouveaux</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>S&amp;how:</source>
+        <translation>Affic&amp;her&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Results</source>
+        <translation>Résultats</translation>
+    </message>
+    <message>
+        <location line="+157"/>
+        <source>Waterfall</source>
+        <translation>Cascade</translation>
+    </message>
+</context>
+<context>
+    <name>ScanProgress</name>
+    <message>
+        <location filename="../ui/scanprogress.cpp" line="+21"/>
+        <source>Scan status</source>
+        <translation>État de l’analyse</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>New articles</source>
+        <translation>Nouveaux articles</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Blogs whose newest article changed since the previous scan (shown in bold)</source>
+        <translation>Blogs dont le dernier article a changé depuis l’analyse précédente (en gras)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Speed-up</source>
+        <translation>Accélération</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The time all requests took added up, divided by the time the scan took: how much faster than fetching one page after another</source>
+        <translation>La durée cumulée de toutes les requêtes divisée par la durée de l’analyse&#xa0;: combien de fois plus vite qu’en téléchargeant les pages l’une après l’autre</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Scan progress</source>
+        <translation>Progression de l’analyse</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+19"/>
+        <source>%n new since the last scan</source>
+        <translation>
+            <numerusform>%n nouveau depuis la dernière analyse</numerusform>
+            <numerusform>%n nouveaux depuis la dernière analyse</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ready</source>
+        <translation>Prêt</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 of %2 done, %3 failed, elapsed %4 s</source>
+        <translation>%1 sur %2 terminés, %3 en échec, %4&#xa0;s écoulées</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>≈ %1× faster than one at a time</source>
+        <translation>≈ %1× plus rapide qu’une requête à la fois</translation>
     </message>
 </context>
 <context>
@@ -1342,7 +1352,7 @@ commence à %3&#xa0;ms, dure %4&#xa0;ms</translation>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="+67"/>
+        <location filename="../app/main.cpp" line="+68"/>
         <source>Try &apos;titlewave --help&apos;.</source>
         <translation>Essayez «&#xa0;titlewave --help&#xa0;».</translation>
     </message>
