@@ -594,9 +594,26 @@ unlesbare Eingabe.</translation>
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>ListPanel</name>
+    <message>
+        <location filename="../ui/listpanel.cpp" line="+17"/>
+        <source>Blog list</source>
+        <translation>Blogliste</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One blog address per line; lines starting with # are comments</source>
+        <translation>Eine Blogadresse pro Zeile; Zeilen, die mit # beginnen, sind Kommentare</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paste blog addresses here, one per line, or drop list files and links.
+# Lines starting with # are comments.</source>
+        <translation>Blogadressen hier einfügen, eine pro Zeile, oder Listendateien und Links hierher ziehen.
+# Zeilen, die mit # beginnen, sind Kommentare.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="+272"/>
+        <location line="+18"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… und %n weiteres</numerusform>
@@ -604,12 +621,54 @@ unlesbare Eingabe.</translation>
         </translation>
     </message>
     <message>
-        <location line="-221"/>
+        <location line="+52"/>
+        <source>No blogs to scan. %1</source>
+        <translation>Keine Blogs zum Scannen. %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+28"/>
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n Datei</numerusform>
+            <numerusform>%n Dateien</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Imported %1: %2</source>
+        <translation>%1 importiert: %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+32"/>
+        <source>Added %n address(es) to the list</source>
+        <translation>
+            <numerusform>%n Adresse zur Liste hinzugefügt</numerusform>
+            <numerusform>%n Adressen zur Liste hinzugefügt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>; %n refused: only http and https addresses are scanned</source>
+        <translation>
+            <numerusform>; %n abgelehnt: nur http- und https-Adressen werden gescannt</numerusform>
+            <numerusform>; %n abgelehnt: nur http- und https-Adressen werden gescannt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Pasted: %1</source>
+        <translation>Eingefügt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="+48"/>
         <source>Titlewave</source>
         <translation>Titlewave</translation>
     </message>
     <message>
-        <location filename="../ui/windowactions.cpp" line="+33"/>
+        <location filename="../ui/windowactions.cpp" line="+36"/>
         <source>&amp;Import List…</source>
         <translation>Liste &amp;importieren…</translation>
     </message>
@@ -759,7 +818,7 @@ unlesbare Eingabe.</translation>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+99"/>
+        <location line="+35"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -784,7 +843,7 @@ unlesbare Eingabe.</translation>
         <translation>Hauptleiste</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../ui/mainwindow.cpp" line="+90"/>
         <source>Max in flight:</source>
         <translation>Max. gleichzeitig:</translation>
     </message>
@@ -804,29 +863,7 @@ unlesbare Eingabe.</translation>
         <translation>Maximale Anzahl gleichzeitiger Anfragen</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>Blog list</source>
-        <translation>Blogliste</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>One blog address per line; lines starting with # are comments</source>
-        <translation>Eine Blogadresse pro Zeile; Zeilen, die mit # beginnen, sind Kommentare</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Paste blog addresses here, one per line, or drop list files and links.
-# Lines starting with # are comments.</source>
-        <translation>Blogadressen hier einfügen, eine pro Zeile, oder Listendateien und Links hierher ziehen.
-# Zeilen, die mit # beginnen, sind Kommentare.</translation>
-    </message>
-    <message>
-        <location line="+110"/>
-        <source>No blogs to scan. %1</source>
-        <translation>Keine Blogs zum Scannen. %1</translation>
-    </message>
-    <message>
-        <location line="+16"/>
+        <location line="+119"/>
         <source>No failed blogs to retry.</source>
         <translation>Keine fehlgeschlagenen Blogs zum Wiederholen.</translation>
     </message>
@@ -840,7 +877,7 @@ unlesbare Eingabe.</translation>
         </translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+21"/>
         <source>Demo</source>
         <translation>Demo</translation>
     </message>
@@ -850,7 +887,7 @@ unlesbare Eingabe.</translation>
         <translation>Die Demo-Blogs konnten auf diesem Rechner nicht bereitgestellt werden.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+14"/>
         <source>Import Blog List</source>
         <translation>Blogliste importieren</translation>
     </message>
@@ -859,47 +896,13 @@ unlesbare Eingabe.</translation>
         <source>Blog lists (*.txt *.csv *.tsv *.opml *.xml);;Text files (*.txt);;CSV files (*.csv *.tsv);;OPML files (*.opml *.xml);;All files (*)</source>
         <translation>Bloglisten (*.txt *.csv *.tsv *.opml *.xml);;Textdateien (*.txt);;CSV-Dateien (*.csv *.tsv);;OPML-Dateien (*.opml *.xml);;Alle Dateien (*)</translation>
     </message>
-    <message numerus="yes">
-        <location line="+43"/>
-        <source>%n file(s)</source>
-        <translation>
-            <numerusform>%n Datei</numerusform>
-            <numerusform>%n Dateien</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+1"/>
-        <source>Imported %1: %2</source>
-        <translation>%1 importiert: %2</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+32"/>
-        <source>Added %n address(es) to the list</source>
-        <translation>
-            <numerusform>%n Adresse zur Liste hinzugefügt</numerusform>
-            <numerusform>%n Adressen zur Liste hinzugefügt</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>; %n refused: only http and https addresses are scanned</source>
-        <translation>
-            <numerusform>; %n abgelehnt: nur http- und https-Adressen werden gescannt</numerusform>
-            <numerusform>; %n abgelehnt: nur http- und https-Adressen werden gescannt</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+27"/>
         <source>The clipboard holds no text to paste.</source>
         <translation>Die Zwischenablage enthält keinen Text zum Einfügen.</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>Pasted: %1</source>
-        <translation>Eingefügt: %1</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-Dateien (*.csv)</translation>
     </message>
@@ -924,7 +927,7 @@ unlesbare Eingabe.</translation>
         <translation>Export fehlgeschlagen</translation>
     </message>
     <message numerus="yes">
-        <location line="+17"/>
+        <location line="+9"/>
         <source>Exported %n blog(s) to %1</source>
         <translation>
             <numerusform>%n Blog nach %1 exportiert</numerusform>
@@ -1162,7 +1165,7 @@ beginnt bei %3 ms, dauert %4 ms</translation>
         <translation>Ergebnisse</translation>
     </message>
     <message>
-        <location line="+157"/>
+        <location line="+169"/>
         <source>Waterfall</source>
         <translation>Wasserfall</translation>
     </message>

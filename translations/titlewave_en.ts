@@ -67,9 +67,9 @@
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>ListPanel</name>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="+272"/>
+        <location filename="../ui/listpanel.cpp" line="+37"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… and %n more</numerusform>
@@ -77,16 +77,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+45"/>
-        <location line="+10"/>
-        <source>Scanning %n blog(s) again</source>
-        <translation>
-            <numerusform>Scanning %n blog again</numerusform>
-            <numerusform>Scanning %n blogs again</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+86"/>
+        <location line="+80"/>
         <source>%n file(s)</source>
         <translation>
             <numerusform>%n file</numerusform>
@@ -109,8 +100,20 @@
             <numerusform>; %n refused: only http and https addresses are scanned</numerusform>
         </translation>
     </message>
+</context>
+<context>
+    <name>MainWindow</name>
     <message numerus="yes">
-        <location line="+65"/>
+        <location filename="../ui/mainwindow.cpp" line="+263"/>
+        <location line="+10"/>
+        <source>Scanning %n blog(s) again</source>
+        <translation>
+            <numerusform>Scanning %n blog again</numerusform>
+            <numerusform>Scanning %n blogs again</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+101"/>
         <source>Exported %n blog(s) to %1</source>
         <translation>
             <numerusform>Exported %n blog to %1</numerusform>

@@ -594,9 +594,26 @@ entrada ilegible.</translation>
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>ListPanel</name>
+    <message>
+        <location filename="../ui/listpanel.cpp" line="+17"/>
+        <source>Blog list</source>
+        <translation>Lista de blogs</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One blog address per line; lines starting with # are comments</source>
+        <translation>Una dirección de blog por línea; las líneas que empiezan por # son comentarios</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paste blog addresses here, one per line, or drop list files and links.
+# Lines starting with # are comments.</source>
+        <translation>Pegue aquí direcciones de blogs, una por línea, o suelte archivos de lista y enlaces.
+# Las líneas que empiezan por # son comentarios.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="+272"/>
+        <location line="+18"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… y %n más</numerusform>
@@ -604,12 +621,54 @@ entrada ilegible.</translation>
         </translation>
     </message>
     <message>
-        <location line="-221"/>
+        <location line="+52"/>
+        <source>No blogs to scan. %1</source>
+        <translation>No hay blogs que analizar. %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+28"/>
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n archivo</numerusform>
+            <numerusform>%n archivos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Imported %1: %2</source>
+        <translation>Importación de %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+32"/>
+        <source>Added %n address(es) to the list</source>
+        <translation>
+            <numerusform>Se añadió %n dirección a la lista</numerusform>
+            <numerusform>Se añadieron %n direcciones a la lista</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>; %n refused: only http and https addresses are scanned</source>
+        <translation>
+            <numerusform>; %n rechazada: solo se analizan direcciones http y https</numerusform>
+            <numerusform>; %n rechazadas: solo se analizan direcciones http y https</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Pasted: %1</source>
+        <translation>Pegado: %1</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="+48"/>
         <source>Titlewave</source>
         <translation>Titlewave</translation>
     </message>
     <message>
-        <location filename="../ui/windowactions.cpp" line="+33"/>
+        <location filename="../ui/windowactions.cpp" line="+36"/>
         <source>&amp;Import List…</source>
         <translation>&amp;Importar lista…</translation>
     </message>
@@ -759,7 +818,7 @@ entrada ilegible.</translation>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+99"/>
+        <location line="+35"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
@@ -784,7 +843,7 @@ entrada ilegible.</translation>
         <translation>Principal</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../ui/mainwindow.cpp" line="+90"/>
         <source>Max in flight:</source>
         <translation>Máx. a la vez:</translation>
     </message>
@@ -804,29 +863,7 @@ entrada ilegible.</translation>
         <translation>Máximo de peticiones a la vez</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>Blog list</source>
-        <translation>Lista de blogs</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>One blog address per line; lines starting with # are comments</source>
-        <translation>Una dirección de blog por línea; las líneas que empiezan por # son comentarios</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Paste blog addresses here, one per line, or drop list files and links.
-# Lines starting with # are comments.</source>
-        <translation>Pegue aquí direcciones de blogs, una por línea, o suelte archivos de lista y enlaces.
-# Las líneas que empiezan por # son comentarios.</translation>
-    </message>
-    <message>
-        <location line="+110"/>
-        <source>No blogs to scan. %1</source>
-        <translation>No hay blogs que analizar. %1</translation>
-    </message>
-    <message>
-        <location line="+16"/>
+        <location line="+119"/>
         <source>No failed blogs to retry.</source>
         <translation>No hay blogs fallidos que reintentar.</translation>
     </message>
@@ -840,7 +877,7 @@ entrada ilegible.</translation>
         </translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+21"/>
         <source>Demo</source>
         <translation>Demostración</translation>
     </message>
@@ -850,7 +887,7 @@ entrada ilegible.</translation>
         <translation>No se pudieron servir los blogs de demostración en este equipo.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+14"/>
         <source>Import Blog List</source>
         <translation>Importar lista de blogs</translation>
     </message>
@@ -859,47 +896,13 @@ entrada ilegible.</translation>
         <source>Blog lists (*.txt *.csv *.tsv *.opml *.xml);;Text files (*.txt);;CSV files (*.csv *.tsv);;OPML files (*.opml *.xml);;All files (*)</source>
         <translation>Listas de blogs (*.txt *.csv *.tsv *.opml *.xml);;Archivos de texto (*.txt);;Archivos CSV (*.csv *.tsv);;Archivos OPML (*.opml *.xml);;Todos los archivos (*)</translation>
     </message>
-    <message numerus="yes">
-        <location line="+43"/>
-        <source>%n file(s)</source>
-        <translation>
-            <numerusform>%n archivo</numerusform>
-            <numerusform>%n archivos</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+1"/>
-        <source>Imported %1: %2</source>
-        <translation>Importación de %1: %2</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+32"/>
-        <source>Added %n address(es) to the list</source>
-        <translation>
-            <numerusform>Se añadió %n dirección a la lista</numerusform>
-            <numerusform>Se añadieron %n direcciones a la lista</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>; %n refused: only http and https addresses are scanned</source>
-        <translation>
-            <numerusform>; %n rechazada: solo se analizan direcciones http y https</numerusform>
-            <numerusform>; %n rechazadas: solo se analizan direcciones http y https</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+27"/>
         <source>The clipboard holds no text to paste.</source>
         <translation>El portapapeles no contiene texto que pegar.</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>Pasted: %1</source>
-        <translation>Pegado: %1</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>CSV files (*.csv)</source>
         <translation>Archivos CSV (*.csv)</translation>
     </message>
@@ -924,7 +927,7 @@ entrada ilegible.</translation>
         <translation>Error al exportar</translation>
     </message>
     <message numerus="yes">
-        <location line="+17"/>
+        <location line="+9"/>
         <source>Exported %n blog(s) to %1</source>
         <translation>
             <numerusform>%n blog exportado a %1</numerusform>
@@ -1162,7 +1165,7 @@ empieza a los %3 ms, dura %4 ms</translation>
         <translation>Resultados</translation>
     </message>
     <message>
-        <location line="+157"/>
+        <location line="+169"/>
         <source>Waterfall</source>
         <translation>Cascada</translation>
     </message>

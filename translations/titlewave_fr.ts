@@ -594,9 +594,26 @@ ou liste illisible.</translation>
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>ListPanel</name>
+    <message>
+        <location filename="../ui/listpanel.cpp" line="+17"/>
+        <source>Blog list</source>
+        <translation>Liste de blogs</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One blog address per line; lines starting with # are comments</source>
+        <translation>Une adresse de blog par ligne&#xa0;; les lignes qui commencent par # sont des commentaires</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paste blog addresses here, one per line, or drop list files and links.
+# Lines starting with # are comments.</source>
+        <translation>Collez ici des adresses de blogs, une par ligne, ou déposez des fichiers de liste et des liens.
+# Les lignes qui commencent par # sont des commentaires.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="+272"/>
+        <location line="+18"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… et %n autre</numerusform>
@@ -604,12 +621,54 @@ ou liste illisible.</translation>
         </translation>
     </message>
     <message>
-        <location line="-221"/>
+        <location line="+52"/>
+        <source>No blogs to scan. %1</source>
+        <translation>Aucun blog à analyser. %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+28"/>
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n fichier</numerusform>
+            <numerusform>%n fichiers</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Imported %1: %2</source>
+        <translation>Import de %1&#xa0;: %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+32"/>
+        <source>Added %n address(es) to the list</source>
+        <translation>
+            <numerusform>%n adresse ajoutée à la liste</numerusform>
+            <numerusform>%n adresses ajoutées à la liste</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>; %n refused: only http and https addresses are scanned</source>
+        <translation>
+            <numerusform>&#xa0;; %n refusée&#xa0;: seules les adresses http et https sont analysées</numerusform>
+            <numerusform>&#xa0;; %n refusées&#xa0;: seules les adresses http et https sont analysées</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Pasted: %1</source>
+        <translation>Collé&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="+48"/>
         <source>Titlewave</source>
         <translation>Titlewave</translation>
     </message>
     <message>
-        <location filename="../ui/windowactions.cpp" line="+33"/>
+        <location filename="../ui/windowactions.cpp" line="+36"/>
         <source>&amp;Import List…</source>
         <translation>&amp;Importer une liste…</translation>
     </message>
@@ -759,7 +818,7 @@ ou liste illisible.</translation>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+99"/>
+        <location line="+35"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
@@ -784,7 +843,7 @@ ou liste illisible.</translation>
         <translation>Barre principale</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../ui/mainwindow.cpp" line="+90"/>
         <source>Max in flight:</source>
         <translation>En parallèle&#xa0;:</translation>
     </message>
@@ -804,29 +863,7 @@ ou liste illisible.</translation>
         <translation>Nombre maximal de requêtes en parallèle</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>Blog list</source>
-        <translation>Liste de blogs</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>One blog address per line; lines starting with # are comments</source>
-        <translation>Une adresse de blog par ligne&#xa0;; les lignes qui commencent par # sont des commentaires</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Paste blog addresses here, one per line, or drop list files and links.
-# Lines starting with # are comments.</source>
-        <translation>Collez ici des adresses de blogs, une par ligne, ou déposez des fichiers de liste et des liens.
-# Les lignes qui commencent par # sont des commentaires.</translation>
-    </message>
-    <message>
-        <location line="+110"/>
-        <source>No blogs to scan. %1</source>
-        <translation>Aucun blog à analyser. %1</translation>
-    </message>
-    <message>
-        <location line="+16"/>
+        <location line="+119"/>
         <source>No failed blogs to retry.</source>
         <translation>Aucun blog en échec à relancer.</translation>
     </message>
@@ -840,7 +877,7 @@ ou liste illisible.</translation>
         </translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+21"/>
         <source>Demo</source>
         <translation>Démonstration</translation>
     </message>
@@ -850,7 +887,7 @@ ou liste illisible.</translation>
         <translation>Les blogs de démonstration n’ont pas pu être servis par cet ordinateur.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+14"/>
         <source>Import Blog List</source>
         <translation>Importer une liste de blogs</translation>
     </message>
@@ -859,47 +896,13 @@ ou liste illisible.</translation>
         <source>Blog lists (*.txt *.csv *.tsv *.opml *.xml);;Text files (*.txt);;CSV files (*.csv *.tsv);;OPML files (*.opml *.xml);;All files (*)</source>
         <translation>Listes de blogs (*.txt *.csv *.tsv *.opml *.xml);;Fichiers texte (*.txt);;Fichiers CSV (*.csv *.tsv);;Fichiers OPML (*.opml *.xml);;Tous les fichiers (*)</translation>
     </message>
-    <message numerus="yes">
-        <location line="+43"/>
-        <source>%n file(s)</source>
-        <translation>
-            <numerusform>%n fichier</numerusform>
-            <numerusform>%n fichiers</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+1"/>
-        <source>Imported %1: %2</source>
-        <translation>Import de %1&#xa0;: %2</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+32"/>
-        <source>Added %n address(es) to the list</source>
-        <translation>
-            <numerusform>%n adresse ajoutée à la liste</numerusform>
-            <numerusform>%n adresses ajoutées à la liste</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>; %n refused: only http and https addresses are scanned</source>
-        <translation>
-            <numerusform>&#xa0;; %n refusée&#xa0;: seules les adresses http et https sont analysées</numerusform>
-            <numerusform>&#xa0;; %n refusées&#xa0;: seules les adresses http et https sont analysées</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+27"/>
         <source>The clipboard holds no text to paste.</source>
         <translation>Le presse-papiers ne contient aucun texte à coller.</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>Pasted: %1</source>
-        <translation>Collé&#xa0;: %1</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
@@ -924,7 +927,7 @@ ou liste illisible.</translation>
         <translation>Échec de l’export</translation>
     </message>
     <message numerus="yes">
-        <location line="+17"/>
+        <location line="+9"/>
         <source>Exported %n blog(s) to %1</source>
         <translation>
             <numerusform>%n blog exporté dans %1</numerusform>
@@ -1162,7 +1165,7 @@ commence à %3&#xa0;ms, dure %4&#xa0;ms</translation>
         <translation>Résultats</translation>
     </message>
     <message>
-        <location line="+157"/>
+        <location line="+169"/>
         <source>Waterfall</source>
         <translation>Cascade</translation>
     </message>

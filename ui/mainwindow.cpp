@@ -3,8 +3,7 @@
 
 #include "demo/demoserver.h"
 #include "droptarget.h"
-#include "io/bloglistreader.h"
-#include "plaintooltip.h"
+#include "listpanel.h"
 #include "resultsmodel.h"
 #include "resultspane.h"
 #include "scanprogress.h"
@@ -34,8 +33,6 @@
 namespace {
 // The status bar follows the scan at most ten times a second; enough for a ticking clock.
 constexpr int kProgressIntervalMs = 100;
-// Problems listed in the status bar's tooltip after reading a list; the rest are counted.
-constexpr int kMaxProblemsShown = 20;
 
 const QString kGeometryKey = QStringLiteral("window/geometry");
 const QString kStateKey = QStringLiteral("window/state");
@@ -88,7 +85,7 @@ MainWindow::MainWindow(QWidget *parent)
     restoreWindowState();
     updateActions();
     updateProgress();
-    m_editor->setFocus();
+    m_list->setFocus();
 }
 
 MainWindow::~MainWindow()
@@ -134,34 +131,10 @@ void MainWindow::connectActions()
 
 void MainWindow::createMenusAndToolBar()
 {
-    const WindowActions &a = m_actions;
     m_recentMenu = new RecentFilesMenu(this);
     connect(m_recentMenu, &RecentFilesMenu::fileChosen, this, &MainWindow::importFile);
     connect(m_recentMenu, &RecentFilesMenu::changed, this, &MainWindow::updateActions);
-    // nullptr stands for a separator.
-    const auto fill = [](auto *target, const QList<QAction *> &actions) {
-        for (QAction *action : actions) {
-            if (action)
-                target->addAction(action);
-            else
-                target->addSeparator();
-        }
-    };
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    fill(file, { a.importList });
-    file->addMenu(m_recentMenu);
-    fill(file, { a.pasteList, nullptr, a.exportAll, a.exportSelected, nullptr, a.settings, nullptr, a.quit });
-    fill(menuBar()->addMenu(tr("&Edit")), { a.find, a.copyRows, a.copyUrl, a.copyTitle });
-    fill(menuBar()->addMenu(tr("&Scan")),
-         { a.start, a.stop, a.retryFailed, nullptr, a.openArticle, a.openBlog, nullptr, a.demo });
-    fill(menuBar()->addMenu(tr("&Help")), { a.about });
-
-    QToolBar *toolBar = addToolBar(tr("Main"));
-    toolBar->setObjectName(QStringLiteral("mainToolBar"));
-    toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    toolBar->setMovable(false);
-    fill(toolBar, { a.importList, nullptr, a.start, a.stop, a.retryFailed, nullptr, a.exportAll, nullptr });
-
+    QToolBar *toolBar = m_actions.addMenusAndToolBar(this, m_recentMenu);
     auto *label = new QLabel(tr("Max in flight:"), toolBar);
     m_maxInFlight = new QSpinBox(toolBar);
     m_maxInFlight->setObjectName(QStringLiteral("maxInFlightSpinBox"));
@@ -185,33 +158,39 @@ void MainWindow::createMenusAndToolBar()
 
 void MainWindow::createCentralWidget()
 {
-    m_editor = new QPlainTextEdit(this);
-    m_editor->setObjectName(QStringLiteral("blogListEditor"));
-    m_editor->setAccessibleName(tr("Blog list"));
-    m_editor->setAccessibleDescription(tr("One blog address per line; lines starting with # are comments"));
-    m_editor->setPlaceholderText(tr("Paste blog addresses here, one per line, or drop list files and links.\n"
-                                    "# Lines starting with # are comments."));
-    m_editor->setLineWrapMode(QPlainTextEdit::NoWrap);
-    m_editor->setTabChangesFocus(true);
-    connect(m_editor, &QPlainTextEdit::textChanged, this, &MainWindow::updateActions);
+    m_list = new ListPanel(this);
+    connect(m_list->editor(), &QPlainTextEdit::textChanged, this, &MainWindow::updateActions);
+    connect(m_list, &ListPanel::readingChanged, this, &MainWindow::updateActions);
+    connect(m_list, &ListPanel::message, this, [this](const QString &text, const QString &problems) {
+        statusBar()->setToolTip(problems);
+        statusBar()->showMessage(text);
+    });
+    connect(m_list, &ListPanel::filesRead, this, [this](const QStringList &paths) {
+        for (const QString &path : paths)
+            m_recentMenu->add(path);
+    });
+    connect(m_list, &ListPanel::readyToScan, this, [this](ScanSession::PreparedList &list) {
+        if (!list.blogs.isEmpty())
+            m_session.start(std::move(list));
+    });
 
     m_results = new ResultsPane(m_model, m_actions, this);
 
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
     m_splitter->setChildrenCollapsible(false);
-    m_splitter->addWidget(m_editor);
+    m_splitter->addWidget(m_list);
     m_splitter->addWidget(m_results);
     m_splitter->setStretchFactor(0, 1);
     m_splitter->setStretchFactor(1, 3);
     m_splitter->setSizes({ 240, 860 });
     setCentralWidget(m_splitter);
     // List first, then how to narrow the results, then the results.
-    setTabOrder(m_editor, m_results->searchField());
+    setTabOrder(m_list->editor(), m_results->searchField());
 
     // Files and links dropped on the window, the editor or the table are imported, not pasted.
     m_dropTarget = new DropTarget(this);
-    for (QObject *widget : { static_cast<QObject *>(this), static_cast<QObject *>(m_editor->viewport()),
+    for (QObject *widget : { static_cast<QObject *>(this), static_cast<QObject *>(m_list->editor()->viewport()),
                              static_cast<QObject *>(m_results->table()->viewport()) })
         m_dropTarget->watch(widget);
     setAcceptDrops(true);
@@ -243,6 +222,11 @@ void MainWindow::closeEvent(QCloseEvent *event)
     QMainWindow::closeEvent(event);
 }
 
+bool MainWindow::isBusy() const
+{
+    return m_list->isReading() || m_session.isRunning();
+}
+
 ResultsSortModel *MainWindow::sortModel() const
 {
     return m_results->sortModel();
@@ -250,62 +234,24 @@ ResultsSortModel *MainWindow::sortModel() const
 
 void MainWindow::setBlogListText(const QString &text)
 {
-    m_editor->setPlainText(text);
+    m_list->setText(text);
 }
 
 QString MainWindow::blogListText() const
 {
-    return m_editor->toPlainText();
+    return m_list->text();
 }
 
 QList<BlogEntry> MainWindow::listedBlogs() const
 {
-    return m_list.blogs(blogListText());
-}
-
-void MainWindow::showListProblems(const QStringList &problems)
-{
-    QString tooltip;
-    if (!problems.isEmpty()) {
-        QStringList shown = problems.mid(0, kMaxProblemsShown);
-        if (problems.size() > kMaxProblemsShown)
-            shown.append(tr("… and %n more", nullptr, int(problems.size() - kMaxProblemsShown)));
-        tooltip = plainTooltip(shown.join(QLatin1Char('\n')));
-    }
-    statusBar()->setToolTip(tooltip);
+    return m_list->blogs();
 }
 
 void MainWindow::startScan()
 {
     if (isBusy())
         return;
-    const QString text = blogListText();
-    const QList<BlogEntry> imported = m_list.importedBlogsFor(text);
-    const bool loadHistory = m_session.needsHistory();
-    m_readingList = true;
-    updateActions();
-    // Read, and the rows made, on the list reader's thread: nothing here grows with the list.
-    m_listReader.run(
-        [text, imported, loadHistory] {
-            BlogListReadResult list;
-            if (!imported.isEmpty())
-                list.blogs = imported;
-            else
-                list = BlogListReader::readText(text);
-            return std::make_pair(list, ScanSession::prepare(list.blogs, loadHistory));
-        },
-        [this](std::pair<BlogListReadResult, ScanSession::PreparedList> &read) {
-            m_readingList = false;
-            const BlogListReadResult &list = read.first;
-            showListProblems(list.problems);
-            if (list.blogs.isEmpty()) {
-                statusBar()->showMessage(tr("No blogs to scan. %1").arg(list.summary()));
-                updateActions();
-                return;
-            }
-            statusBar()->showMessage(list.summary());
-            m_session.start(std::move(read.second));
-        });
+    m_list->readForScan(m_session.needsHistory());
 }
 
 void MainWindow::retryFailed()
@@ -330,10 +276,8 @@ void MainWindow::rescanRows(const QList<int> &rows)
 
 void MainWindow::stopScan()
 {
-    if (m_readingList) {
-        m_readingList = false;
-        m_listReader.cancel(); // the read's result will be dropped
-        updateActions();
+    if (m_list->isReading()) {
+        m_list->cancelReading(); // the read's result will be dropped
         return;
     }
     m_session.stop();
@@ -351,13 +295,8 @@ void MainWindow::runDemo()
             return;
         }
     }
-    const QList<BlogEntry> blogs = m_demo->blogs();
     // The editor shows the addresses; the demo's names still show in the table.
-    QString text;
-    for (const BlogEntry &blog : std::as_const(blogs))
-        text += EditedList::lineFor(blog) + QLatin1Char('\n');
-    setBlogListText(text);
-    m_list.setImported(blogs, blogListText());
+    m_list->showImported(m_demo->blogs(), EditedList::textFor(m_demo->blogs(), EditedList::Names::Left));
     startScan();
 }
 
@@ -380,93 +319,23 @@ void MainWindow::importFile(const QString &path)
 
 void MainWindow::importFiles(const QStringList &paths, const QList<QUrl> &thenAppend)
 {
-    if (paths.isEmpty()) {
-        if (!thenAppend.isEmpty())
-            appendUrls(thenAppend);
+    if (!paths.isEmpty() && isBusy())
         return;
-    }
-    if (isBusy())
-        return;
-    m_readingList = true;
-    updateActions();
-    m_listReader.run(
-        [paths] { return BlogListReader::readFiles(paths); },
-        [this, paths, thenAppend](const BlogListReadResult &combined) { onListImported(combined, paths, thenAppend); });
-}
-
-void MainWindow::onListImported(const BlogListReadResult &combined, const QStringList &paths,
-                                const QList<QUrl> &thenAppend)
-{
-    m_readingList = false;
-    updateActions();
-    for (const QString &path : combined.sources)
-        m_recentMenu->add(path);
-    if (combined.blogs.isEmpty() && !combined.error.isEmpty()) {
-        // Nothing readable: keep the editor as it was.
-        statusBar()->setToolTip(QString());
-        statusBar()->showMessage(combined.error);
-    } else {
-        setBlogListText(EditedList::textFor(combined.blogs));
-        m_list.setImported(combined.blogs, blogListText());
-        showListProblems(combined.problems);
-        const QString source = paths.size() == 1 ? QDir::toNativeSeparators(paths.constFirst())
-                                                 : tr("%n file(s)", nullptr, int(paths.size()));
-        statusBar()->showMessage(tr("Imported %1: %2").arg(source, combined.summary()));
-    }
-    // An import replaces the list; the links of the same drop are added to what it put there.
-    if (!thenAppend.isEmpty())
-        appendUrls(thenAppend);
+    m_list->importFiles(paths, thenAppend);
 }
 
 void MainWindow::appendUrls(const QList<QUrl> &urls)
 {
-    QList<BlogEntry> added;
-    int refused = 0;
-    for (const QUrl &url : urls) {
-        if (!WebAddress::isFetchable(url)) {
-            ++refused;
-            continue;
-        }
-        BlogEntry entry;
-        entry.url = url;
-        entry.input = url.toString();
-        added.append(entry);
-    }
-    if (!added.isEmpty()) {
-        const QString before = blogListText();
-        QString text = before;
-        if (!text.isEmpty() && !text.endsWith(QLatin1Char('\n')))
-            text += QLatin1Char('\n');
-        for (const BlogEntry &entry : std::as_const(added))
-            text += EditedList::lineFor(entry) + QLatin1Char('\n');
-        setBlogListText(text);
-        // An import's names and XPaths survive links added after it.
-        m_list.append(added, before, blogListText());
-    }
-    QString message = tr("Added %n address(es) to the list", nullptr, int(added.size()));
-    if (refused > 0)
-        message += tr("; %n refused: only http and https addresses are scanned", nullptr, refused);
-    statusBar()->showMessage(message);
+    m_list->appendUrls(urls);
 }
 
 void MainWindow::pasteList()
 {
     const QString text = QApplication::clipboard()->text();
-    if (text.trimmed().isEmpty()) {
+    if (text.trimmed().isEmpty())
         statusBar()->showMessage(tr("The clipboard holds no text to paste."));
-        return;
-    }
-    QString list = blogListText();
-    if (!list.isEmpty() && !list.endsWith(QLatin1Char('\n')))
-        list += QLatin1Char('\n');
-    setBlogListText(list + text);
-    m_editor->setFocus(Qt::OtherFocusReason);
-    // The summary reads the pasted lines (~150 ms for 50,000): on the list reader's thread.
-    m_listReader.run([text] { return BlogListReader::readText(text); },
-                     [this](const BlogListReadResult &read) {
-                         showListProblems(read.problems);
-                         statusBar()->showMessage(tr("Pasted: %1").arg(read.summary()));
-                     });
+    else
+        m_list->paste(text);
 }
 
 QStringList MainWindow::recentFiles() const
@@ -498,15 +367,7 @@ void MainWindow::exportWithDialog(bool selectedOnly)
 
 std::optional<QString> MainWindow::exportResults(const QString &path, ExportFormat format, bool selectedOnly)
 {
-    // What the table shows, which is the session's rows once the last changes are in.
-    m_model->flush();
-    QList<BlogResult> results;
-    if (selectedOnly) {
-        for (const int row : m_results->selectedRows())
-            results.append(m_model->result(row));
-    } else {
-        results = m_model->results();
-    }
+    const QList<BlogResult> results = m_results->shownResults(selectedOnly);
     if (const std::optional<QString> error = ResultExporter::write(path, results, format))
         return error;
     statusBar()->showMessage(
@@ -584,7 +445,7 @@ void MainWindow::updateActions()
     const BlogResult current = m_model->result(m_results->currentRow());
     const WindowActions &a = m_actions;
     m_dropTarget->setAccepting(!running);
-    a.start->setEnabled(!running && !m_editor->document()->isEmpty());
+    a.start->setEnabled(!running && !m_list->editor()->document()->isEmpty());
     a.stop->setEnabled(running);
     a.retryFailed->setEnabled(!running && m_session.counts().failed > 0);
     a.retrySelected->setEnabled(!running && hasSelection);

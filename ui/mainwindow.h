@@ -4,8 +4,6 @@
 #include "io/resultexporter.h"
 #include "recentfilesmenu.h"
 #include "session/commandlineoptions.h"
-#include "session/editedlist.h"
-#include "session/orderedworker.h"
 #include "session/scansession.h"
 #include "settings/appsettings.h"
 #include "windowactions.h"
@@ -19,14 +17,13 @@
 
 class DemoServer;
 class DropTarget;
-class QPlainTextEdit;
+class ListPanel;
 class QSpinBox;
 class QSplitter;
 class ResultsModel;
 class ResultsPane;
 class ResultsSortModel;
 class ScanProgress;
-struct BlogListReadResult;
 
 /// The window: the blog list on the left, the live results on the right, progress in the status
 /// bar. It wires widgets to a ScanSession, which decides everything the results say.
@@ -56,7 +53,7 @@ public:
     /// still being read, cancels that instead, and no scan starts.
     void stopScan();
     /// True from Start until the scan finishes, including while a list is being read.
-    bool isBusy() const { return m_readingList || m_session.isRunning(); }
+    bool isBusy() const;
     /// Scans again the failed rows only, updating them in place, as the Retry Failed action does.
     void retryFailed();
     /// Scans again the given model rows only, updating them in place.
@@ -104,23 +101,18 @@ private:
     void openWebUrl(const QUrl &url);
     /// Scan options: the settings, with what the command line named in their place.
     void updateScanOptions();
-    void showListProblems(const QStringList &problems);
-    void onListImported(const BlogListReadResult &combined, const QStringList &paths, const QList<QUrl> &thenAppend);
     void onScanFinished();
     void updateActions();
     void updateProgress();
 
     ScanSession m_session;
-    OrderedWorker m_listReader; // reads lists off the GUI thread, in order
-    EditedList m_list;
     ResultsModel *m_model = nullptr;
     WindowActions m_actions;
     std::unique_ptr<DemoServer> m_demo;
     AppSettings m_settings;
     ScanOverrides m_commandLineOverrides;
-    bool m_readingList = false;
 
-    QPlainTextEdit *m_editor = nullptr;
+    ListPanel *m_list = nullptr;
     QSplitter *m_splitter = nullptr;
     ResultsPane *m_results = nullptr;
     QSpinBox *m_maxInFlight = nullptr;

@@ -150,6 +150,18 @@ bool ResultsPane::hasSelection() const
     return m_table->selectionModel()->hasSelection();
 }
 
+QList<BlogResult> ResultsPane::shownResults(bool selectedOnly) const
+{
+    // What the table shows, which is the session's rows once the last changes are in.
+    m_model->flush();
+    if (!selectedOnly)
+        return m_model->results();
+    QList<BlogResult> results;
+    for (const int row : selectedRows())
+        results.append(m_model->result(row));
+    return results;
+}
+
 void ResultsPane::focusSearch()
 {
     m_search->setFocus(Qt::ShortcutFocusReason);

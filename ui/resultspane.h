@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "types/blogresult.h"
+
 #include <QList>
 #include <QWidget>
 
@@ -33,6 +35,8 @@ public:
     /// Model rows of the selected table rows, in list order.
     QList<int> selectedRows() const;
     bool hasSelection() const;
+    /// The rows as the table shows them, all or the selected ones, in list order.
+    QList<BlogResult> shownResults(bool selectedOnly) const;
 
     void focusSearch();
     /// Copies the selected rows' visible cells, as the table shows them, as tab-separated text.

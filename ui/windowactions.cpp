@@ -5,6 +5,9 @@
 #include <QCoreApplication>
 #include <QIcon>
 #include <QKeySequence>
+#include <QMainWindow>
+#include <QMenuBar>
+#include <QToolBar>
 
 namespace {
 // The texts keep the MainWindow context their translations were made in.
@@ -133,4 +136,35 @@ WindowActions::WindowActions(QObject *parent)
     about->setMenuRole(QAction::AboutRole);
     // Only while the table has focus: Ctrl+C in the list editor copies its text.
     copyRows->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+}
+
+QToolBar *WindowActions::addMenusAndToolBar(QMainWindow *window, QMenu *recentFiles) const
+{
+    // nullptr stands for a separator.
+    const auto fill = [](auto *target, const QList<QAction *> &actions) {
+        for (QAction *action : actions) {
+            if (action)
+                target->addAction(action);
+            else
+                target->addSeparator();
+        }
+    };
+    const auto menu = [window](const char *title) {
+        return window->menuBar()->addMenu(QCoreApplication::translate("MainWindow", title));
+    };
+    QMenu *file = menu(QT_TRANSLATE_NOOP("MainWindow", "&File"));
+    fill(file, { importList });
+    file->addMenu(recentFiles);
+    fill(file, { pasteList, nullptr, exportAll, exportSelected, nullptr, settings, nullptr, quit });
+    fill(menu(QT_TRANSLATE_NOOP("MainWindow", "&Edit")), { find, copyRows, copyUrl, copyTitle });
+    fill(menu(QT_TRANSLATE_NOOP("MainWindow", "&Scan")),
+         { start, stop, retryFailed, nullptr, openArticle, openBlog, nullptr, demo });
+    fill(menu(QT_TRANSLATE_NOOP("MainWindow", "&Help")), { about });
+
+    QToolBar *toolBar = window->addToolBar(QCoreApplication::translate("MainWindow", "Main"));
+    toolBar->setObjectName(QStringLiteral("mainToolBar"));
+    toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolBar->setMovable(false);
+    fill(toolBar, { importList, nullptr, start, stop, retryFailed, nullptr, exportAll, nullptr });
+    return toolBar;
 }

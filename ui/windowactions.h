@@ -2,7 +2,10 @@
 #pragma once
 
 class QAction;
+class QMainWindow;
+class QMenu;
 class QObject;
+class QToolBar;
 
 /// The window's actions, made from one table (windowactions.cpp): text, icon, shortcut, status
 /// tip and object name are declared there; the window connects what they do.
@@ -28,4 +31,6 @@ struct WindowActions {
 
     /// Makes every action, owned by @p parent.
     explicit WindowActions(QObject *parent);
+    /// Fills @p window's menu bar (File holds @p recentFiles) and its main toolbar, which it returns.
+    QToolBar *addMenusAndToolBar(QMainWindow *window, QMenu *recentFiles) const;
 };

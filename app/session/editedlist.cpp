@@ -11,11 +11,11 @@ QString EditedList::lineFor(const BlogEntry &blog)
     return line;
 }
 
-QString EditedList::textFor(const QList<BlogEntry> &blogs)
+QString EditedList::textFor(const QList<BlogEntry> &blogs, Names names)
 {
     QStringList lines;
     for (const BlogEntry &blog : blogs) {
-        if (!blog.name.isEmpty())
+        if (!blog.name.isEmpty() && names == Names::Shown)
             lines.append(QStringLiteral("# ") + blog.name);
         lines.append(lineFor(blog));
     }

@@ -15,8 +15,10 @@ class EditedList final
 {
 public:
     /// The editor's text for @p blogs: one line per blog (its address, the list's own text when
-    /// it is none, and its XPath after a tab), each named blog preceded by a "# name" comment.
-    static QString textFor(const QList<BlogEntry> &blogs);
+    /// it is none, and its XPath after a tab), each named blog preceded by a "# name" comment unless the names are left
+    /// out.
+    enum class Names { Shown, Left };
+    static QString textFor(const QList<BlogEntry> &blogs, Names names = Names::Shown);
     /// One editor line for @p blog.
     static QString lineFor(const BlogEntry &blog);
 
