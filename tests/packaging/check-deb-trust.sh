@@ -9,7 +9,8 @@
 #     which fails if a dependency is missing;
 #  3. TLS_BLOG serves one blog over HTTPS on 127.0.0.1 with a certificate from a CA made here: the
 #     packaged titlewave, run inside the root, refuses it (tls) while that CA is unknown, and
-#     scans it (ok, its headline) once update-ca-certificates has added the CA to the root's store.
+#     scans it (ok, its headline) once update-ca-certificates has added the CA to the root's store,
+#     also when --ca-file names another CA (it adds to the system store, never replaces it).
 # Needs root (CI runs as root): chroot, and /dev and /proc mounted into the root inside a private
 # mount namespace. Nothing outside the work directory changes.
 set -euo pipefail
@@ -113,4 +114,9 @@ result=$(scan)
 echo "$result"
 grep -q '^https://127\.0\.0\.1:[0-9]*/,ok,https://127\.0\.0\.1:[0-9]*/2026/12/trust-store\.html,Trusted through the system store,' \
     <<<"$result" || fail "the packaged titlewave did not scan the HTTPS blog through the system store"
+# --ca-file adds certificates for one run; the system store stays trusted beside them.
+result=$(in_root "$root" /usr/bin/titlewave --headless - -o - --no-history --timeout 10 \
+    --ca-file /usr/share/ca-certificates/mozilla/ISRG_Root_X1.crt <<<"$url" || true)
+echo "$result"
+grep -q '^https://127\.0\.0\.1:[0-9]*/,ok,' <<<"$result" || fail "--ca-file made titlewave forget the system store"
 echo "the installed package trusts the system store"
