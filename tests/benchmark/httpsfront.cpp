@@ -15,6 +15,7 @@
 #include <QTcpSocket>
 #include <QThread>
 
+#include <algorithm>
 #include <deque>
 #include <memory>
 #include <unistd.h>
@@ -172,7 +173,7 @@ bool HttpsFront::writeConfig(int blogs, quint16 farmPort, Mode mode, QString *er
           "events { worker_connections 16384; }\n"
           "http {\n"
           "    log_format blogs '$server_addr $connection $connection_requests $ssl_session_reused "
-          "$server_protocol $status $request_uri $http2';\n"
+          "$server_protocol $status $request_uri $http2 $ssl_protocol';\n"
           "    access_log "
         + path(QStringLiteral("nginx-access.log")) + " blogs;\n";
     for (const char *kind : { "client_body", "proxy", "fastcgi", "uwsgi", "scgi" }) {
@@ -190,6 +191,9 @@ bool HttpsFront::writeConfig(int blogs, quint16 farmPort, Mode mode, QString *er
         : mode == Mode::Http1                    ? QByteArray(" ssl")
                                                  : QByteArray(" ssl http2");
     const QByteArray port = QByteArray::number(m_port);
+    // nginx 1.22's default stops at TLS 1.2; the web's servers and clients mostly speak 1.3.
+    if (mode != Mode::Http)
+        config += "    ssl_protocols TLSv1.2 TLSv1.3;\n";
     for (int blog = 0; blog < blogs; ++blog) {
         const QByteArray address = BenchFarm::address(blog);
         config += "    server {\n        listen " + address + ':' + port + listen + ";\n";
@@ -300,7 +304,8 @@ HttpsStats HttpsFront::stats() const
     if (!log.open(QIODevice::ReadOnly) || !log.seek(m_logMark))
         return stats;
     // "$server_addr $connection $connection_requests $ssl_session_reused $server_protocol $status
-    // $request_uri $http2", e.g. "127.20.0.7 12 2 . HTTP/2.0 200 /2026/11/entry-0-x.html h2".
+    // $request_uri $http2 $ssl_protocol", e.g.
+    // "127.20.0.7 12 2 . HTTP/2.0 200 /2026/11/entry-0-x.html h2 TLSv1.3".
     QSet<QByteArray> connections;
     QHash<QByteArray, QByteArray> frontConnection; // blog address -> connection of its front page
     QHash<QByteArray, QByteArray> articleConnection; // blog address -> connection of its last other page
@@ -312,8 +317,10 @@ HttpsStats HttpsFront::stats() const
         const QByteArray &blog = fields.at(0);
         const QByteArray &connection = fields.at(1);
         QString protocol = QString::fromLatin1(fields.at(4));
-        if (!fields.at(7).isEmpty() && fields.at(7) != "-")
-            protocol += QLatin1Char(' ') + QString::fromLatin1(fields.at(7));
+        for (qsizetype field = 7; field < std::min<qsizetype>(fields.size(), 9); ++field) {
+            if (!fields.at(field).isEmpty() && fields.at(field) != "-")
+                protocol += QLatin1Char(' ') + QString::fromLatin1(fields.at(field));
+        }
         ++stats.protocols[protocol];
         ++stats.statuses[QString::fromLatin1(fields.at(5))];
         if (!connections.contains(connection)) {

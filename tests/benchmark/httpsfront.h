@@ -15,7 +15,8 @@ struct HttpsStats {
     int blogs = 0; ///< blogs (server addresses) that got at least one request
     int blogsOnOneConnection = 0; ///< blogs whose front page and article came over the same connection
     int blogsWithBoth = 0; ///< blogs that asked for both their front page and an article
-    QMap<QString, int> protocols; ///< "$server_protocol" (with " h2" when ALPN chose HTTP/2) -> requests
+    /// "$server_protocol" (with " h2" when ALPN chose HTTP/2, and the TLS version) -> requests
+    QMap<QString, int> protocols;
     QMap<QString, int> statuses; ///< HTTP status -> requests
     double cpuSeconds = 0; ///< nginx's own user + system time (TLS, HTTP/2, proxying)
 };
