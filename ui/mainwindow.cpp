@@ -656,6 +656,13 @@ void MainWindow::scanEntries(const QList<BlogEntry> &blogs, const QList<int> &ro
         if (const std::optional<QString> error = m_history->load())
             statusBar()->showMessage(*error);
     }
+    if (m_history) {
+        // The previous scan's validators go out with the requests (a 304 keeps the row's article).
+        QList<BlogEntry> remembered = blogs;
+        m_history->recall(remembered);
+        m_scan.start(remembered);
+        return;
+    }
     m_scan.start(blogs);
 }
 

@@ -85,6 +85,12 @@ void HeadlessRunner::start(const CommandLineOptions &options)
             return;
         }
     }
+    if (m_useHistory) {
+        // A damaged history costs the "new" column and the conditional requests, never the results.
+        if (const std::optional<QString> error = m_history.load())
+            m_stderr << "titlewave: " << *error << Qt::endl;
+        m_history.recall(blogs);
+    }
     m_progressTimer.start();
     m_scan.start(blogs);
 }
@@ -104,12 +110,8 @@ void HeadlessRunner::onScanFinished()
 {
     m_progressTimer.stop();
     QList<BlogResult> results = m_scan.results();
-    ArticleHistory history;
     if (m_useHistory) {
-        // A damaged history costs the "new" column, never the results.
-        if (const std::optional<QString> error = history.load())
-            m_stderr << "titlewave: " << *error << Qt::endl;
-        history.apply(results);
+        m_history.apply(results);
         const auto newCount
             = std::count_if(results.cbegin(), results.cend(), [](const BlogResult &r) { return r.isNew; });
         if (newCount > 0)
@@ -141,7 +143,7 @@ void HeadlessRunner::onScanFinished()
     }
     // Only once the results are out: articles nobody saw must still count as new next time.
     if (m_useHistory) {
-        if (const std::optional<QString> error = history.save())
+        if (const std::optional<QString> error = m_history.save())
             m_stderr << "titlewave: " << *error << Qt::endl;
     }
     Q_EMIT finished(m_scan.failedCount() > 0 ? 1 : 0);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "io/articlehistory.h"
 #include "io/outputfile.h"
 #include "scan/scan.h"
 #include "session/commandlineoptions.h"
@@ -44,6 +45,7 @@ private:
     bool m_toStdout = false;
     ExportFormat m_format = ExportFormat::Csv;
     bool m_useHistory = true;
+    ArticleHistory m_history; // read before the scan (its validators go out with the requests)
     QTimer m_progressTimer;
     QTextStream m_stderr;
 };

@@ -92,6 +92,7 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("arguments");
         QTest::addRow("zero in flight") << QStringList { QStringLiteral("--max-in-flight"), QStringLiteral("0") };
         QTest::addRow("words for timeout") << QStringList { QStringLiteral("--timeout"), QStringLiteral("soon") };
+        QTest::addRow("zero deadline") << QStringList { QStringLiteral("--deadline"), QStringLiteral("0") };
         QTest::addRow("negative page size") << QStringList { QStringLiteral("--max-page-size"), QStringLiteral("-1") };
         QTest::addRow("two lists") << QStringList { QStringLiteral("a.txt"), QStringLiteral("b.txt") };
         QTest::addRow("demo and list") << QStringList { QStringLiteral("--demo"), QStringLiteral("a.txt") };
