@@ -1192,7 +1192,17 @@ unlesbare Eingabe.</translation>
         <translation>Artikel</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+79"/>
+        <source>Unchanged</source>
+        <translation>Unverändert</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Not modified since the last scan (HTTP 304): the article and title are the ones remembered, and the article was not downloaded again.</source>
+        <translation>Seit dem letzten Scan nicht geändert (HTTP 304): Artikel und Titel sind die gespeicherten, der Artikel wurde nicht erneut heruntergeladen.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>%1
 New since the last scan, which found %2</source>
         <translation>%1

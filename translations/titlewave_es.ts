@@ -1192,7 +1192,17 @@ entrada ilegible.</translation>
         <translation>Artículo</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+79"/>
+        <source>Unchanged</source>
+        <translation>Sin cambios</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Not modified since the last scan (HTTP 304): the article and title are the ones remembered, and the article was not downloaded again.</source>
+        <translation>Sin modificar desde el último análisis (HTTP 304): el artículo y el título son los recordados, y el artículo no se volvió a descargar.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>%1
 New since the last scan, which found %2</source>
         <translation>%1

@@ -1192,7 +1192,17 @@ ou liste illisible.</translation>
         <translation>Article</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+79"/>
+        <source>Unchanged</source>
+        <translation>Inchangé</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Not modified since the last scan (HTTP 304): the article and title are the ones remembered, and the article was not downloaded again.</source>
+        <translation>Pas modifié depuis la dernière analyse (HTTP 304)&#xa0;: l’article et le titre sont ceux mémorisés, et l’article n’a pas été téléchargé à nouveau.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>%1
 New since the last scan, which found %2</source>
         <translation>%1
