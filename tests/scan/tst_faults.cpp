@@ -294,6 +294,19 @@ private Q_SLOTS:
         QVERIFY(finished.wait(10000));
         QCOMPARE(scan.results().constFirst().status, BlogStatus::Dns);
         QCOMPARE(asked.size(), 2);
+
+        // The system's configuration: http_proxy names it (this process's environment only).
+        const QByteArray noProxy = qgetenv("no_proxy");
+        qputenv("http_proxy", proxy.url().toEncoded());
+        qunsetenv("no_proxy");
+        scan.setOptions(options); // a new policy asks the system again
+        scan.start({ entry });
+        const bool answered = finished.wait(10000);
+        qunsetenv("http_proxy");
+        qputenv("no_proxy", noProxy);
+        QVERIFY(answered);
+        QCOMPARE(scan.results().constFirst().status, BlogStatus::Ok);
+        QCOMPARE(asked.size(), 4);
     }
 
     void proxyFailuresAreProxyErrors()

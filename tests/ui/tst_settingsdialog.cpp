@@ -20,6 +20,8 @@ AppSettings custom()
     settings.userAgent = QStringLiteral("Custom/2.0 (+https://example.org)");
     settings.preferFeeds = true;
     settings.deadlineSeconds = 90;
+    settings.proxyMode = ProxyMode::Url;
+    settings.proxyUrl = QStringLiteral("http://proxy.example:3128");
     settings.language = QStringLiteral("fr");
     return settings;
 }
@@ -62,6 +64,11 @@ private Q_SLOTS:
         QCOMPARE(options.fetch.maxInFlight, 12);
         QCOMPARE(options.fetch.timeoutMs, 30000);
         QCOMPARE(options.fetch.deadlineMs, 90000);
+        QCOMPARE(options.fetch.proxyMode, ProxyMode::Url);
+        QCOMPARE(options.fetch.proxyUrl, QUrl(QStringLiteral("http://proxy.example:3128")));
+        AppSettings broken = custom();
+        broken.proxyUrl = QStringLiteral("ftp://nowhere");
+        QCOMPARE(broken.applyTo(ScanOptions()).fetch.proxyMode, ProxyMode::System); // unusable: the system's
         QCOMPARE(options.fetch.maxBodyBytes, 25LL * 1024 * 1024);
         QCOMPARE(options.fetch.userAgent, QByteArray("Custom/2.0 (+https://example.org)"));
         QVERIFY(options.preferFeeds);
