@@ -14,6 +14,8 @@
 #include <QNetworkRequest>
 #include <QSslConfiguration>
 
+#include <algorithm>
+
 namespace {
 // Kinds of content no blog front page, feed or article is; refused before the body is read.
 bool isPlainlyNotAPage(const QByteArray &contentType)
@@ -170,6 +172,7 @@ void Download::keepCookies(const QUrl &url)
 {
     if (!m_cookies || !m_reply)
         return;
+    // Qt replaces the reply's headers with each redirect hop's: these are the current hop's.
     const auto cookies = m_reply->header(QNetworkRequest::SetCookieHeader).value<QList<QNetworkCookie>>();
     if (!cookies.isEmpty())
         m_cookies->setCookiesFromUrl(cookies, url);

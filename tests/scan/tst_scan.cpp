@@ -362,6 +362,35 @@ private Q_SLOTS:
         QCOMPARE(cookiesSeen.value("/a/").constFirst(), QByteArray());
     }
 
+    void aCookieStaysWithTheHostThatSetIt()
+    {
+        // 127.0.0.1 sets a cookie and redirects to 127.0.0.2 (another host to cookies, though
+        // both are this machine): neither that hop nor the article there carries it, while the
+        // article carries the cookie 127.0.0.2's own front page set.
+        HttpServer other;
+        QList<QByteArray> cookiesAtOther;
+        other.setHandler([&cookiesAtOther](const HttpRequest &request) {
+            cookiesAtOther.append(request.headers.value("cookie"));
+            HttpResponse response;
+            response.body = request.path == "/" ? FakeBlog::frontPage("/post.html") : FakeBlog::article("Elsewhere");
+            response.headers.append(qMakePair(QByteArray("Set-Cookie"), QByteArray("other=2; Path=/")));
+            return response;
+        });
+        QVERIFY(other.listen(QHostAddress(QStringLiteral("127.0.0.2"))));
+        FakeHttpServer first;
+        QVERIFY(first.start());
+        HttpResponse moved = FakeBlog::redirect(other.url().toEncoded());
+        moved.headers.append(qMakePair(QByteArray("Set-Cookie"), QByteArray("first=1; Path=/")));
+        first.route("/", moved);
+        BlogEntry entry;
+        entry.url = first.url();
+        Scan scan;
+        scan.start({ entry });
+        QVERIFY(waitForScan(scan));
+        QCOMPARE(scan.results().constFirst().title, QStringLiteral("Elsewhere"));
+        QCOMPARE(cookiesAtOther, (QList<QByteArray> { QByteArray(), "other=2" }));
+    }
+
     void cookieCheckThatNeverLetsInIsARedirectLoop()
     {
         FakeHttpServer server;
