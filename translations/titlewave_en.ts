@@ -31,7 +31,7 @@
 <context>
     <name>Download</name>
     <message numerus="yes">
-        <location filename="../app/net/download.cpp" line="+185"/>
+        <location filename="../app/net/download.cpp" line="+264"/>
         <source>More than %n redirect(s): the server redirects in a loop.</source>
         <translation>
             <numerusform>More than %n redirect: the server redirects in a loop.</numerusform>

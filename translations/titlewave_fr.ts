@@ -4,7 +4,7 @@
 <context>
     <name>ArticleHistory</name>
     <message>
-        <location filename="../app/io/articlehistory.cpp" line="+45"/>
+        <location filename="../app/io/articlehistory.cpp" line="+60"/>
         <source>Cannot read the scan history %1: %2</source>
         <translation>Impossible de lire l’historique des analyses %1&#xa0;: %2</translation>
     </message>
@@ -14,7 +14,7 @@
         <translation>L’historique des analyses %1 est endommagé&#xa0;: %2</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+80"/>
         <source>Cannot save the scan history %1: %2</source>
         <translation>Impossible d’enregistrer l’historique des analyses %1&#xa0;: %2</translation>
     </message>
@@ -117,12 +117,12 @@
 <context>
     <name>BlogScan</name>
     <message>
-        <location filename="../app/scan/blogscan.cpp" line="+82"/>
+        <location filename="../app/scan/blogscan.cpp" line="+101"/>
         <source>The front page is not a web page or a feed (%1).</source>
         <translation>La page d’accueil n’est ni une page web ni un flux (%1).</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+62"/>
         <source>The blog&apos;s feed lists no article.</source>
         <translation>Le flux du blog ne contient aucun article.</translation>
     </message>
@@ -291,6 +291,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Proxy error</source>
+        <translation>Erreur de proxy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The proxy could not carry the request.</source>
+        <translation>Le proxy n’a pas pu transmettre la requête.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Network error</source>
         <translation>Erreur réseau</translation>
     </message>
@@ -308,7 +318,7 @@
         <translation>--%1 attend un nombre entier supérieur ou égal à %2, et non «&#xa0;%3&#xa0;».</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+29"/>
         <source>Finds the newest article and its headline on every blog of a list, all blogs at once.
 
 Without --headless, opens the window. With --headless, scans LIST (one URL per line,
@@ -360,22 +370,28 @@ ou liste illisible.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>N</source>
         <translation>N</translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="-9"/>
         <source>Give up on a request after SECONDS without data (default 15).</source>
         <translation>Abandonne une requête après SECONDES sans données (15 par défaut).</translation>
     </message>
     <message>
         <location line="+0"/>
+        <location line="+4"/>
         <source>SECONDS</source>
         <translation>SECONDES</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-1"/>
+        <source>Give up on a request SECONDS after it left, however slowly data still arrives (default 60).</source>
+        <translation>Abandonner une requête SECONDES après son départ, même si des données arrivent encore lentement (60 par défaut).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Refuse pages larger than MB megabytes, decompressed (default 10).</source>
         <translation>Refuse les pages qui dépassent Mo mégaoctets une fois décompressées (10 par défaut).</translation>
     </message>
@@ -415,6 +431,21 @@ ou liste illisible.</translation>
         <translation>FICHIER</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Send every request through the proxy at URL (http://host:port or socks5://host:port, with user:password@ if it asks). Default: the system&apos;s proxy settings (http_proxy, https_proxy, no_proxy, the desktop&apos;s).</source>
+        <translation>Envoyer chaque requête par le proxy URL (http://hôte:port ou socks5://hôte:port, avec utilisateur:mot-de-passe@ s’il les demande). Par défaut&#xa0;: les réglages de proxy du système (http_proxy, https_proxy, no_proxy, ceux du bureau).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Connect to every blog directly, whatever the system&apos;s proxy settings say.</source>
+        <translation>Se connecter directement à chaque blog, quels que soient les réglages de proxy du système.</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>Use LANGUAGE (e.g. fr) instead of the system&apos;s.</source>
         <translation>Utilise LANGUE (par exemple fr) au lieu de celle du système.</translation>
@@ -450,7 +481,17 @@ ou liste illisible.</translation>
         <translation>La liste de blogs à analyser (avec --headless&#xa0;; - pour l’entrée standard).</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+50"/>
+        <source>--proxy and --no-proxy contradict each other; give one.</source>
+        <translation>--proxy et --no-proxy se contredisent&#xa0;; donnez-en un seul.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>--proxy needs an address such as http://proxy.example:3128 or socks5://127.0.0.1:1080, not &quot;%1&quot;.</source>
+        <translation>--proxy attend une adresse comme http://proxy.example:3128 ou socks5://127.0.0.1:1080, pas «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>--format is csv or json, not &quot;%1&quot;.</source>
         <translation>--format vaut csv ou json, et non «&#xa0;%1&#xa0;».</translation>
     </message>
@@ -481,17 +522,18 @@ ou liste illisible.</translation>
 <context>
     <name>Download</name>
     <message>
-        <location filename="../app/net/download.cpp" line="+140"/>
+        <location filename="../app/net/download.cpp" line="+190"/>
         <source>The page is %1 MB, over the %2 MB limit.</source>
         <translation>La page fait %1&#xa0;Mo, au-delà de la limite de %2&#xa0;Mo.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+31"/>
+        <location line="+6"/>
         <source>The page is over the %1 MB limit.</source>
         <translation>La page dépasse la limite de %1&#xa0;Mo.</translation>
     </message>
     <message numerus="yes">
-        <location line="+19"/>
+        <location line="+37"/>
         <source>More than %n redirect(s): the server redirects in a loop.</source>
         <translation>
             <numerusform>Plus de %n redirection&#xa0;: le serveur redirige en boucle.</numerusform>
@@ -509,7 +551,7 @@ ou liste illisible.</translation>
         <translation>Redirection de https vers http non sécurisé refusée.</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+68"/>
         <source>the connection closed after %1 of %2 bytes</source>
         <translation>la connexion s’est fermée après %1 octets sur %2</translation>
     </message>
@@ -517,7 +559,12 @@ ou liste illisible.</translation>
 <context>
     <name>Fetcher</name>
     <message>
-        <location filename="../app/net/fetcher.cpp" line="+225"/>
+        <location filename="../app/net/fetcher.cpp" line="+273"/>
+        <source>The request did not finish within its %1 s deadline.</source>
+        <translation>La requête ne s’est pas terminée dans le délai de %1&#xa0;s qui lui était imparti.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>No answer from the server for %1 s.</source>
         <translation>Aucune réponse du serveur depuis %1&#xa0;s.</translation>
     </message>
@@ -963,7 +1010,7 @@ ou liste illisible.</translation>
 <context>
     <name>NetworkErrors</name>
     <message>
-        <location filename="../app/net/networkerrors.cpp" line="+41"/>
+        <location filename="../app/net/networkerrors.cpp" line="+60"/>
         <source>%1 (%2)</source>
         <extracomment>%1 is a sentence describing the failure, %2 the technical detail</extracomment>
         <translation>%1 (%2)</translation>
@@ -977,6 +1024,31 @@ ou liste illisible.</translation>
         <location line="+1"/>
         <source>The server answered HTTP %1 %2.</source>
         <translation>Le serveur a répondu HTTP %1 %2.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The proxy %1 refused the connection.</source>
+        <translation>Le proxy %1 a refusé la connexion.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The proxy %1 asks for a user name and password (HTTP 407); give them in the proxy address, as http://user:password@host:port.</source>
+        <translation>Le proxy %1 demande un nom d’utilisateur et un mot de passe (HTTP 407)&#xa0;; donnez-les dans l’adresse du proxy, sous la forme http://utilisateur:mot-de-passe@hôte:port.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The proxy&apos;s host name %1 could not be resolved.</source>
+        <translation>Le nom d’hôte du proxy %1 n’a pas pu être résolu.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The proxy %1 did not answer in time.</source>
+        <translation>Le proxy %1 n’a pas répondu à temps.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The proxy %1 closed the connection or failed.</source>
+        <translation>Le proxy %1 a fermé la connexion ou a échoué.</translation>
     </message>
 </context>
 <context>
@@ -1024,7 +1096,17 @@ ou liste illisible.</translation>
         <translation>Article</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+79"/>
+        <source>Unchanged</source>
+        <translation>Inchangé</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Not modified since the last scan (HTTP 304): the article and title are the ones remembered, and the article was not downloaded again.</source>
+        <translation>Pas modifié depuis la dernière analyse (HTTP 304)&#xa0;: l’article et le titre sont ceux mémorisés, et l’article n’a pas été téléchargé à nouveau.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>%1
 New since the last scan, which found %2</source>
         <translation>%1
@@ -1229,7 +1311,7 @@ commence à %3&#xa0;ms, dure %4&#xa0;ms</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../ui/settingsdialog.cpp" line="+16"/>
+        <location filename="../ui/settingsdialog.cpp" line="+18"/>
         <source>Titlewave Settings</source>
         <translation>Paramètres de Titlewave</translation>
     </message>
@@ -1250,11 +1332,12 @@ commence à %3&#xa0;ms, dure %4&#xa0;ms</translation>
     </message>
     <message>
         <location line="+6"/>
+        <location line="+7"/>
         <source> s</source>
         <translation>&#xa0;s</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-6"/>
         <source>Timeout in seconds</source>
         <translation>Délai d’attente en secondes</translation>
     </message>
@@ -1264,7 +1347,17 @@ commence à %3&#xa0;ms, dure %4&#xa0;ms</translation>
         <translation>Une requête qui ne reçoit aucune donnée pendant ce délai échoue (délai dépassé)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
+        <source>Deadline in seconds</source>
+        <translation>Délai global en secondes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A request not finished this long after it left fails with a timeout, even while data still trickles in</source>
+        <translation>Une requête non terminée au bout de ce délai échoue (délai dépassé), même si des données arrivent encore au compte-gouttes</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source> MB</source>
         <translation>&#xa0;Mo</translation>
     </message>
@@ -1295,6 +1388,36 @@ commence à %3&#xa0;ms, dure %4&#xa0;ms</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>Proxy</source>
+        <translation>Proxy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The system&apos;s proxy settings</source>
+        <translation>Les réglages de proxy du système</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No proxy</source>
+        <translation>Aucun proxy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This proxy:</source>
+        <translation>Ce proxy&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Proxy address</source>
+        <translation>Adresse du proxy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>http://host:port or socks5://host:port, with user:password@ before the host if the proxy asks for them</source>
+        <translation>http://hôte:port ou socks5://hôte:port, avec utilisateur:mot-de-passe@ avant l’hôte si le proxy les demande</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
@@ -1315,6 +1438,11 @@ commence à %3&#xa0;ms, dure %4&#xa0;ms</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Deadline:</source>
+        <translation>Délai &amp;global&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Maximum page size:</source>
         <translation>&amp;Taille maximale des pages&#xa0;:</translation>
     </message>
@@ -1322,6 +1450,11 @@ commence à %3&#xa0;ms, dure %4&#xa0;ms</translation>
         <location line="+1"/>
         <source>&amp;User agent:</source>
         <translation>&amp;Agent utilisateur&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pro&amp;xy:</source>
+        <translation>Pro&amp;xy&#xa0;:</translation>
     </message>
     <message>
         <location line="+2"/>

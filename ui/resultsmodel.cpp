@@ -119,7 +119,8 @@ QVariant ResultsModel::displayData(const BlogResult &result, int column) const
     case Blog:
         return blogText(result);
     case Status:
-        return BlogStatusText::label(result.status);
+        // Ok either way; the row says its article was remembered, not fetched.
+        return result.unchanged ? tr("Unchanged") : BlogStatusText::label(result.status);
     case Article:
         return result.articleUrl.toDisplayString();
     case Title:
@@ -166,6 +167,10 @@ QVariant ResultsModel::toolTipData(const BlogResult &result, int column) const
     case Blog:
         return plainTooltip(result.blogUrl.toDisplayString());
     case Status:
+        if (result.unchanged) {
+            return plainTooltip(tr("Not modified since the last scan (HTTP 304): the article and title are the ones "
+                                   "remembered, and the article was not downloaded again."));
+        }
         return plainTooltip(result.error.isEmpty() ? BlogStatusText::sentence(result.status) : result.error);
     case Article:
         if (result.isNew) {

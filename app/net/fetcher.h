@@ -71,6 +71,8 @@ private:
     };
 
     static QString hostKey(const QUrl &url);
+    /// Points the manager at FetchPolicy's proxy: the system's configuration, none, or one URL.
+    void applyProxy();
     /// Lists the host for the pump if it has waiting requests and room for them.
     void markReady(const QString &key, HostQueue &queue);
     /// Starts waiting requests, host by host in turn, a slice per turn of the event loop.

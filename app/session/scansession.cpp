@@ -120,6 +120,9 @@ void ScanSession::scanRows(const QList<int> &rows)
     blogs.reserve(rows.size());
     for (const int row : rows)
         blogs.append(m_entries.at(row));
+    // The last successful scan's validators go out with the requests: a 304 keeps its article.
+    if (m_history)
+        m_history->recall(blogs);
     m_scan.start(blogs);
 }
 

@@ -46,6 +46,8 @@ constexpr std::array kStatuses {
                  QT_TRANSLATE_NOOP("BlogStatus", "The article has no title.") },
     StatusInfo { BlogStatus::Cancelled, "cancelled", QT_TRANSLATE_NOOP("BlogStatus", "Cancelled"),
                  QT_TRANSLATE_NOOP("BlogStatus", "The scan was stopped before this blog finished.") },
+    StatusInfo { BlogStatus::Proxy, "proxy", QT_TRANSLATE_NOOP("BlogStatus", "Proxy error"),
+                 QT_TRANSLATE_NOOP("BlogStatus", "The proxy could not carry the request.") },
     StatusInfo { BlogStatus::Network, "network", QT_TRANSLATE_NOOP("BlogStatus", "Network error"),
                  QT_TRANSLATE_NOOP("BlogStatus", "A network error interrupted the transfer.") },
 };

@@ -21,7 +21,8 @@ enum class BlogStatus {
     NoArticle,
     NoTitle,
     Cancelled,
-    Network,
+    Proxy,
+    Network, ///< last: views iterate up to it
 };
 
 Q_DECLARE_METATYPE(BlogStatus)

@@ -101,9 +101,15 @@ BenchOptions BenchOptions::parse(const QStringList &arguments)
         QStringLiteral("path-prefix"),
         QStringLiteral("Internal: the farm serves every blog under /blog-N/ on one address."));
     pathPrefix.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({ help,          sizes,      latency, seed,    titlewave, extraArgs, noSequential,
-                        sequentialMax, limit,      workDir, oneHost, https,     repeat,    noCurl,
-                        dnsLatency,    dnsAddress, serve,   blogs,   out,       pathPrefix });
+    const QCommandLineOption rescan(
+        QStringLiteral("rescan"),
+        QStringLiteral("Conditional rescans instead: a first scan, a rescan with nothing changed, then a rescan "
+                       "after P % of the blogs changed (each P of the list, e.g. 10), all with the first scan's "
+                       "history; prints the requests and bytes the farm served for each. No sequential runs."),
+        QStringLiteral("P,..."));
+    parser.addOptions({ rescan,       help,          sizes,      latency, seed,    titlewave, extraArgs,
+                        noSequential, sequentialMax, limit,      workDir, oneHost, https,     repeat,
+                        noCurl,       dnsLatency,    dnsAddress, serve,   blogs,   out,       pathPrefix });
 
     if (!parser.parse(arguments))
         return usageError(parser.errorText());
@@ -160,6 +166,11 @@ BenchOptions BenchOptions::parse(const QStringList &arguments)
     options.titlewave = parser.value(titlewave);
     options.extraArguments = QProcess::splitCommand(parser.value(extraArgs));
     options.sequential = !parser.isSet(noSequential);
+    if (parser.isSet(rescan)) {
+        options.sequential = false;
+        for (const QString &item : parser.value(rescan).split(QLatin1Char(','), Qt::SkipEmptyParts))
+            options.rescanChanged.append(std::clamp(item.trimmed().toInt(), 0, 100));
+    }
     options.workDirectory = parser.value(workDir);
     if (parser.isSet(oneHost)) {
         for (const QString &item : parser.value(oneHost).split(QLatin1Char(','), Qt::SkipEmptyParts)) {

@@ -373,6 +373,74 @@ private:
         return row;
     }
 
+public:
+    /// --rescan: the first scan writes a history; every rescan starts from a copy of it, after
+    /// nothing or P % of the blogs changed (their front page's ETag). Returns the table's rows.
+    QString rescan(int blogs)
+    {
+        const QDir dir = runDirectory(QStringLiteral("rescan"), blogs);
+        FarmClient farm;
+        QString error;
+        if (!farm.start(QCoreApplication::applicationFilePath(), blogs, m_options.latencyMs, m_options.seed,
+                        dir.absolutePath(), &error)) {
+            return QStringLiteral("| %1 | farm did not start: %2 |\n").arg(blogs).arg(error);
+        }
+        const QString history = dir.filePath(QStringLiteral("first-history.json"));
+        QString rows;
+        const auto scan = [&](const QString &label, const QString &tag, const QStringList &environment) {
+            const QString csv = dir.filePath(tag + QStringLiteral(".csv"));
+            QFile::remove(csv);
+            farm.reset();
+            const RunMeasurement run = BenchRunner::run(
+                m_titlewave,
+                QStringList { QStringLiteral("--headless"), farm.listPath(), QStringLiteral("-o"), csv }
+                    + m_options.extraArguments,
+                dir.filePath(tag + QStringLiteral(".log")), m_options.limitSeconds, environment);
+            const std::optional<FarmStats> stats = farm.stats();
+            const CheckResult check = ResultChecker::check(csv, farm.expectedPath());
+            QFile file(csv);
+            const int unchanged = file.open(QIODevice::ReadOnly) ? int(file.readAll().count(",unchanged,")) : -1;
+            rows += QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 | %7/%8 | %9 |\n")
+                        .arg(blogs)
+                        .arg(label)
+                        .arg(stats ? stats->requests : -1)
+                        .arg(stats ? QString::number(double(stats->bytes) / 1e6, 'f', 2) : QStringLiteral("?"))
+                        .arg(stats ? QString::number(double(stats->bytes) / 1024.0 / blogs, 'f', 1)
+                                   : QStringLiteral("?"))
+                        .arg(run.wallSeconds, 0, 'f', 2)
+                        .arg(check.correct)
+                        .arg(check.total)
+                        .arg(unchanged);
+            err() << "titlewave-bench: N=" << blogs << ' ' << label << ": " << check.correct << '/' << check.total
+                  << " correct" << Qt::endl;
+        };
+        // A rescan's history: a copy of the first scan's, so every rescan starts from the same one.
+        const auto copyOfFirst = [&](const QString &tag) {
+            const QString path = dir.filePath(tag + QStringLiteral("-history.json"));
+            QFile::remove(path);
+            QFile::copy(history, path);
+            return QStringList { QStringLiteral("TITLEWAVE_HISTORY_FILE=") + path };
+        };
+        scan(QStringLiteral("first scan"), QStringLiteral("first"), freshHistory(history));
+        scan(QStringLiteral("rescan, nothing changed"), QStringLiteral("rescan-0"),
+             copyOfFirst(QStringLiteral("rescan-0")));
+        int changedSoFar = 0;
+        for (const int percent : m_options.rescanChanged) {
+            if (percent <= changedSoFar)
+                continue;
+            // touch bumps the blogs under its percentage: the difference is what changes now.
+            const int touched = farm.touch(percent);
+            changedSoFar = percent;
+            const QString tag = QStringLiteral("rescan-%1").arg(percent);
+            scan(QStringLiteral("rescan, %1 % changed (%2 blogs)").arg(percent).arg(touched), tag, copyOfFirst(tag));
+        }
+        scan(QStringLiteral("--no-history (every request in full)"), QStringLiteral("no-history"),
+             freshHistory(dir.filePath(QStringLiteral("unused-history.json"))));
+        farm.stop();
+        return rows;
+    }
+
+private:
     SequentialRun runSequential(FarmClient &farm, const QDir &dir, const QString &list, const QString &expected,
                                 int blogs)
     {
@@ -456,6 +524,18 @@ int measure(const BenchOptions &options)
     work.setPath(QFileInfo(workPath).absoluteFilePath());
 
     Harness harness(options, titlewave, work);
+    if (!options.rescanChanged.isEmpty()) {
+        QString rows;
+        for (const int blogs : options.sizes)
+            rows += harness.rescan(blogs);
+        QTextStream(stdout) << "titlewave-bench --rescan " << QDateTime::currentDateTimeUtc().toString(Qt::ISODate)
+                            << ", latency " << options.latencyMs << " ms, seed " << options.seed << ", client "
+                            << titlewave << "\nfiles: " << work.absolutePath() << "\n\n"
+                            << "| N | scan | requests (farm) | MB served | KB served per blog | wall s | correct | "
+                               "rows unchanged |\n|--:|:--|--:|--:|--:|--:|--:|--:|\n"
+                            << rows;
+        return 0;
+    }
     BenchReport report;
     for (const int blogs : options.sizes) {
         if (!options.https.isEmpty()) {

@@ -133,6 +133,40 @@ private Q_SLOTS:
         QVERIFY(file.readAll().contains("first.html"));
     }
 
+    void rescanSendsTheLastScansValidators()
+    {
+        // The same session scans again: its history, updated as blogs finished, holds the ETag.
+        FakeHttpServer server;
+        QVERIFY(server.start());
+        server.server().setHandler([](const HttpRequest &request) {
+            HttpResponse response;
+            if (request.path == "/") {
+                response.headers.append(qMakePair(QByteArray("ETag"), QByteArray("\"same\"")));
+                if (request.headers.value("if-none-match") == "\"same\"")
+                    response.status = 304;
+                else
+                    response.body = FakeBlog::frontPage("/post.html");
+            } else {
+                response.body = FakeBlog::article("Once fetched");
+            }
+            return response;
+        });
+        ScanSession session;
+        QSignalSpy finished(&session, &ScanSession::finished);
+        session.start({ entry(server.url()) });
+        QVERIFY(finished.wait(10000));
+        QVERIFY(!session.row(0).unchanged);
+        session.start({ entry(server.url()) });
+        QVERIFY(finished.wait(10000));
+        const BlogResult row = session.row(0);
+        QCOMPARE(row.status, BlogStatus::Ok);
+        QVERIFY(row.unchanged);
+        QVERIFY(!row.isNew);
+        QCOMPARE(row.title, QStringLiteral("Once fetched"));
+        QCOMPARE(row.articleUrl, server.url(QStringLiteral("/post.html")));
+        QCOMPARE(server.requestCount(), 3); // front page and article, then one 304
+    }
+
     void noHistoryReadsAndWritesNothing()
     {
         QFile file(m_historyPath);
