@@ -324,3 +324,125 @@ build_hexo_fluid() {
     read -r e ev t tv <<<"$(hexo_versions fluid)"
     record hexo-fluid "$e $ev" "$t $tv" plain / /2024/07/01/vec-box-tour/ "${TITLES[3]}"
 }
+
+# ---- Hugo (Debian) ---------------------------------------------------------------------------
+# No Hugo theme is published in Debian's archive or on npm, so themes/hugo-lighthouse is a
+# minimal one written here; the feed, Open Graph and schema.org tags are Hugo's own embedded
+# templates, and the order is Hugo's default (weight first, then date), which is what pins a post.
+build_hugo() { # NAME VARIANT(pinned|landing)
+    need_apt hugo
+    local name=$1 variant=$2 dir=$WORK/$1 i
+    rm -rf "$dir" && mkdir -p "$dir/content/posts" "$dir/themes"
+    cp -r "$HERE/themes/hugo-lighthouse" "$dir/themes/lighthouse"
+    for i in 0 1 2 3; do
+        {
+            printf -- '---\ntitle: "%s"\ndate: %s\n' "${TITLES[i]//\"/\\\"}" "$(date -u -d "${DATES[i]}" +%FT%TZ)"
+            [ "$variant" = pinned ] && [ "$i" = 0 ] && printf 'weight: 1\n'
+            printf -- '---\n%s\n\n<!--more-->\n\n%s\n' "$BODY1" "$BODY3"
+        } >"$dir/content/posts/${SLUGS[i]}.md"
+    done
+    printf -- '---\ntitle: Posts\n---\n' >"$dir/content/posts/_index.md"
+    local home_outputs='["HTML", "RSS"]' landing=false
+    if [ "$variant" = landing ]; then
+        landing=true home_outputs='["HTML"]'
+        cat >"$dir/content/_index.md" <<PAGE
+---
+title: $SITE
+---
+I keep a small lighthouse on a rock in the North Sea, and I write about the lamp, the fog horn
+and the weather. Read the [posts](/posts/) or write to me.
+PAGE
+    fi
+    cat >"$dir/hugo.toml" <<CONF
+baseURL = "$ORIGIN/"
+languageCode = "en"
+title = "$SITE"
+theme = "lighthouse"
+[params]
+  landing = $landing
+  description = "Notes from a small lighthouse"
+[outputs]
+  home = $home_outputs
+[[menu.main]]
+  name = "Posts"
+  url = "/posts/"
+  weight = 1
+CONF
+    (cd "$dir" && hugo --quiet --cleanDestinationDir)
+    keep "$dir/public" "$HERE/$name"
+}
+build_hugo_lighthouse_pinned() {
+    build_hugo hugo-lighthouse-pinned pinned
+    record hugo-lighthouse-pinned "hugo $(debver hugo)" "lighthouse (minimal, written here), oldest post weight 1" \
+        pinned / /posts/vec-box-tour/ "${TITLES[3]}"
+}
+build_hugo_lighthouse_landing() {
+    build_hugo hugo-lighthouse-landing landing
+    record hugo-lighthouse-landing "hugo $(debver hugo)" "lighthouse (minimal, written here), profile home page" \
+        landing / /posts/vec-box-tour/ "${TITLES[3]}"
+}
+
+# ---- Eleventy (npm) --------------------------------------------------------------------------
+# The npm package eleventy-base-blog is the starter's v5 (published from a fork: its metadata
+# names another blog, replaced here). Two <h1>s on a post: the site name first, then the title.
+build_eleventy_base_blog() {
+    local dir=$WORK/eleventy site i
+    mkdir -p "$dir"
+    if [ ! -d "$dir/package/node_modules/@11ty/eleventy" ]; then
+        (cd "$dir" && npm pack eleventy-base-blog@5.0.2 && tar xzf eleventy-base-blog-5.0.2.tgz &&
+            cd package && npm install --no-audit --no-fund)
+    fi
+    site=$dir/site
+    rm -rf "$site" && mkdir -p "$site"
+    (cd "$dir/package" && tar cf - --exclude=./node_modules --exclude=./_site .) | (cd "$site" && tar xf -)
+    ln -s "$dir/package/node_modules" "$site/node_modules"
+    rm -f "$site"/posts/*.md
+    for i in 0 1 2 3; do
+        printf -- '---\ntitle: "%s"\ndate: %s\ntags:\n  - log\nlayout: layouts/post.njk\n---\n%s\n\n%s\n' \
+            "${TITLES[i]//\"/\\\"}" "$(date -u -d "${DATES[i]}" +%FT%TZ)" "$BODY1" "$BODY3" \
+            >"$site/posts/${SLUGS[i]}.md"
+    done
+    cat >"$site/_data/metadata.json" <<JSON
+{
+  "title": "$SITE",
+  "url": "$ORIGIN/",
+  "description": "Notes from a small lighthouse",
+  "feed": { "subtitle": "Notes from a small lighthouse", "filename": "feed.xml", "path": "/feed/feed.xml", "id": "$ORIGIN/" },
+  "jsonfeed": { "path": "/feed/feed.json", "url": "$ORIGIN/feed/feed.json" },
+  "author": { "name": "The Keeper", "email": "keeper@blog.example.test", "url": "$ORIGIN/about/" }
+}
+JSON
+    (cd "$site" && npx eleventy --quiet)
+    keep "$site/_site" "$HERE/eleventy-base-blog"
+    record eleventy-base-blog "eleventy $(cd "$dir/package" && npmver @11ty/eleventy)" \
+        "eleventy-base-blog $(cd "$dir/package" && node -p "require('./package.json').version") (npm)" \
+        sitename / /posts/vec-box-tour/ "${TITLES[3]}"
+}
+
+# ---- Docusaurus (npm) ------------------------------------------------------------------------
+# The classic template as create-docusaurus writes it: a landing page (hero, features) at /, the
+# blog at /blog/ (linked "Blog" in the navbar); the blog's feeds are linked from every page.
+build_docusaurus_classic() {
+    local dir=$WORK/docusaurus i
+    mkdir -p "$dir"
+    if [ ! -d "$dir/site/node_modules/@docusaurus/core" ]; then
+        (cd "$dir" && rm -rf site && npx -y create-docusaurus@3 site classic --javascript --skip-install &&
+            cd site && npm install --no-audit --no-fund)
+    fi
+    local site=$dir/site
+    sed -i -e "s|title: 'My Site'|title: '$SITE'|" -e "s|tagline: 'Dinosaurs are cool'|tagline: 'Notes from a small lighthouse'|" \
+        -e "s|url: 'https://your-docusaurus-site.example.com'|url: '$ORIGIN'|" -e "s|title: 'My Site',|title: '$SITE',|" \
+        "$site/docusaurus.config.js"
+    find "$site/blog" -mindepth 1 ! -name authors.yml ! -name tags.yml -exec rm -rf {} +
+    for i in 0 1 2 3; do
+        printf -- '---\ntitle: "%s"\ndate: %s\n---\n%s\n\n{/* truncate */}\n\n%s\n' "${TITLES[i]//\"/\\\"}" \
+            "$(date -u -d "${DATES[i]}" +%FT%TZ)" "$BODY1" "$BODY3" >"$site/blog/${DATES[i]%% *}-${SLUGS[i]}.mdx"
+    done
+    (cd "$site" && rm -rf build && npx docusaurus build >/dev/null)
+    keep "$site/build" "$HERE/docusaurus-classic"
+    # The docs tutorial pages that the template ships are not part of the blog.
+    rm -rf "$HERE/docusaurus-classic/docs" "$HERE/docusaurus-classic/markdown-page"
+    record docusaurus-classic "docusaurus $(cd "$site" && npmver @docusaurus/core)" \
+        "classic (preset-classic $(cd "$site" && npmver @docusaurus/preset-classic)), template landing page" \
+        landing,sitename / /blog/2024/07/01/vec-box-tour/ "${TITLES[3]}"
+}
