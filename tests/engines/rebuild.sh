@@ -446,3 +446,98 @@ build_docusaurus_classic() {
         "classic (preset-classic $(cd "$site" && npmver @docusaurus/preset-classic)), template landing page" \
         landing,sitename / /blog/2024/07/01/vec-box-tour/ "${TITLES[3]}"
 }
+
+# ---- WordPress (Debian) ----------------------------------------------------------------------
+# Debian's WordPress and its default themes, unpacked (not installed: no web server, no service),
+# run by PHP's built-in server on loopback against a private MariaDB, then mirrored with wget
+# the way a static export is made. The oldest post is sticky (WordPress shows it first on the
+# home page). WordPress titles are HTML, so the author writes &lt;T&gt;.
+WP_PORT=8089
+wp_origin() { echo "http://127.0.0.1:$WP_PORT"; }
+wp_start() {
+    need_apt mariadb-server php-cli php-mysql php-xml php-mbstring wget
+    local dir=$WORK/wordpress
+    mkdir -p "$dir/debs" && chmod 777 "$dir/debs"
+    (cd "$dir/debs" && apt-get download wordpress wordpress-theme-twentytwentythree wordpress-theme-twentytwentyone)
+    rm -rf "$dir/root" "$dir/db" && mkdir -p "$dir/root" "$dir/db"
+    for deb in "$dir"/debs/*.deb; do dpkg-deb -x "$deb" "$dir/root"; done
+    WP=$dir/root/usr/share/wordpress
+    mariadb-install-db --no-defaults --datadir="$dir/db" --user=root --auth-root-authentication-method=normal >/dev/null
+    mariadbd --no-defaults --datadir="$dir/db" --socket="$dir/mysql.sock" --skip-networking --user=root \
+        --pid-file="$dir/mariadb.pid" >"$dir/mariadb.log" 2>&1 &
+    WP_DB_PID=$!
+    for _ in $(seq 50); do [ -S "$dir/mysql.sock" ] && break; sleep 0.2; done
+    mariadb --no-defaults --socket="$dir/mysql.sock" -uroot -e "CREATE DATABASE wp CHARACTER SET utf8mb4"
+    cat >"$WP/wp-config.php" <<PHP
+<?php
+define('DB_NAME', 'wp'); define('DB_USER', 'root'); define('DB_PASSWORD', '');
+define('DB_HOST', 'localhost:$dir/mysql.sock'); define('DB_CHARSET', 'utf8mb4'); define('DB_COLLATE', '');
+\$table_prefix = 'wp_';
+define('WP_CONTENT_DIR', '$WP/wp-content');
+define('AUTOMATIC_UPDATER_DISABLED', true); define('WP_HTTP_BLOCK_EXTERNAL', true); define('DISABLE_WP_CRON', true);
+if (!defined('ABSPATH')) define('ABSPATH', __DIR__ . '/');
+require_once ABSPATH . 'wp-settings.php';
+PHP
+    # PHP's built-in server with WordPress's front controller for pretty permalinks.
+    cat >"$dir/router.php" <<'PHP'
+<?php
+$path = parse_url($_SERVER['REQUEST_URI'], PHP_URL_PATH);
+if ($path !== '/' && file_exists($_SERVER['DOCUMENT_ROOT'] . $path) && !is_dir($_SERVER['DOCUMENT_ROOT'] . $path)) return false;
+$_SERVER['SCRIPT_NAME'] = '/index.php';
+require $_SERVER['DOCUMENT_ROOT'] . '/index.php';
+PHP
+    cat >"$dir/setup.php" <<PHP
+<?php
+define('WP_INSTALLING', true);
+\$_SERVER['HTTP_HOST'] = '127.0.0.1:$WP_PORT';
+require '$WP/wp-load.php';
+require_once ABSPATH . 'wp-admin/includes/upgrade.php';
+wp_install('$SITE', 'keeper', 'keeper@example.test', true, '', 'not-a-secret-password');
+update_option('siteurl', '$(wp_origin)'); update_option('home', '$(wp_origin)');
+update_option('blogdescription', 'Notes from a small lighthouse');
+update_option('permalink_structure', '/%year%/%monthnum%/%day%/%postname%/');
+update_option('timezone_string', 'UTC');
+foreach (get_posts(['post_type' => ['post', 'page'], 'post_status' => 'any', 'numberposts' => -1]) as \$p) wp_delete_post(\$p->ID, true);
+wp_set_current_user(1);
+PHP
+    local i
+    for i in 0 1 2 3; do
+        printf "\$id = wp_insert_post(['post_title' => %s, 'post_name' => '%s', 'post_date' => '%s', 'post_date_gmt' => '%s', 'post_status' => 'publish', 'post_content' => %s]);\n" \
+            "$(php -r 'echo var_export($argv[1], true);' "$(html_escape "${TITLES[i]}")")" "${SLUGS[i]}" "${DATES[i]}" "${DATES[i]}" \
+            "$(php -r 'echo var_export($argv[1], true);' "<!-- wp:paragraph --><p>$BODY1</p><!-- /wp:paragraph --><!-- wp:more --><!--more--><!-- /wp:more --><!-- wp:paragraph --><p>$BODY3</p><!-- /wp:paragraph -->")" >>"$dir/setup.php"
+        [ "$i" = 0 ] && echo 'stick_post($id);' >>"$dir/setup.php"
+    done
+    echo 'flush_rewrite_rules(); echo "ok\n";' >>"$dir/setup.php"
+    php "$dir/setup.php"
+    php -S "127.0.0.1:$WP_PORT" -t "$WP" "$dir/router.php" >"$dir/php.log" 2>&1 &
+    WP_PHP_PID=$!
+    sleep 1
+}
+wp_stop() { kill "$WP_PHP_PID" "$WP_DB_PID" 2>/dev/null || true; wait "$WP_PHP_PID" "$WP_DB_PID" 2>/dev/null || true; }
+# wp_mirror THEME NAME: switches the theme, mirrors the site, swaps the origin for the placeholder.
+wp_mirror() {
+    local theme=$1 name=$2 dir=$WORK/wordpress
+    php -r "define('WP_USE_THEMES', false); \$_SERVER['HTTP_HOST']='127.0.0.1:$WP_PORT'; require '$WP/wp-load.php'; switch_theme('$theme');"
+    rm -rf "$dir/mirror" && mkdir -p "$dir/mirror"
+    (cd "$dir/mirror" && wget -q -r -l 2 -nH -e robots=off --reject-regex '(wp-json|xmlrpc|wp-admin|wp-login|wp-includes|wp-content|replytocom|/embed/|\?)' \
+        "$(wp_origin)/" "$(wp_origin)/feed/" || true)
+    # wget saves /feed/ as feed/index.html: the server tells feeds by their first bytes.
+    find "$dir/mirror" -type f -name '*.html' -print0 | xargs -0 sed -i -e "s|http://127.0.0.1:$WP_PORT|$ORIGIN|g" \
+        -e "s|http:\\\\/\\\\/127.0.0.1:$WP_PORT|http:\\\\/\\\\/blog.example.test|g" -e "s|127.0.0.1:$WP_PORT|blog.example.test|g"
+    keep "$dir/mirror" "$HERE/$name"
+}
+build_wordpress() {
+    wp_start
+    trap wp_stop EXIT
+    wp_mirror twentytwentythree wordpress-twentytwentythree
+    wp_mirror twentytwentyone wordpress-twentytwentyone
+    wp_stop
+    trap - EXIT
+    local v
+    v=$(dpkg-deb -f "$WORK"/wordpress/debs/wordpress_*.deb Version)
+    record wordpress-twentytwentythree "wordpress $v" "twentytwentythree $v (default), oldest post sticky" \
+        pinned / /2024/07/01/vec-box-tour/ "${TITLES[3]}"
+    record wordpress-twentytwentyone "wordpress $v" "twentytwentyone $v, oldest post sticky" \
+        pinned / /2024/07/01/vec-box-tour/ "${TITLES[3]}"
+}
+build_wordpress_twentytwentythree() { build_wordpress; }

@@ -98,11 +98,15 @@ QString canonicalPath(const QUrl &url)
 QByteArray contentTypeFor(const QString &file, const QByteArray &body)
 {
     const QString suffix = QFileInfo(file).suffix().toLower();
-    if (suffix == QLatin1String("html") || suffix == QLatin1String("htm"))
+    // A static export of a dynamic site saves /feed/ as feed/index.html: feeds are told by their
+    // first bytes, as the site's own server would have labelled them.
+    const QByteArray head = body.left(1024);
+    const bool xml
+        = head.trimmed().startsWith("<?xml") || head.trimmed().startsWith("<rss") || head.trimmed().startsWith("<feed");
+    if (!xml && (suffix == QLatin1String("html") || suffix == QLatin1String("htm")))
         return "text/html; charset=utf-8";
     if (suffix == QLatin1String("json"))
         return "application/feed+json";
-    const QByteArray head = body.left(1024);
     if (head.contains("<rss") || suffix == QLatin1String("rss"))
         return "application/rss+xml; charset=utf-8";
     if (head.contains("<feed") || suffix == QLatin1String("atom"))
@@ -157,6 +161,9 @@ private:
         const QByteArray origin = m_server.url().toString(QUrl::RemovePath).toUtf8(); // http://127.0.0.1:port
         const QByteArray hostPort = origin.mid(int(qstrlen("http://")));
         QByteArray body = in.readAll();
+        QByteArray escapedOrigin = origin;
+        escapedOrigin.replace("/", "\\/");
+        body.replace(QByteArray("http:\\/\\/" + placeholderHost), escapedOrigin); // in JSON
         body.replace(QByteArray("https://" + placeholderHost), origin);
         body.replace(QByteArray("http://" + placeholderHost), origin);
         body.replace(QByteArray("//" + placeholderHost), QByteArray("//" + hostPort));
