@@ -253,12 +253,12 @@ build_blazeblogger_default() {
 HEXO_PACKAGES=(hexo@8 hexo-generator-index hexo-generator-archive hexo-generator-category
     hexo-generator-tag hexo-generator-feed hexo-renderer-ejs hexo-renderer-marked
     hexo-renderer-stylus hexo-renderer-pug hexo-theme-landscape hexo-theme-next
-    hexo-theme-butterfly hexo-theme-fluid)
+    hexo-theme-butterfly hexo-theme-fluid hexo-theme-keep hexo-theme-redefine)
 # build_hexo NAME THEME [PINNED_INDEX]: one site folder shares node_modules; every build
 # rewrites the posts and the config. PINNED_INDEX gets `sticky: 100` (hexo-generator-index puts
 # it first on the home page).
 build_hexo() {
-    local name=$1 theme=$2 pinned=${3:-} dir=$WORK/hexo i
+    local name=$1 theme=$2 pinned=${3:-} dir=$WORK/hexo i theme_config=${THEME_CONFIG:-}
     mkdir -p "$dir"
     if [ ! -d "$dir/node_modules/hexo" ]; then
         (cd "$dir" && { [ -f package.json ] || npm init -y >/dev/null; } &&
@@ -289,6 +289,7 @@ feed:
   limit: 20
 index_generator:
   per_page: 10
+$theme_config
 CONF
     # Hexo finds the site by this key; hexo-cli is not needed.
     node -e "const p=require('$dir/package.json'); p.hexo={version: require('$dir/node_modules/hexo/package.json').version}; require('fs').writeFileSync('$dir/package.json', JSON.stringify(p,null,2))"
@@ -541,3 +542,14 @@ build_wordpress() {
         pinned / /2024/07/01/vec-box-tour/ "${TITLES[3]}"
 }
 build_wordpress_twentytwentythree() { build_wordpress; }
+build_hexo_keep() {
+    # Keep and Redefine name the site in their own config (the user sets it there).
+    THEME_CONFIG=$'theme_config:\n  base_info:\n    title: '"$SITE"$'\n    author: The Keeper' build_hexo hexo-keep keep
+    read -r e ev t tv <<<"$(hexo_versions keep)"
+    record hexo-keep "$e $ev" "$t $tv" sitename / /2024/07/01/vec-box-tour/ "${TITLES[3]}"
+}
+build_hexo_redefine() {
+    THEME_CONFIG=$'theme_config:\n  info:\n    title: '"$SITE"$'\n    subtitle: Notes from a small lighthouse\n    author: The Keeper\n    url: '"$ORIGIN"$'\n  home_banner:\n    title: '"$SITE" build_hexo hexo-redefine redefine
+    read -r e ev t tv <<<"$(hexo_versions redefine)"
+    record hexo-redefine "$e $ev" "$t $tv" plain / /2024/07/01/vec-box-tour/ "${TITLES[3]}"
+}
