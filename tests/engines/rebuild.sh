@@ -553,3 +553,32 @@ build_hexo_redefine() {
     read -r e ev t tv <<<"$(hexo_versions redefine)"
     record hexo-redefine "$e $ev" "$t $tv" plain / /2024/07/01/vec-box-tour/ "${TITLES[3]}"
 }
+
+# ---- Blosxom (Debian) ------------------------------------------------------------------------
+# The CGI's built-in "html" flavour, rendered statically. Dates are the entry files' times; an
+# entry's first line is its title (HTML). The permalink is the day's page with a #fragment.
+build_blosxom_default() {
+    need_apt blosxom
+    local dir=$WORK/blosxom i
+    rm -rf "$dir" && mkdir -p "$dir/data" "$dir/static" "$dir/state" "$dir/plugins"
+    for i in 0 1 2 3; do
+        printf '%s\n<p>%s</p>\n<p>%s</p>\n' "$(html_escape "${TITLES[i]}")" "$BODY1" "$BODY3" >"$dir/data/${SLUGS[i]}.txt"
+        touch -d "${DATES[i]} UTC" "$dir/data/${SLUGS[i]}.txt"
+    done
+    cat >"$dir/blosxom.conf" <<CONF
+\$blog_title = "$SITE";
+\$blog_description = "Notes from a small lighthouse";
+\$url = "$ORIGIN";
+\$datadir = "$dir/data";
+\$plugin_dir = "$dir/plugins";
+\$plugin_state_dir = "$dir/state";
+\$static_dir = "$dir/static";
+\$static_password = "rebuild";
+\$static_flavours = [qw/html rss/];
+\$static_entries = 0;
+1;
+CONF
+    (cd "$dir" && BLOSXOM_CONFIG_FILE=$dir/blosxom.conf perl /usr/lib/cgi-bin/blosxom -password=rebuild >/dev/null)
+    keep "$dir/static" "$HERE/blosxom-default"
+    record blosxom-default "blosxom $(debver blosxom)" "built-in html flavour" sitename / /2024/07/01/ "${TITLES[3]}"
+}
