@@ -582,3 +582,27 @@ CONF
     keep "$dir/static" "$HERE/blosxom-default"
     record blosxom-default "blosxom $(debver blosxom)" "built-in html flavour" sitename / /2024/07/01/ "${TITLES[3]}"
 }
+
+# ---- blag (Debian) ---------------------------------------------------------------------------
+# Its stock templates: the site name in the <h1> of every page, the post title in an <h2>, the
+# <title> ends with the site's description; the feed is a plain nav link, not <link rel>.
+# Its templates do not escape titles: the author wrote Vec<T> and the pages carry it raw.
+build_blag_default() {
+    need_apt blag
+    local dir=$WORK/blag i
+    rm -rf "$dir" && mkdir -p "$dir/content" "$dir/static" "$dir/templates"
+    cat >"$dir/config.ini" <<CONF
+[main]
+base_url = $ORIGIN/
+title = $SITE
+description = Notes from a small lighthouse
+author = The Keeper
+CONF
+    for i in 0 1 2 3; do
+        printf 'title: %s\ndate: %s\ntags: log\n\n%s\n\n%s\n' "${TITLES[i]}" "${DATES[i]}" "$BODY1" "$BODY3" \
+            >"$dir/content/${SLUGS[i]}.md"
+    done
+    (cd "$dir" && blag build >/dev/null)
+    keep "$dir/build" "$HERE/blag-default"
+    record blag-default "blag $(debver blag)" "built-in templates" nomarkup,escaping,sitename / /vec-box-tour.html "${TITLES[3]}"
+}
