@@ -83,12 +83,10 @@ POST
     done
 }
 
-build_jekyll_minima() {
+build_jekyll_minima() { # [landing]
     need_apt jekyll jekyll-theme-minima ruby-jekyll-feed ruby-jekyll-seo-tag
     local dir=$WORK/jekyll-minima
     rm -rf "$dir" && mkdir -p "$dir"
-    # Hexo's "updated" is the file's time: fixed, so that a rebuild is identical.
-    find "$dir/source" -type f -exec touch -d "2024-07-02 08:00:00" {} +
     cat >"$dir/_config.yml" <<CONF
 title: $SITE
 description: Notes from a small lighthouse.
@@ -99,14 +97,25 @@ plugins:
   - jekyll-feed
   - jekyll-seo-tag
 CONF
-    printf -- '---\nlayout: home\n---\n' >"$dir/index.md"
+    if [ "${1:-}" = landing ]; then
+        # A profile page at /, the post list (minima's "home" layout) at /blog/, linked "Blog".
+        printf -- '---\nlayout: page\ntitle: Welcome\n---\nI keep a small lighthouse on a rock in the North Sea. Read [the blog](/blog/).\n' >"$dir/index.md"
+        printf -- '---\nlayout: home\ntitle: Blog\npermalink: /blog/\n---\n' >"$dir/blog.md"
+    else
+        printf -- '---\nlayout: home\n---\n' >"$dir/index.md"
+    fi
     printf -- '---\nlayout: page\ntitle: About\npermalink: /about/\n---\nA keeper writes.\n' >"$dir/about.md"
     jekyll_posts "$dir"
     (cd "$dir" && jekyll build --quiet)
-    keep "$dir/_site" "$HERE/jekyll-minima"
+    keep "$dir/_site" "$HERE/jekyll-minima${1:+-$1}"
     # jekyll-seo-tag strips the <T> from <title>, og:title and JSON-LD; the <h1> keeps it.
     record jekyll-minima "jekyll $(debver jekyll)" "minima $(debver jekyll-theme-minima) + jekyll-seo-tag $(debver ruby-jekyll-seo-tag) + jekyll-feed $(debver ruby-jekyll-feed)" \
         metadata / /2024/07/01/vec-box-tour.html "${TITLES[3]}"
+}
+build_jekyll_minima_landing() {
+    build_jekyll_minima landing
+    record jekyll-minima-landing "jekyll $(debver jekyll)" "minima $(debver jekyll-theme-minima) + jekyll-seo-tag $(debver ruby-jekyll-seo-tag) + jekyll-feed $(debver ruby-jekyll-feed), profile page at /, posts at /blog/" \
+        landing,metadata / /2024/07/01/vec-box-tour.html "${TITLES[3]}"
 }
 
 # ---- Pelican (Debian) ------------------------------------------------------------------------
