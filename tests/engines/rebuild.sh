@@ -533,7 +533,8 @@ wp_mirror() {
         "$(wp_origin)/" "$(wp_origin)/feed/" || true)
     # wget saves /feed/ as feed/index.html: the server tells feeds by their first bytes.
     find "$dir/mirror" -type f -name '*.html' -print0 | xargs -0 sed -i -e "s|http://127.0.0.1:$WP_PORT|$ORIGIN|g" \
-        -e "s|http:\\\\/\\\\/127.0.0.1:$WP_PORT|http:\\\\/\\\\/blog.example.test|g" -e "s|127.0.0.1:$WP_PORT|blog.example.test|g"
+        -e "s|http:\\\\/\\\\/127.0.0.1:$WP_PORT|http:\\\\/\\\\/blog.example.test|g" -e "s|http%3A%2F%2F127.0.0.1%3A$WP_PORT|http%3A%2F%2Fblog.example.test|g" \
+        -e "s|127.0.0.1:$WP_PORT|blog.example.test|g"
     keep "$dir/mirror" "$HERE/$name"
 }
 build_wordpress() {
@@ -614,4 +615,53 @@ CONF
     (cd "$dir" && blag build >/dev/null)
     keep "$dir/build" "$HERE/blag-default"
     record blag-default "blag $(debver blag)" "built-in templates" nomarkup,escaping,sitename / /vec-box-tour.html "${TITLES[3]}"
+}
+
+# ---- Lektor (Debian) -------------------------------------------------------------------------
+# `lektor quickstart` with its basic blog: a welcome page at /, the posts at /blog/ (linked
+# "Blog"), no feed; the site name in every page's <h1>, a post's title in an <h2>.
+build_lektor_quickstart() {
+    need_apt lektor
+    local dir=$WORK/lektor i
+    rm -rf "$dir" && mkdir -p "$dir"
+    (printf '%s\n\n\n\ny\n' "$SITE" | lektor quickstart --name "$SITE" --path "$dir/site") >/dev/null
+    rm -rf "$dir/site/content/blog/first-post"
+    for i in 0 1 2 3; do
+        mkdir -p "$dir/site/content/blog/${SLUGS[i]}"
+        printf 'title: %s\n---\npub_date: %s\n---\nauthor: The Keeper\n---\nbody:\n\n%s\n\n%s\n' \
+            "${TITLES[i]}" "${DATES[i]%% *}" "$BODY1" "$BODY3" >"$dir/site/content/blog/${SLUGS[i]}/contents.lr"
+    done
+    (cd "$dir/site" && lektor build --output-path "$dir/out" >/dev/null)
+    keep "$dir/out" "$HERE/lektor-quickstart"
+    record lektor-quickstart "lektor $(debver lektor)" "quickstart templates with the basic blog" \
+        landing,nomarkup,sitename / /blog/vec-box-tour/ "${TITLES[3]}"
+}
+
+# ---- staticsite (Debian) ---------------------------------------------------------------------
+# Its tutorial blog with the default theme: index.md is the blog page, posts in posts/.
+build_staticsite_default() {
+    need_apt staticsite
+    local dir=$WORK/staticsite i
+    rm -rf "$dir" && mkdir -p "$dir/site/posts"
+    cat >"$dir/site/index.md" <<PAGE
+\`\`\`yaml
+site_url: $ORIGIN
+site_name: $SITE
+template: blog.html
+syndication: yes
+pages: "posts/*"
+\`\`\`
+
+# $SITE
+
+Notes from a small lighthouse.
+PAGE
+    for i in 0 1 2 3; do
+        # The title is plain text here (staticsite escapes it), so the author writes <T> as is.
+        printf -- '```yaml\ndate: %s\ntitle: "%s"\n```\n\n%s\n\n%s\n' "${DATES[i]} +00:00" "${TITLES[i]//\"/\\\"}" \
+            "$BODY1" "$BODY3" >"$dir/site/posts/${SLUGS[i]}.md"
+    done
+    (cd "$dir/site" && ssite build -o "$dir/out" >/dev/null 2>&1) || (cd "$dir/site" && ssite build -o "$dir/out")
+    keep "$dir/out" "$HERE/staticsite-default"
+    record staticsite-default "staticsite $(debver staticsite)" "default theme" plain / /posts/vec-box-tour/ "${TITLES[3]}"
 }
