@@ -158,7 +158,7 @@ build_pelican_notmyidea() {
 build_pelican_simple() {
     # <title>Site - Post</title>, the site name in the home-link <h1>, the post in <h2 class=entry-title>.
     build_pelican simple
-    record pelican-simple "pelican $(debver pelican)" "simple" sitename / /vec-box-tour.html "${TITLES[3]}"
+    record pelican-simple "pelican $(debver pelican)" "simple" escaping,sitename / /vec-box-tour.html "${TITLES[3]}"
 }
 
 # ---- ikiwiki (Debian) ------------------------------------------------------------------------
@@ -665,3 +665,19 @@ PAGE
     keep "$dir/out" "$HERE/staticsite-default"
     record staticsite-default "staticsite $(debver staticsite)" "default theme" plain / /posts/vec-box-tour/ "${TITLES[3]}"
 }
+
+# ---- main ------------------------------------------------------------------------------------
+build_wordpress_twentytwentyone() { build_wordpress; }
+ALL=(jekyll-minima jekyll-minima-landing pelican-simple ikiwiki-default-nofeed ikiwiki-actiontabs
+    chronicle-default chronicle-leftbar blazeblogger-default blosxom-default blag-default
+    lektor-quickstart staticsite-default hugo-lighthouse-pinned hugo-lighthouse-landing wordpress
+    hexo-landscape hexo-landscape-sticky hexo-next hexo-butterfly hexo-fluid hexo-keep hexo-redefine
+    eleventy-base-blog docusaurus-classic)
+# Sourced (to call one builder by hand) it only defines the functions.
+if [ "${BASH_SOURCE[0]}" = "$0" ]; then
+    [ "$(id -u)" = 0 ] || { echo "run as root (apt-get)" >&2; exit 1; }
+    for fixture in "${@:-${ALL[@]}}"; do
+        echo "== $fixture" >&2
+        "build_${fixture//-/_}"
+    done
+fi
