@@ -468,7 +468,8 @@ wp_start() {
     need_apt mariadb-server php-cli php-mysql php-xml php-mbstring wget
     local dir=$WORK/wordpress
     mkdir -p "$dir/debs" && chmod 777 "$dir/debs"
-    (cd "$dir/debs" && apt-get download wordpress wordpress-theme-twentytwentythree wordpress-theme-twentytwentyone)
+    (cd "$dir/debs" && apt-get download wordpress wordpress-theme-twentytwentythree wordpress-theme-twentytwentytwo \
+        wordpress-theme-twentytwentyone)
     rm -rf "$dir/root" "$dir/db" && mkdir -p "$dir/root" "$dir/db"
     for deb in "$dir"/debs/*.deb; do dpkg-deb -x "$deb" "$dir/root"; done
     WP=$dir/root/usr/share/wordpress
@@ -541,12 +542,17 @@ build_wordpress() {
     wp_start
     trap wp_stop EXIT
     wp_mirror twentytwentythree wordpress-twentytwentythree
+    # Twenty Twenty-One before the other block theme: a fresh install's default widgets (recent
+    # posts, archives) survive the switch from Twenty Twenty-Three, not from Twenty Twenty-Two.
     wp_mirror twentytwentyone wordpress-twentytwentyone
+    wp_mirror twentytwentytwo wordpress-twentytwentytwo
     wp_stop
     trap - EXIT
     local v
     v=$(dpkg-deb -f "$WORK"/wordpress/debs/wordpress_*.deb Version)
     record wordpress-twentytwentythree "wordpress $v" "twentytwentythree $v (default), oldest post sticky" \
+        pinned / /2024/07/01/vec-box-tour/ "${TITLES[3]}"
+    record wordpress-twentytwentytwo "wordpress $v" "twentytwentytwo $v, oldest post sticky" \
         pinned / /2024/07/01/vec-box-tour/ "${TITLES[3]}"
     record wordpress-twentytwentyone "wordpress $v" "twentytwentyone $v, oldest post sticky" \
         pinned / /2024/07/01/vec-box-tour/ "${TITLES[3]}"
@@ -668,6 +674,7 @@ PAGE
 
 # ---- main ------------------------------------------------------------------------------------
 build_wordpress_twentytwentyone() { build_wordpress; }
+build_wordpress_twentytwentytwo() { build_wordpress; }
 ALL=(jekyll-minima jekyll-minima-landing pelican-simple ikiwiki-default-nofeed ikiwiki-actiontabs
     chronicle-default chronicle-leftbar blazeblogger-default blosxom-default blag-default
     lektor-quickstart staticsite-default hugo-lighthouse-pinned hugo-lighthouse-landing wordpress
