@@ -552,8 +552,9 @@ build_wordpress() {
     v=$(dpkg-deb -f "$WORK"/wordpress/debs/wordpress_*.deb Version)
     record wordpress-twentytwentythree "wordpress $v" "twentytwentythree $v (default), oldest post sticky" \
         pinned / /2024/07/01/vec-box-tour/ "${TITLES[3]}"
+    # Twenty Twenty-Two's site title is an <h1> on every page, before the post's <h1>.
     record wordpress-twentytwentytwo "wordpress $v" "twentytwentytwo $v, oldest post sticky" \
-        pinned / /2024/07/01/vec-box-tour/ "${TITLES[3]}"
+        pinned,sitename / /2024/07/01/vec-box-tour/ "${TITLES[3]}"
     record wordpress-twentytwentyone "wordpress $v" "twentytwentyone $v, oldest post sticky" \
         pinned / /2024/07/01/vec-box-tour/ "${TITLES[3]}"
 }
