@@ -262,7 +262,7 @@ build_blazeblogger_default() {
 HEXO_PACKAGES=(hexo@8 hexo-generator-index hexo-generator-archive hexo-generator-category
     hexo-generator-tag hexo-generator-feed hexo-renderer-ejs hexo-renderer-marked
     hexo-renderer-stylus hexo-renderer-pug hexo-theme-landscape hexo-theme-next
-    hexo-theme-butterfly hexo-theme-fluid hexo-theme-keep hexo-theme-redefine)
+    hexo-theme-butterfly hexo-theme-fluid hexo-theme-keep hexo-theme-redefine hexo-theme-icarus)
 # build_hexo NAME THEME [PINNED_INDEX]: one site folder shares node_modules; every build
 # rewrites the posts and the config. PINNED_INDEX gets `sticky: 100` (hexo-generator-index puts
 # it first on the home page).
@@ -333,6 +333,14 @@ build_hexo_fluid() {
     build_hexo hexo-fluid fluid
     read -r e ev t tv <<<"$(hexo_versions fluid)"
     record hexo-fluid "$e $ev" "$t $tv" plain / /2024/07/01/vec-box-tour/ "${TITLES[3]}"
+}
+
+build_hexo_icarus() {
+    # Icarus writes its own _config.icarus.yml on the first run; the site's title comes from Hexo.
+    build_hexo hexo-icarus icarus
+    read -r e ev t tv <<<"$(hexo_versions icarus)"
+    # Its home page carries a JSON-LD BlogPosting whose headline is the site name.
+    record hexo-icarus "$e $ev" "$t $tv" sitename / /2024/07/01/vec-box-tour/ "${TITLES[3]}"
 }
 
 # ---- Hugo (Debian) ---------------------------------------------------------------------------
@@ -777,7 +785,7 @@ ALL=(jekyll-minima jekyll-minima-landing pelican-simple ikiwiki-default-nofeed i
     chronicle-default chronicle-leftbar blazeblogger-default blosxom-default blag-default
     lektor-quickstart staticsite-default hugo-lighthouse-pinned hugo-lighthouse-landing wordpress
     hexo-landscape hexo-landscape-sticky hexo-next hexo-butterfly hexo-fluid hexo-keep hexo-redefine
-    eleventy-base-blog docusaurus-classic ghost-casper)
+    hexo-icarus eleventy-base-blog docusaurus-classic ghost-casper)
 # Sourced (to call one builder by hand) it only defines the functions.
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then
     [ "$(id -u)" = 0 ] || { echo "run as root (apt-get)" >&2; exit 1; }
