@@ -164,9 +164,9 @@ build_pelican_simple() {
 # ---- ikiwiki (Debian) ------------------------------------------------------------------------
 # A wiki whose front page inlines the posts. Dates come from [[!meta date]]; ikiwiki prints them
 # with strftime %c ("Mon Jul  1 10:00:00 2024"). Titles are wiki text: the author escapes <T>.
-build_ikiwiki() { # NAME THEME RSS(yes|no)
+build_ikiwiki() { # NAME THEME RSS(yes|no) [HTML5(0|1)]
     need_apt ikiwiki
-    local name=$1 theme=$2 rss=$3 dir=$WORK/$1 i
+    local name=$1 theme=$2 rss=$3 html5=${4:-0} dir=$WORK/$1 i
     rm -rf "$dir" && mkdir -p "$dir/src/posts"
     for i in 0 1 2 3; do
         cat >"$dir/src/posts/${SLUGS[i]}.mdwn" <<POST
@@ -186,7 +186,7 @@ PAGE
     find "$dir/src" -type f -exec touch -d "2024-07-02 08:00:00" {} +
     local themeopt=()
     [ "$theme" = default ] || themeopt=(--plugin theme --set "theme=$theme")
-    ikiwiki --verbose --wikiname "$SITE" --url "$ORIGIN" --set usedirs=1 --set timeformat=%c \
+    ikiwiki --verbose --wikiname "$SITE" --url "$ORIGIN" --set usedirs=1 --set timeformat=%c --set html5="$html5" \
         --plugin meta --plugin inline --disable-plugin openid "${themeopt[@]}" \
         --rss --no-atom "$dir/src" "$dir/out" >/dev/null
     keep "$dir/out" "$HERE/$name"
@@ -197,6 +197,12 @@ build_ikiwiki_default_nofeed() {
     build_ikiwiki ikiwiki-default-nofeed default no
     record ikiwiki-default-nofeed "ikiwiki $(debver ikiwiki)" "default (no theme), inline without rss" \
         nomarkup / /posts/vec-box-tour/ "${TITLES[3]}"
+}
+build_ikiwiki_blueview_html5() {
+    # The html5 option: <article>, <header>, <footer> around each inlined post; dates still text.
+    build_ikiwiki ikiwiki-blueview-html5 blueview no 1
+    record ikiwiki-blueview-html5 "ikiwiki $(debver ikiwiki)" "blueview, html5 option, inline without rss" \
+        plain / /posts/vec-box-tour/ "${TITLES[3]}"
 }
 build_ikiwiki_actiontabs() {
     build_ikiwiki ikiwiki-actiontabs actiontabs yes
@@ -782,6 +788,7 @@ build_ghost_source_seo() { build_ghost; }
 build_wordpress_twentytwentyone() { build_wordpress; }
 build_wordpress_twentytwentytwo() { build_wordpress; }
 ALL=(jekyll-minima jekyll-minima-landing pelican-simple ikiwiki-default-nofeed ikiwiki-actiontabs
+    ikiwiki-blueview-html5
     chronicle-default chronicle-leftbar blazeblogger-default blosxom-default blag-default
     lektor-quickstart staticsite-default hugo-lighthouse-pinned hugo-lighthouse-landing wordpress
     hexo-landscape hexo-landscape-sticky hexo-next hexo-butterfly hexo-fluid hexo-keep hexo-redefine
