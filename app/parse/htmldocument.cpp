@@ -3,6 +3,7 @@
 
 #include "net/webaddress.h"
 #include "parse/charsetdetector.h"
+#include "parse/nodetext.h"
 #include "parse/textcleaner.h"
 
 #include <libxml/xpathInternals.h>
@@ -15,40 +16,6 @@ namespace {
 // XPath errors would otherwise go to libxml2's generic handler, i.e. stderr, per bad expression.
 void ignoreXPathError(void *, xmlError *)
 { }
-
-bool isSkippedForText(const xmlNode *node)
-{
-    return node->type == XML_ELEMENT_NODE && node->name
-        && (xmlStrcasecmp(node->name, LibXml::xc("script")) == 0 || xmlStrcasecmp(node->name, LibXml::xc("style")) == 0
-            || xmlStrcasecmp(node->name, LibXml::xc("template")) == 0
-            || xmlStrcasecmp(node->name, LibXml::xc("noscript")) == 0);
-}
-
-void appendText(const xmlNode *node, QString &out, int depth)
-{
-    // Depth bound: pathological nesting must not blow the worker's stack (libxml2 caps at 256
-    // for HTML anyway, the bound keeps that true whatever the parser allows).
-    if (depth > 1024)
-        return;
-    for (const xmlNode *child = node->children; child; child = child->next) {
-        switch (child->type) {
-        case XML_TEXT_NODE:
-        case XML_CDATA_SECTION_NODE:
-            out += LibXml::toQString(child->content);
-            break;
-        case XML_ELEMENT_NODE:
-            if (!isSkippedForText(child)) {
-                // <br> separates words visually: keep them apart in the text too.
-                if (xmlStrcasecmp(child->name, LibXml::xc("br")) == 0)
-                    out += QLatin1Char(' ');
-                appendText(child, out, depth + 1);
-            }
-            break;
-        default:
-            break;
-        }
-    }
-}
 
 } // namespace
 
@@ -195,7 +162,7 @@ QString HtmlDocument::text(const xmlNode *node)
         return {};
     QString out;
     if (node->type == XML_ELEMENT_NODE || node->type == XML_DOCUMENT_NODE || node->type == XML_HTML_DOCUMENT_NODE)
-        appendText(node, out, 0);
+        NodeText::append(node, out, NodeText::Html);
     else if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE)
         out = LibXml::toQString(node->content);
     return TextCleaner::collapseWhitespace(out);
