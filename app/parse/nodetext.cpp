@@ -32,6 +32,8 @@ void appendAt(const xmlNode *node, QString &out, const NodeText::Options &option
                     out += QLatin1Char(' ');
             }
             appendAt(child, out, options, depth + 1);
+            if (options.spaceBetweenElements)
+                out += QLatin1Char(' ');
             break;
         case XML_ENTITY_REF_NODE: {
             if (!options.entities)

@@ -17,6 +17,9 @@ struct NodeTextOptions {
     const xmlDoc *entities = nullptr;
     /// Pathological nesting must not blow the worker's stack.
     int maxDepth = 1024;
+    /// A space around every element's text, so that blocks ("<p>Title</p><p>July 1</p>") keep
+    /// their words apart; for searching a block's text, not for display.
+    bool spaceBetweenElements = false;
     /// Stop appending once the text is this long.
     qsizetype maxLength = std::numeric_limits<qsizetype>::max();
 };
@@ -27,7 +30,7 @@ class NodeText final
 public:
     using Options = NodeTextOptions;
     static constexpr Options Html {};
-    static Options xml(const xmlDoc *doc) { return { false, doc, 64, 100000 }; }
+    static Options xml(const xmlDoc *doc) { return { false, doc, 64, false, 100000 }; }
 
     /// Appends the text below @p node (not its own content) to @p out, unchanged (no collapsing).
     static void append(const xmlNode *node, QString &out, const Options &options);

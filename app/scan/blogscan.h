@@ -40,7 +40,9 @@ private:
     void onFrontPage(const FetchResult &fetched);
     void onFrontPageParsed(const ArticleLocation &location);
     void onFeed(const FetchResult &fetched);
-    void onFeedParsed(const FeedEntry &entry);
+    void onFeedParsed(const FeedContent &feed);
+    void onDateFeed(const FetchResult &fetched);
+    void onDateFeedParsed(const FeedContent &feed);
     void onArticle(const FetchResult &fetched);
     void onArticleParsed(const Headline &headline);
     void fetchArticle(const QUrl &url, const QString &foundVia);
@@ -51,5 +53,7 @@ private:
     BlogEntry m_entry;
     BlogResult m_result;
     QPointer<Download> m_download;
-    QString m_feedEntryTitle; // fallback headline when the article page has none
+    HeadlineContext m_headline; // what the chain says about the article before its page is read
+    ArticleLocation m_undated; // the front page's answer while the feed's dates are consulted
+    bool m_followedBlogLink = false; // the front page named no article: its blog link was followed
 };

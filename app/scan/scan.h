@@ -46,6 +46,11 @@ public:
     /// The chains allowed to run at once (each has at most one request in flight).
     int effectiveMaxInFlight() const { return m_maxChains; }
     int peakRequestsInFlight() const { return m_fetcher.peakInFlight(); }
+    /// Blogs whose front page listed several posts without dates, so that their feed was fetched
+    /// for its dates (one more request each).
+    int feedDateLookups() const { return m_feedDateLookups; }
+    /// For BlogScan: one more such blog.
+    void countFeedDateLookup() { ++m_feedDateLookups; }
     /// Every blog's result so far, in list order.
     QList<BlogResult> results() const;
 
@@ -99,6 +104,7 @@ private:
     int m_maxChains = 1;
     int m_finishedCount = 0;
     int m_failedCount = 0;
+    int m_feedDateLookups = 0;
     qint64 m_parseBacklogBytes = 0; // bodies handed to the parsers and not parsed yet
     bool m_running = false;
     bool m_stopped = false;
