@@ -20,10 +20,12 @@ bool isSamePage(const QUrl &a, const QUrl &b)
     return a.adjusted(options) == b.adjusted(options);
 }
 
+// The page itself and the blog's sections (/blog/, /posts/) are no article.
 QList<ArticleCandidate> withoutPage(QList<ArticleCandidate> candidates, const QUrl &pageUrl, const QUrl &baseUrl)
 {
-    candidates.removeIf(
-        [&](const ArticleCandidate &c) { return isSamePage(c.url, pageUrl) || isSamePage(c.url, baseUrl); });
+    candidates.removeIf([&](const ArticleCandidate &c) {
+        return isSamePage(c.url, pageUrl) || isSamePage(c.url, baseUrl) || ArticleRules::isSectionUrl(c.url);
+    });
     return candidates;
 }
 

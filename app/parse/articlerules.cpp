@@ -587,7 +587,18 @@ QList<ArticleCandidate> ArticleRules::blocks(const HtmlDocument &doc)
                     continue;
                 urls.insert(url);
                 const QString linkText = HtmlDocument::text(link);
-                const QString text = blockText(block);
+                // A flat list ("<h1><a>Post</a></h1><p>Written on 2024-07-01.</p><h1>...") keeps
+                // a post's excerpt and date in the siblings up to the next block.
+                QString text = blockText(block);
+                for (xmlNode *next = block->next; next && text.size() < 4000; next = next->next) {
+                    if (next->type == XML_ELEMENT_NODE && members.contains(next))
+                        break;
+                    if (next->type == XML_ELEMENT_NODE)
+                        text += QLatin1Char(' ') + blockText(next);
+                    else if (next->type == XML_TEXT_NODE)
+                        text += LibXml::toQString(next->content);
+                }
+                text = TextCleaner::collapseWhitespace(text);
                 QDateTime date = DateTimeParser::findInText(text);
                 // More than the link: an excerpt or a date, as a post list has and a menu has not.
                 if (date.isValid() || text.size() >= linkText.size() + 20)
@@ -603,9 +614,11 @@ QList<ArticleCandidate> ArticleRules::blocks(const HtmlDocument &doc)
     return best;
 }
 
-QUrl ArticleRules::blogLink(const HtmlDocument &doc)
+namespace {
+
+// Section names, case-folded: English, French, German.
+const QSet<QString> &sectionNames()
 {
-    // Section names, case-folded: English, French, German.
     static const QSet<QString> names = {
         QStringLiteral("blog"),        QStringLiteral("weblog"),     QStringLiteral("posts"),
         QStringLiteral("articles"),    QStringLiteral("news"),       QStringLiteral("journal"),
@@ -616,6 +629,27 @@ QUrl ArticleRules::blogLink(const HtmlDocument &doc)
         QStringLiteral("aktuelles"),   QStringLiteral("neuigkeiten"), QStringLiteral("nachrichten"),
         QStringLiteral("alle beitr\u00e4ge"),
     };
+    return names;
+}
+
+QString lastSegment(const QUrl &url)
+{
+    const QStringList segments = url.path(QUrl::FullyDecoded).split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    return segments.isEmpty() ? QString() : segments.constLast().toCaseFolded();
+}
+
+} // namespace
+
+bool ArticleRules::isSectionUrl(const QUrl &url)
+{
+    // /blog/, /en/posts/: a list of posts, never a post (a landing page's "Read the blog").
+    return url.path().count(QLatin1Char('/')) <= 3 && sectionNames().contains(lastSegment(url))
+        && url.query().isEmpty();
+}
+
+QUrl ArticleRules::blogLink(const HtmlDocument &doc)
+{
+    const QSet<QString> &names = sectionNames();
     QUrl inNavigation;
     QUrl anywhere;
     HtmlDocument::forEachDescendant(reinterpret_cast<xmlNode *>(doc.document()), [&](xmlNode *link) {
@@ -627,8 +661,7 @@ QUrl ArticleRules::blogLink(const HtmlDocument &doc)
         const QUrl url = doc.resolve(href);
         if (url.isEmpty() || !sameSite(url, doc.baseUrl()) || isHomeOrPage(url, doc.baseUrl()))
             return;
-        const QStringList segments = url.path(QUrl::FullyDecoded).split(QLatin1Char('/'), Qt::SkipEmptyParts);
-        const QString last = segments.isEmpty() ? QString() : segments.constLast().toCaseFolded();
+        const QString last = lastSegment(url);
         const QString text = TextCleaner::comparable(HtmlDocument::text(link));
         if (!names.contains(last) && !names.contains(text))
             return;

@@ -46,6 +46,8 @@ public:
     /// section's name (/blog/, /posts/, /articles/, /news/, ...) or whose text names one, in the
     /// languages Titlewave speaks; navigation first. Empty when none.
     static QUrl blogLink(const HtmlDocument &doc);
+    /// Whether @p url names a blog section (/blog/, /posts/, ...) rather than a post.
+    static bool isSectionUrl(const QUrl &url);
     /// What the page calls its site: og:site_name, application-name, the text of headings and
     /// rel=home links that lead to the site's home. Cleaned, without duplicates.
     static QStringList siteNames(const HtmlDocument &doc);

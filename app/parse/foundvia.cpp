@@ -38,6 +38,7 @@ constexpr SourceRow SourceTable[] = {
     { TitleSource::ParselyTitle, "parsely-title" },
     { TitleSource::EntryHeading, "entry-title" },
     { TitleSource::H1, "h1" },
+    { TitleSource::Heading, "heading" },
     { TitleSource::Title, "title" },
     { TitleSource::Listing, "listing" },
     { TitleSource::Feed, "feed" },

@@ -25,6 +25,7 @@ enum class TitleSource {
     ParselyTitle,
     EntryHeading, ///< a heading marked as the entry's title (entry-title, p-name, itemprop=headline, ...)
     H1,
+    Heading, ///< an <h2>-<h6>: it only backs what another source says
     Title, ///< the page's <title>, site name removed
     Listing, ///< the front page's link text for the article
     Feed, ///< the feed entry's title

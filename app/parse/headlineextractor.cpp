@@ -24,6 +24,7 @@ struct PageNodes {
     QList<xmlNode *> h1s; ///< //h1
     QList<xmlNode *> articleH1s; ///< //*[local-name()='article']//h1
     QList<xmlNode *> entryHeadings; ///< elements marked as the entry's title (isEntryHeading)
+    QList<xmlNode *> subheadings; ///< //h2 | //h3 | //h4 | //h5 | //h6, the first 50
 };
 
 bool isEntryHeading(const xmlNode *node);
@@ -56,6 +57,11 @@ PageNodes collect(const HtmlDocument &doc)
                 nodes.articleH1s.append(element);
         } else if (named(element, "h2")) {
             nodes.headings.append(element);
+            if (nodes.subheadings.size() < 50)
+                nodes.subheadings.append(element);
+        } else if (named(element, "h3") || named(element, "h4") || named(element, "h5") || named(element, "h6")) {
+            if (nodes.subheadings.size() < 50)
+                nodes.subheadings.append(element);
         } else if (named(element, "meta")) {
             if (HtmlDocument::findAttribute(element, "content"))
                 nodes.metas.append(element);
@@ -500,6 +506,7 @@ Group groupOf(TitleSource source)
         return Group::Meta;
     case TitleSource::EntryHeading:
     case TitleSource::H1:
+    case TitleSource::Heading:
         return Group::Heading;
     case TitleSource::Title:
         return Group::Title;
@@ -535,7 +542,11 @@ public:
 
     void add(const QString &text, TitleSource source)
     {
-        const QString clean = withoutSiteName(TextCleaner::clean(text), m_names);
+        // RSS titles are often HTML escaped twice ("Vec&lt;T&gt;" after XML decoding): once more.
+        const QString decoded = source == TitleSource::Feed && text.contains(QLatin1Char('&'))
+            ? HtmlDocument::decodeEntities(text)
+            : text;
+        const QString clean = withoutSiteName(TextCleaner::clean(decoded), m_names);
         if (clean.isEmpty() || clean.size() > 400 || m_candidates.size() >= 64)
             return;
         m_candidates.append({ clean, source, groupOf(source) });
@@ -569,7 +580,7 @@ public:
         static constexpr TitleSource order[]
             = { TitleSource::Listing, TitleSource::Feed,       TitleSource::JsonLd,       TitleSource::OgTitle,
                 TitleSource::TwitterTitle, TitleSource::DcTitle, TitleSource::ParselyTitle, TitleSource::EntryHeading,
-                TitleSource::H1,      TitleSource::Title };
+                TitleSource::H1,      TitleSource::Heading,      TitleSource::Title };
         const QString k = key(text);
         const QList<Group> groups = support(text);
         QList<TitleSource> out;
@@ -599,14 +610,13 @@ public:
         }
         if (base.title.isEmpty() && !original.isEmpty() && m_candidates.isEmpty())
             base.title = original; // the page says nothing else: its name is its title
-        // A damaged copy loses to the fuller heading, listing or feed title it was made from.
-        for (const Candidate &candidate : m_candidates) {
-            if ((candidate.group == Group::Heading || candidate.group == Group::Listing
-                 || candidate.group == Group::Feed)
-                && isDamagedCopy(base.title, candidate.text)) {
-                return answer(base, candidate.text);
-            }
-        }
+        return fullest(vote(base, chainSpoke));
+    }
+
+private:
+    // The text the most independent sources agree on (see decide()).
+    Headline vote(Headline base, bool chainSpoke) const
+    {
         if (base.title.isEmpty() || chainSpoke) {
             // The text the most independent sources agree on; ties keep the page's first rule.
             const qsizetype baseSupport = base.title.isEmpty() ? 0 : support(base.title).size();
@@ -637,7 +647,30 @@ public:
         return base;
     }
 
-private:
+    // An answer that is a damaged copy of another candidate (markup lost: Hexo's raw "<T>"
+    // in headings, jekyll-seo-tag's stripped metadata) gives way to the fuller text.
+    Headline fullest(Headline chosen) const
+    {
+        for (const Candidate &candidate : m_candidates) {
+            if (isDamagedCopy(chosen.title, candidate.text))
+                return answer(chosen, candidate.text);
+        }
+        // The <title>, or its part before or after a separator ("Post | Tagline").
+        QStringList parts { m_title };
+        for (const QString &mark : siteSeparators()) {
+            for (qsizetype at = m_title.indexOf(mark); at > 0 && parts.size() < 32; at = m_title.indexOf(mark, at + 1))
+                parts << m_title.left(at).trimmed() << m_title.mid(at + mark.size()).trimmed();
+        }
+        for (const QString &part : std::as_const(parts)) {
+            if (isDamagedCopy(chosen.title, part)) {
+                chosen.title = part;
+                chosen.via = FoundVia::code(TitleSource::Title);
+                return chosen;
+            }
+        }
+        return chosen;
+    }
+
     Headline answer(Headline base, const QString &text) const
     {
         base.title = text;
@@ -651,6 +684,21 @@ private:
     QList<Candidate> m_candidates;
     QString m_title; // the page's <title>, site name removed
 };
+
+// The first <title> as a browser reads it: its bytes are text, "<T>" included, which libxml2
+// 2.9 parses as markup instead. Empty when there is none or it is unreasonably long.
+QString titleFromBytes(QByteArrayView utf8)
+{
+    const QByteArray bytes = utf8.toByteArray();
+    const qsizetype open = indexOfTag(bytes, 0, "<title");
+    if (open < 0)
+        return {};
+    const qsizetype start = bytes.indexOf('>', open);
+    const qsizetype end = start < 0 ? -1 : indexOfTag(bytes, start, "</title");
+    if (end < 0 || end - start > 2000)
+        return {};
+    return TextCleaner::clean(HtmlDocument::decodeEntities(QString::fromUtf8(bytes.sliced(start + 1, end - start - 1))));
+}
 
 QStringList chainTitles(const HeadlineContext &context)
 {
@@ -673,7 +721,7 @@ bool hasSeparator(const QString &text)
 // say about it (Vote). std::nullopt when @p prefix is set and the page's beginning cannot tell
 // what the whole page would give.
 std::optional<Headline> decide(const HtmlDocument &doc, const Prefix *prefix, const HeadlineContext &context,
-                               QByteArrayView rest)
+                               QByteArrayView rest, QByteArrayView whole)
 {
     if (prefix && prefix->openSignal)
         return std::nullopt;
@@ -711,10 +759,22 @@ std::optional<Headline> decide(const HtmlDocument &doc, const Prefix *prefix, co
         vote.add(HtmlDocument::text(node), TitleSource::EntryHeading);
     for (qsizetype i = 0; i < nodes.h1s.size() && i < 10; ++i)
         vote.add(HtmlDocument::text(nodes.h1s.at(i)), TitleSource::H1);
+    if (!chain.isEmpty()) {
+        // Only the chain's titles can be backed by a subheading (blosxom's <h3>).
+        for (xmlNode *node : nodes.subheadings)
+            vote.add(HtmlDocument::text(node), TitleSource::Heading);
+    }
     for (const QString &text : context.listing)
         vote.add(text, TitleSource::Listing);
     vote.add(context.feedTitle, TitleSource::Feed);
-    vote.setTitle(base->rawTitle);
+    // A <title> whose "<T>" the parser took for markup: the bytes say more.
+    QString title = base->rawTitle;
+    if (!title.isEmpty()) {
+        const QString fromBytes = titleFromBytes(whole);
+        if (!fromBytes.isEmpty() && fromBytes != title && isDamagedCopy(title, fromBytes))
+            title = fromBytes;
+    }
+    vote.setTitle(title);
     return vote.decide(*base, !chain.isEmpty());
 }
 
@@ -756,12 +816,12 @@ Headline HeadlineExtractor::extract(const QByteArray &body, const QByteArray &co
         const HtmlDocument head(utf8, cut, encoding, pageUrl);
         if (head.isValid()) {
             const Prefix prefix = prefixFacts(head, utf8, cut);
-            if (std::optional<Headline> headline = decide(head, &prefix, context, QByteArrayView(utf8).sliced(cut)))
+            if (std::optional<Headline> headline = decide(head, &prefix, context, QByteArrayView(utf8).sliced(cut), {}))
                 return *headline;
         }
     }
     const HtmlDocument doc(utf8, utf8.size(), encoding, pageUrl);
     if (!doc.isValid())
         return {};
-    return decide(doc, nullptr, context, {}).value_or(Headline());
+    return decide(doc, nullptr, context, {}, utf8).value_or(Headline());
 }
