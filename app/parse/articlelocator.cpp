@@ -148,10 +148,11 @@ ArticleLocation ArticleLocator::locate(const QByteArray &body, const QByteArray 
     // Pages without post markup. The feed, when there is one, knows better than a guess.
     if (location.feedUrls.isEmpty()) {
         const QList<ArticleCandidate> blocks = withoutPage(ArticleRules::blocks(doc), pageUrl, doc.baseUrl());
-        const QUrl blogLink = ArticleRules::blogLink(doc);
         // Dated blocks are a post list; undated ones may be a landing page's cards, and the
         // landing page's blog link then leads to the posts.
-        if (!blocks.isEmpty() && (blogLink.isEmpty() || ArticleRules::anyDated(blocks))) {
+        const bool datedBlocks = ArticleRules::anyDated(blocks);
+        const QUrl blogLink = datedBlocks ? QUrl() : ArticleRules::blogLink(doc);
+        if (!blocks.isEmpty() && (blogLink.isEmpty() || datedBlocks)) {
             take(location, blocks, ArticleRule::Blocks);
             return location;
         }

@@ -519,12 +519,14 @@ bool isHomeOrPage(const QUrl &url, const QUrl &pageUrl)
 }
 
 // The block's main link: the first heading's link, else its first same-site content link.
-std::pair<QUrl, xmlNode *> mainLink(const HtmlDocument &doc, xmlNode *block)
+// @p budget counts the elements visited, across blocks: hostile nesting must not cost
+// quadratic time.
+std::pair<QUrl, xmlNode *> mainLink(const HtmlDocument &doc, xmlNode *block, qsizetype &budget)
 {
     std::pair<QUrl, xmlNode *> first;
     std::pair<QUrl, xmlNode *> inHeading;
     HtmlDocument::forEachDescendant(block, [&](xmlNode *link) {
-        if (inHeading.second || !xmlStrEqual(link->name, LibXml::xc("a")))
+        if (--budget < 0 || inHeading.second || !xmlStrEqual(link->name, LibXml::xc("a")))
             return;
         const QString href = HtmlDocument::attribute(link, "href");
         if (href.isEmpty() || isTaxonomyLink(link, href))
@@ -557,8 +559,9 @@ QList<ArticleCandidate> ArticleRules::blocks(const HtmlDocument &doc)
     constexpr qsizetype MaxBlocks = 100;
     QList<ArticleCandidate> best;
     int groups = 0;
+    qsizetype budget = 200000; // elements visited below blocks, in all
     HtmlDocument::forEachDescendant(reinterpret_cast<xmlNode *>(doc.document()), [&](xmlNode *parent) {
-        if (groups >= MaxGroups || isFurniture(parent))
+        if (groups >= MaxGroups || budget < 0 || isFurniture(parent))
             return;
         QHash<QString, QList<xmlNode *>> bySignature;
         QStringList order;
@@ -582,7 +585,9 @@ QList<ArticleCandidate> ArticleRules::blocks(const HtmlDocument &doc)
             QSet<QUrl> urls;
             int rich = 0;
             for (xmlNode *block : members) {
-                const auto [url, link] = mainLink(doc, block);
+                const auto [url, link] = mainLink(doc, block, budget);
+                if (budget < 0)
+                    return;
                 if (!link || urls.contains(url))
                     continue;
                 urls.insert(url);
@@ -710,18 +715,22 @@ QStringList ArticleRules::siteNames(const HtmlDocument &doc)
             return;
         bool home = HtmlDocument::hasToken(node, "rel", "home");
         if (!home) {
+            // A heading's or site-title block's link (checked first: resolving every link of a
+            // page costs more than its parse)...
+            bool named = false;
+            for (const xmlNode *p = node->parent; p && p->type == XML_ELEMENT_NODE && !named; p = p->parent)
+                named = isHeading(p) || HtmlDocument::hasToken(p, "class", "site-title")
+                    || HtmlDocument::hasToken(p, "class", "site-name") || HtmlDocument::hasToken(p, "class", "logo")
+                    || HtmlDocument::hasToken(p, "class", "blog-title");
+            if (!named)
+                return;
+            // ... that leads to the site's home: its root, or the blog's own root under a path.
             const QUrl url = doc.resolve(HtmlDocument::attribute(node, "href"));
             if (url.isEmpty() || !sameSite(url, doc.baseUrl()))
                 return;
             const QString path = url.adjusted(QUrl::StripTrailingSlash).path();
             const QString basePath = doc.baseUrl().adjusted(QUrl::StripTrailingSlash).path();
-            // The site's home: its root, or the blog's own root when it lives under a path.
-            if (!(path.isEmpty() || path == QLatin1String("/") || path == basePath))
-                return;
-            for (const xmlNode *p = node->parent; p && p->type == XML_ELEMENT_NODE && !home; p = p->parent)
-                home = isHeading(p) || HtmlDocument::hasToken(p, "class", "site-title")
-                    || HtmlDocument::hasToken(p, "class", "site-name") || HtmlDocument::hasToken(p, "class", "logo")
-                    || HtmlDocument::hasToken(p, "class", "blog-title");
+            home = path.isEmpty() || path == QLatin1String("/") || path == basePath;
         }
         if (home)
             add(HtmlDocument::text(node));
