@@ -695,6 +695,7 @@ QString ArticleRules::pageTitle(const HtmlDocument &doc)
 
 QStringList ArticleRules::siteNames(const HtmlDocument &doc)
 {
+    using namespace SiteNameRules;
     QStringList out;
     const auto add = [&](const QString &text) {
         const QString clean = TextCleaner::clean(text);
@@ -717,11 +718,12 @@ QStringList ArticleRules::siteNames(const HtmlDocument &doc)
         if (!home) {
             // A heading's or site-title block's link (checked first: resolving every link of a
             // page costs more than its parse)...
+            static const char *const siteClasses[] = { "site-title", "site-name", "logo", "blog-title" };
             bool named = false;
-            for (const xmlNode *p = node->parent; p && p->type == XML_ELEMENT_NODE && !named; p = p->parent)
-                named = isHeading(p) || HtmlDocument::hasToken(p, "class", "site-title")
-                    || HtmlDocument::hasToken(p, "class", "site-name") || HtmlDocument::hasToken(p, "class", "logo")
-                    || HtmlDocument::hasToken(p, "class", "blog-title");
+            int level = 0;
+            for (const xmlNode *p = node->parent; p && p->type == XML_ELEMENT_NODE && !named && level < SiteNameLevels;
+                 p = p->parent, ++level)
+                named = isHeading(p) || HtmlDocument::hasAnyToken(p, "class", siteClasses, std::size(siteClasses));
             if (!named)
                 return;
             // ... that leads to the site's home: its root, or the blog's own root under a path.
@@ -743,8 +745,22 @@ void ArticleRules::addTextDates(const HtmlDocument &doc, QList<ArticleCandidate>
     if (candidates.isEmpty() || candidates.size() > 200)
         return;
     QHash<QUrl, qsizetype> index;
-    for (qsizetype i = 0; i < candidates.size(); ++i)
+    QSet<QString> lastSegments; // resolving every link of a page costs more than its parse
+    for (qsizetype i = 0; i < candidates.size(); ++i) {
         index.insert(candidates.at(i).url, i);
+        lastSegments.insert(candidates.at(i).url.adjusted(QUrl::StripTrailingSlash).fileName());
+    }
+    const auto mayBeCandidate = [&](const QString &href) {
+        QStringView path(href);
+        if (const qsizetype fragment = path.indexOf(QLatin1Char('#')); fragment >= 0)
+            path = path.left(fragment);
+        if (const qsizetype query = path.indexOf(QLatin1Char('?')); query >= 0)
+            path = path.left(query);
+        while (path.endsWith(QLatin1Char('/')))
+            path.chop(1);
+        const QStringView last = path.mid(path.lastIndexOf(QLatin1Char('/')) + 1);
+        return lastSegments.contains(QUrl::fromPercentEncoding(last.toUtf8()));
+    };
     // Each candidate's first link, and which ancestors hold links to one candidate only.
     QList<xmlNode *> links(candidates.size(), nullptr);
     QHash<xmlNode *, qsizetype> owner; // -1: shared by several candidates
@@ -752,7 +768,7 @@ void ArticleRules::addTextDates(const HtmlDocument &doc, QList<ArticleCandidate>
         if (!xmlStrEqual(link->name, LibXml::xc("a")))
             return;
         const QString href = HtmlDocument::attribute(link, "href");
-        if (href.isEmpty())
+        if (href.isEmpty() || !mayBeCandidate(href))
             return;
         const auto it = index.constFind(doc.resolve(href));
         if (it == index.constEnd())

@@ -12,6 +12,12 @@
 class HtmlDocument;
 struct _xmlNode;
 
+namespace SiteNameRules {
+/// A link names the site when one of its nearest ancestors, this many, is a heading or a
+/// site-title block (and the link leads home). Shared with FrontPageScanner.
+constexpr int SiteNameLevels = 3;
+} // namespace SiteNameRules
+
 /// A link a rule believes leads to an article, with the date the page shows for it (if any).
 struct ArticleCandidate {
     QUrl url;

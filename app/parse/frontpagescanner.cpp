@@ -35,6 +35,11 @@ public:
         , m_attributes(attributes)
     { }
     bool isNamed(const char *name) const { return xmlStrEqual(m_name, LibXml::xc(name)); }
+    /// h1-h6 in any case, as isNamedLoosely() compares.
+    bool isHeading() const
+    {
+        return (m_name[0] == 'h' || m_name[0] == 'H') && m_name[1] >= '1' && m_name[1] <= '6' && m_name[2] == 0;
+    }
     bool isNamedLoosely(const char *name) const { return HtmlDocument::nameIs(m_name, name); }
     bool has(const char *attribute) const { return find(attribute, false) != nullptr; }
     bool hasLoosely(const char *attribute) const { return find(attribute, true) != nullptr; }
@@ -220,7 +225,7 @@ private:
         if (element.isNamed("svg")) {
             open.svg = true;
             ++m_svg;
-        } else if (isHeading(element) || element.hasAnyToken("class", SiteClasses)) {
+        } else if (element.isHeading() || element.hasAnyToken("class", SiteClasses)) {
             open.heading = true;
             ++m_headings;
         } else if (element.isNamed("title") && !m_titleSeen && m_svg == 0) {
@@ -232,7 +237,7 @@ private:
                 m_names.append({ QString(), element.value("content") });
         } else if (element.isNamed("a") && open.capture == Capture::None) {
             const bool home = element.hasAnyToken("rel", std::array<const char *, 1> { "home" });
-            if (home || (m_headings > 0 && element.has("href"))) {
+            if (home || (headingAround() && element.has("href"))) {
                 open.capture = Capture::Name;
                 open.record = m_names.size();
                 m_names.append({ home ? QString() : element.value("href"), {} });
@@ -241,10 +246,16 @@ private:
         }
     }
 
-    static bool isHeading(const EventElement &element)
+
+    // A heading or site-title block among the SiteNameLevels elements around the link just opened.
+    bool headingAround() const
     {
-        for (const char *name : { "h1", "h2", "h3", "h4", "h5", "h6" }) {
-            if (element.isNamedLoosely(name))
+        if (m_headings == 0 || m_open.size() < 2)
+            return false;
+        int level = 0;
+        for (auto it = m_open.crbegin() + 1; it != m_open.crend() && level < SiteNameRules::SiteNameLevels;
+             ++it, ++level) {
+            if (it->heading)
                 return true;
         }
         return false;

@@ -213,6 +213,12 @@ bool HtmlDocument::valueHasToken(const QString &value, const QString &token)
 
 bool HtmlDocument::hasToken(const xmlNode *node, const char *attributeName, const char *token)
 {
+    return hasAnyToken(node, attributeName, &token, 1);
+}
+
+bool HtmlDocument::hasAnyToken(const xmlNode *node, const char *attributeName, const char *const *tokens,
+                               std::size_t count)
+{
     if (!node || node->type != XML_ELEMENT_NODE)
         return false;
     // The attribute attribute() would read: first of that name, case-insensitively.
@@ -224,8 +230,13 @@ bool HtmlDocument::hasToken(const xmlNode *node, const char *attributeName, cons
     // The usual value is one text child, whose content is the value; anything else is joined.
     const xmlNode *child = attr->children;
     if (child && !child->next && child->type == XML_TEXT_NODE && child->content)
-        return valueHasToken(child->content, token);
-    return valueHasToken(attribute(node, attributeName), QString::fromLatin1(token));
+        return valueHasAnyToken(child->content, tokens, count);
+    const QString value = attribute(node, attributeName);
+    for (std::size_t i = 0; i < count; ++i) {
+        if (valueHasToken(value, QString::fromLatin1(tokens[i])))
+            return true;
+    }
+    return false;
 }
 
 bool HtmlDocument::valueHasToken(const xmlChar *value, const char *token)
