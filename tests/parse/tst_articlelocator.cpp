@@ -627,6 +627,13 @@ void TestArticleLocator::findsRepeatedBlocksWithoutMarkup()
     QCOMPARE(location.linkTexts, QStringList { str("Newest") });
     QVERIFY(location.error.isEmpty());
 
+    // A flat list: each heading's date is in the siblings up to the next heading.
+    const QByteArray flat = "<main><h1><a href='pinned.html'>Pinned</a></h1><p>Written on 2024-01-01.</p>"
+                            "<h1><a href='newest.html'>Newest</a></h1><p>Written on 2024-07-01.</p>"
+                            "<h1><a href='older.html'>Older</a></h1><p>Written on 2024-06-01.</p></main>";
+    QCOMPARE(ArticleLocator::locate(page(flat), "text/html", PageUrl).articleUrl.toString(),
+             str("https://blog.example.org/newest.html"));
+
     // Undated blocks: the first.
     const QByteArray undated = block("/posts/a/", "A", "") + block("/posts/b/", "B", "");
     QCOMPARE(ArticleLocator::locate(page(undated), "text/html", PageUrl).articleUrl.toString(),
@@ -635,6 +642,13 @@ void TestArticleLocator::findsRepeatedBlocksWithoutMarkup()
 
 void TestArticleLocator::menusAreNoPostList()
 {
+    // A landing page's card pointing at the blog section is no article either.
+    const QByteArray landing = "<article class='post'><h1>Welcome</h1><p>Read <a href='/blog/'>the blog</a>.</p>"
+                               "</article>";
+    const ArticleLocation toBlog = ArticleLocator::locate(page(landing), "text/html", PageUrl);
+    QVERIFY(toBlog.articleUrl.isEmpty());
+    QCOMPARE(toBlog.blogLink.toString(), str("https://blog.example.org/blog/"));
+
     // A list of bare links (a menu outside <nav>) is no post list: nothing is found.
     const QByteArray body = "<ul><li><a href='/about/'>About</a></li><li><a href='/projects/'>Projects</a></li>"
                             "<li><a href='/contact/'>Contact</a></li></ul><p>Welcome.</p>";

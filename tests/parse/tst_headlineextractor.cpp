@@ -533,6 +533,25 @@ void TestHeadlineExtractor::decidesFromTheWholeChain_data()
     QTest::addRow("a front page titled by its newest post does not make it the site's name")
         << page("<title>Knots - Tidewater Notes</title>", "<h1>Knots</h1>") << newestInFull << str("Knots")
         << str("title");
+    HeadlineContext hexo;
+    hexo.listing = QStringList { str("Vec & Box: closures") };
+    QTest::addRow("hexo: a raw <T> in headings loses to the fuller og:title")
+        << page("<title>Vec<T> & Box<dyn Fn()>: closures | Site</title>"
+                "<meta property='og:title' content='Vec&lt;T&gt; &amp; Box&lt;dyn Fn()&gt;: closures'>"
+                "<link rel='stylesheet' href='/s.css'>",
+                "<h1 class='post-title' itemprop='name headline'>Vec<T> & Box<dyn Fn()>: closures</h1>")
+        << hexo << str("Vec<T> & Box<dyn Fn()>: closures") << str("og:title");
+    QTest::addRow("blag: the <title> as a browser reads it")
+        << page("<title>Vec<T> & Box<dyn Fn()>: closures | Site</title>",
+                "<h1><a href='/'>Site</a></h1><h2>Vec<T> & Box<dyn Fn()>: closures</h2>")
+        << hexo << str("Vec<T> & Box<dyn Fn()>: closures") << str("title");
+    HeadlineContext blosxom;
+    blosxom.feedTitle = str("Vec&lt;T&gt; &amp; Box: closures");
+    blosxom.siteNames = QStringList { str("Site") };
+    QTest::addRow("blosxom: a twice-escaped feed title backed by an <h3>")
+        << page("<title>Site 01 07 2024</title>",
+                "<h1>Site</h1><h2>Mon, 01 Jul 2024</h2><h3><a name='x'>Vec&lt;T&gt; &amp; Box: closures</a></h3>")
+        << blosxom << str("Vec<T> & Box: closures") << str("feed+heading");
     HeadlineContext onlyListing;
     onlyListing.listing = QStringList { str("Read more") };
     QTest::addRow("the chain alone does not make a headline")
