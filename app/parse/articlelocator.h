@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "parse/articlerules.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QString>
 #include <QStringList>
 #include <QUrl>
-
-#include "parse/articlerules.h"
 
 /// What the front page says about the blog's newest article.
 struct ArticleLocation {

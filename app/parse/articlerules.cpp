@@ -512,8 +512,8 @@ bool sameSite(const QUrl &a, const QUrl &b)
 // The page itself, or its site's home: never a post.
 bool isHomeOrPage(const QUrl &url, const QUrl &pageUrl)
 {
-    const auto options = QUrl::StripTrailingSlash | QUrl::NormalizePathSegments | QUrl::RemoveFragment
-        | QUrl::RemoveQuery;
+    const auto options
+        = QUrl::StripTrailingSlash | QUrl::NormalizePathSegments | QUrl::RemoveFragment | QUrl::RemoveQuery;
     const QString path = url.adjusted(options).path();
     return path.isEmpty() || path == QLatin1String("/") || url.adjusted(options) == pageUrl.adjusted(options);
 }
@@ -625,13 +625,27 @@ namespace {
 const QSet<QString> &sectionNames()
 {
     static const QSet<QString> names = {
-        QStringLiteral("blog"),        QStringLiteral("weblog"),     QStringLiteral("posts"),
-        QStringLiteral("articles"),    QStringLiteral("news"),       QStringLiteral("journal"),
-        QStringLiteral("writing"),     QStringLiteral("writings"),   QStringLiteral("notes"),
-        QStringLiteral("all posts"),   QStringLiteral("billets"),    QStringLiteral("actualit\u00e9s"),
-        QStringLiteral("actualites"),  QStringLiteral("nouvelles"),  QStringLiteral("tous les articles"),
-        QStringLiteral("artikel"),     QStringLiteral("beitr\u00e4ge"), QStringLiteral("beitraege"),
-        QStringLiteral("aktuelles"),   QStringLiteral("neuigkeiten"), QStringLiteral("nachrichten"),
+        QStringLiteral("blog"),
+        QStringLiteral("weblog"),
+        QStringLiteral("posts"),
+        QStringLiteral("articles"),
+        QStringLiteral("news"),
+        QStringLiteral("journal"),
+        QStringLiteral("writing"),
+        QStringLiteral("writings"),
+        QStringLiteral("notes"),
+        QStringLiteral("all posts"),
+        QStringLiteral("billets"),
+        QStringLiteral("actualit\u00e9s"),
+        QStringLiteral("actualites"),
+        QStringLiteral("nouvelles"),
+        QStringLiteral("tous les articles"),
+        QStringLiteral("artikel"),
+        QStringLiteral("beitr\u00e4ge"),
+        QStringLiteral("beitraege"),
+        QStringLiteral("aktuelles"),
+        QStringLiteral("neuigkeiten"),
+        QStringLiteral("nachrichten"),
         QStringLiteral("alle beitr\u00e4ge"),
     };
     return names;

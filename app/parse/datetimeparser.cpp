@@ -18,18 +18,65 @@ struct MonthName {
 };
 constexpr MonthName MonthNames[] = {
     // English
-    { "january", 1 }, { "february", 2 }, { "march", 3 }, { "april", 4 }, { "may", 5 }, { "june", 6 },
-    { "july", 7 }, { "august", 8 }, { "september", 9 }, { "october", 10 }, { "november", 11 }, { "december", 12 },
-    { "jan", 1 }, { "feb", 2 }, { "mar", 3 }, { "apr", 4 }, { "jun", 6 }, { "jul", 7 }, { "aug", 8 },
-    { "sep", 9 }, { "sept", 9 }, { "oct", 10 }, { "nov", 11 }, { "dec", 12 },
+    { "january", 1 },
+    { "february", 2 },
+    { "march", 3 },
+    { "april", 4 },
+    { "may", 5 },
+    { "june", 6 },
+    { "july", 7 },
+    { "august", 8 },
+    { "september", 9 },
+    { "october", 10 },
+    { "november", 11 },
+    { "december", 12 },
+    { "jan", 1 },
+    { "feb", 2 },
+    { "mar", 3 },
+    { "apr", 4 },
+    { "jun", 6 },
+    { "jul", 7 },
+    { "aug", 8 },
+    { "sep", 9 },
+    { "sept", 9 },
+    { "oct", 10 },
+    { "nov", 11 },
+    { "dec", 12 },
     // French
-    { "janvier", 1 }, { "f\u00e9vrier", 2 }, { "fevrier", 2 }, { "mars", 3 }, { "avril", 4 }, { "mai", 5 },
-    { "juin", 6 }, { "juillet", 7 }, { "ao\u00fbt", 8 }, { "aout", 8 }, { "septembre", 9 }, { "octobre", 10 },
-    { "novembre", 11 }, { "d\u00e9cembre", 12 }, { "decembre", 12 }, { "janv", 1 }, { "f\u00e9vr", 2 },
-    { "fevr", 2 }, { "avr", 4 }, { "juil", 7 }, { "d\u00e9c", 12 },
+    { "janvier", 1 },
+    { "f\u00e9vrier", 2 },
+    { "fevrier", 2 },
+    { "mars", 3 },
+    { "avril", 4 },
+    { "mai", 5 },
+    { "juin", 6 },
+    { "juillet", 7 },
+    { "ao\u00fbt", 8 },
+    { "aout", 8 },
+    { "septembre", 9 },
+    { "octobre", 10 },
+    { "novembre", 11 },
+    { "d\u00e9cembre", 12 },
+    { "decembre", 12 },
+    { "janv", 1 },
+    { "f\u00e9vr", 2 },
+    { "fevr", 2 },
+    { "avr", 4 },
+    { "juil", 7 },
+    { "d\u00e9c", 12 },
     // German
-    { "januar", 1 }, { "j\u00e4nner", 1 }, { "februar", 2 }, { "m\u00e4rz", 3 }, { "maerz", 3 }, { "juni", 6 },
-    { "juli", 7 }, { "oktober", 10 }, { "dezember", 12 }, { "m\u00e4r", 3 }, { "okt", 10 }, { "dez", 12 },
+    { "januar", 1 },
+    { "j\u00e4nner", 1 },
+    { "februar", 2 },
+    { "m\u00e4rz", 3 },
+    { "maerz", 3 },
+    { "juni", 6 },
+    { "juli", 7 },
+    { "oktober", 10 },
+    { "dezember", 12 },
+    { "m\u00e4r", 3 },
+    { "okt", 10 },
+    { "dez", 12 },
 };
 
 int monthNumber(const QString &word)
@@ -71,10 +118,11 @@ const TextPatterns &textPatterns()
                                    + QStringLiteral(")\\.?,?\\s+(\\d{4})(?!\\d)"),
                                options),
             // July 1, 2024; Jul 1 2024; Mon Jul 1 10:00:00 2024; Mon Jul  1 10:00:00 UTC 2024
-            QRegularExpression(QStringLiteral("\\b(") + months
-                                   + QStringLiteral(")\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(?:(\\d{1,2}):(\\d{2})(?::(\\d{2}))?"
-                                                    "\\s+(?:[A-Za-z]{2,5}\\s+)?)?(\\d{4})(?!\\d)"),
-                               options),
+            QRegularExpression(
+                QStringLiteral("\\b(") + months
+                    + QStringLiteral(")\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(?:(\\d{1,2}):(\\d{2})(?::(\\d{2}))?"
+                                     "\\s+(?:[A-Za-z]{2,5}\\s+)?)?(\\d{4})(?!\\d)"),
+                options),
             // 2024-07-01, 2024/07/01
             QRegularExpression(QStringLiteral("(?<!\\d)(\\d{4})([-/])(\\d{1,2})\\2(\\d{1,2})(?!\\d)")),
             // 01.07.2024 (German)
@@ -198,7 +246,8 @@ QDateTime DateTimeParser::fromUrl(const QUrl &url)
     if (path.size() > 1000)
         return {};
     if (const QRegularExpressionMatch m = segments.match(path); m.hasMatch())
-        return utcDate(m.captured(1).toInt(), m.captured(2).toInt(), m.captured(3).isEmpty() ? 1 : m.captured(3).toInt());
+        return utcDate(m.captured(1).toInt(), m.captured(2).toInt(),
+                       m.captured(3).isEmpty() ? 1 : m.captured(3).toInt());
     if (const QRegularExpressionMatch m = slug.match(path); m.hasMatch())
         return utcDate(m.captured(1).toInt(), m.captured(2).toInt(), m.captured(3).toInt());
     return {};

@@ -246,7 +246,6 @@ private:
         }
     }
 
-
     // A heading or site-title block among the SiteNameLevels elements around the link just opened.
     bool headingAround() const
     {

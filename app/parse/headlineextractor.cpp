@@ -359,9 +359,9 @@ std::optional<Headline> firstRule(const PageNodes &nodes, const Prefix *prefix)
 const QStringList &siteSeparators()
 {
     static const QStringList marks = {
-        QStringLiteral(" | "),      QStringLiteral(" - "),      QStringLiteral(" \u2013 "), QStringLiteral(" \u2014 "),
-        QStringLiteral(" :: "),     QStringLiteral(" \u00BB "), QStringLiteral(" \u00B7 "), QStringLiteral(": "),
-        QStringLiteral(" / "),      QStringLiteral(" ~ "),      QStringLiteral(" \u2022 "), QStringLiteral(" \u203A "),
+        QStringLiteral(" | "),  QStringLiteral(" - "),      QStringLiteral(" \u2013 "), QStringLiteral(" \u2014 "),
+        QStringLiteral(" :: "), QStringLiteral(" \u00BB "), QStringLiteral(" \u00B7 "), QStringLiteral(": "),
+        QStringLiteral(" / "),  QStringLiteral(" ~ "),      QStringLiteral(" \u2022 "), QStringLiteral(" \u203A "),
     };
     return marks;
 }
@@ -373,10 +373,29 @@ QString key(const QString &text)
     QString out = TextCleaner::comparable(text);
     for (QChar &c : out) {
         switch (c.unicode()) {
-        case 0x2018: case 0x2019: case 0x201A: case 0x2032: c = QLatin1Char('\''); break;
-        case 0x201C: case 0x201D: case 0x201E: case 0x00AB: case 0x00BB: c = QLatin1Char('"'); break;
-        case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2212: c = QLatin1Char('-'); break;
-        default: break;
+        case 0x2018:
+        case 0x2019:
+        case 0x201A:
+        case 0x2032:
+            c = QLatin1Char('\'');
+            break;
+        case 0x201C:
+        case 0x201D:
+        case 0x201E:
+        case 0x00AB:
+        case 0x00BB:
+            c = QLatin1Char('"');
+            break;
+        case 0x2010:
+        case 0x2011:
+        case 0x2012:
+        case 0x2013:
+        case 0x2014:
+        case 0x2212:
+            c = QLatin1Char('-');
+            break;
+        default:
+            break;
         }
     }
     out.replace(QChar(0x2026), QLatin1String("..."));
@@ -597,16 +616,15 @@ public:
     QList<TitleSource> sources(const QString &text) const
     {
         static constexpr TitleSource order[]
-            = { TitleSource::Listing, TitleSource::Feed,       TitleSource::JsonLd,       TitleSource::OgTitle,
+            = { TitleSource::Listing,      TitleSource::Feed,    TitleSource::JsonLd,       TitleSource::OgTitle,
                 TitleSource::TwitterTitle, TitleSource::DcTitle, TitleSource::ParselyTitle, TitleSource::EntryHeading,
-                TitleSource::H1,      TitleSource::Heading,      TitleSource::Title };
+                TitleSource::H1,           TitleSource::Heading, TitleSource::Title };
         const QString k = key(text);
         const QList<Group> groups = support(text);
         QList<TitleSource> out;
         for (const TitleSource source : order) {
-            const bool says = std::any_of(m_candidates.cbegin(), m_candidates.cend(), [&](const Candidate &c) {
-                return c.source == source && c.key == k;
-            });
+            const bool says = std::any_of(m_candidates.cbegin(), m_candidates.cend(),
+                                          [&](const Candidate &c) { return c.source == source && c.key == k; });
             if (says || (source == TitleSource::Title && groups.contains(Group::Title)))
                 out.append(source);
         }
@@ -617,7 +635,8 @@ public:
     Headline decide(Headline base, bool chainSpoke) const
     {
         const QString original = base.title;
-        const bool metadata = base.via != FoundVia::code(TitleSource::Title) && base.via != FoundVia::code(TitleSource::H1);
+        const bool metadata
+            = base.via != FoundVia::code(TitleSource::Title) && base.via != FoundVia::code(TitleSource::H1);
         base.title = withoutSiteName(base.title, m_names);
         if (metadata && base.title != original) {
             // Metadata is the publisher's stated headline: a site name in it is cut only when
@@ -718,7 +737,8 @@ QString titleFromBytes(QByteArrayView utf8)
     const qsizetype end = start < 0 ? -1 : indexOfTag(bytes, start, "</title");
     if (end < 0 || end - start > 2000)
         return {};
-    return TextCleaner::clean(HtmlDocument::decodeEntities(QString::fromUtf8(bytes.sliced(start + 1, end - start - 1))));
+    return TextCleaner::clean(
+        HtmlDocument::decodeEntities(QString::fromUtf8(bytes.sliced(start + 1, end - start - 1))));
 }
 
 QStringList chainTitles(const HeadlineContext &context)

@@ -603,7 +603,8 @@ void TestArticleLocator::reportsUndatedCandidatesForTheFeed()
     QCOMPARE(undated.candidates.at(1).texts, QStringList { str("B") });
 
     const ArticleLocation dated = ArticleLocator::locate(
-        page(body + "<article><h2><a href='/c/' rel='bookmark'>C</a></h2><time datetime='2024-07-01'>x</time></article>"),
+        page(body
+             + "<article><h2><a href='/c/' rel='bookmark'>C</a></h2><time datetime='2024-07-01'>x</time></article>"),
         "text/html", PageUrl);
     QCOMPARE(dated.articleUrl.toString(), str("https://blog.example.org/c/"));
     QVERIFY(!dated.undated);
@@ -616,8 +617,9 @@ void TestArticleLocator::findsRepeatedBlocksWithoutMarkup()
             + "</a></div><div class='inlinecontent'>An excerpt of a few words.</div><div class='inlinefooter'>"
             + "Posted " + date + " <a href='/tags/sea/'>sea</a></div></div>";
     };
-    const QByteArray body = "<div class='header'><a href='/'>tidewater</a></div><ul class='actions'>"
-                            "<li><a href='/recentchanges/'>RecentChanges</a></li><li><a href='/prefs/'>Prefs</a></li></ul>"
+    const QByteArray body
+        = "<div class='header'><a href='/'>tidewater</a></div><ul class='actions'>"
+          "<li><a href='/recentchanges/'>RecentChanges</a></li><li><a href='/prefs/'>Prefs</a></li></ul>"
         + block("/posts/pinned/", "Pinned", "Mon Jan  1 10:00:00 2024")
         + block("/posts/newest/", "Newest", "Mon Jul  1 10:00:00 2024")
         + block("/posts/older/", "Older", "Sat Jun  1 10:00:00 2024");
@@ -663,12 +665,14 @@ void TestArticleLocator::findsTheBlogLink_data()
     QTest::addColumn<QString>("expected");
     QTest::addRow("path") << QByteArray("<nav><a href='/about/'>About</a><a href='/blog/'>Writing</a></nav>")
                           << str("https://blog.example.org/blog/");
-    QTest::addRow("english text") << QByteArray("<nav><a href='/w/'>Posts</a></nav>") << str("https://blog.example.org/w/");
+    QTest::addRow("english text") << QByteArray("<nav><a href='/w/'>Posts</a></nav>")
+                                  << str("https://blog.example.org/w/");
     QTest::addRow("french text") << QByteArray("<nav><a href='/w/'>Billets</a></nav>")
                                  << str("https://blog.example.org/w/");
     QTest::addRow("german path") << QByteArray("<p>Mehr: <a href='/aktuelles/'>hier</a></p>")
                                  << str("https://blog.example.org/aktuelles/");
-    QTest::addRow("navigation first") << QByteArray("<p><a href='/news/'>News</a></p><nav><a href='/blog/'>Blog</a></nav>")
+    QTest::addRow("navigation first") << QByteArray(
+        "<p><a href='/news/'>News</a></p><nav><a href='/blog/'>Blog</a></nav>")
                                       << str("https://blog.example.org/blog/");
     QTest::addRow("other sites' blogs are not ours")
         << QByteArray("<nav><a href='https://other.example/blog/'>Blog</a></nav>") << QString();
@@ -679,8 +683,7 @@ void TestArticleLocator::findsTheBlogLink()
 {
     QFETCH(QByteArray, body);
     QFETCH(QString, expected);
-    const ArticleLocation location = ArticleLocator::locate(page(body + "<h1>Hi</h1>"),
-                                                            "text/html", PageUrl);
+    const ArticleLocation location = ArticleLocator::locate(page(body + "<h1>Hi</h1>"), "text/html", PageUrl);
     QVERIFY(location.articleUrl.isEmpty());
     QCOMPARE(location.blogLink.toString(), expected);
 }
@@ -689,11 +692,11 @@ void TestArticleLocator::namesTheSiteAndTheLinkOnBothPaths()
 {
     // The same page through FrontPageScanner's events (rel=bookmark) and through the tree
     // (the XPath option makes the locator skip the scanner): the same names and link text.
-    const QByteArray body
-        = page("<header><h1 class='site-title'><a href='/'>Tidewater <em>Notes</em></a></h1><a rel='home' href='/'>TN</a>"
-               "</header><article><h2><a rel='bookmark' href='/p/'>Reading <b>the</b> tide tables</a></h2>"
-               "<time datetime='2024-07-01'>x</time></article><svg><title>icon</title></svg>",
-               "<meta property='og:site_name' content='Tidewater Notes'>");
+    const QByteArray body = page(
+        "<header><h1 class='site-title'><a href='/'>Tidewater <em>Notes</em></a></h1><a rel='home' href='/'>TN</a>"
+        "</header><article><h2><a rel='bookmark' href='/p/'>Reading <b>the</b> tide tables</a></h2>"
+        "<time datetime='2024-07-01'>x</time></article><svg><title>icon</title></svg>",
+        "<meta property='og:site_name' content='Tidewater Notes'>");
     const ArticleLocation streamed = ArticleLocator::locate(body, "text/html", PageUrl);
     ArticleLocatorOptions options;
     options.xpath = QStringLiteral("//nav//a");

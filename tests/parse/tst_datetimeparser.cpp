@@ -26,13 +26,14 @@ private Q_SLOTS:
         QTest::addRow("pelican") << QStringLiteral("Mon 01 July 2024") << utc(2024, 7, 1);
         QTest::addRow("french") << QString::fromUtf8("Publi\xc3\xa9 le 1er juillet 2024") << utc(2024, 7, 1);
         QTest::addRow("french accents") << QString::fromUtf8("3 f\xc3\xa9vrier 2024") << utc(2024, 2, 3);
-        QTest::addRow("german") << QString::fromUtf8("Ver\xc3\xb6""ffentlicht am 1. Juli 2024") << utc(2024, 7, 1);
+        QTest::addRow("german") << QString::fromUtf8("Ver\xc3\xb6"
+                                                     "ffentlicht am 1. Juli 2024")
+                                << utc(2024, 7, 1);
         QTest::addRow("german umlaut") << QString::fromUtf8("5. M\xc3\xa4rz 2024") << utc(2024, 3, 5);
         QTest::addRow("german numeric") << QStringLiteral("am 01.07.2024") << utc(2024, 7, 1);
         QTest::addRow("iso in text") << QStringLiteral("updated 2024-07-01, first 2023-01-01") << utc(2024, 7, 1);
         QTest::addRow("slashes") << QStringLiteral("2024/07/01") << utc(2024, 7, 1);
-        QTest::addRow("earliest in text wins")
-            << QStringLiteral("June 3, 2024 (edited 2024-07-01)") << utc(2024, 6, 3);
+        QTest::addRow("earliest in text wins") << QStringLiteral("June 3, 2024 (edited 2024-07-01)") << utc(2024, 6, 3);
         QTest::addRow("ambiguous not read") << QStringLiteral("01/07/2024") << QDateTime();
         QTest::addRow("invalid day") << QStringLiteral("February 31, 2024") << QDateTime();
         QTest::addRow("no date") << QStringLiteral("Version 2.0 has 1024 features") << QDateTime();

@@ -503,11 +503,11 @@ void TestHeadlineExtractor::decidesFromTheWholeChain_data()
                 "<link rel='stylesheet' href='/s.css'>",
                 "<article><h1 class='article-title'>Reading the tide tables</h1></article>")
         << listing << str("Reading the tide tables") << str("og:title");
-    QTest::addRow("og:title with a site name kept without the chain")
-        << page("<meta property='og:site_name' content='eHow'>"
-                "<meta property='og:title' content='How to Build a Terrarium | eHow'><link rel='stylesheet' href='/s.css'>",
-                "<h1>How to Build a Terrarium</h1>")
-        << none << str("How to Build a Terrarium | eHow") << str("og:title");
+    QTest::addRow("og:title with a site name kept without the chain") << page(
+        "<meta property='og:site_name' content='eHow'>"
+        "<meta property='og:title' content='How to Build a Terrarium | eHow'><link rel='stylesheet' href='/s.css'>",
+        "<h1>How to Build a Terrarium</h1>") << none << str("How to Build a Terrarium | eHow")
+                                                                      << str("og:title");
     HeadlineContext agree;
     agree.listing = QStringList { str("The real headline") };
     agree.feedTitle = str("The real headline");

@@ -112,10 +112,11 @@ void TestBlogChain::chronicleColonSeparatedSiteNameIsCut()
     const auto block = [&](const char *slug, const char *title, const char *date) {
         return QString::fromUtf8(entry).arg(str(slug), str(title), str(date)).toUtf8();
     };
-    server.html("/", "<html><head><title>Tidewater Notes</title></head><body>"
-                     "<h1 class=\"title\"><a href=\"/\">Tidewater Notes</a></h1>"
-            + block("reading-the-tide-tables", "Reading the tide tables", "Mon Jul  1 10:00:00 2024")
-            + block("knots", "Knots", "Sat Jun  1 10:00:00 2024") + "</body></html>");
+    server.html("/",
+                "<html><head><title>Tidewater Notes</title></head><body>"
+                "<h1 class=\"title\"><a href=\"/\">Tidewater Notes</a></h1>"
+                    + block("reading-the-tide-tables", "Reading the tide tables", "Mon Jul  1 10:00:00 2024")
+                    + block("knots", "Knots", "Sat Jun  1 10:00:00 2024") + "</body></html>");
     server.html("/reading-the-tide-tables.html",
                 "<html><head><title>Tidewater Notes: Reading the tide tables</title></head><body>"
                 "<h1 class=\"title\"><a href=\"/\">Tidewater Notes</a></h1>"
@@ -238,12 +239,12 @@ void TestBlogChain::undatedFrontPageAsksTheFeedForDates()
 <article class="post hentry"><h2 class="entry-title"><a href="/reading-the-tide-tables/" rel="bookmark">Reading the tide tables</a></h2></article>
 <article class="post hentry"><h2 class="entry-title"><a href="/knots/" rel="bookmark">Knots</a></h2></article></body></html>)");
     const QByteArray base = server.url().toString().toUtf8();
-    server.route("/feed/", xml(rss("Tidewater Notes",
-                                   { { "Reading the tide tables", base + "reading-the-tide-tables/",
-                                       "Mon, 01 Jul 2024 10:00:00 +0000" },
-                                     { "Knots", base + "knots/", "Sat, 01 Jun 2024 10:00:00 +0000" },
-                                     { "Welcome to the blog", base + "welcome/",
-                                       "Mon, 01 Jan 2024 10:00:00 +0000" } })));
+    server.route(
+        "/feed/",
+        xml(rss("Tidewater Notes",
+                { { "Reading the tide tables", base + "reading-the-tide-tables/", "Mon, 01 Jul 2024 10:00:00 +0000" },
+                  { "Knots", base + "knots/", "Sat, 01 Jun 2024 10:00:00 +0000" },
+                  { "Welcome to the blog", base + "welcome/", "Mon, 01 Jan 2024 10:00:00 +0000" } })));
     server.html("/reading-the-tide-tables/", FakeBlog::article("Reading the tide tables", "Tidewater Notes"));
     Scan scan;
     const BlogResult result = scanOne(server, scan);
@@ -271,11 +272,11 @@ void TestBlogChain::hugoPinnedPostFirstInFeedLoses()
 <div class="f6 f5-l lh-copy nested-copy-line-height nested-links">What the numbers mean.</div></div></div></article></div>
 </section></main></body></html>)");
     const QByteArray base = server.url().toString().toUtf8();
-    server.route("/index.xml", xml(rss("Tidewater Notes",
-                                       { { "About this blog", base + "posts/about-this-blog/",
-                                           "Mon, 01 Jan 2024 10:00:00 +0000" },
-                                         { "Reading the tide tables", base + "posts/reading-the-tide-tables/",
-                                           "Mon, 01 Jul 2024 10:00:00 +0000" } })));
+    server.route("/index.xml",
+                 xml(rss("Tidewater Notes",
+                         { { "About this blog", base + "posts/about-this-blog/", "Mon, 01 Jan 2024 10:00:00 +0000" },
+                           { "Reading the tide tables", base + "posts/reading-the-tide-tables/",
+                             "Mon, 01 Jul 2024 10:00:00 +0000" } })));
     server.html("/posts/reading-the-tide-tables/",
                 R"(<!DOCTYPE html><html><head><title>Reading the tide tables | Tidewater Notes</title>
 <meta property="og:title" content="Reading the tide tables" /></head><body>
@@ -324,8 +325,9 @@ void TestBlogChain::blogLinkByTextInOtherLanguages()
     FakeHttpServer server;
     QVERIFY(server.start());
     const QByteArray section = link.contains("/posts/") ? "/posts/" : "/carnet/";
-    server.html("/", "<html><head><title>Atelier</title></head><body><nav><a href=\"/\">Accueil</a> " + link
-                         + "</nav><main><h1>Atelier</h1></main></body></html>");
+    server.html("/",
+                "<html><head><title>Atelier</title></head><body><nav><a href=\"/\">Accueil</a> " + link
+                    + "</nav><main><h1>Atelier</h1></main></body></html>");
     server.html(section, FakeBlog::frontPage(section + "un/", "Atelier"));
     server.html(section + "un/", FakeBlog::article("Un billet", "Atelier"));
     Scan scan;
@@ -348,10 +350,12 @@ void TestBlogChain::wikiStyleBlocksNewestByTextDate()
               "<div class=\"inlinefooter\"><span class=\"pagedate\">Posted <span class=\"date\">"
             + date + "</span></span></div></div>";
     };
-    server.html("/", "<!DOCTYPE html><html><head><title>tidewater</title></head><body><div class=\"page\">"
-                     "<div class=\"pageheader\"><div class=\"header\"><span><span class=\"title\">tidewater</span></span></div>"
-                     "<div class=\"actions\"><ul><li><a href=\"/recentchanges/\">RecentChanges</a></li>"
-                     "<li><a href=\"/ikiwiki.cgi?do=prefs\">Preferences</a></li></ul></div></div><div id=\"content\">"
+    server.html(
+        "/",
+        "<!DOCTYPE html><html><head><title>tidewater</title></head><body><div class=\"page\">"
+        "<div class=\"pageheader\"><div class=\"header\"><span><span class=\"title\">tidewater</span></span></div>"
+        "<div class=\"actions\"><ul><li><a href=\"/recentchanges/\">RecentChanges</a></li>"
+        "<li><a href=\"/ikiwiki.cgi?do=prefs\">Preferences</a></li></ul></div></div><div id=\"content\">"
             + block("./posts/welcome/", "Welcome", "Mon Jan  1 10:00:00 2024")
             + block("./posts/reading_the_tide_tables/", "Reading the tide tables", "Mon Jul  1 10:00:00 2024")
             + block("./posts/knots/", "Knots", "Sat Jun  1 10:00:00 2024") + "</div></div></body></html>");
