@@ -164,9 +164,9 @@ build_pelican_simple() {
 # ---- ikiwiki (Debian) ------------------------------------------------------------------------
 # A wiki whose front page inlines the posts. Dates come from [[!meta date]]; ikiwiki prints them
 # with strftime %c ("Mon Jul  1 10:00:00 2024"). Titles are wiki text: the author escapes <T>.
-build_ikiwiki() { # NAME THEME RSS(yes|no)
+build_ikiwiki() { # NAME THEME RSS(yes|no) [HTML5(0|1)]
     need_apt ikiwiki
-    local name=$1 theme=$2 rss=$3 dir=$WORK/$1 i
+    local name=$1 theme=$2 rss=$3 html5=${4:-0} dir=$WORK/$1 i
     rm -rf "$dir" && mkdir -p "$dir/src/posts"
     for i in 0 1 2 3; do
         cat >"$dir/src/posts/${SLUGS[i]}.mdwn" <<POST
@@ -186,7 +186,7 @@ PAGE
     find "$dir/src" -type f -exec touch -d "2024-07-02 08:00:00" {} +
     local themeopt=()
     [ "$theme" = default ] || themeopt=(--plugin theme --set "theme=$theme")
-    ikiwiki --verbose --wikiname "$SITE" --url "$ORIGIN" --set usedirs=1 --set timeformat=%c \
+    ikiwiki --verbose --wikiname "$SITE" --url "$ORIGIN" --set usedirs=1 --set timeformat=%c --set html5="$html5" \
         --plugin meta --plugin inline --disable-plugin openid "${themeopt[@]}" \
         --rss --no-atom "$dir/src" "$dir/out" >/dev/null
     keep "$dir/out" "$HERE/$name"
@@ -197,6 +197,12 @@ build_ikiwiki_default_nofeed() {
     build_ikiwiki ikiwiki-default-nofeed default no
     record ikiwiki-default-nofeed "ikiwiki $(debver ikiwiki)" "default (no theme), inline without rss" \
         nomarkup / /posts/vec-box-tour/ "${TITLES[3]}"
+}
+build_ikiwiki_blueview_html5() {
+    # The html5 option: <article>, <header>, <footer> around each inlined post; dates still text.
+    build_ikiwiki ikiwiki-blueview-html5 blueview no 1
+    record ikiwiki-blueview-html5 "ikiwiki $(debver ikiwiki)" "blueview, html5 option, inline without rss" \
+        plain / /posts/vec-box-tour/ "${TITLES[3]}"
 }
 build_ikiwiki_actiontabs() {
     build_ikiwiki ikiwiki-actiontabs actiontabs yes
@@ -262,7 +268,7 @@ build_blazeblogger_default() {
 HEXO_PACKAGES=(hexo@8 hexo-generator-index hexo-generator-archive hexo-generator-category
     hexo-generator-tag hexo-generator-feed hexo-renderer-ejs hexo-renderer-marked
     hexo-renderer-stylus hexo-renderer-pug hexo-theme-landscape hexo-theme-next
-    hexo-theme-butterfly hexo-theme-fluid hexo-theme-keep hexo-theme-redefine)
+    hexo-theme-butterfly hexo-theme-fluid hexo-theme-keep hexo-theme-redefine hexo-theme-icarus)
 # build_hexo NAME THEME [PINNED_INDEX]: one site folder shares node_modules; every build
 # rewrites the posts and the config. PINNED_INDEX gets `sticky: 100` (hexo-generator-index puts
 # it first on the home page).
@@ -333,6 +339,14 @@ build_hexo_fluid() {
     build_hexo hexo-fluid fluid
     read -r e ev t tv <<<"$(hexo_versions fluid)"
     record hexo-fluid "$e $ev" "$t $tv" plain / /2024/07/01/vec-box-tour/ "${TITLES[3]}"
+}
+
+build_hexo_icarus() {
+    # Icarus writes its own _config.icarus.yml on the first run; the site's title comes from Hexo.
+    build_hexo hexo-icarus icarus
+    read -r e ev t tv <<<"$(hexo_versions icarus)"
+    # Its home page carries a JSON-LD BlogPosting whose headline is the site name.
+    record hexo-icarus "$e $ev" "$t $tv" sitename / /2024/07/01/vec-box-tour/ "${TITLES[3]}"
 }
 
 # ---- Hugo (Debian) ---------------------------------------------------------------------------
@@ -673,14 +687,112 @@ PAGE
     record staticsite-default "staticsite $(debver staticsite)" "default theme" plain / /posts/vec-box-tour/ "${TITLES[3]}"
 }
 
+# ---- Ghost (npm) -----------------------------------------------------------------------------
+# Ghost 5 (the last major that runs on Debian's Node 20) as ghost-cli installs it: the package
+# unpacked, its production dependencies installed in place, sqlite3 built from source. Started in
+# development mode (SQLite) on loopback, set up and filled through its Admin API, mirrored with
+# wget, with each of its bundled themes (Casper, the default, and Source).
+GHOST_VERSION=5.130.6
+GHOST_PORT=2368
+build_ghost() {
+    local dir=$WORK/ghost pkg=$WORK/ghost/package theme
+    mkdir -p "$dir"
+    if [ ! -f "$pkg/node_modules/sqlite3/build/Release/node_sqlite3.node" ]; then
+        rm -rf "$pkg" && (cd "$dir" && npm pack "ghost@$GHOST_VERSION" && tar xzf "ghost-$GHOST_VERSION.tgz")
+        # Its devDependencies name a GitHub tarball, which npm resolves even when omitting them.
+        (cd "$pkg" && node -e "const p=require('./package.json'); delete p.devDependencies; require('fs').writeFileSync('package.json', JSON.stringify(p, null, 2))" &&
+            npm install --no-audit --no-fund --omit=dev --legacy-peer-deps &&
+            npm_config_nodedir=/usr npm rebuild sqlite3 --foreground-scripts)
+    fi
+    rm -rf "$dir/content" && cp -r "$pkg/content" "$dir/content" && mkdir -p "$dir/content/data" "$dir/content/logs"
+    (cd "$pkg" && NODE_ENV=development url="http://127.0.0.1:$GHOST_PORT" server__host=127.0.0.1 server__port=$GHOST_PORT \
+        database__client=sqlite3 database__connection__filename="$dir/content/data/ghost.db" \
+        paths__contentPath="$dir/content" privacy__useUpdateCheck=false privacy__useGravatar=false \
+        security__staffDeviceVerification=false \
+        logging__level=error exec node index.js >"$dir/ghost.log" 2>&1) &
+    GHOST_PID=$!
+    trap 'kill $GHOST_PID 2>/dev/null || true' EXIT
+    for _ in $(seq 120); do curl -sf "http://127.0.0.1:$GHOST_PORT/ghost/api/admin/site/" >/dev/null && break; sleep 1; done
+    {
+        printf 'export const SITE = %s;\n' "$(node -p 'JSON.stringify(process.argv[1])' "$SITE")"
+        printf 'export const POSTS = [\n'
+        for i in 0 1 2 3; do
+            node -p 'JSON.stringify({title: process.argv[1], slug: process.argv[2], published_at: process.argv[3], html: process.argv[4]}) + ","' \
+                "${TITLES[i]}" "${SLUGS[i]}" "$(date -u -d "${DATES[i]}" +%FT%T.000Z)" "<p>$BODY1</p><p>$BODY3</p>"
+        done
+        printf '];\n'
+    } >"$dir/posts.mjs"
+    cat >"$dir/setup.mjs" <<'JS'
+import { SITE, POSTS } from './posts.mjs';
+const base = `http://127.0.0.1:${process.env.GHOST_PORT}/ghost/api/admin`;
+const headers = { 'Content-Type': 'application/json', Origin: `http://127.0.0.1:${process.env.GHOST_PORT}` };
+async function call(method, path, body) {
+    const r = await fetch(base + path, { method, headers, body: body && JSON.stringify(body) });
+    if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${await r.text()}`);
+    // The session is the one POST /session/ opens (setup answers with a cookie of its own).
+    if (path === '/session/') headers.Cookie = r.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    return (r.headers.get('content-type') || '').includes('json') ? r.json() : null;
+}
+const user = { name: 'The Keeper', email: 'keeper@example.test', password: 'Keeper-Lamp-7421-Fog-Horn' };
+if (process.argv[2] === 'setup') {
+    await call('POST', '/authentication/setup/', { setup: [{ ...user, blogTitle: SITE }] });
+    await call('POST', '/session/', { username: user.email, password: user.password });
+    // A session just opened is not always usable on the next request: let it settle.
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    await call('GET', '/users/me/');
+    await call('PUT', '/settings/', { settings: [{ key: 'description', value: 'Notes from a small lighthouse' }] });
+    for (const kind of ['posts', 'pages'])
+        for (const p of (await call('GET', `/${kind}/?limit=all&filter=status:[draft,published,scheduled]`))[kind])
+            await call('DELETE', `/${kind}/${p.id}/`);
+    for (const p of POSTS) await call('POST', '/posts/?source=html', { posts: [{ ...p, status: 'published' }] });
+} else {
+    await call('POST', '/session/', { username: user.email, password: user.password });
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    await call('PUT', `/themes/${process.argv[3]}/activate/`);
+    if (process.argv[4] === 'seo') {
+        // The post's SEO fields as a site owner fills them in: the site name in front.
+        const post = (await call('GET', '/posts/slug/vec-box-tour/')).posts[0];
+        const seo = `${SITE} — ${post.title}`;
+        await call('PUT', `/posts/${post.id}/`, { posts: [{ updated_at: post.updated_at, meta_title: seo, og_title: seo, twitter_title: seo }] });
+    }
+}
+JS
+    (cd "$dir" && GHOST_PORT=$GHOST_PORT node setup.mjs setup)
+    for theme in casper source; do
+        # Source is also given the SEO titles (`Site — Post` in <title>, og: and twitter:).
+        (cd "$dir" && GHOST_PORT=$GHOST_PORT node setup.mjs activate "$theme" "$([ "$theme" = source ] && echo seo)")
+        rm -rf "$dir/mirror" && mkdir -p "$dir/mirror"
+        (cd "$dir/mirror" && wget -q -r -l 2 -nH -e robots=off \
+            --reject-regex '(/ghost/|/members/|/assets/|/public/|/content/images/|/p/|/amp/|\?)' \
+            "http://127.0.0.1:$GHOST_PORT/" "http://127.0.0.1:$GHOST_PORT/rss/" || true)
+        find "$dir/mirror" -type f -name '*.html' -print0 | xargs -0 sed -i \
+            -e "s|http://127.0.0.1:$GHOST_PORT|$ORIGIN|g" -e "s|http:\\\\/\\\\/127.0.0.1:$GHOST_PORT|http:\\\\/\\\\/blog.example.test|g" \
+            -e "s|http%3A%2F%2F127.0.0.1%3A$GHOST_PORT|http%3A%2F%2Fblog.example.test|g" -e "s|127.0.0.1:$GHOST_PORT|blog.example.test|g"
+        keep "$dir/mirror" "$HERE/ghost-$theme$([ "$theme" = source ] && echo -seo)"
+        if [ "$theme" = casper ]; then
+            record ghost-casper "ghost $GHOST_VERSION" "casper $(node -p "require('$dir/content/themes/casper/package.json').version") (bundled, default)" \
+                plain / /vec-box-tour/ "${TITLES[3]}"
+        else
+            record ghost-source-seo "ghost $GHOST_VERSION" "source $(node -p "require('$dir/content/themes/source/package.json').version") (bundled), post SEO titles 'Site — Post'" \
+                sitename / /vec-box-tour/ "${TITLES[3]}"
+        fi
+    done
+    kill $GHOST_PID 2>/dev/null || true
+    wait $GHOST_PID 2>/dev/null || true
+    trap - EXIT
+}
+build_ghost_casper() { build_ghost; }
+build_ghost_source_seo() { build_ghost; }
+
 # ---- main ------------------------------------------------------------------------------------
 build_wordpress_twentytwentyone() { build_wordpress; }
 build_wordpress_twentytwentytwo() { build_wordpress; }
 ALL=(jekyll-minima jekyll-minima-landing pelican-simple ikiwiki-default-nofeed ikiwiki-actiontabs
+    ikiwiki-blueview-html5
     chronicle-default chronicle-leftbar blazeblogger-default blosxom-default blag-default
     lektor-quickstart staticsite-default hugo-lighthouse-pinned hugo-lighthouse-landing wordpress
     hexo-landscape hexo-landscape-sticky hexo-next hexo-butterfly hexo-fluid hexo-keep hexo-redefine
-    eleventy-base-blog docusaurus-classic)
+    hexo-icarus eleventy-base-blog docusaurus-classic ghost-casper)
 # Sourced (to call one builder by hand) it only defines the functions.
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then
     [ "$(id -u)" = 0 ] || { echo "run as root (apt-get)" >&2; exit 1; }
