@@ -17,7 +17,15 @@ namespace {
 bool isSamePage(const QUrl &a, const QUrl &b)
 {
     const auto options = QUrl::StripTrailingSlash | QUrl::NormalizePathSegments | QUrl::RemoveFragment;
-    return a.adjusted(options) == b.adjusted(options);
+    // "http://host" and "http://host/" are the same page (Hexo Icarus' JSON-LD names the home
+    // page without its slash).
+    const auto normal = [&](const QUrl &url) {
+        QUrl out = url.adjusted(options);
+        if (out.path().isEmpty())
+            out.setPath(QStringLiteral("/"));
+        return out;
+    };
+    return normal(a) == normal(b);
 }
 
 // The page itself and the blog's sections (/blog/, /posts/) are no article.
