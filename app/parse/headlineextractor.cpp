@@ -570,9 +570,18 @@ bool isEntryHeading(const xmlNode *node)
 class Vote final
 {
 public:
-    explicit Vote(SiteNames names)
+    Vote(SiteNames names, const QStringList &chain)
         : m_names(std::move(names))
+        , m_chain(chain.cbegin(), chain.cend())
     { }
+
+    // @p text without the site's name, unless the chain calls the article by the whole text
+    // (a blog named "Rust" whose post is "Rust: the 2024 edition").
+    QString withoutName(const QString &text) const
+    {
+        const QString cut = withoutSiteName(text, m_names);
+        return cut != text && m_chain.contains(key(text)) ? text : cut;
+    }
 
     void add(const QString &text, TitleSource source)
     {
@@ -580,14 +589,14 @@ public:
         const QString decoded = source == TitleSource::Feed && text.contains(QLatin1Char('&'))
             ? HtmlDocument::decodeEntities(text)
             : text;
-        const QString clean = withoutSiteName(TextCleaner::clean(decoded), m_names);
+        const QString clean = withoutName(TextCleaner::clean(decoded));
         if (clean.isEmpty() || clean.size() > 400 || m_candidates.size() >= 64)
             return;
         m_candidates.append({ clean, source, groupOf(source), key(clean) });
     }
     void setTitle(const QString &title)
     {
-        m_title = withoutSiteName(title, m_names);
+        m_title = withoutName(title);
         m_titleKey = key(m_title);
     }
 
@@ -637,7 +646,7 @@ public:
         const QString original = base.title;
         const bool metadata
             = base.via != FoundVia::code(TitleSource::Title) && base.via != FoundVia::code(TitleSource::H1);
-        base.title = withoutSiteName(base.title, m_names);
+        base.title = withoutName(base.title);
         if (metadata && base.title != original) {
             // Metadata is the publisher's stated headline: a site name in it is cut only when
             // the chain spoke and another source backs the rest (a Ghost og:title "Site — Post").
@@ -720,6 +729,7 @@ private:
     }
 
     SiteNames m_names;
+    QSet<QString> m_chain; // keys of the chain's titles
     QList<Candidate> m_candidates;
     QString m_title; // the page's <title>, site name removed
     QString m_titleKey;
@@ -778,7 +788,7 @@ std::optional<Headline> decide(const HtmlDocument &doc, const Prefix *prefix, co
             return std::nullopt;
         return base;
     }
-    Vote vote(siteNamesFor(context, ArticleRules::siteNames(doc)));
+    Vote vote(siteNamesFor(context, ArticleRules::siteNames(doc)), chain);
     if (const std::optional<QString> jsonLd = jsonLdHeadline(nodes.scripts, base->rawTitle, nullptr))
         vote.add(*jsonLd, TitleSource::JsonLd);
     static const struct {

@@ -552,6 +552,12 @@ void TestHeadlineExtractor::decidesFromTheWholeChain_data()
         << page("<title>Site 01 07 2024</title>",
                 "<h1>Site</h1><h2>Mon, 01 Jul 2024</h2><h3><a name='x'>Vec&lt;T&gt; &amp; Box: closures</a></h3>")
         << blosxom << str("Vec<T> & Box: closures") << str("feed+heading");
+    HeadlineContext rust;
+    rust.siteNames = QStringList { str("Rust") };
+    rust.listing = QStringList { str("Rust: the 2024 edition") };
+    QTest::addRow("a site name the chain keeps in the headline stays")
+        << page("<title>Rust: the 2024 edition</title>", "<h1><a href='/'>Rust</a></h1><h2>Rust: the 2024 edition</h2>")
+        << rust << str("Rust: the 2024 edition") << str("title");
     HeadlineContext onlyListing;
     onlyListing.listing = QStringList { str("Read more") };
     QTest::addRow("the chain alone does not make a headline")
