@@ -166,6 +166,10 @@ void BlogScan::onDateFeed(const FetchResult &fetched)
     m_result.httpStatus = fetched.timing.httpStatus;
     if (isFinished())
         return; // cancelled meanwhile
+    if (fetched.status == BlogStatus::Cancelled) {
+        finish(fetched.status, fetched.error);
+        return;
+    }
     if (!fetched.ok()) {
         // The feed was only asked for its dates: without it, the front page's answer stands.
         fetchArticle(m_undated.articleUrl, m_undated.foundVia);

@@ -58,6 +58,7 @@ private Q_SLOTS:
     void jekyllDamagedMetadataLosesToTheFullerHeading();
     void wordpressStickyPostWithoutDateLoses();
     void undatedFrontPageAsksTheFeedForDates();
+    void missingDateFeedKeepsTheFrontPagesAnswer();
     void hugoPinnedPostFirstInFeedLoses();
     void landingPageBlogLinkIsFollowed();
     void blogLinkByTextInOtherLanguages_data();
@@ -251,6 +252,29 @@ void TestBlogChain::undatedFrontPageAsksTheFeedForDates()
     QCOMPARE(result.status, BlogStatus::Ok);
     QCOMPARE(result.articleUrl, server.url(QStringLiteral("/reading-the-tide-tables/")));
     QCOMPARE(result.foundVia, str("rel-bookmark+feed-dates"));
+    QCOMPARE(result.timings.size(), 3);
+    QCOMPARE(scan.feedDateLookups(), 1);
+}
+
+// The feed asked only for its dates fails: the front page's answer stands.
+void TestBlogChain::missingDateFeedKeepsTheFrontPagesAnswer()
+{
+    FakeHttpServer server;
+    QVERIFY(server.start());
+    server.html("/", R"(<!DOCTYPE html><html><head><title>Tidewater Notes</title>
+<link rel="alternate" type="application/rss+xml" href="/feed/"></head><body>
+<article class="post hentry"><h2 class="entry-title"><a href="/a/" rel="bookmark">A</a></h2></article>
+<article class="post hentry"><h2 class="entry-title"><a href="/b/" rel="bookmark">B</a></h2></article></body></html>)");
+    HttpResponse missing;
+    missing.status = 404;
+    missing.body = "<html><body>Not found</body></html>";
+    server.route("/feed/", missing);
+    server.html("/a/", FakeBlog::article("A", "Tidewater Notes"));
+    Scan scan;
+    const BlogResult result = scanOne(server, scan);
+    QCOMPARE(result.status, BlogStatus::Ok);
+    QCOMPARE(result.articleUrl, server.url(QStringLiteral("/a/")));
+    QCOMPARE(result.foundVia, str("rel-bookmark"));
     QCOMPARE(result.timings.size(), 3);
     QCOMPARE(scan.feedDateLookups(), 1);
 }
