@@ -4,6 +4,7 @@
 #include "parse/articlerules.h"
 #include "parse/contentsniffer.h"
 #include "parse/feedreader.h"
+#include "parse/foundvia.h"
 #include "parse/frontpagescanner.h"
 #include "parse/htmldocument.h"
 #include "types/webaddress.h"
@@ -14,28 +15,31 @@ namespace {
 
 // The front page itself is no "newest article": such links (a page's JSON-LD describing the
 // home page, a rel=bookmark to "#") are dropped.
+// The page itself and the blog's sections (/blog/, /posts/) are no article.
 QList<ArticleCandidate> withoutPage(QList<ArticleCandidate> candidates, const QUrl &pageUrl, const QUrl &baseUrl)
 {
     candidates.removeIf([&](const ArticleCandidate &c) {
-        return WebAddress::isSamePage(c.url, pageUrl) || WebAddress::isSamePage(c.url, baseUrl);
+        return WebAddress::isSamePage(c.url, pageUrl) || WebAddress::isSamePage(c.url, baseUrl)
+            || ArticleRules::isSectionUrl(c.url);
     });
     return candidates;
 }
 
-// The newest of a rule's candidates, the page itself left out, as the article; false if none.
-bool takeNewest(ArticleLocation &location, QList<ArticleCandidate> candidates, const QUrl &pageUrl, const QUrl &baseUrl,
-                const char *via)
+// The newest of a rule's candidates as the article, with what the page says about it. When the
+// page dates none of several, they are kept for the feed's dates to choose from.
+void take(ArticleLocation &location, const QList<ArticleCandidate> &candidates, ArticleRule via)
 {
-    const std::optional<ArticleCandidate> pick
-        = ArticleRules::pickNewest(withoutPage(std::move(candidates), pageUrl, baseUrl));
+    const std::optional<ArticleCandidate> pick = ArticleRules::pickNewest(candidates);
     if (!pick)
-        return false;
+        return;
     location.articleUrl = pick->url;
-    location.foundVia = QString::fromLatin1(via);
-    return true;
+    location.linkTexts = pick->texts;
+    location.foundVia = FoundVia::code(via);
+    if (candidates.size() > 1 && !ArticleRules::anyDated(candidates)) {
+        location.undated = true;
+        location.candidates = candidates;
+    }
 }
-
-constexpr const char *RelBookmarkVia = "rel-bookmark";
 
 } // namespace
 
@@ -51,11 +55,13 @@ ArticleLocation ArticleLocator::locate(const QByteArray &body, const QByteArray 
         const FeedContent feed = FeedReader::read(body, pageUrl);
         if (feed.isFeed) {
             location.pageIsFeed = true;
+            if (!feed.title.isEmpty())
+                location.siteNames.append(feed.title);
             const FeedEntry *newest = feed.newest();
             if (newest && newest->link.isValid()) {
                 location.articleUrl = newest->link;
                 location.articleTitle = newest->title;
-                location.foundVia = QStringLiteral("feed");
+                location.foundVia = FoundVia::code(ArticleRule::Feed);
             } else {
                 location.error = QCoreApplication::translate("ArticleLocator", "The feed lists no article.");
             }
@@ -67,15 +73,21 @@ ArticleLocation ArticleLocator::locate(const QByteArray &body, const QByteArray 
     const QByteArray utf8 = HtmlDocument::decode(body, contentType, &encoding);
 
     // The first rule without the tree, when the page can answer by it (see FrontPageScanner).
-    // Its answer is the one the rules below would give; any other outcome falls through to them.
+    // Its answer is the one the rules below would give; any other outcome falls through to them,
+    // and so do undated bookmarks, whose dates may be in their text or the feed.
     if (xpath.isEmpty() && FrontPageScanner::mayHaveBookmarks(utf8, utf8.size())) {
         const FrontPageScan scan = FrontPageScanner::scan(utf8, utf8.size(), pageUrl);
         if (scan.complete) {
             location.feedUrls = scan.feedLinks;
+            location.siteNames = scan.siteNames;
+            location.pageTitle = scan.pageTitle;
             if (options.preferFeeds && !location.feedUrls.isEmpty())
                 return location; // the engine follows feedUrls.first()
-            if (takeNewest(location, scan.bookmarks, pageUrl, scan.baseUrl, RelBookmarkVia))
+            const QList<ArticleCandidate> bookmarks = withoutPage(scan.bookmarks, pageUrl, scan.baseUrl);
+            if (bookmarks.size() == 1 || ArticleRules::anyDated(bookmarks)) {
+                take(location, bookmarks, ArticleRule::RelBookmark);
                 return location;
+            }
         }
     }
 
@@ -85,6 +97,8 @@ ArticleLocation ArticleLocator::locate(const QByteArray &body, const QByteArray 
         return location;
     }
     location.feedUrls = ArticleRules::feedLinks(doc);
+    location.siteNames = ArticleRules::siteNames(doc);
+    location.pageTitle = ArticleRules::pageTitle(doc);
 
     bool xpathMatchedNothing = false;
     if (!xpath.isEmpty()) {
@@ -98,7 +112,7 @@ ArticleLocation ArticleLocator::locate(const QByteArray &body, const QByteArray 
         }
         if (!outcome.url.isEmpty()) {
             location.articleUrl = outcome.url;
-            location.foundVia = QStringLiteral("xpath");
+            location.foundVia = FoundVia::code(ArticleRule::XPath);
             return location;
         }
         xpathMatchedNothing = true;
@@ -109,19 +123,36 @@ ArticleLocation ArticleLocator::locate(const QByteArray &body, const QByteArray 
 
     const struct {
         QList<ArticleCandidate> (*rule)(const HtmlDocument &);
-        const char *via;
+        ArticleRule via;
     } rules[] = {
-        { ArticleRules::relBookmark, RelBookmarkVia },
-        { ArticleRules::hAtom, "hatom" },
-        { ArticleRules::schemaOrg, "schema-org" },
-        { ArticleRules::articleElements, "article" },
+        { ArticleRules::relBookmark, ArticleRule::RelBookmark },
+        { ArticleRules::hAtom, ArticleRule::HAtom },
+        { ArticleRules::schemaOrg, ArticleRule::SchemaOrg },
+        { ArticleRules::articleElements, ArticleRule::Article },
     };
     for (const auto &[rule, via] : rules) {
-        if (takeNewest(location, rule(doc), pageUrl, doc.baseUrl(), via))
-            return location;
+        QList<ArticleCandidate> candidates = withoutPage(rule(doc), pageUrl, doc.baseUrl());
+        if (candidates.isEmpty())
+            continue;
+        // No machine-readable dates: perhaps dates in their text ("July 1, 2024").
+        if (candidates.size() > 1 && !ArticleRules::anyDated(candidates))
+            ArticleRules::addTextDates(doc, candidates);
+        take(location, candidates, via);
+        return location;
     }
 
+    // Pages without post markup. The feed, when there is one, knows better than a guess.
     if (location.feedUrls.isEmpty()) {
+        const QList<ArticleCandidate> blocks = withoutPage(ArticleRules::blocks(doc), pageUrl, doc.baseUrl());
+        // Dated blocks are a post list; undated ones may be a landing page's cards, and the
+        // landing page's blog link then leads to the posts.
+        const bool datedBlocks = ArticleRules::anyDated(blocks);
+        const QUrl blogLink = datedBlocks ? QUrl() : ArticleRules::blogLink(doc);
+        if (!blocks.isEmpty() && (blogLink.isEmpty() || datedBlocks)) {
+            take(location, blocks, ArticleRule::Blocks);
+            return location;
+        }
+        location.blogLink = blogLink;
         location.error = xpathMatchedNothing
             ? QCoreApplication::translate("ArticleLocator",
                                           "The XPath expression \u201c%1\u201d selects no link, and no article link "

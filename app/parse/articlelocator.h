@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "parse/articlerules.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QString>
+#include <QStringList>
 #include <QUrl>
 
 /// What the front page says about the blog's newest article.
@@ -14,6 +17,17 @@ struct ArticleLocation {
     bool pageIsFeed = false; ///< the "front page" was a feed (articleUrl then comes from its newest entry)
     QString articleTitle; ///< the feed entry's title when the page was a feed, else empty
     QString error; ///< a translated reason when nothing was found (e.g. an invalid XPath)
+
+    // What else the page says, for the rest of the chain.
+    QStringList linkTexts; ///< the front page's link text(s) for the article: one headline candidate
+    QStringList siteNames; ///< what the page calls its site (og:site_name, home-linking headings, feed title)
+    QString pageTitle; ///< the front page's <title>: its parts may be the site's name
+    /// The rule found several articles and the page dates none of them: when the blog has a
+    /// feed, its dates should choose (candidates lists them, with their link texts).
+    bool undated = false;
+    QList<ArticleCandidate> candidates; ///< the rule's articles, in page order, when undated
+    /// No article here, but a link to the blog's posts (a landing page's "Blog"): worth one hop.
+    QUrl blogLink;
 };
 
 struct ArticleLocatorOptions {

@@ -4,8 +4,10 @@
 #include "parse/datetimeparser.h"
 #include "parse/htmldocument.h"
 #include "parse/jsonld.h"
+#include "parse/nodetext.h"
 #include "parse/postcontainer.h"
 #include "parse/postdate.h"
+#include "parse/textcleaner.h"
 
 #include <QHash>
 #include <QJsonObject>
@@ -121,12 +123,27 @@ private:
     QHash<xmlNode *, QDateTime> m_dates;
 };
 
-void addCandidate(QList<ArticleCandidate> &out, QSet<QUrl> &seen, const QUrl &url, const QDateTime &published)
+// Link texts kept per candidate: a post's title link, its date link and its "read more" link.
+constexpr qsizetype MaxTexts = 3;
+
+void addText(ArticleCandidate &candidate, const QString &text)
 {
-    if (url.isEmpty() || seen.contains(url))
+    if (!text.isEmpty() && text.size() <= 1000 && candidate.texts.size() < MaxTexts && !candidate.texts.contains(text))
+        candidate.texts.append(text);
+}
+
+void addCandidate(QList<ArticleCandidate> &out, QHash<QUrl, qsizetype> &seen, const QUrl &url,
+                  const QDateTime &published, const QString &text = {})
+{
+    if (url.isEmpty())
         return;
-    seen.insert(url);
-    out.append({ url, published });
+    if (const auto it = seen.constFind(url); it != seen.constEnd()) {
+        addText(out[*it], text);
+        return;
+    }
+    seen.insert(url, out.size());
+    out.append({ url, published, {} });
+    addText(out.last(), text);
 }
 
 // What a microdata property node holds as a URL (WHATWG microdata "property value" rules).
@@ -166,13 +183,13 @@ xmlNode *ownProperty(xmlNode *item, const char *property)
     return nullptr;
 }
 
-// The first of @p links that resolves to an http(s) URL.
-QUrl firstUsable(const HtmlDocument &doc, const QList<xmlNode *> &links)
+// The first of @p links that resolves to an http(s) URL, and that link.
+std::pair<QUrl, xmlNode *> firstUsable(const HtmlDocument &doc, const QList<xmlNode *> &links)
 {
     for (xmlNode *link : links) {
         const QUrl url = doc.resolve(HtmlDocument::attribute(link, "href"));
         if (!url.isEmpty())
-            return url;
+            return { url, link };
     }
     return {};
 }
@@ -266,12 +283,13 @@ ArticleRules::XPathOutcome ArticleRules::byXPath(const HtmlDocument &doc, const 
 QList<ArticleCandidate> ArticleRules::relBookmark(const HtmlDocument &doc)
 {
     QList<ArticleCandidate> out;
-    QSet<QUrl> seen;
+    QHash<QUrl, qsizetype> seen;
     DateCache dates;
     // //a[@href][hasRel('bookmark')] as one walk: the XPath engine costs more than the rule.
     HtmlDocument::forEachDescendant(reinterpret_cast<xmlNode *>(doc.document()), [&](xmlNode *link) {
         if (isBookmarkLink(TreeElement(link)))
-            addCandidate(out, seen, doc.resolve(HtmlDocument::attribute(link, "href")), dates.around(link));
+            addCandidate(out, seen, doc.resolve(HtmlDocument::attribute(link, "href")), dates.around(link),
+                         HtmlDocument::text(link));
     });
     return out;
 }
@@ -279,7 +297,7 @@ QList<ArticleCandidate> ArticleRules::relBookmark(const HtmlDocument &doc)
 QList<ArticleCandidate> ArticleRules::hAtom(const HtmlDocument &doc)
 {
     QList<ArticleCandidate> out;
-    QSet<QUrl> seen;
+    QHash<QUrl, qsizetype> seen;
     DateCache dates;
     xmlNode *root = reinterpret_cast<xmlNode *>(doc.document());
     // //*[hasClass('hentry') or hasClass('h-entry')], walked: this rule runs on every front page
@@ -307,18 +325,20 @@ QList<ArticleCandidate> ArticleRules::hAtom(const HtmlDocument &doc)
             if (!links.isEmpty())
                 break;
         }
-        addCandidate(out, seen, firstUsable(doc, links), dates.around(entry));
+        const auto [url, link] = firstUsable(doc, links);
+        addCandidate(out, seen, url, dates.around(entry), link ? HtmlDocument::text(link) : QString());
     }
     // Themes that keep hAtom's entry-title without the hentry wrapper.
     for (xmlNode *link : linksBelow(root, LinkQuery { "class", "entry-title", false, true }))
-        addCandidate(out, seen, doc.resolve(HtmlDocument::attribute(link, "href")), dates.around(link));
+        addCandidate(out, seen, doc.resolve(HtmlDocument::attribute(link, "href")), dates.around(link),
+                     HtmlDocument::text(link));
     return out;
 }
 
 QList<ArticleCandidate> ArticleRules::schemaOrg(const HtmlDocument &doc)
 {
     QList<ArticleCandidate> out;
-    QSet<QUrl> seen;
+    QHash<QUrl, qsizetype> seen;
     for (const QJsonObject &object : JsonLd::objects(doc)) {
         if (!JsonLd::isArticle(object))
             continue;
@@ -327,7 +347,11 @@ QList<ArticleCandidate> ArticleRules::schemaOrg(const HtmlDocument &doc)
             link = JsonLd::stringOrId(object.value(QLatin1String("mainEntityOfPage")));
         if (link.isEmpty())
             link = object.value(QLatin1String("@id")).toString();
-        addCandidate(out, seen, doc.resolve(link), JsonLd::published(object));
+        QString headline = JsonLd::stringOrId(object.value(QLatin1String("headline")));
+        if (headline.isEmpty())
+            headline = object.value(QLatin1String("name")).toString();
+        addCandidate(out, seen, doc.resolve(link), JsonLd::published(object),
+                     TextCleaner::clean(HtmlDocument::decodeEntities(headline)));
     }
     DateCache dates;
     qsizetype articles = 0;
@@ -347,19 +371,18 @@ QList<ArticleCandidate> ArticleRules::schemaOrg(const HtmlDocument &doc)
         }
         if (link.isEmpty())
             link = HtmlDocument::attribute(item, "itemid");
-        if (link.isEmpty()) {
-            if (xmlNode *headline = ownProperty(item, "headline")) {
-                const QList<xmlNode *> links = doc.select(".//a[@href] | ancestor::a[@href]", headline);
-                if (!links.isEmpty())
-                    link = HtmlDocument::attribute(links.constFirst(), "href");
-            }
+        xmlNode *headline = ownProperty(item, "headline");
+        if (link.isEmpty() && headline) {
+            const QList<xmlNode *> links = doc.select(".//a[@href] | ancestor::a[@href]", headline);
+            if (!links.isEmpty())
+                link = HtmlDocument::attribute(links.constFirst(), "href");
         }
         QDateTime published;
         if (xmlNode *date = ownProperty(item, "datePublished"))
             published = DateTimeParser::parse(microdataUrl(date));
         if (!published.isValid())
             published = dates.around(item);
-        addCandidate(out, seen, doc.resolve(link), published);
+        addCandidate(out, seen, doc.resolve(link), published, headline ? HtmlDocument::text(headline) : QString());
     }
     return out;
 }
@@ -367,7 +390,7 @@ QList<ArticleCandidate> ArticleRules::schemaOrg(const HtmlDocument &doc)
 QList<ArticleCandidate> ArticleRules::articleElements(const HtmlDocument &doc)
 {
     QList<ArticleCandidate> out;
-    QSet<QUrl> seen;
+    QHash<QUrl, qsizetype> seen;
     DateCache dates;
     for (xmlNode *article : firstContainers(query(doc, QStringLiteral("//*[local-name()='article']")))) {
         QList<xmlNode *> links = doc.select(".//h1//a[@href] | .//h2//a[@href] | .//h3//a[@href]", article);
@@ -382,7 +405,8 @@ QList<ArticleCandidate> ArticleRules::articleElements(const HtmlDocument &doc)
                     links.append(link);
             }
         }
-        addCandidate(out, seen, firstUsable(doc, links), dates.around(article));
+        const auto [url, link] = firstUsable(doc, links);
+        addCandidate(out, seen, url, dates.around(article), link ? HtmlDocument::text(link) : QString());
     }
     return out;
 }
@@ -416,14 +440,375 @@ std::optional<ArticleCandidate> ArticleRules::pickNewest(const QList<ArticleCand
     if (candidates.isEmpty())
         return std::nullopt;
     const ArticleCandidate *best = nullptr;
+    QDateTime bestDate;
     for (const ArticleCandidate &candidate : candidates) {
-        if (candidate.published.isValid() && (!best || candidate.published > best->published))
+        const QDateTime date = dateOf(candidate);
+        if (date.isValid() && (!best || date > bestDate)) {
             best = &candidate;
+            bestDate = date;
+        }
     }
     return best ? *best : candidates.constFirst();
+}
+
+QDateTime ArticleRules::dateOf(const ArticleCandidate &candidate)
+{
+    return candidate.published.isValid() ? candidate.published : DateTimeParser::fromUrl(candidate.url);
+}
+
+bool ArticleRules::anyDated(const QList<ArticleCandidate> &candidates)
+{
+    return std::any_of(candidates.cbegin(), candidates.cend(),
+                       [](const ArticleCandidate &candidate) { return dateOf(candidate).isValid(); });
 }
 
 QDateTime ArticleRules::dateAround(const HtmlDocument &, xmlNode *node)
 {
     return dateIn(postContainer(node));
+}
+
+namespace {
+
+bool isHeading(const xmlNode *node)
+{
+    return node->type == XML_ELEMENT_NODE && node->name && node->name[0] == 'h' && node->name[1] >= '1'
+        && node->name[1] <= '6' && node->name[2] == 0;
+}
+
+// Page-wide furniture: menus, headers and footers hold links to sections, not posts.
+bool isFurniture(const xmlNode *node)
+{
+    for (const char *name : { "nav", "header", "footer", "aside", "menu" }) {
+        if (HtmlDocument::isNamed(node, name))
+            return true;
+    }
+    return false;
+}
+
+bool insideFurniture(const xmlNode *node)
+{
+    for (const xmlNode *p = node; p && p->type == XML_ELEMENT_NODE; p = p->parent) {
+        if (isFurniture(p))
+            return true;
+    }
+    return false;
+}
+
+QString blockText(const xmlNode *node)
+{
+    QString out;
+    NodeText::Options options = NodeText::Html;
+    options.maxLength = 4000;
+    options.spaceBetweenElements = true;
+    NodeText::append(node, out, options);
+    return TextCleaner::collapseWhitespace(out);
+}
+
+bool sameSite(const QUrl &a, const QUrl &b)
+{
+    return a.host().compare(b.host(), Qt::CaseInsensitive) == 0;
+}
+
+// The page itself, or its site's home: never a post.
+bool isHomeOrPage(const QUrl &url, const QUrl &pageUrl)
+{
+    const auto options
+        = QUrl::StripTrailingSlash | QUrl::NormalizePathSegments | QUrl::RemoveFragment | QUrl::RemoveQuery;
+    const QString path = url.adjusted(options).path();
+    return path.isEmpty() || path == QLatin1String("/") || url.adjusted(options) == pageUrl.adjusted(options);
+}
+
+// The block's main link: the first heading's link, else its first same-site content link.
+// @p budget counts the elements visited, across blocks: hostile nesting must not cost
+// quadratic time.
+std::pair<QUrl, xmlNode *> mainLink(const HtmlDocument &doc, xmlNode *block, qsizetype &budget)
+{
+    std::pair<QUrl, xmlNode *> first;
+    std::pair<QUrl, xmlNode *> inHeading;
+    HtmlDocument::forEachDescendant(block, [&](xmlNode *link) {
+        if (--budget < 0 || inHeading.second || !xmlStrEqual(link->name, LibXml::xc("a")))
+            return;
+        const QString href = HtmlDocument::attribute(link, "href");
+        if (href.isEmpty() || isTaxonomyLink(link, href))
+            return;
+        const QUrl url = doc.resolve(href);
+        if (url.isEmpty() || !sameSite(url, doc.baseUrl()) || isHomeOrPage(url, doc.baseUrl()))
+            return;
+        bool heading = false;
+        for (const xmlNode *p = link; p && p != block && !heading; p = p->parent)
+            heading = isHeading(p);
+        if (heading)
+            inHeading = { url, link };
+        else if (!first.second && !HtmlDocument::text(link).isEmpty())
+            first = { url, link };
+    });
+    return inHeading.second ? inHeading : first;
+}
+
+QString signature(const xmlNode *node)
+{
+    return HtmlDocument::name(node) + QLatin1Char('|') + HtmlDocument::attribute(node, "class").simplified();
+}
+
+} // namespace
+
+QList<ArticleCandidate> ArticleRules::blocks(const HtmlDocument &doc)
+{
+    // Work bound: groups looked at, and blocks per group (a front page lists tens of posts).
+    constexpr int MaxGroups = 200;
+    constexpr qsizetype MaxBlocks = 100;
+    QList<ArticleCandidate> best;
+    int groups = 0;
+    qsizetype budget = 200000; // elements visited below blocks, in all
+    HtmlDocument::forEachDescendant(reinterpret_cast<xmlNode *>(doc.document()), [&](xmlNode *parent) {
+        if (groups >= MaxGroups || budget < 0 || isFurniture(parent))
+            return;
+        QHash<QString, QList<xmlNode *>> bySignature;
+        QStringList order;
+        for (xmlNode *child = parent->children; child; child = child->next) {
+            if (child->type != XML_ELEMENT_NODE || isFurniture(child))
+                continue;
+            const QString key = signature(child);
+            auto &members = bySignature[key];
+            if (members.isEmpty())
+                order.append(key);
+            if (members.size() < MaxBlocks)
+                members.append(child);
+        }
+        for (const QString &key : std::as_const(order)) {
+            const QList<xmlNode *> &members = bySignature[key];
+            if (members.size() < 2 || members.size() <= best.size() || insideFurniture(parent))
+                continue;
+            if (++groups > MaxGroups)
+                return;
+            QList<ArticleCandidate> candidates;
+            QSet<QUrl> urls;
+            int rich = 0;
+            for (xmlNode *block : members) {
+                const auto [url, link] = mainLink(doc, block, budget);
+                if (budget < 0)
+                    return;
+                if (!link || urls.contains(url))
+                    continue;
+                urls.insert(url);
+                const QString linkText = HtmlDocument::text(link);
+                // A flat list ("<h1><a>Post</a></h1><p>Written on 2024-07-01.</p><h1>...") keeps
+                // a post's excerpt and date in the siblings up to the next block.
+                QString text = blockText(block);
+                for (xmlNode *next = block->next; next && text.size() < 4000; next = next->next) {
+                    if (next->type == XML_ELEMENT_NODE && members.contains(next))
+                        break;
+                    if (next->type == XML_ELEMENT_NODE)
+                        text += QLatin1Char(' ') + blockText(next);
+                    else if (next->type == XML_TEXT_NODE)
+                        text += LibXml::toQString(next->content);
+                }
+                text = TextCleaner::collapseWhitespace(text);
+                QDateTime date = DateTimeParser::findInText(text);
+                // More than the link: an excerpt or a date, as a post list has and a menu has not.
+                if (date.isValid() || text.size() >= linkText.size() + 20)
+                    ++rich;
+                if (!date.isValid())
+                    date = dateIn(block);
+                candidates.append({ url, date, linkText.isEmpty() ? QStringList() : QStringList { linkText } });
+            }
+            if (candidates.size() >= 2 && rich * 2 >= candidates.size() && candidates.size() > best.size())
+                best = candidates;
+        }
+    });
+    return best;
+}
+
+namespace {
+
+// Section names, case-folded: English, French, German.
+const QSet<QString> &sectionNames()
+{
+    static const QSet<QString> names = {
+        QStringLiteral("blog"),
+        QStringLiteral("weblog"),
+        QStringLiteral("posts"),
+        QStringLiteral("articles"),
+        QStringLiteral("news"),
+        QStringLiteral("journal"),
+        QStringLiteral("writing"),
+        QStringLiteral("writings"),
+        QStringLiteral("notes"),
+        QStringLiteral("all posts"),
+        QStringLiteral("billets"),
+        QStringLiteral("actualit\u00e9s"),
+        QStringLiteral("actualites"),
+        QStringLiteral("nouvelles"),
+        QStringLiteral("tous les articles"),
+        QStringLiteral("artikel"),
+        QStringLiteral("beitr\u00e4ge"),
+        QStringLiteral("beitraege"),
+        QStringLiteral("aktuelles"),
+        QStringLiteral("neuigkeiten"),
+        QStringLiteral("nachrichten"),
+        QStringLiteral("alle beitr\u00e4ge"),
+    };
+    return names;
+}
+
+QString lastSegment(const QUrl &url)
+{
+    const QStringList segments = url.path(QUrl::FullyDecoded).split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    return segments.isEmpty() ? QString() : segments.constLast().toCaseFolded();
+}
+
+} // namespace
+
+bool ArticleRules::isSectionUrl(const QUrl &url)
+{
+    // /blog/, /en/posts/: a list of posts, never a post (a landing page's "Read the blog").
+    return url.path().count(QLatin1Char('/')) <= 3 && sectionNames().contains(lastSegment(url))
+        && url.query().isEmpty();
+}
+
+QUrl ArticleRules::blogLink(const HtmlDocument &doc)
+{
+    const QSet<QString> &names = sectionNames();
+    QUrl inNavigation;
+    QUrl anywhere;
+    HtmlDocument::forEachDescendant(reinterpret_cast<xmlNode *>(doc.document()), [&](xmlNode *link) {
+        if (!inNavigation.isEmpty() || !xmlStrEqual(link->name, LibXml::xc("a")))
+            return;
+        const QString href = HtmlDocument::attribute(link, "href");
+        if (href.isEmpty())
+            return;
+        const QUrl url = doc.resolve(href);
+        if (url.isEmpty() || !sameSite(url, doc.baseUrl()) || isHomeOrPage(url, doc.baseUrl()))
+            return;
+        const QString last = lastSegment(url);
+        const QString text = TextCleaner::comparable(HtmlDocument::text(link));
+        if (!names.contains(last) && !names.contains(text))
+            return;
+        if (insideFurniture(link))
+            inNavigation = url;
+        else if (anywhere.isEmpty())
+            anywhere = url;
+    });
+    return inNavigation.isEmpty() ? anywhere : inNavigation;
+}
+
+QString ArticleRules::pageTitle(const HtmlDocument &doc)
+{
+    QString title;
+    HtmlDocument::forEachDescendant(reinterpret_cast<xmlNode *>(doc.document()), [&](xmlNode *node) {
+        if (!title.isEmpty() || !xmlStrEqual(node->name, LibXml::xc("title")))
+            return;
+        for (const xmlNode *p = node->parent; p; p = p->parent) {
+            if (p->type == XML_ELEMENT_NODE && xmlStrEqual(p->name, LibXml::xc("svg")))
+                return;
+        }
+        title = TextCleaner::clean(HtmlDocument::text(node));
+    });
+    return title;
+}
+
+QStringList ArticleRules::siteNames(const HtmlDocument &doc)
+{
+    using namespace SiteNameRules;
+    QStringList out;
+    const auto add = [&](const QString &text) {
+        const QString clean = TextCleaner::clean(text);
+        if (!clean.isEmpty() && clean.size() <= 200 && !out.contains(clean))
+            out.append(clean);
+    };
+    HtmlDocument::forEachDescendant(reinterpret_cast<xmlNode *>(doc.document()), [&](xmlNode *node) {
+        if (out.size() >= 8)
+            return;
+        if (xmlStrEqual(node->name, LibXml::xc("meta"))) {
+            for (const char *key : { "og:site_name", "application-name" }) {
+                if (HtmlDocument::hasToken(node, "property", key) || HtmlDocument::hasToken(node, "name", key))
+                    add(HtmlDocument::attribute(node, "content"));
+            }
+            return;
+        }
+        if (!xmlStrEqual(node->name, LibXml::xc("a")))
+            return;
+        bool home = HtmlDocument::hasToken(node, "rel", "home");
+        if (!home) {
+            // A heading's or site-title block's link (checked first: resolving every link of a
+            // page costs more than its parse)...
+            static const char *const siteClasses[] = { "site-title", "site-name", "logo", "blog-title" };
+            bool named = false;
+            int level = 0;
+            for (const xmlNode *p = node->parent; p && p->type == XML_ELEMENT_NODE && !named && level < SiteNameLevels;
+                 p = p->parent, ++level)
+                named = isHeading(p) || HtmlDocument::hasAnyToken(p, "class", siteClasses, std::size(siteClasses));
+            if (!named)
+                return;
+            // ... that leads to the site's home: its root, or the blog's own root under a path.
+            const QUrl url = doc.resolve(HtmlDocument::attribute(node, "href"));
+            if (url.isEmpty() || !sameSite(url, doc.baseUrl()))
+                return;
+            const QString path = url.adjusted(QUrl::StripTrailingSlash).path();
+            const QString basePath = doc.baseUrl().adjusted(QUrl::StripTrailingSlash).path();
+            home = path.isEmpty() || path == QLatin1String("/") || path == basePath;
+        }
+        if (home)
+            add(HtmlDocument::text(node));
+    });
+    return out;
+}
+
+void ArticleRules::addTextDates(const HtmlDocument &doc, QList<ArticleCandidate> &candidates)
+{
+    if (candidates.isEmpty() || candidates.size() > 200)
+        return;
+    QHash<QUrl, qsizetype> index;
+    QSet<QString> lastSegments; // resolving every link of a page costs more than its parse
+    for (qsizetype i = 0; i < candidates.size(); ++i) {
+        index.insert(candidates.at(i).url, i);
+        lastSegments.insert(candidates.at(i).url.adjusted(QUrl::StripTrailingSlash).fileName());
+    }
+    const auto mayBeCandidate = [&](const QString &href) {
+        QStringView path(href);
+        if (const qsizetype fragment = path.indexOf(QLatin1Char('#')); fragment >= 0)
+            path = path.left(fragment);
+        if (const qsizetype query = path.indexOf(QLatin1Char('?')); query >= 0)
+            path = path.left(query);
+        while (path.endsWith(QLatin1Char('/')))
+            path.chop(1);
+        const QStringView last = path.mid(path.lastIndexOf(QLatin1Char('/')) + 1);
+        return lastSegments.contains(QUrl::fromPercentEncoding(last.toUtf8()));
+    };
+    // Each candidate's first link, and which ancestors hold links to one candidate only.
+    QList<xmlNode *> links(candidates.size(), nullptr);
+    QHash<xmlNode *, qsizetype> owner; // -1: shared by several candidates
+    HtmlDocument::forEachDescendant(reinterpret_cast<xmlNode *>(doc.document()), [&](xmlNode *link) {
+        if (!xmlStrEqual(link->name, LibXml::xc("a")))
+            return;
+        const QString href = HtmlDocument::attribute(link, "href");
+        if (href.isEmpty() || !mayBeCandidate(href))
+            return;
+        const auto it = index.constFind(doc.resolve(href));
+        if (it == index.constEnd())
+            return;
+        if (!links.at(*it))
+            links[*it] = link;
+        int level = 0;
+        for (xmlNode *p = link->parent; p && p->type == XML_ELEMENT_NODE && level < 32; p = p->parent, ++level) {
+            const auto found = owner.find(p);
+            if (found == owner.end())
+                owner.insert(p, *it);
+            else if (*found != *it)
+                *found = -1;
+        }
+    });
+    for (qsizetype i = 0; i < candidates.size(); ++i) {
+        if (dateOf(candidates.at(i)).isValid() || !links.at(i))
+            continue;
+        xmlNode *block = nullptr;
+        int level = 0;
+        for (xmlNode *p = links.at(i)->parent; p && p->type == XML_ELEMENT_NODE && level < 32; p = p->parent, ++level) {
+            if (owner.value(p, -1) != i || PostContainer::endsSearch(TreeElement(p)))
+                break;
+            block = p;
+        }
+        if (block)
+            candidates[i].published = DateTimeParser::findInText(blockText(block));
+    }
 }

@@ -192,7 +192,7 @@ QByteArray CharsetDetector::toUtf8(const QByteArray &body, const QByteArray &enc
 {
     if (encoding == "UTF-8") {
         if (isValidUtf8(body))
-            return body.startsWith("\xEF\xBB\xBF") ? body.mid(3) : body;
+            return byteOrderMark(body) == "UTF-8" ? body.mid(3) : body;
         return QString::fromUtf8(body).toUtf8(); // malformed sequences become U+FFFD
     }
     if (encoding == "UTF-16LE" || encoding == "UTF-16BE") {
@@ -250,15 +250,34 @@ QByteArray CharsetDetector::supportedEncoding(const QByteArray &label)
     return canonical;
 }
 
+QByteArray CharsetDetector::byteOrderMark(QByteArrayView bytes, qsizetype *length)
+{
+    static const struct {
+        const char *mark;
+        qsizetype size;
+        const char *encoding;
+    } marks[] = {
+        { "\xEF\xBB\xBF", 3, "UTF-8" },
+        { "\xFF\xFE", 2, "UTF-16LE" },
+        { "\xFE\xFF", 2, "UTF-16BE" },
+    };
+    for (const auto &[mark, size, encoding] : marks) {
+        if (bytes.startsWith(QByteArrayView(mark, size))) {
+            if (length)
+                *length = size;
+            return QByteArray(encoding);
+        }
+    }
+    if (length)
+        *length = 0;
+    return {};
+}
+
 QByteArray CharsetDetector::detect(const QByteArray &contentType, const QByteArray &body)
 {
     // A byte-order mark beats every declaration, as in browsers (WHATWG "BOM sniff").
-    if (body.startsWith("\xEF\xBB\xBF"))
-        return QByteArrayLiteral("UTF-8");
-    if (body.startsWith("\xFF\xFE"))
-        return QByteArrayLiteral("UTF-16LE");
-    if (body.startsWith("\xFE\xFF"))
-        return QByteArrayLiteral("UTF-16BE");
+    if (QByteArray enc = byteOrderMark(body); !enc.isEmpty())
+        return enc;
     if (QByteArray enc = supportedEncoding(charsetFromContentType(contentType)); !enc.isEmpty())
         return enc;
     if (QByteArray enc = supportedEncoding(charsetFromMeta(body)); !enc.isEmpty())

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QByteArrayView>
 
 #include <optional>
 
@@ -14,6 +15,10 @@ public:
     /// Names libxml2/iconv cannot decode fall through to the next signal. Never empty.
     static QByteArray detect(const QByteArray &contentType, const QByteArray &body);
 
+    /// The encoding a byte-order mark at the start of @p bytes names ("UTF-8", "UTF-16LE",
+    /// "UTF-16BE"), and the mark's length in @p length when asked; empty when there is none.
+    /// The one BOM sniff of HTML pages and feeds.
+    static QByteArray byteOrderMark(QByteArrayView bytes, qsizetype *length = nullptr);
     /// The charset parameter of a Content-Type header value ("text/html; charset=utf-8"), lowercase.
     static QByteArray charsetFromContentType(const QByteArray &contentType);
     /// The charset a page declares in a <meta> tag near its start, lowercase; empty when none.

@@ -5,6 +5,7 @@
 #include "parse/datetimeparser.h"
 #include "parse/htmldocument.h"
 #include "parse/libxmlptr.h"
+#include "parse/nodetext.h"
 #include "parse/textcleaner.h"
 
 #include <QRegularExpression>
@@ -84,40 +85,12 @@ QString attribute(const xmlNode *node, const char *name)
     return {};
 }
 
-// Text content without ever expanding external entities or nested entity references: only
-// short internal entities with plain-text replacement are taken in, so a DTD can neither read
-// local files nor amplify a few bytes into gigabytes through us.
-void appendXmlText(const xmlDoc *doc, const xmlNode *node, QString &out, int depth)
-{
-    if (depth > MaxDepth || out.size() > 100000)
-        return;
-    for (const xmlNode *child = node->children; child; child = child->next) {
-        switch (child->type) {
-        case XML_TEXT_NODE:
-        case XML_CDATA_SECTION_NODE:
-            out += LibXml::toQString(child->content);
-            break;
-        case XML_ELEMENT_NODE:
-            appendXmlText(doc, child, out, depth + 1);
-            break;
-        case XML_ENTITY_REF_NODE: {
-            const xmlEntity *entity = xmlGetDocEntity(doc, child->name);
-            if (entity && entity->etype == XML_INTERNAL_GENERAL_ENTITY && entity->content
-                && xmlStrlen(entity->content) < 1000 && !xmlStrchr(entity->content, '&')
-                && !xmlStrchr(entity->content, '<'))
-                out += LibXml::toQString(entity->content);
-            break;
-        }
-        default:
-            break;
-        }
-    }
-}
-
+// Text content without ever expanding external entities or nested entity references (see
+// NodeText::xml()).
 QString xmlText(const xmlDoc *doc, const xmlNode *node)
 {
     QString out;
-    appendXmlText(doc, node, out, 0);
+    NodeText::append(node, out, NodeText::xml(doc));
     return out;
 }
 
@@ -201,12 +174,8 @@ QByteArray repairAmpersands(const QByteArray &body)
 // (XML's default), falling back to windows-1252 for undeclared bytes that are not UTF-8.
 QByteArray xmlEncoding(const QByteArray &body)
 {
-    if (body.startsWith("\xEF\xBB\xBF"))
-        return QByteArrayLiteral("UTF-8");
-    if (body.startsWith("\xFF\xFE"))
-        return QByteArrayLiteral("UTF-16LE");
-    if (body.startsWith("\xFE\xFF"))
-        return QByteArrayLiteral("UTF-16BE");
+    if (QByteArray bom = CharsetDetector::byteOrderMark(body); !bom.isEmpty())
+        return bom;
     if (body.startsWith("<?xml")) {
         const qsizetype end = body.indexOf("?>");
         const QByteArray declaration = body.left(end < 0 || end > 300 ? 300 : end);
@@ -418,6 +387,19 @@ FeedContent FeedReader::read(const QByteArray &body, const QUrl &feedUrl)
     if (!root || !isFeedRoot(root))
         return content;
     content.isFeed = true;
+    // The title beside the entries: Atom's <feed><title>, RSS's <channel><title>.
+    for (const xmlNode *parent : { root, static_cast<const xmlNode *>(nullptr) }) {
+        if (!parent) {
+            for (const xmlNode *child : children(root)) {
+                if (isCoreElement(child, "channel"))
+                    parent = child;
+            }
+        }
+        for (const xmlNode *child : parent ? children(parent) : QList<const xmlNode *>()) {
+            if (content.title.isEmpty() && isCoreElement(child, "title"))
+                content.title = titleText(doc.get(), child);
+        }
+    }
     collectEntries(doc.get(), root, feedUrl, content.entries, 0);
     return content;
 }
@@ -427,7 +409,7 @@ bool FeedReader::looksLikeFeed(const QByteArray &body, const QByteArray &content
     Q_UNUSED(contentType) // servers label feeds as text/html and pages as rss; only the bytes tell
     // A view of the first 4 KB, not a copy: this runs on every front page.
     QByteArray head = QByteArray::fromRawData(body.constData(), std::min<qsizetype>(body.size(), 4096));
-    if (head.startsWith("\xEF\xBB\xBF"))
+    if (CharsetDetector::byteOrderMark(head) == "UTF-8")
         head.remove(0, 3);
     qsizetype i = 0;
     // Skip the prolog: whitespace, <?xml ...?>, <?xml-stylesheet?>, comments, <!DOCTYPE>.

@@ -16,6 +16,7 @@ struct FeedEntry {
 struct FeedContent {
     bool isFeed = false; ///< the document was RSS or Atom
     QList<FeedEntry> entries; ///< in document order
+    QString title; ///< the feed's (channel's) own title: usually the site's name
     /// The newest entry: by date when entries carry dates, else the first. Null when empty.
     const FeedEntry *newest() const;
 };

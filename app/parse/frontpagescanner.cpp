@@ -5,9 +5,10 @@
 #include "parse/libxmlptr.h"
 #include "parse/postcontainer.h"
 #include "parse/postdate.h"
+#include "parse/textcleaner.h"
 
 #include <QByteArrayMatcher>
-#include <QSet>
+#include <QHash>
 
 #include <algorithm>
 #include <array>
@@ -34,6 +35,11 @@ public:
         , m_attributes(attributes)
     { }
     bool isNamed(const char *name) const { return xmlStrEqual(m_name, LibXml::xc(name)); }
+    /// h1-h6 in any case, as isNamedLoosely() compares.
+    bool isHeading() const
+    {
+        return (m_name[0] == 'h' || m_name[0] == 'H') && m_name[1] >= '1' && m_name[1] <= '6' && m_name[2] == 0;
+    }
     bool isNamedLoosely(const char *name) const { return HtmlDocument::isElementName(m_name, name); }
     bool has(const char *attribute) const { return find(attribute, false) != nullptr; }
     bool hasLoosely(const char *attribute) const { return find(attribute, true) != nullptr; }
@@ -94,6 +100,9 @@ public:
         handler.initialized = 1;
         handler.startElement = &Scanner::onStart;
         handler.endElement = &Scanner::onEnd;
+        // Text only while a link or the <title> is open: the headline's and site's names.
+        handler.characters = &Scanner::onText;
+        handler.ignorableWhitespace = &Scanner::onText;
         *context->sax = handler;
         context->userData = this;
         m_context = context.get();
@@ -109,13 +118,39 @@ public:
         scan.baseUrl = m_baseUrl.isNull() ? m_pageUrl : HtmlDocument::baseUrlFrom(m_pageUrl, m_baseUrl);
         for (const auto &[href, type] : std::as_const(m_alternates))
             ArticleRules::addFeedLink(scan.feedLinks, scan.baseUrl, href, type);
-        QSet<QUrl> seen;
-        for (const auto &[href, container] : std::as_const(m_bookmarks)) {
-            const QUrl url = HtmlDocument::resolveAgainst(scan.baseUrl, href);
-            if (url.isEmpty() || seen.contains(url))
+        QHash<QUrl, qsizetype> seen;
+        for (const Link &link : std::as_const(m_bookmarks)) {
+            const QUrl url = HtmlDocument::resolveAgainst(scan.baseUrl, link.href);
+            if (url.isEmpty())
                 continue;
-            seen.insert(url);
-            scan.bookmarks.append({ url, container < 0 ? QDateTime() : m_dates.at(std::size_t(container)).date() });
+            const QString text = TextCleaner::collapseWhitespace(link.text);
+            auto it = seen.constFind(url);
+            if (it == seen.constEnd()) {
+                it = seen.insert(url, scan.bookmarks.size());
+                scan.bookmarks.append(
+                    { url, link.container < 0 ? QDateTime() : m_dates.at(std::size_t(link.container)).date(), {} });
+            }
+            QStringList &texts = scan.bookmarks[*it].texts;
+            if (!text.isEmpty() && text.size() <= 1000 && texts.size() < 3 && !texts.contains(text))
+                texts.append(text);
+        }
+        scan.pageTitle = TextCleaner::clean(m_title);
+        const auto addName = [&](const QString &text) {
+            const QString clean = TextCleaner::clean(text);
+            if (!clean.isEmpty() && clean.size() <= 200 && !scan.siteNames.contains(clean) && scan.siteNames.size() < 8)
+                scan.siteNames.append(clean);
+        };
+        const QString basePath = scan.baseUrl.adjusted(QUrl::StripTrailingSlash).path();
+        for (const Named &named : std::as_const(m_names)) {
+            if (!named.href.isNull()) {
+                const QUrl url = HtmlDocument::resolveAgainst(scan.baseUrl, named.href);
+                if (url.isEmpty() || url.host().compare(scan.baseUrl.host(), Qt::CaseInsensitive) != 0)
+                    continue;
+                const QString path = url.adjusted(QUrl::StripTrailingSlash).path();
+                if (!(path.isEmpty() || path == QLatin1String("/") || path == basePath))
+                    continue;
+            }
+            addName(named.text);
         }
         return scan;
     }
@@ -126,6 +161,25 @@ private:
         static_cast<Scanner *>(self)->start(name, attributes);
     }
     static void onEnd(void *self, const xmlChar *) { static_cast<Scanner *>(self)->end(); }
+    static void onText(void *self, const xmlChar *text, int length)
+    {
+        auto *scanner = static_cast<Scanner *>(self);
+        if (scanner->m_capturing > 0 && !scanner->m_gaveUp)
+            scanner->text(text, length);
+    }
+
+    void text(const xmlChar *text, int length)
+    {
+        const QString piece = QString::fromUtf8(reinterpret_cast<const char *>(text), length);
+        for (const Open &open : m_open) {
+            if (open.capture == Capture::Title && m_title.size() < 2000)
+                m_title += piece;
+            else if (open.capture == Capture::Bookmark && m_bookmarks[open.record].text.size() < 2000)
+                m_bookmarks[open.record].text += piece;
+            else if (open.capture == Capture::Name && m_names[open.record].text.size() < 400)
+                m_names[open.record].text += piece;
+        }
+    }
 
     void start(const xmlChar *name, const xmlChar **attributes)
     {
@@ -155,16 +209,70 @@ private:
             m_baseUrl = element.value("href");
         if (ArticleRules::isAlternateLink(element))
             m_alternates.append({ element.value("href"), element.value("type") });
-        if (ArticleRules::isBookmarkLink(element))
-            m_bookmarks.append({ element.value("href"), nearestContainer() });
+        if (ArticleRules::isBookmarkLink(element)) {
+            m_open.back().capture = Capture::Bookmark;
+            m_open.back().record = m_bookmarks.size();
+            m_bookmarks.append({ element.value("href"), nearestContainer(), {} });
+            ++m_capturing;
+        }
+        namesOf(element);
+    }
+
+    // ArticleRules::siteNames() and pageTitle(), from the events.
+    void namesOf(const EventElement &element)
+    {
+        Open &open = m_open.back();
+        if (element.isNamed("svg")) {
+            open.svg = true;
+            ++m_svg;
+        } else if (element.isHeading() || element.hasAnyToken("class", SiteClasses)) {
+            open.heading = true;
+            ++m_headings;
+        } else if (element.isNamed("title") && !m_titleSeen && m_svg == 0) {
+            m_titleSeen = true;
+            open.capture = Capture::Title;
+            ++m_capturing;
+        } else if (element.isNamed("meta")) {
+            if (element.hasAnyToken("property", SiteMetas) || element.hasAnyToken("name", SiteMetas))
+                m_names.append({ QString(), element.value("content") });
+        } else if (element.isNamed("a") && open.capture == Capture::None) {
+            const bool home = element.hasAnyToken("rel", std::array<const char *, 1> { "home" });
+            if (home || (headingAround() && element.has("href"))) {
+                open.capture = Capture::Name;
+                open.record = m_names.size();
+                m_names.append({ home ? QString() : element.value("href"), {} });
+                ++m_capturing;
+            }
+        }
+    }
+
+    // A heading or site-title block among the SiteNameLevels elements around the link just opened.
+    bool headingAround() const
+    {
+        if (m_headings == 0 || m_open.size() < 2)
+            return false;
+        int level = 0;
+        for (auto it = m_open.crbegin() + 1; it != m_open.crend() && level < SiteNameRules::SiteNameLevels;
+             ++it, ++level) {
+            if (it->heading)
+                return true;
+        }
+        return false;
     }
 
     void end()
     {
         if (m_gaveUp || m_open.empty())
             return;
-        if (m_open.back().container >= 0)
+        const Open &open = m_open.back();
+        if (open.container >= 0)
             m_openContainers.pop_back();
+        if (open.capture != Capture::None)
+            --m_capturing;
+        if (open.svg)
+            --m_svg;
+        if (open.heading)
+            --m_headings;
         m_open.pop_back();
     }
 
@@ -188,13 +296,26 @@ private:
         xmlStopParser(m_context);
     }
 
+    enum class Capture : unsigned char { None, Title, Bookmark, Name };
+    static constexpr std::array<const char *, 4> SiteClasses { "site-title", "site-name", "logo", "blog-title" };
+    static constexpr std::array<const char *, 2> SiteMetas { "og:site_name", "application-name" };
+
     struct Open {
         int container = -1; ///< index into m_dates when the element is a post container
         bool endsSearch = false;
+        bool svg = false;
+        bool heading = false; ///< a heading or a site-title block: its home link names the site
+        Capture capture = Capture::None; ///< whose text this element's text is
+        qsizetype record = -1; ///< index into m_bookmarks or m_names
     };
     struct Link {
         QString href;
         int container;
+        QString text;
+    };
+    struct Named {
+        QString href; ///< null: a name as it is (meta, rel=home); else only when it leads home
+        QString text;
     };
     struct Alternate {
         QString href;
@@ -210,6 +331,12 @@ private:
     QString m_baseUrl; // the first <base href>, null when none
     QList<Alternate> m_alternates;
     QList<Link> m_bookmarks;
+    QList<Named> m_names;
+    QString m_title;
+    bool m_titleSeen = false;
+    int m_capturing = 0; // open elements whose text is wanted
+    int m_svg = 0;
+    int m_headings = 0;
 };
 
 } // namespace

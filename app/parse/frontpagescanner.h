@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 #include <QList>
+#include <QStringList>
 #include <QUrl>
 
 /// What one streaming pass over a front page finds for ArticleLocator's first rule and its feed
@@ -16,7 +17,9 @@ struct FrontPageScan {
     bool complete = false;
     QUrl baseUrl;
     QList<QUrl> feedLinks;
-    QList<ArticleCandidate> bookmarks;
+    QList<ArticleCandidate> bookmarks; ///< with their link texts
+    QStringList siteNames; ///< ArticleRules::siteNames()' answer
+    QString pageTitle; ///< ArticleRules::pageTitle()' answer
 };
 
 /// Reads a front page with libxml2's HTML parser in SAX mode: the parser's events, without the

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "parse/headlineextractor.h"
 
+#include "parse/articlerules.h"
+#include "parse/foundvia.h"
 #include "parse/htmldocument.h"
 #include "parse/jsonld.h"
 #include "parse/textcleaner.h"
@@ -10,6 +12,8 @@
 #include <QSet>
 
 #include <algorithm>
+#include <cstring>
+#include <limits>
 
 namespace {
 
@@ -21,7 +25,11 @@ struct PageNodes {
     QList<xmlNode *> scripts; ///< //script[@type]
     QList<xmlNode *> h1s; ///< //h1
     QList<xmlNode *> articleH1s; ///< //*[local-name()='article']//h1
+    QList<xmlNode *> entryHeadings; ///< elements marked as the entry's title (isEntryHeading)
+    QList<xmlNode *> subheadings; ///< //h2 | //h3 | //h4 | //h5 | //h6, the first 50
 };
+
+bool isEntryHeading(const xmlNode *node);
 
 bool named(const xmlNode *node, const char *name)
 {
@@ -51,6 +59,11 @@ PageNodes collect(const HtmlDocument &doc)
                 nodes.articleH1s.append(element);
         } else if (named(element, "h2")) {
             nodes.headings.append(element);
+            if (nodes.subheadings.size() < 50)
+                nodes.subheadings.append(element);
+        } else if (named(element, "h3") || named(element, "h4") || named(element, "h5") || named(element, "h6")) {
+            if (nodes.subheadings.size() < 50)
+                nodes.subheadings.append(element);
         } else if (named(element, "meta")) {
             if (HtmlDocument::findAttribute(element, "content"))
                 nodes.metas.append(element);
@@ -58,6 +71,10 @@ PageNodes collect(const HtmlDocument &doc)
             if (HtmlDocument::findAttribute(element, "type"))
                 nodes.scripts.append(element);
         }
+        if (nodes.entryHeadings.size() < 20
+            && (HtmlDocument::findAttribute(element, "class") || HtmlDocument::findAttribute(element, "itemprop"))
+            && isEntryHeading(element))
+            nodes.entryHeadings.append(element);
     });
     return nodes;
 }
@@ -250,14 +267,11 @@ std::optional<QString> rawTitle(const QList<xmlNode *> &titles, const Prefix *pr
     return QString();
 }
 
-// The rules in order on @p doc; std::nullopt when @p prefix is set and the page's beginning
+// The page's own rules in order; std::nullopt when @p prefix is set and the page's beginning
 // cannot tell what the whole page would give.
-std::optional<Headline> decide(const HtmlDocument &doc, const Prefix *prefix)
+std::optional<Headline> firstRule(const PageNodes &nodes, const Prefix *prefix)
 {
-    if (prefix && prefix->openSignal)
-        return std::nullopt;
     Headline headline;
-    const PageNodes nodes = collect(doc);
 
     // SVG icons carry <title> elements of their own; they are never the page's title.
     const std::optional<QString> title = rawTitle(nodes.titles, prefix);
@@ -274,9 +288,9 @@ std::optional<Headline> decide(const HtmlDocument &doc, const Prefix *prefix)
 
     // Metadata titles are the publisher's stated headline: taken as they are. Only <title>, which
     // is built for browser tabs and search results, gets its site name removed.
-    const auto accept = [&](const QString &candidate, const char *via, bool isTitle = false) {
+    const auto accept = [&](const QString &candidate, TitleSource via, bool isTitle = false) {
         headline.title = TextCleaner::clean(candidate);
-        headline.via = QString::fromLatin1(via);
+        headline.via = FoundVia::code(via);
         if (!isTitle && !siteName.isEmpty() && TextCleaner::comparable(headline.title) == siteName
             && TextCleaner::comparable(headline.rawTitle) != siteName)
             headline.title.clear();
@@ -286,16 +300,16 @@ std::optional<Headline> decide(const HtmlDocument &doc, const Prefix *prefix)
     const std::optional<QString> jsonLd = jsonLdHeadline(nodes.scripts, headline.rawTitle, prefix);
     if (!jsonLd)
         return std::nullopt;
-    if (accept(*jsonLd, "json-ld"))
+    if (accept(*jsonLd, TitleSource::JsonLd))
         return headline;
     static const struct {
         std::initializer_list<const char *> keys;
-        const char *via;
+        TitleSource via;
     } metaRules[] = {
-        { { "og:title" }, "og:title" },
-        { { "twitter:title" }, "twitter:title" },
-        { { "dc:title", "dc.title", "dcterm:title", "dcterms:title", "dcterms.title" }, "dc:title" },
-        { { "parsely-title" }, "parsely-title" },
+        { { "og:title" }, TitleSource::OgTitle },
+        { { "twitter:title" }, TitleSource::TwitterTitle },
+        { { "dc:title", "dc.title", "dcterm:title", "dcterms:title", "dcterms.title" }, TitleSource::DcTitle },
+        { { "parsely-title" }, TitleSource::ParselyTitle },
     };
     for (const auto &rule : metaRules) {
         const std::optional<QString> content = metaContent(nodes.metas, rule.keys, prefix);
@@ -317,7 +331,7 @@ std::optional<Headline> decide(const HtmlDocument &doc, const Prefix *prefix)
         && (headline.rawTitle.isEmpty()
             || TextCleaner::comparable(headline.rawTitle).contains(TextCleaner::comparable(articleH1)))) {
         headline.title = articleH1;
-        headline.via = QStringLiteral("h1");
+        headline.via = FoundVia::code(TitleSource::H1);
         return headline;
     }
     // Texts that can vouch for a shortened <title>: the page's main headings.
@@ -330,13 +344,487 @@ std::optional<Headline> decide(const HtmlDocument &doc, const Prefix *prefix)
             break;
     }
     const TitleSplitter splitter(headings);
-    if (accept(splitter.strip(headline.rawTitle), "title", true))
+    if (accept(splitter.strip(headline.rawTitle), TitleSource::Title, true))
         return headline;
-    if (accept(firstNonEmptyText(nodes.h1s), "h1"))
+    if (accept(firstNonEmptyText(nodes.h1s), TitleSource::H1))
         return headline;
     headline.title.clear();
     headline.via.clear();
     return headline;
+}
+
+// ---- Agreement across the chain ------------------------------------------------------------
+
+// Separators between a headline and a site name, " | " and ": " alike.
+const QStringList &siteSeparators()
+{
+    static const QStringList marks = {
+        QStringLiteral(" | "),  QStringLiteral(" - "),      QStringLiteral(" \u2013 "), QStringLiteral(" \u2014 "),
+        QStringLiteral(" :: "), QStringLiteral(" \u00BB "), QStringLiteral(" \u00B7 "), QStringLiteral(": "),
+        QStringLiteral(" / "),  QStringLiteral(" ~ "),      QStringLiteral(" \u2022 "), QStringLiteral(" \u203A "),
+    };
+    return marks;
+}
+
+// The form in which two headlines are the same: case, whitespace, typographic quotes, dashes and
+// ellipses folded.
+QString key(const QString &text)
+{
+    QString out = TextCleaner::comparable(text);
+    for (QChar &c : out) {
+        switch (c.unicode()) {
+        case 0x2018:
+        case 0x2019:
+        case 0x201A:
+        case 0x2032:
+            c = QLatin1Char('\'');
+            break;
+        case 0x201C:
+        case 0x201D:
+        case 0x201E:
+        case 0x00AB:
+        case 0x00BB:
+            c = QLatin1Char('"');
+            break;
+        case 0x2010:
+        case 0x2011:
+        case 0x2012:
+        case 0x2013:
+        case 0x2014:
+        case 0x2212:
+            c = QLatin1Char('-');
+            break;
+        default:
+            break;
+        }
+    }
+    out.replace(QChar(0x2026), QLatin1String("..."));
+    return out;
+}
+
+struct SiteNames {
+    QSet<QString> keys;
+    qsizetype shortest = std::numeric_limits<qsizetype>::max();
+    qsizetype longest = 0;
+    void insert(const QString &k)
+    {
+        keys.insert(k);
+        shortest = std::min(shortest, k.size());
+        longest = std::max(longest, k.size());
+    }
+    bool isEmpty() const { return keys.isEmpty(); }
+    bool contains(const QString &text) const
+    {
+        // Most parts are no name: their length says so without building their key.
+        return text.size() + 4 >= shortest && text.size() <= longest + 4 && keys.contains(key(text));
+    }
+};
+
+// @p text without the site's name in front of or behind a separator; empty when it is the name.
+QString withoutSiteName(QString text, const SiteNames &names)
+{
+    if (names.isEmpty())
+        return text;
+    for (int round = 0; round < 4 && !text.isEmpty(); ++round) {
+        if (names.contains(text))
+            return {};
+        bool cut = false;
+        for (const QString &mark : siteSeparators()) {
+            const qsizetype first = text.indexOf(mark);
+            if (first > 0 && names.contains(text.left(first))) {
+                text = text.mid(first + mark.size()).trimmed();
+                cut = true;
+                break;
+            }
+            const qsizetype last = text.lastIndexOf(mark);
+            if (last > 0 && names.contains(text.mid(last + mark.size()))) {
+                text = text.left(last).trimmed();
+                cut = true;
+                break;
+            }
+        }
+        if (!cut)
+            break;
+    }
+    return text;
+}
+
+// The parts of a title split at every separator: each may be a site's name.
+QStringList titleParts(const QString &title)
+{
+    QStringList parts { title };
+    for (const QString &mark : siteSeparators()) {
+        QStringList next;
+        for (const QString &part : std::as_const(parts))
+            next += part.split(mark, Qt::SkipEmptyParts);
+        parts = next;
+        if (parts.size() > 16)
+            break;
+    }
+    for (QString &part : parts)
+        part = part.trimmed();
+    return parts;
+}
+
+SiteNames siteNamesFor(const HeadlineContext &context, const QStringList &pageNames)
+{
+    SiteNames names;
+    QSet<QString> chain;
+    for (const QString &text : context.listing)
+        chain.insert(key(text));
+    if (!context.feedTitle.isEmpty())
+        chain.insert(key(context.feedTitle));
+    const auto add = [&](const QString &name) {
+        const QString k = key(name);
+        // What the chain calls the article is never the site's name (a front page that shows
+        // the newest post in full has its title in its <title>).
+        if (!k.isEmpty() && !chain.contains(k))
+            names.insert(k);
+    };
+    for (const QString &name : context.siteNames)
+        add(name);
+    for (const QString &name : pageNames)
+        add(name);
+    if (!context.frontPageTitle.isEmpty()) {
+        add(context.frontPageTitle);
+        for (const QString &part : titleParts(context.frontPageTitle))
+            add(part);
+    }
+    return names;
+}
+
+// Whether @p damaged is @p full with pieces missing inside it (a tag-like "<T>", words), the way
+// SEO plugins damage titles: same start, same end, every character of it in @p full in order.
+bool isDamagedCopyKey(const QString &d, const QString &f)
+{
+    if (d.isEmpty() || d.size() >= f.size() || d.size() * 2 < f.size())
+        return false;
+    const qsizetype firstSpace = d.indexOf(QLatin1Char(' '));
+    const qsizetype lastSpace = d.lastIndexOf(QLatin1Char(' '));
+    const QString firstWord = firstSpace < 0 ? d : d.left(firstSpace);
+    const QString lastWord = lastSpace < 0 ? d : d.mid(lastSpace + 1);
+    if (!f.startsWith(firstWord.left(std::min<qsizetype>(firstWord.size(), 3))) || !f.endsWith(lastWord))
+        return false;
+    // Every character of the copy in order, and what is missing looks like markup ("<T>"):
+    // a shorter title that leaves out words is an editor's choice, not damage.
+    qsizetype at = 0;
+    bool markupMissing = false;
+    for (const QChar c : f) {
+        if (at < d.size() && d.at(at) == c)
+            ++at;
+        else if (c == QLatin1Char('<') || c == QLatin1Char('>'))
+            markupMissing = true;
+    }
+    return at == d.size() && markupMissing;
+}
+
+bool isDamagedCopy(const QString &damaged, const QString &full)
+{
+    return isDamagedCopyKey(key(damaged), key(full));
+}
+
+enum class Group { Meta, Heading, Title, Listing, Feed };
+
+struct Candidate {
+    QString text;
+    TitleSource source;
+    Group group;
+    QString key; ///< key(text), computed once
+};
+
+Group groupOf(TitleSource source)
+{
+    switch (source) {
+    case TitleSource::JsonLd:
+    case TitleSource::OgTitle:
+    case TitleSource::TwitterTitle:
+    case TitleSource::DcTitle:
+    case TitleSource::ParselyTitle:
+        return Group::Meta;
+    case TitleSource::EntryHeading:
+    case TitleSource::H1:
+    case TitleSource::Heading:
+        return Group::Heading;
+    case TitleSource::Title:
+        return Group::Title;
+    case TitleSource::Listing:
+        return Group::Listing;
+    case TitleSource::Feed:
+        return Group::Feed;
+    }
+    return Group::Meta;
+}
+
+// Elements marked as the entry's own title: hAtom, microformats2, schema.org microdata and the
+// class names themes give it.
+bool isEntryHeading(const xmlNode *node)
+{
+    static const char *const classes[]
+        = { "entry-title", "p-name", "post-title", "article-title", "entry-name", "post__title", "title" };
+    static const char *const headline[] = { "headline" };
+    // "title" alone is a theme's generic name: on a block, never on the <title> itself.
+    return (!named(node, "title") && HtmlDocument::hasAnyToken(node, "class", classes, std::size(classes)))
+        || HtmlDocument::hasAnyToken(node, "itemprop", headline, 1);
+}
+
+class Vote final
+{
+public:
+    Vote(SiteNames names, const QStringList &chain)
+        : m_names(std::move(names))
+        , m_chain(chain.cbegin(), chain.cend())
+    { }
+
+    // @p text without the site's name, unless the chain calls the article by the whole text
+    // (a blog named "Rust" whose post is "Rust: the 2024 edition").
+    QString withoutName(const QString &text) const
+    {
+        const QString cut = withoutSiteName(text, m_names);
+        return cut != text && m_chain.contains(key(text)) ? text : cut;
+    }
+
+    void add(const QString &text, TitleSource source)
+    {
+        // RSS titles are often HTML escaped twice ("Vec&lt;T&gt;" after XML decoding): once more.
+        const QString decoded = source == TitleSource::Feed && text.contains(QLatin1Char('&'))
+            ? HtmlDocument::decodeEntities(text)
+            : text;
+        const QString clean = withoutName(TextCleaner::clean(decoded));
+        if (clean.isEmpty() || clean.size() > 400 || m_candidates.size() >= 64)
+            return;
+        m_candidates.append({ clean, source, groupOf(source), key(clean) });
+    }
+    void setTitle(const QString &title)
+    {
+        m_title = withoutName(title);
+        m_titleKey = key(m_title);
+    }
+
+    // The groups that say @p text: equal text, or, for the <title>, a part of it before or after
+    // a separator ("Post | Tagline").
+    QList<Group> support(const QString &text) const
+    {
+        const QString k = key(text);
+        QList<Group> groups;
+        for (const Candidate &candidate : m_candidates) {
+            if (!groups.contains(candidate.group) && candidate.key == k)
+                groups.append(candidate.group);
+        }
+        if (!groups.contains(Group::Title) && !m_title.isEmpty()) {
+            const QString &title = m_titleKey;
+            for (const QString &mark : siteSeparators()) {
+                if (title == k || title.startsWith(k + mark) || title.endsWith(mark + k)) {
+                    groups.append(Group::Title);
+                    break;
+                }
+            }
+        }
+        return groups;
+    }
+
+    QList<TitleSource> sources(const QString &text) const
+    {
+        static constexpr TitleSource order[]
+            = { TitleSource::Listing,      TitleSource::Feed,    TitleSource::JsonLd,       TitleSource::OgTitle,
+                TitleSource::TwitterTitle, TitleSource::DcTitle, TitleSource::ParselyTitle, TitleSource::EntryHeading,
+                TitleSource::H1,           TitleSource::Heading, TitleSource::Title };
+        const QString k = key(text);
+        const QList<Group> groups = support(text);
+        QList<TitleSource> out;
+        for (const TitleSource source : order) {
+            const bool says = std::any_of(m_candidates.cbegin(), m_candidates.cend(),
+                                          [&](const Candidate &c) { return c.source == source && c.key == k; });
+            if (says || (source == TitleSource::Title && groups.contains(Group::Title)))
+                out.append(source);
+        }
+        return out;
+    }
+
+    // The answer to @p base: the same unless the candidates say otherwise (see HeadlineExtractor).
+    Headline decide(Headline base, bool chainSpoke) const
+    {
+        const QString original = base.title;
+        const bool metadata
+            = base.via != FoundVia::code(TitleSource::Title) && base.via != FoundVia::code(TitleSource::H1);
+        base.title = withoutName(base.title);
+        if (metadata && base.title != original) {
+            // Metadata is the publisher's stated headline: a site name in it is cut only when
+            // the chain spoke and another source backs the rest (a Ghost og:title "Site — Post").
+            QList<Group> backers = base.title.isEmpty() ? QList<Group>() : support(base.title);
+            backers.removeAll(Group::Meta);
+            if (!chainSpoke || backers.isEmpty())
+                base.title = original;
+        }
+        if (base.title.isEmpty() && !original.isEmpty() && m_candidates.isEmpty())
+            base.title = original; // the page says nothing else: its name is its title
+        return fullest(vote(base, chainSpoke));
+    }
+
+private:
+    // The text the most independent sources agree on (see decide()).
+    Headline vote(Headline base, bool chainSpoke) const
+    {
+        if (base.title.isEmpty() || chainSpoke) {
+            // The text the most independent sources agree on; ties keep the page's first rule.
+            const qsizetype baseSupport = base.title.isEmpty() ? 0 : support(base.title).size();
+            const Candidate *best = nullptr;
+            qsizetype bestSupport = 0;
+            for (const Group group : { Group::Heading, Group::Listing, Group::Feed, Group::Title, Group::Meta }) {
+                for (const Candidate &candidate : m_candidates) {
+                    if (candidate.group != group)
+                        continue;
+                    const QList<Group> groups = support(candidate.text);
+                    // The chain alone does not make a headline: the page must say it too.
+                    const bool onPage = groups.contains(Group::Meta) || groups.contains(Group::Heading)
+                        || groups.contains(Group::Title);
+                    const qsizetype n = groups.size();
+                    if (onPage && n > bestSupport) {
+                        best = &candidate;
+                        bestSupport = n;
+                    }
+                }
+            }
+            if (!m_title.isEmpty() && support(m_title).size() > bestSupport && base.title.isEmpty())
+                return answer(base, m_title);
+            if (best && (bestSupport > baseSupport || (base.title.isEmpty() && bestSupport > 0)))
+                return answer(base, best->text);
+            if (base.title.isEmpty() && !m_title.isEmpty())
+                return answer(base, m_title);
+        }
+        return base;
+    }
+
+    // An answer that is a damaged copy of another candidate (markup lost: Hexo's raw "<T>"
+    // in headings, jekyll-seo-tag's stripped metadata) gives way to the fuller text.
+    Headline fullest(Headline chosen) const
+    {
+        const QString chosenKey = key(chosen.title);
+        for (const Candidate &candidate : m_candidates) {
+            if (isDamagedCopyKey(chosenKey, candidate.key))
+                return answer(chosen, candidate.text);
+        }
+        // The <title>, or its part before or after a separator ("Post | Tagline").
+        QStringList parts { m_title };
+        for (const QString &mark : siteSeparators()) {
+            for (qsizetype at = m_title.indexOf(mark); at > 0 && parts.size() < 32; at = m_title.indexOf(mark, at + 1))
+                parts << m_title.left(at).trimmed() << m_title.mid(at + mark.size()).trimmed();
+        }
+        for (const QString &part : std::as_const(parts)) {
+            if (isDamagedCopyKey(chosenKey, key(part))) {
+                chosen.title = part;
+                chosen.via = FoundVia::code(TitleSource::Title);
+                return chosen;
+            }
+        }
+        return chosen;
+    }
+
+    Headline answer(Headline base, const QString &text) const
+    {
+        base.title = text;
+        base.via = FoundVia::join(sources(text));
+        if (base.via.isEmpty())
+            base.via = FoundVia::code(TitleSource::Title);
+        return base;
+    }
+
+    SiteNames m_names;
+    QSet<QString> m_chain; // keys of the chain's titles
+    QList<Candidate> m_candidates;
+    QString m_title; // the page's <title>, site name removed
+    QString m_titleKey;
+};
+
+// The first <title> as a browser reads it: its bytes are text, "<T>" included, which libxml2
+// 2.9 parses as markup instead. Empty when there is none or it is unreasonably long.
+QString titleFromBytes(QByteArrayView utf8)
+{
+    const QByteArray bytes = utf8.toByteArray();
+    const qsizetype open = indexOfTag(bytes, 0, "<title");
+    if (open < 0)
+        return {};
+    const qsizetype start = bytes.indexOf('>', open);
+    const qsizetype end = start < 0 ? -1 : indexOfTag(bytes, start, "</title");
+    if (end < 0 || end - start > 2000)
+        return {};
+    return TextCleaner::clean(
+        HtmlDocument::decodeEntities(QString::fromUtf8(bytes.sliced(start + 1, end - start - 1))));
+}
+
+QStringList chainTitles(const HeadlineContext &context)
+{
+    QStringList keys;
+    for (const QString &text : context.listing)
+        keys.append(key(text));
+    if (!context.feedTitle.isEmpty())
+        keys.append(key(context.feedTitle));
+    keys.removeAll(QString());
+    return keys;
+}
+
+// The headline on @p doc: the page's first rule, then what the other candidates and the chain
+// say about it (Vote). std::nullopt when @p prefix is set and the page's beginning cannot tell
+// what the whole page would give.
+std::optional<Headline> decide(const HtmlDocument &doc, const Prefix *prefix, const HeadlineContext &context,
+                               QByteArrayView rest, QByteArrayView whole)
+{
+    if (prefix && prefix->openSignal)
+        return std::nullopt;
+    const PageNodes nodes = collect(doc);
+    std::optional<Headline> base = firstRule(nodes, prefix);
+    if (!base)
+        return std::nullopt;
+    const QStringList chain = chainTitles(context);
+    if (prefix) {
+        // The beginning answers only when nothing the rest holds could change the answer: the
+        // chain agrees with it, or, without the chain, no heading below can be the fuller text
+        // it was damaged from (escaped markup, as in "Vec&lt;T&gt;").
+        // (Without the chain, metadata keeps its site name.) The chain may be damaged the same
+        // way (jekyll-feed strips what jekyll-seo-tag strips). memmem: QByteArrayView::contains()
+        // cost a tenth of the extraction.
+        if (!chain.isEmpty() && !chain.contains(key(base->title)))
+            return std::nullopt;
+        if (!rest.isEmpty() && memmem(rest.data(), size_t(rest.size()), "&lt;", 4))
+            return std::nullopt;
+        return base;
+    }
+    Vote vote(siteNamesFor(context, ArticleRules::siteNames(doc)), chain);
+    if (const std::optional<QString> jsonLd = jsonLdHeadline(nodes.scripts, base->rawTitle, nullptr))
+        vote.add(*jsonLd, TitleSource::JsonLd);
+    static const struct {
+        std::initializer_list<const char *> keys;
+        TitleSource source;
+    } metaSources[] = {
+        { { "og:title" }, TitleSource::OgTitle },
+        { { "twitter:title" }, TitleSource::TwitterTitle },
+        { { "dc:title", "dc.title", "dcterm:title", "dcterms:title", "dcterms.title" }, TitleSource::DcTitle },
+        { { "parsely-title" }, TitleSource::ParselyTitle },
+    };
+    for (const auto &[keys, source] : metaSources) {
+        if (const std::optional<QString> content = metaContent(nodes.metas, keys, nullptr))
+            vote.add(*content, source);
+    }
+    for (xmlNode *node : nodes.entryHeadings)
+        vote.add(HtmlDocument::text(node), TitleSource::EntryHeading);
+    for (qsizetype i = 0; i < nodes.h1s.size() && i < 10; ++i)
+        vote.add(HtmlDocument::text(nodes.h1s.at(i)), TitleSource::H1);
+    if (!chain.isEmpty()) {
+        // Only the chain's titles can be backed by a subheading (blosxom's <h3>).
+        for (xmlNode *node : nodes.subheadings)
+            vote.add(HtmlDocument::text(node), TitleSource::Heading);
+    }
+    for (const QString &text : context.listing)
+        vote.add(text, TitleSource::Listing);
+    vote.add(context.feedTitle, TitleSource::Feed);
+    // A <title> whose "<T>" the parser took for markup: the bytes say more.
+    QString title = base->rawTitle;
+    if (!title.isEmpty()) {
+        const QString fromBytes = titleFromBytes(whole);
+        if (!fromBytes.isEmpty() && fromBytes != title && isDamagedCopy(title, fromBytes))
+            title = fromBytes;
+    }
+    vote.setTitle(title);
+    return vote.decide(*base, !chain.isEmpty());
 }
 
 // Where the page's <head> ends ("</head" up to its '>'), when that is early enough to be
@@ -366,7 +854,8 @@ qsizetype headEnd(const QByteArray &utf8)
 
 } // namespace
 
-Headline HeadlineExtractor::extract(const QByteArray &body, const QByteArray &contentType, const QUrl &pageUrl)
+Headline HeadlineExtractor::extract(const QByteArray &body, const QByteArray &contentType, const QUrl &pageUrl,
+                                    const HeadlineContext &context)
 {
     QByteArray encoding;
     const QByteArray utf8 = HtmlDocument::decode(body, contentType, &encoding);
@@ -376,12 +865,12 @@ Headline HeadlineExtractor::extract(const QByteArray &body, const QByteArray &co
         const HtmlDocument head(utf8, cut, encoding, pageUrl);
         if (head.isValid()) {
             const Prefix prefix = prefixFacts(head, utf8, cut);
-            if (std::optional<Headline> headline = decide(head, &prefix))
+            if (std::optional<Headline> headline = decide(head, &prefix, context, QByteArrayView(utf8).sliced(cut), {}))
                 return *headline;
         }
     }
     const HtmlDocument doc(utf8, utf8.size(), encoding, pageUrl);
     if (!doc.isValid())
         return {};
-    return decide(doc, nullptr).value_or(Headline());
+    return decide(doc, nullptr, context, {}, utf8).value_or(Headline());
 }

@@ -2,6 +2,7 @@
 #include "parse/htmldocument.h"
 
 #include "parse/charsetdetector.h"
+#include "parse/nodetext.h"
 #include "parse/textcleaner.h"
 #include "types/webaddress.h"
 
@@ -15,40 +16,6 @@ namespace {
 // XPath errors would otherwise go to libxml2's generic handler, i.e. stderr, per bad expression.
 void ignoreXPathError(void *, xmlError *)
 { }
-
-bool isSkippedForText(const xmlNode *node)
-{
-    return node->type == XML_ELEMENT_NODE && node->name
-        && (xmlStrcasecmp(node->name, LibXml::xc("script")) == 0 || xmlStrcasecmp(node->name, LibXml::xc("style")) == 0
-            || xmlStrcasecmp(node->name, LibXml::xc("template")) == 0
-            || xmlStrcasecmp(node->name, LibXml::xc("noscript")) == 0);
-}
-
-void appendText(const xmlNode *node, QString &out, int depth)
-{
-    // Depth bound: pathological nesting must not blow the worker's stack (libxml2 caps at 256
-    // for HTML anyway, the bound keeps that true whatever the parser allows).
-    if (depth > 1024)
-        return;
-    for (const xmlNode *child = node->children; child; child = child->next) {
-        switch (child->type) {
-        case XML_TEXT_NODE:
-        case XML_CDATA_SECTION_NODE:
-            out += LibXml::toQString(child->content);
-            break;
-        case XML_ELEMENT_NODE:
-            if (!isSkippedForText(child)) {
-                // <br> separates words visually: keep them apart in the text too.
-                if (xmlStrcasecmp(child->name, LibXml::xc("br")) == 0)
-                    out += QLatin1Char(' ');
-                appendText(child, out, depth + 1);
-            }
-            break;
-        default:
-            break;
-        }
-    }
-}
 
 } // namespace
 
@@ -195,7 +162,7 @@ QString HtmlDocument::text(const xmlNode *node)
         return {};
     QString out;
     if (node->type == XML_ELEMENT_NODE || node->type == XML_DOCUMENT_NODE || node->type == XML_HTML_DOCUMENT_NODE)
-        appendText(node, out, 0);
+        NodeText::append(node, out, NodeText::Html);
     else if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE)
         out = LibXml::toQString(node->content);
     return TextCleaner::collapseWhitespace(out);
@@ -246,6 +213,12 @@ bool HtmlDocument::valueHasToken(const QString &value, const QString &token)
 
 bool HtmlDocument::hasToken(const xmlNode *node, const char *attributeName, const char *token)
 {
+    return hasAnyToken(node, attributeName, &token, 1);
+}
+
+bool HtmlDocument::hasAnyToken(const xmlNode *node, const char *attributeName, const char *const *tokens,
+                               std::size_t count)
+{
     if (!node || node->type != XML_ELEMENT_NODE)
         return false;
     // The attribute attribute() would read: first of that name, case-insensitively.
@@ -257,8 +230,13 @@ bool HtmlDocument::hasToken(const xmlNode *node, const char *attributeName, cons
     // The usual value is one text child, whose content is the value; anything else is joined.
     const xmlNode *child = attr->children;
     if (child && !child->next && child->type == XML_TEXT_NODE && child->content)
-        return valueHasToken(child->content, token);
-    return valueHasToken(attribute(node, attributeName), QString::fromLatin1(token));
+        return valueHasAnyToken(child->content, tokens, count);
+    const QString value = attribute(node, attributeName);
+    for (std::size_t i = 0; i < count; ++i) {
+        if (valueHasToken(value, QString::fromLatin1(tokens[i])))
+            return true;
+    }
+    return false;
 }
 
 bool HtmlDocument::valueHasToken(const xmlChar *value, const char *token)

@@ -58,6 +58,9 @@ public:
     static bool hasToken(const xmlNode *node, const char *attributeName, const QString &token);
     /// Same, for an ASCII @p token; answers without building strings when the value is plain ASCII.
     static bool hasToken(const xmlNode *node, const char *attributeName, const char *token);
+    /// Same for several ASCII tokens at once: true when the attribute holds any of them.
+    static bool hasAnyToken(const xmlNode *node, const char *attributeName, const char *const *tokens,
+                            std::size_t count);
     /// name(node) == @p lowercaseName, without building a string when the name is ASCII.
     static bool isNamed(const xmlNode *node, const char *lowercaseName);
     /// isNamed() for an element name alone (UTF-8, not null).

@@ -6,6 +6,7 @@
 #include "net/fetcher.h"
 #include "parse/contentsniffer.h"
 #include "parse/feedreader.h"
+#include "parse/foundvia.h"
 #include "parse/headlinecutoff.h"
 #include "parse/headlineextractor.h"
 #include "types/webaddress.h"
@@ -91,7 +92,8 @@ void BlogScan::onFrontPage(const FetchResult &fetched)
 {
     if (!recordRequest(fetched))
         return;
-    m_result.memory.frontPage = fetched.validators;
+    if (!m_followedBlogLink) // the blog page a landing page leads to is not the front page
+        m_result.memory.frontPage = fetched.validators;
     if (fetched.notModified) {
         finishUnchanged();
         return;
@@ -116,13 +118,28 @@ void BlogScan::onFrontPageParsed(const ArticleLocation &location)
 {
     if (isFinished())
         return;
+    for (const QString &name : location.siteNames) {
+        if (!m_headline.siteNames.contains(name))
+            m_headline.siteNames.append(name);
+    }
+    if (m_headline.frontPageTitle.isEmpty())
+        m_headline.frontPageTitle = location.pageTitle;
+    // The list's own feed address (an OPML xmlUrl) first: the user chose it.
+    const QUrl feed = WebAddress::isWebScheme(m_entry.feedUrl) ? m_entry.feedUrl : location.feedUrls.value(0);
     if (location.articleUrl.isValid()) {
-        m_feedEntryTitle = location.articleTitle;
+        m_headline.listing = location.linkTexts;
+        m_headline.feedTitle = location.articleTitle;
+        if (location.undated && feed.isValid()) {
+            // The page shows several posts and no dates: a pinned one may come first. The
+            // feed's dates decide (one more request, counted).
+            m_undated = location;
+            m_host.countFeedDateLookup();
+            fetch(feed, RequestKind::Feed, &BlogScan::onDateFeed);
+            return;
+        }
         fetchArticle(location.articleUrl, location.foundVia);
         return;
     }
-    // The list's own feed address (an OPML xmlUrl) first: the user chose it.
-    const QUrl feed = WebAddress::isWebScheme(m_entry.feedUrl) ? m_entry.feedUrl : location.feedUrls.value(0);
     if (feed.isValid()) {
         const BlogMemory &memory = m_entry.memory;
         // The feed's validators count only for the feed they came from.
@@ -130,6 +147,12 @@ void BlogScan::onFrontPageParsed(const ArticleLocation &location)
             = memory.canRevalidate() && memory.feedUrl.isValid() && WebAddress::isSamePage(memory.feedUrl, feed);
         m_result.memory.feedUrl = feed;
         fetch(feed, RequestKind::Feed, &BlogScan::onFeed, sameFeed ? memory.feed : PageValidators {});
+        return;
+    }
+    if (location.blogLink.isValid() && !m_followedBlogLink) {
+        // A landing page: its "Blog" link leads to the posts, one hop.
+        m_followedBlogLink = true;
+        fetch(location.blogLink, RequestKind::FrontPage, &BlogScan::onFrontPage);
         return;
     }
     finish(BlogStatus::NoArticle, location.error);
@@ -147,30 +170,81 @@ void BlogScan::onFeed(const FetchResult &fetched)
     Q_EMIT changed(m_result);
     m_host.parseInBackground(
         this, fetched.body.size(),
-        [body = fetched.body, url = fetched.timing.finalUrl] {
-            FeedContent feed = FeedReader::read(body, url);
-            const FeedEntry *newest = feed.newest();
-            return newest ? *newest : FeedEntry {};
-        },
+        [body = fetched.body, url = fetched.timing.finalUrl] { return FeedReader::read(body, url); },
         &BlogScan::onFeedParsed);
 }
 
-void BlogScan::onFeedParsed(const FeedEntry &entry)
+void BlogScan::onFeedParsed(const FeedContent &feed)
 {
     if (isFinished())
         return;
-    if (!entry.link.isValid()) {
+    const FeedEntry *entry = feed.newest();
+    if (!entry || !entry->link.isValid()) {
         finish(BlogStatus::NoArticle, QCoreApplication::translate("BlogScan", "The blog's feed lists no article."));
         return;
     }
-    m_feedEntryTitle = entry.title;
-    fetchArticle(entry.link, QStringLiteral("feed"));
+    if (!feed.title.isEmpty())
+        m_headline.siteNames.append(feed.title);
+    m_headline.feedTitle = entry->title;
+    m_headline.listing.clear();
+    fetchArticle(entry->link, FoundVia::code(ArticleRule::Feed));
+}
+
+void BlogScan::onDateFeed(const FetchResult &fetched)
+{
+    m_download = nullptr;
+    m_result.timings.append(fetched.timing);
+    m_result.httpStatus = fetched.timing.httpStatus;
+    if (isFinished())
+        return; // cancelled meanwhile
+    if (fetched.status == BlogStatus::Cancelled) {
+        finish(fetched.status, fetched.error);
+        return;
+    }
+    if (!fetched.ok()) {
+        // The feed was only asked for its dates: without it, the front page's answer stands.
+        fetchArticle(m_undated.articleUrl, m_undated.foundVia);
+        return;
+    }
+    Q_EMIT changed(m_result);
+    m_host.parseInBackground(
+        this, fetched.body.size(),
+        [body = fetched.body, url = fetched.timing.finalUrl] { return FeedReader::read(body, url); },
+        &BlogScan::onDateFeedParsed);
+}
+
+void BlogScan::onDateFeedParsed(const FeedContent &feed)
+{
+    if (isFinished())
+        return;
+    const FeedEntry *entry = feed.newest();
+    if (!entry || !entry->link.isValid() || !entry->published.isValid()) {
+        fetchArticle(m_undated.articleUrl, m_undated.foundVia);
+        return;
+    }
+    if (!feed.title.isEmpty())
+        m_headline.siteNames.append(feed.title);
+    m_headline.feedTitle = entry->title;
+    m_headline.listing.clear();
+    const auto same = [&](const QUrl &a) {
+        const auto options = QUrl::StripTrailingSlash | QUrl::NormalizePathSegments | QUrl::RemoveFragment;
+        return a.adjusted(options) == entry->link.adjusted(options);
+    };
+    for (const ArticleCandidate &candidate : std::as_const(m_undated.candidates)) {
+        if (same(candidate.url)) {
+            m_headline.listing = candidate.texts;
+            fetchArticle(entry->link, FoundVia::withFeedDates(m_undated.foundVia));
+            return;
+        }
+    }
+    // The feed's newest is not on the front page at all: the feed alone found it.
+    fetchArticle(entry->link, FoundVia::code(ArticleRule::Feed));
 }
 
 void BlogScan::fetchArticle(const QUrl &url, const QString &foundVia)
 {
     m_result.articleUrl = url;
-    m_result.foundVia = foundVia;
+    m_result.foundVia = m_followedBlogLink ? FoundVia::afterBlogLink(foundVia) : foundVia;
     Q_EMIT changed(m_result);
     if (!WebAddress::isWebScheme(url)) {
         finish(BlogStatus::UnsupportedScheme,
@@ -195,8 +269,8 @@ void BlogScan::onArticle(const FetchResult &fetched)
     Q_EMIT changed(m_result);
     m_host.parseInBackground(
         this, fetched.body.size(),
-        [body = fetched.body, type = fetched.contentType, url = fetched.timing.finalUrl] {
-            return HeadlineExtractor::extract(body, type, url);
+        [body = fetched.body, type = fetched.contentType, url = fetched.timing.finalUrl, context = m_headline] {
+            return HeadlineExtractor::extract(body, type, url, context);
         },
         &BlogScan::onArticleParsed);
 }
@@ -209,9 +283,9 @@ void BlogScan::onArticleParsed(const Headline &headline)
     if (!headline.title.isEmpty()) {
         m_result.title = headline.title;
         m_result.titleVia = headline.via;
-    } else if (!m_feedEntryTitle.isEmpty()) {
-        m_result.title = m_feedEntryTitle;
-        m_result.titleVia = QStringLiteral("feed");
+    } else if (!m_headline.feedTitle.isEmpty()) {
+        m_result.title = m_headline.feedTitle;
+        m_result.titleVia = FoundVia::code(TitleSource::Feed);
     } else {
         finish(BlogStatus::NoTitle);
         return;
@@ -227,7 +301,7 @@ void BlogScan::finishUnchanged()
     m_result.unchanged = true;
     m_result.articleUrl = memory.articleUrl;
     m_result.title = memory.title;
-    m_result.foundVia = QStringLiteral("unchanged");
+    m_result.foundVia = FoundVia::code(ArticleRule::Unchanged);
     m_result.memory.articleUrl = memory.articleUrl;
     m_result.memory.title = memory.title;
     if (m_result.memory.feedUrl.isEmpty()) {

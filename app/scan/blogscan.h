@@ -48,7 +48,9 @@ private:
     void onFrontPage(const FetchResult &fetched);
     void onFrontPageParsed(const ArticleLocation &location);
     void onFeed(const FetchResult &fetched);
-    void onFeedParsed(const FeedEntry &entry);
+    void onFeedParsed(const FeedContent &feed);
+    void onDateFeed(const FetchResult &fetched);
+    void onDateFeedParsed(const FeedContent &feed);
     void onArticle(const FetchResult &fetched);
     void onArticleParsed(const Headline &headline);
     void fetchArticle(const QUrl &url, const QString &foundVia);
@@ -62,5 +64,7 @@ private:
     /// This blog's cookies alone, in memory, for every request of its chain (cookie checks,
     /// consent redirects); shared with its downloads, which may outlive a cancelled chain.
     std::shared_ptr<QNetworkCookieJar> m_cookies;
-    QString m_feedEntryTitle; // fallback headline when the article page has none
+    HeadlineContext m_headline; // what the chain says about the article before its page is read
+    ArticleLocation m_undated; // the front page's answer while the feed's dates are consulted
+    bool m_followedBlogLink = false; // the front page named no article: its blog link was followed
 };

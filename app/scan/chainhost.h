@@ -17,6 +17,9 @@ class ChainHost
 public:
     virtual Fetcher &fetcher() = 0;
     virtual const ScanOptions &options() const = 0;
+    /// One more blog whose front page dated none of its posts, so that its feed is read for its
+    /// dates (issue #13: the extra requests are counted).
+    virtual void countFeedDateLookup() = 0;
 
     /// Runs @p work on the parser pool and hands its result to (receiver->*done)() on the
     /// receiver's thread. The host waits for the pool before it deletes any chain, so @p receiver

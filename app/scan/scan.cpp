@@ -110,6 +110,7 @@ void Scan::clearBlogs()
     m_activeChains = 0;
     m_finishedCount = 0;
     m_failedCount = 0;
+    m_feedDateLookups = 0;
     m_stopped = false;
 }
 

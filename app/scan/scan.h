@@ -46,11 +46,16 @@ public:
     int finishedCount() const { return m_finishedCount; }
     int failedCount() const { return m_failedCount; }
     int peakRequestsInFlight() const { return m_fetcher.peakInFlight(); }
+    /// Blogs whose front page listed several posts without dates, so that their feed was fetched
+    /// for its dates (one more request each).
+    int feedDateLookups() const { return m_feedDateLookups; }
+
     /// Every blog's result so far, in list order.
     QList<BlogResult> results() const;
 
     // ChainHost: what the chains use.
     Fetcher &fetcher() override { return m_fetcher; }
+    void countFeedDateLookup() override { ++m_feedDateLookups; }
 
 Q_SIGNALS:
     void started(int blogCount);
@@ -79,6 +84,7 @@ private:
     int m_maxChains = 1;
     int m_finishedCount = 0;
     int m_failedCount = 0;
+    int m_feedDateLookups = 0;
     qint64 m_parseBacklogBytes = 0; // bodies handed to the parsers and not parsed yet
     bool m_running = false;
     bool m_stopped = false;

@@ -351,6 +351,8 @@ void TestEngineCorpus::scoresEveryEngineFixtureWithoutRegression()
         qInfo("%-20s %4d / %-3d %4d / %-3d", qPrintable(it.key()), it.value().articles, it.value().total,
               it.value().headlines, it.value().total);
     qInfo("%-20s %4d / %-3d %4d / %-3d", "all fixtures", all.articles, all.total, all.headlines, all.total);
+    // Blogs whose front page dated none of its posts, so that their feed was read for its dates.
+    qInfo("feed consulted for dates: %d of %d blogs", scan.feedDateLookups(), int(results.size()));
 
     if (qEnvironmentVariableIntValue("TITLEWAVE_ENGINES_WRITE_BASELINE") == 1) {
         QVERIFY(writeBaseline(fixtures, verdicts));

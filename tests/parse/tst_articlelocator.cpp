@@ -36,6 +36,14 @@ class TestArticleLocator final : public QObject
 
 private Q_SLOTS:
     void initTestCase() { xmlInitParser(); }
+    void datesFromTextAndUrls_data();
+    void datesFromTextAndUrls();
+    void reportsUndatedCandidatesForTheFeed();
+    void findsRepeatedBlocksWithoutMarkup();
+    void menusAreNoPostList();
+    void findsTheBlogLink_data();
+    void findsTheBlogLink();
+    void namesTheSiteAndTheLinkOnBothPaths();
     void followsUserXPath_data();
     void followsUserXPath();
     void reportsInvalidXPath_data();
@@ -552,6 +560,154 @@ void TestArticleLocator::readsContainerDatesInRuleOrder()
     QCOMPARE(links.size(), 1);
     const QDateTime date = ArticleRules::dateAround(doc, links.constFirst());
     QCOMPARE(date.isValid() ? date.date().toString(Qt::ISODate) : QString(), expected);
+}
+
+// The newest by date from every source: <time>, text, URL (issue #13).
+void TestArticleLocator::datesFromTextAndUrls_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("expected");
+    const auto post = [](const char *href, const char *title, const char *extra) -> QByteArray {
+        return QByteArray("<article class='post'><h2><a href='") + href + "'>" + title + "</a></h2><p>" + extra
+            + "</p></article>";
+    };
+    QTest::addRow("text dates, pinned first") << post("/pinned/", "Pinned", "January 3, 2023")
+            + post("/newest/", "Newest", "July 1, 2024") + post("/older/", "Older", "June 1, 2024")
+                                              << str("https://blog.example.org/newest/");
+    QTest::addRow("french text dates") << post("/a/", "A", "1er mars 2024") + post("/b/", "B", "14 juillet 2024")
+                                       << str("https://blog.example.org/b/");
+    QTest::addRow("url dates") << post("/2023/01/03/pinned/", "Pinned", "") + post("/2024/07/01/newest/", "Newest", "")
+                               << str("https://blog.example.org/2024/07/01/newest/");
+    QTest::addRow("undated: first") << post("/a/", "A", "") + post("/b/", "B", "")
+                                    << str("https://blog.example.org/a/");
+}
+
+void TestArticleLocator::datesFromTextAndUrls()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(QString, expected);
+    const ArticleLocation location = ArticleLocator::locate(page(body), "text/html", PageUrl);
+    QCOMPARE(location.articleUrl.toString(), expected);
+}
+
+void TestArticleLocator::reportsUndatedCandidatesForTheFeed()
+{
+    const QByteArray body = "<article><h2><a href='/a/' rel='bookmark'>A</a></h2></article>"
+                            "<article><h2><a href='/b/' rel='bookmark'>B</a></h2></article>";
+    const ArticleLocation undated = ArticleLocator::locate(
+        page(body, "<link rel='alternate' type='application/rss+xml' href='/feed/'>"), "text/html", PageUrl);
+    QCOMPARE(undated.articleUrl.toString(), str("https://blog.example.org/a/"));
+    QCOMPARE(undated.foundVia, str("rel-bookmark"));
+    QVERIFY(undated.undated);
+    QCOMPARE(undated.candidates.size(), 2);
+    QCOMPARE(undated.candidates.at(1).texts, QStringList { str("B") });
+
+    const ArticleLocation dated = ArticleLocator::locate(
+        page(body
+             + "<article><h2><a href='/c/' rel='bookmark'>C</a></h2><time datetime='2024-07-01'>x</time></article>"),
+        "text/html", PageUrl);
+    QCOMPARE(dated.articleUrl.toString(), str("https://blog.example.org/c/"));
+    QVERIFY(!dated.undated);
+}
+
+void TestArticleLocator::findsRepeatedBlocksWithoutMarkup()
+{
+    const auto block = [](const char *href, const char *title, const char *date) -> QByteArray {
+        return QByteArray("<div class='inlinepage'><div class='inlineheader'><a href='") + href + "'>" + title
+            + "</a></div><div class='inlinecontent'>An excerpt of a few words.</div><div class='inlinefooter'>"
+            + "Posted " + date + " <a href='/tags/sea/'>sea</a></div></div>";
+    };
+    const QByteArray body
+        = "<div class='header'><a href='/'>tidewater</a></div><ul class='actions'>"
+          "<li><a href='/recentchanges/'>RecentChanges</a></li><li><a href='/prefs/'>Prefs</a></li></ul>"
+        + block("/posts/pinned/", "Pinned", "Mon Jan  1 10:00:00 2024")
+        + block("/posts/newest/", "Newest", "Mon Jul  1 10:00:00 2024")
+        + block("/posts/older/", "Older", "Sat Jun  1 10:00:00 2024");
+    const ArticleLocation location = ArticleLocator::locate(page(body), "text/html", PageUrl);
+    QCOMPARE(location.articleUrl.toString(), str("https://blog.example.org/posts/newest/"));
+    QCOMPARE(location.foundVia, str("blocks"));
+    QCOMPARE(location.linkTexts, QStringList { str("Newest") });
+    QVERIFY(location.error.isEmpty());
+
+    // A flat list: each heading's date is in the siblings up to the next heading.
+    const QByteArray flat = "<main><h1><a href='pinned.html'>Pinned</a></h1><p>Written on 2024-01-01.</p>"
+                            "<h1><a href='newest.html'>Newest</a></h1><p>Written on 2024-07-01.</p>"
+                            "<h1><a href='older.html'>Older</a></h1><p>Written on 2024-06-01.</p></main>";
+    QCOMPARE(ArticleLocator::locate(page(flat), "text/html", PageUrl).articleUrl.toString(),
+             str("https://blog.example.org/newest.html"));
+
+    // Undated blocks: the first.
+    const QByteArray undated = block("/posts/a/", "A", "") + block("/posts/b/", "B", "");
+    QCOMPARE(ArticleLocator::locate(page(undated), "text/html", PageUrl).articleUrl.toString(),
+             str("https://blog.example.org/posts/a/"));
+}
+
+void TestArticleLocator::menusAreNoPostList()
+{
+    // A landing page's card pointing at the blog section is no article either.
+    const QByteArray landing = "<article class='post'><h1>Welcome</h1><p>Read <a href='/blog/'>the blog</a>.</p>"
+                               "</article>";
+    const ArticleLocation toBlog = ArticleLocator::locate(page(landing), "text/html", PageUrl);
+    QVERIFY(toBlog.articleUrl.isEmpty());
+    QCOMPARE(toBlog.blogLink.toString(), str("https://blog.example.org/blog/"));
+
+    // A list of bare links (a menu outside <nav>) is no post list: nothing is found.
+    const QByteArray body = "<ul><li><a href='/about/'>About</a></li><li><a href='/projects/'>Projects</a></li>"
+                            "<li><a href='/contact/'>Contact</a></li></ul><p>Welcome.</p>";
+    const ArticleLocation location = ArticleLocator::locate(page(body), "text/html", PageUrl);
+    QVERIFY(location.articleUrl.isEmpty());
+    QVERIFY(!location.error.isEmpty());
+}
+
+void TestArticleLocator::findsTheBlogLink_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("expected");
+    QTest::addRow("path") << QByteArray("<nav><a href='/about/'>About</a><a href='/blog/'>Writing</a></nav>")
+                          << str("https://blog.example.org/blog/");
+    QTest::addRow("english text") << QByteArray("<nav><a href='/w/'>Posts</a></nav>")
+                                  << str("https://blog.example.org/w/");
+    QTest::addRow("french text") << QByteArray("<nav><a href='/w/'>Billets</a></nav>")
+                                 << str("https://blog.example.org/w/");
+    QTest::addRow("german path") << QByteArray("<p>Mehr: <a href='/aktuelles/'>hier</a></p>")
+                                 << str("https://blog.example.org/aktuelles/");
+    QTest::addRow("navigation first") << QByteArray(
+        "<p><a href='/news/'>News</a></p><nav><a href='/blog/'>Blog</a></nav>")
+                                      << str("https://blog.example.org/blog/");
+    QTest::addRow("other sites' blogs are not ours")
+        << QByteArray("<nav><a href='https://other.example/blog/'>Blog</a></nav>") << QString();
+    QTest::addRow("none") << QByteArray("<nav><a href='/about/'>About</a></nav>") << QString();
+}
+
+void TestArticleLocator::findsTheBlogLink()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(QString, expected);
+    const ArticleLocation location = ArticleLocator::locate(page(body + "<h1>Hi</h1>"), "text/html", PageUrl);
+    QVERIFY(location.articleUrl.isEmpty());
+    QCOMPARE(location.blogLink.toString(), expected);
+}
+
+void TestArticleLocator::namesTheSiteAndTheLinkOnBothPaths()
+{
+    // The same page through FrontPageScanner's events (rel=bookmark) and through the tree
+    // (the XPath option makes the locator skip the scanner): the same names and link text.
+    const QByteArray body = page(
+        "<header><h1 class='site-title'><a href='/'>Tidewater <em>Notes</em></a></h1><a rel='home' href='/'>TN</a>"
+        "</header><article><h2><a rel='bookmark' href='/p/'>Reading <b>the</b> tide tables</a></h2>"
+        "<time datetime='2024-07-01'>x</time></article><svg><title>icon</title></svg>",
+        "<meta property='og:site_name' content='Tidewater Notes'>");
+    const ArticleLocation streamed = ArticleLocator::locate(body, "text/html", PageUrl);
+    ArticleLocatorOptions options;
+    options.xpath = QStringLiteral("//nav//a");
+    const ArticleLocation tree = ArticleLocator::locate(body, "text/html", PageUrl, options);
+    QCOMPARE(streamed.articleUrl, tree.articleUrl);
+    QCOMPARE(streamed.linkTexts, QStringList { str("Reading the tide tables") });
+    QCOMPARE(tree.linkTexts, streamed.linkTexts);
+    QCOMPARE(streamed.siteNames, (QStringList { str("Tidewater Notes"), str("TN") }));
+    QCOMPARE(tree.siteNames, streamed.siteNames);
+    QCOMPARE(streamed.pageTitle, str("Blog"));
+    QCOMPARE(tree.pageTitle, streamed.pageTitle);
 }
 
 QTEST_GUILESS_MAIN(TestArticleLocator)

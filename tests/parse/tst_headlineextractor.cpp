@@ -33,12 +33,16 @@ Headline extract(const QByteArray &body)
 
 } // namespace
 
+Q_DECLARE_METATYPE(HeadlineContext)
+
 class TestHeadlineExtractor final : public QObject
 {
     Q_OBJECT
 
 private Q_SLOTS:
     void initTestCase() { xmlInitParser(); }
+    void decidesFromTheWholeChain_data();
+    void decidesFromTheWholeChain();
     void prefersJsonLdHeadline_data();
     void prefersJsonLdHeadline();
     void readsMetaTitlesInOrder_data();
@@ -452,6 +456,123 @@ void TestHeadlineExtractor::keepsReadingPastBytesTheCharsetLacks()
     QFETCH(QString, expected);
     const QByteArray body = "<html><body><p>" + junk + "</p><h1>" + heading + "</h1></body></html>";
     QCOMPARE(HeadlineExtractor::extract(body, contentType, PageUrl).title, expected);
+}
+
+// Issue #13: site names cut or dropped, damaged metadata losing to the fuller heading, and the
+// chain's titles (listing, feed) joining the page's candidates.
+void TestHeadlineExtractor::decidesFromTheWholeChain_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<HeadlineContext>("context");
+    QTest::addColumn<QString>("title");
+    QTest::addColumn<QString>("via");
+    const HeadlineContext none;
+    HeadlineContext listing;
+    listing.listing = QStringList { str("Reading the tide tables") };
+    listing.siteNames = QStringList { str("Tidewater Notes") };
+
+    QTest::addRow("pelican: home-linking h1 is the site, not the headline")
+        << page("<title>Tidewater Notes - Reading the tide tables</title>",
+                "<header><h1><a href='/'>Tidewater Notes</a></h1></header><article><header>"
+                "<h2 class='entry-title'><a href='/r.html' rel='bookmark'>Reading the tide tables</a></h2></header>"
+                "</article>")
+        << none << str("Reading the tide tables") << str("entry-title+title");
+    QTest::addRow("chronicle: colon separator and the home-linking h1")
+        << page("<title>Tidewater Notes: Reading the tide tables</title>",
+                "<h1 class='title'><a href='/'>Tidewater Notes</a></h1><div class='entry'>"
+                "<div class='title'>Reading the tide tables</div></div>")
+        << none << str("Reading the tide tables") << str("title");
+    QTest::addRow("a colon in the headline stays when no site name is known")
+        << page("<title>Rust: why it matters</title>", "<h1>Rust: why it matters</h1>") << none
+        << str("Rust: why it matters") << str("title");
+    QTest::addRow("jekyll-seo: damaged metadata loses to the itemprop=headline h1")
+        << page("<title>Vec &amp; Box&lt;dyn Fn()&gt;: closures | Tidewater Notes</title>"
+                "<meta property='og:title' content='Vec &amp; Box&lt;dyn Fn()&gt;: closures'>"
+                "<meta property='og:site_name' content='Tidewater Notes'><link rel='stylesheet' href='/s.css'>",
+                "<article class='post h-entry'><h1 class='post-title p-name' itemprop='name headline'>"
+                "Vec&lt;T&gt; &amp; Box&lt;dyn Fn()&gt;: closures</h1></article>")
+        << none << str("Vec<T> & Box<dyn Fn()>: closures") << str("entry-title+h1");
+    QTest::addRow("a shorter og:title that leaves words out is the publisher's choice")
+        << page("<meta property='og:title' content='How to Throw a Party'><link rel='stylesheet' href='/s.css'>",
+                "<h1 class='entry-title'>How to Throw a Graduation Party</h1>")
+        << none << str("How to Throw a Party") << str("og:title");
+    QTest::addRow("ghost: site name in og:title cut when the chain backs the rest")
+        << page("<title>Tidewater Notes \xe2\x80\x94 Reading the tide tables</title>"
+                "<meta property='og:site_name' content='Tidewater Notes'>"
+                "<meta property='og:title' content='Tidewater Notes \xe2\x80\x94 Reading the tide tables'>"
+                "<link rel='stylesheet' href='/s.css'>",
+                "<article><h1 class='article-title'>Reading the tide tables</h1></article>")
+        << listing << str("Reading the tide tables") << str("og:title");
+    QTest::addRow("og:title with a site name kept without the chain") << page(
+        "<meta property='og:site_name' content='eHow'>"
+        "<meta property='og:title' content='How to Build a Terrarium | eHow'><link rel='stylesheet' href='/s.css'>",
+        "<h1>How to Build a Terrarium</h1>") << none << str("How to Build a Terrarium | eHow")
+                                                                      << str("og:title");
+    HeadlineContext agree;
+    agree.listing = QStringList { str("The real headline") };
+    agree.feedTitle = str("The real headline");
+    QTest::addRow("listing, feed and h1 outvote a lone og:title")
+        << page("<title>The real headline | Site</title><meta property='og:title' content='Click here now'>"
+                "<link rel='stylesheet' href='/s.css'>",
+                "<h1>The real headline</h1>")
+        << agree << str("The real headline") << str("listing+feed+h1+title");
+    QTest::addRow("agreeing chain keeps the first rule's via")
+        << page("<title>The real headline | Site</title><meta property='og:title' content='The real headline'>"
+                "<link rel='stylesheet' href='/s.css'>",
+                "<h1>The real headline</h1>")
+        << agree << str("The real headline") << str("og:title");
+    HeadlineContext frontTitle;
+    frontTitle.frontPageTitle = str("Tidewater Notes | boats and tides");
+    frontTitle.listing = QStringList { str("Knots") };
+    QTest::addRow("the front page's title names the site")
+        << page("<title>Knots | Tidewater Notes</title>", "<p>No heading at all.</p>") << frontTitle << str("Knots")
+        << str("title");
+    HeadlineContext newestInFull;
+    newestInFull.frontPageTitle = str("Knots - Tidewater Notes");
+    newestInFull.listing = QStringList { str("Knots") };
+    QTest::addRow("a front page titled by its newest post does not make it the site's name")
+        << page("<title>Knots - Tidewater Notes</title>", "<h1>Knots</h1>") << newestInFull << str("Knots")
+        << str("title");
+    HeadlineContext hexo;
+    hexo.listing = QStringList { str("Vec & Box: closures") };
+    QTest::addRow("hexo: a raw <T> in headings loses to the fuller og:title")
+        << page("<title>Vec<T> & Box<dyn Fn()>: closures | Site</title>"
+                "<meta property='og:title' content='Vec&lt;T&gt; &amp; Box&lt;dyn Fn()&gt;: closures'>"
+                "<link rel='stylesheet' href='/s.css'>",
+                "<h1 class='post-title' itemprop='name headline'>Vec<T> & Box<dyn Fn()>: closures</h1>")
+        << hexo << str("Vec<T> & Box<dyn Fn()>: closures") << str("og:title");
+    QTest::addRow("blag: the <title> as a browser reads it")
+        << page("<title>Vec<T> & Box<dyn Fn()>: closures | Site</title>",
+                "<h1><a href='/'>Site</a></h1><h2>Vec<T> & Box<dyn Fn()>: closures</h2>")
+        << hexo << str("Vec<T> & Box<dyn Fn()>: closures") << str("title");
+    HeadlineContext blosxom;
+    blosxom.feedTitle = str("Vec&lt;T&gt; &amp; Box: closures");
+    blosxom.siteNames = QStringList { str("Site") };
+    QTest::addRow("blosxom: a twice-escaped feed title backed by an <h3>")
+        << page("<title>Site 01 07 2024</title>",
+                "<h1>Site</h1><h2>Mon, 01 Jul 2024</h2><h3><a name='x'>Vec&lt;T&gt; &amp; Box: closures</a></h3>")
+        << blosxom << str("Vec<T> & Box: closures") << str("feed+heading");
+    HeadlineContext rust;
+    rust.siteNames = QStringList { str("Rust") };
+    rust.listing = QStringList { str("Rust: the 2024 edition") };
+    QTest::addRow("a site name the chain keeps in the headline stays")
+        << page("<title>Rust: the 2024 edition</title>", "<h1><a href='/'>Rust</a></h1><h2>Rust: the 2024 edition</h2>")
+        << rust << str("Rust: the 2024 edition") << str("title");
+    HeadlineContext onlyListing;
+    onlyListing.listing = QStringList { str("Read more") };
+    QTest::addRow("the chain alone does not make a headline")
+        << page({}, "<p>Words without a heading.</p>") << onlyListing << QString() << QString();
+}
+
+void TestHeadlineExtractor::decidesFromTheWholeChain()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(HeadlineContext, context);
+    QFETCH(QString, title);
+    QFETCH(QString, via);
+    const Headline headline = HeadlineExtractor::extract(body, QByteArray("text/html"), PageUrl, context);
+    QCOMPARE(headline.title, title);
+    QCOMPARE(headline.via, via);
 }
 
 QTEST_GUILESS_MAIN(TestHeadlineExtractor)
