@@ -662,8 +662,15 @@ QString lastSegment(const QUrl &url)
 bool ArticleRules::isSectionUrl(const QUrl &url)
 {
     // /blog/, /en/posts/: a list of posts, never a post (a landing page's "Read the blog").
-    return url.path().count(QLatin1Char('/')) <= 3 && sectionNames().contains(lastSegment(url))
-        && url.query().isEmpty();
+    // Checked for every candidate: most paths are told apart by their shape alone.
+    const QString path = url.path(QUrl::FullyEncoded);
+    QStringView trimmed(path);
+    while (trimmed.endsWith(QLatin1Char('/')))
+        trimmed.chop(1);
+    const qsizetype last = trimmed.size() - trimmed.lastIndexOf(QLatin1Char('/')) - 1;
+    if (last == 0 || last > 40 || path.count(QLatin1Char('/')) > 3 || url.hasQuery())
+        return false;
+    return sectionNames().contains(lastSegment(url));
 }
 
 QUrl ArticleRules::blogLink(const HtmlDocument &doc)

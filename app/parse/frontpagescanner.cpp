@@ -35,6 +35,7 @@ public:
         , m_attributes(attributes)
     { }
     bool isNamed(const char *name) const { return xmlStrEqual(m_name, LibXml::xc(name)); }
+    xmlChar firstLetter() const { return m_name[0]; }
     /// h1-h6 in any case, as isNamedLoosely() compares.
     bool isHeading() const
     {
@@ -222,20 +223,21 @@ private:
     void namesOf(const EventElement &element)
     {
         Open &open = m_open.back();
-        if (element.isNamed("svg")) {
+        const xmlChar first = element.firstLetter();
+        if (first == 's' && element.isNamed("svg")) {
             open.svg = true;
             ++m_svg;
         } else if (element.isHeading() || element.hasAnyToken("class", SiteClasses)) {
             open.heading = true;
             ++m_headings;
-        } else if (element.isNamed("title") && !m_titleSeen && m_svg == 0) {
+        } else if (first == 't' && !m_titleSeen && m_svg == 0 && element.isNamed("title")) {
             m_titleSeen = true;
             open.capture = Capture::Title;
             ++m_capturing;
-        } else if (element.isNamed("meta")) {
+        } else if (first == 'm' && element.isNamed("meta")) {
             if (element.hasAnyToken("property", SiteMetas) || element.hasAnyToken("name", SiteMetas))
                 m_names.append({ QString(), element.value("content") });
-        } else if (element.isNamed("a") && open.capture == Capture::None) {
+        } else if (first == 'a' && open.capture == Capture::None && element.isNamed("a")) {
             const bool home = element.hasAnyToken("rel", std::array<const char *, 1> { "home" });
             if (home || (headingAround() && element.has("href"))) {
                 open.capture = Capture::Name;
