@@ -584,6 +584,8 @@ QList<ArticleCandidate> ArticleRules::blocks(const HtmlDocument &doc)
             QList<ArticleCandidate> candidates;
             QSet<QUrl> urls;
             int rich = 0;
+            int dated = 0;
+            int titled = 0;
             for (xmlNode *block : members) {
                 const auto [url, link] = mainLink(doc, block, budget);
                 if (budget < 0)
@@ -611,8 +613,17 @@ QList<ArticleCandidate> ArticleRules::blocks(const HtmlDocument &doc)
                 if (!date.isValid())
                     date = dateIn(block);
                 candidates.append({ url, date, linkText.isEmpty() ? QStringList() : QStringList { linkText } });
+                if (dateOf(candidates.constLast()).isValid())
+                    ++dated;
+                bool heading = false;
+                for (const xmlNode *p = link; p && p != block->parent && !heading; p = p->parent)
+                    heading = isHeading(p);
+                titled += heading ? 1 : 0;
             }
-            if (candidates.size() >= 2 && rich * 2 >= candidates.size() && candidates.size() > best.size())
+            // A post list: blocks with more than their link, and dates or titled links (a page's
+            // references or a link farm has neither).
+            const qsizetype n = candidates.size();
+            if (n >= 2 && rich * 2 >= n && (dated * 2 >= n || titled == n) && n > best.size())
                 best = candidates;
         }
     });

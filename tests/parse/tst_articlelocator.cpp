@@ -636,10 +636,18 @@ void TestArticleLocator::findsRepeatedBlocksWithoutMarkup()
     QCOMPARE(ArticleLocator::locate(page(flat), "text/html", PageUrl).articleUrl.toString(),
              str("https://blog.example.org/newest.html"));
 
-    // Undated blocks: the first.
-    const QByteArray undated = block("/posts/a/", "A", "") + block("/posts/b/", "B", "");
+    // Undated blocks whose links are titles: the first.
+    const auto titled = [](const char *href, const char *title) -> QByteArray {
+        return QByteArray("<div class='post'><h2><a href='") + href + "'>" + title
+            + "</a></h2><p>An excerpt of a few words.</p></div>";
+    };
+    const QByteArray undated = titled("/posts/a/", "A") + titled("/posts/b/", "B");
     QCOMPARE(ArticleLocator::locate(page(undated), "text/html", PageUrl).articleUrl.toString(),
              str("https://blog.example.org/posts/a/"));
+    // Undated blocks of plain links with text (a page's references) are no post list.
+    const QByteArray references = "<ol><li><a href='/ref/a'>A source</a>, an article about it.</li>"
+                                  "<li><a href='/ref/b'>Another source</a>, more words about it.</li></ol>";
+    QVERIFY(ArticleLocator::locate(page(references), "text/html", PageUrl).articleUrl.isEmpty());
 }
 
 void TestArticleLocator::menusAreNoPostList()
