@@ -313,28 +313,30 @@
 <context>
     <name>CommandLineOptions</name>
     <message>
-        <location filename="../app/session/commandlineoptions.cpp" line="+16"/>
+        <location filename="../app/session/commandlineoptions.cpp" line="+18"/>
         <source>--%1 needs a whole number of at least %2, not &quot;%3&quot;.</source>
         <translation>--%1 erwartet eine ganze Zahl von mindestens %2, nicht „%3“.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+16"/>
         <source>Finds the newest article and its headline on every blog of a list, all blogs at once.
 
 Without --headless, opens the window. With --headless, scans LIST (one URL per line,
 or - for standard input; .csv and .opml lists too) and writes CSV or JSON to OUT
 (or - for standard output).
-Exit status: 0 every blog ok, 1 some blogs failed, 2 bad usage or unreadable input.</source>
+Exit status: 0 every blog ok, 1 some blogs failed, 2 bad usage or unreadable input,
+130 or 143 interrupted by SIGINT or SIGTERM (every row is still written).</source>
         <translation>Findet den neuesten Artikel und seine Überschrift in jedem Blog einer Liste, alle Blogs gleichzeitig.
 
 Ohne --headless öffnet sich das Fenster. Mit --headless wird LISTE gescannt (eine URL pro Zeile,
 oder - für die Standardeingabe; auch .csv- und .opml-Listen) und CSV oder JSON nach AUSGABE
 geschrieben (oder - für die Standardausgabe).
 Exit-Status: 0 alle Blogs in Ordnung, 1 einige Blogs fehlgeschlagen, 2 falscher Aufruf oder
-unlesbare Eingabe.</translation>
+unlesbare Eingabe,
+130 oder 143: durch SIGINT oder SIGTERM unterbrochen (jede Zeile wird trotzdem geschrieben).</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Show this help and exit.</source>
         <translation>Diese Hilfe anzeigen und beenden.</translation>
     </message>
@@ -522,7 +524,7 @@ unlesbare Eingabe.</translation>
 <context>
     <name>Download</name>
     <message>
-        <location filename="../app/net/download.cpp" line="+190"/>
+        <location filename="../app/net/download.cpp" line="+193"/>
         <source>The page is %1 MB, over the %2 MB limit.</source>
         <translation>Die Seite ist %1 MB groß und überschreitet die Grenze von %2 MB.</translation>
     </message>
@@ -572,7 +574,7 @@ unlesbare Eingabe.</translation>
 <context>
     <name>HeadlessRunner</name>
     <message>
-        <location filename="../app/cli/headlessrunner.cpp" line="+52"/>
+        <location filename="../app/cli/headlessrunner.cpp" line="+54"/>
         <source>cannot start the demo server on this computer&apos;s loopback address.</source>
         <translation>der Demo-Server kann auf der Loopback-Adresse dieses Rechners nicht gestartet werden.</translation>
     </message>
@@ -630,6 +632,11 @@ unlesbare Eingabe.</translation>
         <location line="+2"/>
         <source>cannot write the results: %1</source>
         <translation>die Ergebnisse können nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>interrupted by %1: stopping, and writing every blog (the unfinished ones as cancelled)</source>
+        <translation>durch %1 unterbrochen: Abbruch, jedes Blog wird geschrieben (die nicht fertigen als abgebrochen)</translation>
     </message>
 </context>
 <context>
@@ -910,7 +917,7 @@ unlesbare Eingabe.</translation>
         <translation>Maximale Anzahl gleichzeitiger Anfragen</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+123"/>
         <source>No failed blogs to retry.</source>
         <translation>Keine fehlgeschlagenen Blogs zum Wiederholen.</translation>
     </message>

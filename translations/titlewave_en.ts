@@ -31,7 +31,7 @@
 <context>
     <name>Download</name>
     <message numerus="yes">
-        <location filename="../app/net/download.cpp" line="+264"/>
+        <location filename="../app/net/download.cpp" line="+267"/>
         <source>More than %n redirect(s): the server redirects in a loop.</source>
         <translation>
             <numerusform>More than %n redirect: the server redirects in a loop.</numerusform>
@@ -42,7 +42,7 @@
 <context>
     <name>HeadlessRunner</name>
     <message numerus="yes">
-        <location filename="../app/cli/headlessrunner.cpp" line="+112"/>
+        <location filename="../app/cli/headlessrunner.cpp" line="+114"/>
         <source>%n blog(s) with a new article since the last scan</source>
         <translation>
             <numerusform>%n blog with a new article since the last scan</numerusform>
@@ -104,7 +104,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="+263"/>
+        <location filename="../ui/mainwindow.cpp" line="+267"/>
         <location line="+10"/>
         <source>Scanning %n blog(s) again</source>
         <translation>

@@ -313,28 +313,30 @@
 <context>
     <name>CommandLineOptions</name>
     <message>
-        <location filename="../app/session/commandlineoptions.cpp" line="+16"/>
+        <location filename="../app/session/commandlineoptions.cpp" line="+18"/>
         <source>--%1 needs a whole number of at least %2, not &quot;%3&quot;.</source>
         <translation>--%1 necesita un número entero mayor o igual que %2, no «%3».</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+16"/>
         <source>Finds the newest article and its headline on every blog of a list, all blogs at once.
 
 Without --headless, opens the window. With --headless, scans LIST (one URL per line,
 or - for standard input; .csv and .opml lists too) and writes CSV or JSON to OUT
 (or - for standard output).
-Exit status: 0 every blog ok, 1 some blogs failed, 2 bad usage or unreadable input.</source>
+Exit status: 0 every blog ok, 1 some blogs failed, 2 bad usage or unreadable input,
+130 or 143 interrupted by SIGINT or SIGTERM (every row is still written).</source>
         <translation>Encuentra el artículo más reciente y su titular en cada blog de una lista, todos los blogs a la vez.
 
 Sin --headless, abre la ventana. Con --headless, analiza LISTA (una URL por línea,
 o - para la entrada estándar; también listas .csv y .opml) y escribe CSV o JSON en SALIDA
 (o - para la salida estándar).
 Estado de salida: 0 todos los blogs bien, 1 algunos blogs fallaron, 2 uso incorrecto o
-entrada ilegible.</translation>
+entrada ilegible,
+130 o 143: interrumpido por SIGINT o SIGTERM (se escriben igualmente todas las filas).</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Show this help and exit.</source>
         <translation>Muestra esta ayuda y sale.</translation>
     </message>
@@ -522,7 +524,7 @@ entrada ilegible.</translation>
 <context>
     <name>Download</name>
     <message>
-        <location filename="../app/net/download.cpp" line="+190"/>
+        <location filename="../app/net/download.cpp" line="+193"/>
         <source>The page is %1 MB, over the %2 MB limit.</source>
         <translation>La página ocupa %1 MB y supera el límite de %2 MB.</translation>
     </message>
@@ -572,7 +574,7 @@ entrada ilegible.</translation>
 <context>
     <name>HeadlessRunner</name>
     <message>
-        <location filename="../app/cli/headlessrunner.cpp" line="+52"/>
+        <location filename="../app/cli/headlessrunner.cpp" line="+54"/>
         <source>cannot start the demo server on this computer&apos;s loopback address.</source>
         <translation>no se puede iniciar el servidor de demostración en la dirección de bucle local de este equipo.</translation>
     </message>
@@ -630,6 +632,11 @@ entrada ilegible.</translation>
         <location line="+2"/>
         <source>cannot write the results: %1</source>
         <translation>no se pueden escribir los resultados: %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>interrupted by %1: stopping, and writing every blog (the unfinished ones as cancelled)</source>
+        <translation>interrumpido por %1: deteniendo y escribiendo cada blog (los que no terminaron, como cancelados)</translation>
     </message>
 </context>
 <context>
@@ -910,7 +917,7 @@ entrada ilegible.</translation>
         <translation>Máximo de peticiones a la vez</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+123"/>
         <source>No failed blogs to retry.</source>
         <translation>No hay blogs fallidos que reintentar.</translation>
     </message>

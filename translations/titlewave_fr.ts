@@ -313,28 +313,30 @@
 <context>
     <name>CommandLineOptions</name>
     <message>
-        <location filename="../app/session/commandlineoptions.cpp" line="+16"/>
+        <location filename="../app/session/commandlineoptions.cpp" line="+18"/>
         <source>--%1 needs a whole number of at least %2, not &quot;%3&quot;.</source>
         <translation>--%1 attend un nombre entier supérieur ou égal à %2, et non «&#xa0;%3&#xa0;».</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+16"/>
         <source>Finds the newest article and its headline on every blog of a list, all blogs at once.
 
 Without --headless, opens the window. With --headless, scans LIST (one URL per line,
 or - for standard input; .csv and .opml lists too) and writes CSV or JSON to OUT
 (or - for standard output).
-Exit status: 0 every blog ok, 1 some blogs failed, 2 bad usage or unreadable input.</source>
+Exit status: 0 every blog ok, 1 some blogs failed, 2 bad usage or unreadable input,
+130 or 143 interrupted by SIGINT or SIGTERM (every row is still written).</source>
         <translation>Trouve le dernier article et son titre sur chaque blog d’une liste, tous les blogs à la fois.
 
 Sans --headless, ouvre la fenêtre. Avec --headless, analyse LISTE (une URL par ligne,
 ou - pour l’entrée standard&#xa0;; les listes .csv et .opml aussi) et écrit du CSV ou du JSON
 dans SORTIE (ou - pour la sortie standard).
 Code de sortie&#xa0;: 0 tous les blogs ont réussi, 1 certains ont échoué, 2 mauvaise utilisation
-ou liste illisible.</translation>
+ou liste illisible,
+130 ou 143 : interrompu par SIGINT ou SIGTERM (chaque ligne est tout de même écrite).</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Show this help and exit.</source>
         <translation>Affiche cette aide et quitte.</translation>
     </message>
@@ -522,7 +524,7 @@ ou liste illisible.</translation>
 <context>
     <name>Download</name>
     <message>
-        <location filename="../app/net/download.cpp" line="+190"/>
+        <location filename="../app/net/download.cpp" line="+193"/>
         <source>The page is %1 MB, over the %2 MB limit.</source>
         <translation>La page fait %1&#xa0;Mo, au-delà de la limite de %2&#xa0;Mo.</translation>
     </message>
@@ -572,7 +574,7 @@ ou liste illisible.</translation>
 <context>
     <name>HeadlessRunner</name>
     <message>
-        <location filename="../app/cli/headlessrunner.cpp" line="+52"/>
+        <location filename="../app/cli/headlessrunner.cpp" line="+54"/>
         <source>cannot start the demo server on this computer&apos;s loopback address.</source>
         <translation>impossible de démarrer le serveur de démonstration sur l’adresse de bouclage de cet ordinateur.</translation>
     </message>
@@ -630,6 +632,11 @@ ou liste illisible.</translation>
         <location line="+2"/>
         <source>cannot write the results: %1</source>
         <translation>impossible d’écrire les résultats&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>interrupted by %1: stopping, and writing every blog (the unfinished ones as cancelled)</source>
+        <translation>interrompu par %1 : arrêt, et écriture de chaque blog (ceux qui n’ont pas fini comme annulés)</translation>
     </message>
 </context>
 <context>
@@ -910,7 +917,7 @@ ou liste illisible.</translation>
         <translation>Nombre maximal de requêtes en parallèle</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+123"/>
         <source>No failed blogs to retry.</source>
         <translation>Aucun blog en échec à relancer.</translation>
     </message>

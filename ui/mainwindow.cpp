@@ -219,6 +219,10 @@ void MainWindow::saveWindowState()
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     saveWindowState();
+    // Quit in the middle of a scan: what finished was seen, and stays in the history.
+    m_session.stop();
+    m_session.commitHistory();
+    m_session.waitForHistory();
     QMainWindow::closeEvent(event);
 }
 

@@ -9,6 +9,7 @@
 #include <QLocale>
 
 #include <algorithm>
+#include <csignal>
 #include <cstdio>
 
 namespace {
@@ -24,6 +25,7 @@ HeadlessRunner::HeadlessRunner(QObject *parent)
     connect(&m_progressTimer, &QTimer::timeout, this, &HeadlessRunner::reportProgress);
     connect(&m_session, &ScanSession::finished, this, &HeadlessRunner::onScanFinished);
     connect(&m_session, &ScanSession::historySaved, this, &HeadlessRunner::onHistorySaved);
+    connect(&m_signals, &SignalWatcher::interrupted, this, &HeadlessRunner::onInterrupted);
     // A damaged history costs the "new" column, never the results.
     connect(&m_session, &ScanSession::historyProblem, this,
             [this](const QString &message) { m_stderr << "titlewave: " << message << Qt::endl; });
@@ -137,7 +139,25 @@ void HeadlessRunner::onScanFinished()
     m_session.commitHistory();
 }
 
+void HeadlessRunner::onInterrupted(int signal)
+{
+    if (m_interruptedBy != 0)
+        return;
+    m_interruptedBy = signal;
+    m_stderr << "titlewave: "
+             << tr("interrupted by %1: stopping, and writing every blog (the unfinished ones as cancelled)")
+                    .arg(signal == SIGINT ? QStringLiteral("SIGINT") : QStringLiteral("SIGTERM"))
+             << Qt::endl;
+    // The scan's finished() follows (queued), then the output and the history as usual. A
+    // signal that comes while the output is written changes only the exit status.
+    m_session.stop();
+}
+
 void HeadlessRunner::onHistorySaved()
 {
+    if (m_interruptedBy != 0) {
+        Q_EMIT finished(SignalWatcher::exitStatusFor(m_interruptedBy));
+        return;
+    }
     Q_EMIT finished(m_session.counts().failed > 0 ? 1 : 0);
 }

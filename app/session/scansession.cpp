@@ -134,8 +134,10 @@ void ScanSession::onBlogChanged(const BlogResult &result)
     BlogResult row = result;
     row.index = m_scanRows.at(result.index);
     // Marked as each blog finishes, so the end of a big scan has no pass over every row.
-    if (m_history && row.status == BlogStatus::Ok)
+    if (m_history && row.status == BlogStatus::Ok) {
         m_history->apply(row);
+        m_historyChanged = true;
+    }
     setRow(row);
     Q_EMIT countsChanged();
 }
@@ -189,13 +191,14 @@ QByteArray ScanSession::encode(ExportFormat format, const QList<int> &rows) cons
 
 void ScanSession::commitHistory()
 {
-    if (!m_history) {
+    if (!m_history || !m_historyChanged) {
         QMetaObject::invokeMethod(this, &ScanSession::historySaved, Qt::QueuedConnection);
         return;
     }
     // Written on a worker: ten thousand blogs' JSON is no work for the window's thread. The copy
     // is what this moment knows; a later commit writes a later copy, in order.
     // The destructor waits for the writer, so the session outlives the job.
+    m_historyChanged = false;
     m_historyWriter.start([this, history = *m_history] {
         const std::optional<QString> error = history.save();
         QMetaObject::invokeMethod(

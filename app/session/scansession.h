@@ -93,8 +93,9 @@ public:
     /// The rows (all, or the given ones in the given order) in @p format.
     QByteArray encode(ExportFormat format, const QList<int> &rows = {}) const;
 
-    /// The results are delivered: writes the history (on a worker thread, one save at a time and
-    /// in order). historySaved() follows, also when there is nothing to write.
+    /// The results are delivered: writes the history if blogs were recorded since the last commit
+    /// (on a worker thread, one save at a time and in order). historySaved() follows, also when
+    /// there is nothing to write.
     void commitHistory();
     /// Blocks until the history saves asked for so far are written.
     void waitForHistory();
@@ -126,5 +127,6 @@ private:
     qint64 m_requestMsBefore = 0;
     bool m_useHistory = true;
     std::optional<ArticleHistory> m_history; // read at the first start, kept between scans
+    bool m_historyChanged = false; // blogs were recorded since the last commit
     QThreadPool m_historyWriter; // one thread: saves land in order
 };

@@ -145,6 +145,33 @@ private Q_SLOTS:
         QFile::remove(m_home.filePath(QStringLiteral("history.json")));
     }
 
+    void quittingMidScanKeepsWhatFinishedInTheHistory()
+    {
+        FakeHttpServer done;
+        FakeHttpServer stuck;
+        QVERIFY(done.start());
+        QVERIFY(stuck.start());
+        done.html("/", FakeBlog::frontPage("/post.html"));
+        done.html("/post.html", FakeBlog::article("Seen before Quit"));
+        HttpResponse hang;
+        hang.delivery = HttpResponse::Delivery::Hang;
+        stuck.route("/", hang);
+        const QString history = m_home.filePath(QStringLiteral("history.json"));
+        {
+            MainWindow window;
+            window.setBlogListText(done.url().toString() + QLatin1Char('\n') + stuck.url().toString());
+            window.startScan();
+            QTRY_COMPARE_WITH_TIMEOUT(window.session()->row(0).status, BlogStatus::Ok, 10000);
+            QVERIFY(window.session()->isRunning());
+            QVERIFY(!QFile::exists(history));
+            window.close(); // Quit, with the second blog still out
+            QVERIFY(!window.session()->isRunning());
+        }
+        QFile file(history);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(file.readAll().contains("post.html"));
+    }
+
     void scansAPastedListIntoLiveRows()
     {
         // Three blogs on loopback fake servers, pasted as a user would, with junk around them.
