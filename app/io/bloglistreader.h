@@ -52,4 +52,21 @@ public:
     /// Normalises one list line's address: picks the URL out of surrounding junk, adds
     /// https:// to a bare host name. Returns an invalid URL when the line holds none.
     static QUrl urlFromLine(const QString &line);
+
+    /// What one line holds: its first address (as urlFromLine()), how many scheme://
+    /// addresses it holds, and whether that address looks cut at a space ("http://a b.com/").
+    struct LineScan {
+        QUrl url;
+        int addresses = 0;
+        bool cutAtSpace = false;
+    };
+    static LineScan scanLine(const QString &line);
+
+    /// A list line (URL, XPath and all) longer than this is refused unread: no address is that
+    /// long, and a megabyte line must not reach the table.
+    static constexpr qsizetype kMaxLineChars = 8 * 1024;
+    /// Longer addresses are refused: browsers and servers give up near 2,000 characters.
+    static constexpr qsizetype kMaxUrlChars = 2 * 1024;
+    /// How much of a refused line's text its row keeps (the line number finds the rest).
+    static constexpr qsizetype kShownInputChars = 200;
 };

@@ -21,7 +21,7 @@ void BlogScan::start()
 {
     const QUrl &url = m_entry.url;
     if (!url.isValid() || url.isRelative()) {
-        finish(BlogStatus::InvalidUrl);
+        finish(BlogStatus::InvalidUrl, m_entry.refusal);
         return;
     }
     if (!WebAddress::isWebScheme(url)) {

@@ -12,4 +12,7 @@ struct BlogEntry {
     QString xpath; ///< optional XPath to the newest article's link, from the list
     QUrl feedUrl; ///< optional feed address (OPML xmlUrl)
     int line = 0; ///< 1-based line (or row) in the imported list, 0 when unknown
+    /// Why the list reader refused this entry (translated, with its line number); empty when
+    /// accepted. A refused entry still becomes a row, whose error says this.
+    QString refusal;
 };

@@ -135,7 +135,7 @@ private Q_SLOTS:
         });
 
         Scan scan;
-        scan.start({ BlogEntry { a.url(), {}, {}, {}, {}, 1 }, BlogEntry { b.url(), {}, {}, {}, {}, 2 } });
+        scan.start({ BlogEntry { a.url(), {}, {}, {}, {}, 1, {} }, BlogEntry { b.url(), {}, {}, {}, {}, 2, {} } });
         QVERIFY(waitForScan(scan));
         QVERIFY(aArticleArrived);
         QVERIFY(bFrontPagePendingWhenAArticleArrived);
