@@ -129,7 +129,7 @@ void HeadlessRunner::onScanFinished()
     }
     const QString done = tr("%n blog(s) in %1 s: %2 ok, %3 failed", nullptr, m_scan.blogCount())
                              .arg(QLocale().toString(double(m_scan.elapsedMs()) / 1000.0, 'f', 2))
-                             .arg(m_scan.finishedCount() - m_scan.failedCount())
+                             .arg(m_scan.finishedCount() - m_scan.failedCount() - m_scan.cancelledCount())
                              .arg(m_scan.failedCount());
     const QString inFlight = tr("at most %n request(s) in flight", nullptr, m_scan.peakRequestsInFlight());
     // The join is the translators' too: French puts a narrow no-break space before ";".
@@ -144,5 +144,6 @@ void HeadlessRunner::onScanFinished()
         if (const std::optional<QString> error = history.save())
             m_stderr << "titlewave: " << *error << Qt::endl;
     }
-    Q_EMIT finished(m_scan.failedCount() > 0 ? 1 : 0);
+    // Exit status 0 says every blog is ok: a cancelled one is not.
+    Q_EMIT finished(m_scan.failedCount() + m_scan.cancelledCount() > 0 ? 1 : 0);
 }

@@ -33,9 +33,14 @@ QString code(BlogStatus status);
 BlogStatus fromCode(QStringView code);
 /// A short translated label for the table ("OK", "Timed out", ...).
 QString label(BlogStatus status);
+/// The label as users tell outcomes apart: an HTTP error names its code ("HTTP 404", "HTTP 503")
+/// and one that ended on a redirect is a redirect loop (@p httpStatus is the last answer's, 0 when
+/// none). Only the label: the CSV keeps the contract's one code, http_error.
+QString label(BlogStatus status, int httpStatus);
 /// A translated sentence explaining the status to a user.
 QString sentence(BlogStatus status);
 /// True once the blog's chain can no longer change.
 bool isFinal(BlogStatus status);
+/// Final and not Ok, except Cancelled: a blog the user stopped did not fail.
 bool isFailure(BlogStatus status);
 } // namespace BlogStatusText
