@@ -4,6 +4,7 @@
 #include "demo/demoserver.h"
 #include "io/articlehistory.h"
 #include "io/bloglistreader.h"
+#include "session/listcheck.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -66,6 +67,7 @@ void HeadlessRunner::start(const CommandLineOptions &options)
             fail(list.error);
             return;
         }
+        ListCheck::addXPathProblems(list);
         for (const QString &problem : std::as_const(list.problems))
             m_stderr << "titlewave: " << problem << Qt::endl;
         if (list.blogs.isEmpty()) {

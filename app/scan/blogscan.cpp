@@ -7,6 +7,7 @@
 #include "parse/contentsniffer.h"
 #include "parse/feedreader.h"
 #include "parse/headlineextractor.h"
+#include "parse/xpathcheck.h"
 #include "types/webaddress.h"
 
 #include <QCoreApplication>
@@ -31,6 +32,14 @@ void BlogScan::start()
     if (url.host().isEmpty()) {
         finish(BlogStatus::InvalidUrl);
         return;
+    }
+    // An XPath that does not compile would make every other rule's answer a silent wrong one:
+    // the row says so, and nothing is fetched.
+    if (const QString xpath = m_entry.xpath.trimmed(); !xpath.isEmpty()) {
+        if (const std::optional<QString> reason = XPathCheck::error(xpath)) {
+            finish(BlogStatus::NoArticle, XPathCheck::sentence(xpath, *reason));
+            return;
+        }
     }
     m_result.status = BlogStatus::Running;
     Q_EMIT changed(m_result);
@@ -100,6 +109,10 @@ void BlogScan::onFrontPageParsed(const ArticleLocation &location)
     if (location.articleUrl.isValid()) {
         m_feedEntryTitle = location.articleTitle;
         fetchArticle(location.articleUrl, location.foundVia);
+        return;
+    }
+    if (location.xpathFailed) {
+        finish(BlogStatus::NoArticle, location.error);
         return;
     }
     // The list's own feed address (an OPML xmlUrl) first: the user chose it.
