@@ -244,6 +244,48 @@ QString BlogListReadResult::summary() const
     return parts.join(QLatin1String(", "));
 }
 
+QString BlogListAddition::summary() const
+{
+    QStringList parts;
+    parts << QCoreApplication::translate("BlogListReader", "%n blog(s) added", nullptr, int(added.size()));
+    if (alreadyListed > 0)
+        parts << QCoreApplication::translate("BlogListReader", "%n already in the list", nullptr, alreadyListed);
+    if (refused > 0)
+        parts << QCoreApplication::translate("BlogListReader", "%n line(s) refused", nullptr, refused);
+    return parts.join(QLatin1String(", "));
+}
+
+BlogListAddition BlogListReader::additions(const QList<BlogEntry> &existing, const QString &pasted)
+{
+    BlogListAddition addition;
+    QSet<QString> seen;
+    for (const BlogEntry &entry : existing) {
+        if (entry.url.isValid())
+            seen.insert(WebAddress::blogKey(entry.url));
+    }
+    const BlogListReadResult read = readText(pasted);
+    addition.problems = read.problems;
+    addition.alreadyListed = read.duplicates; // repeated within the pasted text
+    QStringList lines;
+    for (const BlogEntry &entry : read.blogs) {
+        if (!entry.url.isValid() || !WebAddress::isWebScheme(entry.url)) {
+            ++addition.refused;
+            continue;
+        }
+        const QString key = WebAddress::blogKey(entry.url);
+        if (seen.contains(key)) {
+            ++addition.alreadyListed;
+            continue;
+        }
+        seen.insert(key);
+        addition.added.append(entry);
+        lines << (entry.xpath.isEmpty() ? entry.input : entry.input + QLatin1Char('\t') + entry.xpath);
+    }
+    if (!lines.isEmpty())
+        addition.text = lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
+    return addition;
+}
+
 QUrl BlogListReader::urlFromLine(const QString &line)
 {
     return scanLine(line).url;

@@ -19,6 +19,17 @@ struct BlogListReadResult {
     QString summary() const;
 };
 
+/// What adding a pasted (or imported) list to an existing one really adds.
+struct BlogListAddition {
+    QList<BlogEntry> added; ///< accepted and new, in the pasted order
+    QString text; ///< their lines for the list editor ("URL" or "URL<TAB>XPath"), one per line
+    int alreadyListed = 0; ///< accepted, but the existing list (or an earlier pasted line) has them
+    int refused = 0; ///< lines that are no web address: never added
+    QStringList problems; ///< the refused lines' reasons, with their line numbers in the pasted text
+    /// "2 blogs added, 1 already in the list, 1 line refused"
+    QString summary() const;
+};
+
 /// Reads a user's blog list: plain text (one URL per line, `#` comments, optionally
 /// `URL<TAB>XPath`), CSV (`url`, optional `name` and `xpath` columns) or OPML (a feed reader's
 /// subscriptions). Only http and https addresses are accepted; nothing here ever opens what a
@@ -49,6 +60,10 @@ public:
     /// .opml/.xml are OPML, .csv/.tsv are CSV, .txt is text; otherwise XML-looking content is
     /// OPML, a first line that is a CSV header naming a `url` column is CSV, and anything else text.
     static Format detectFormat(const QString &fileName, const QByteArray &bytes);
+    /// Reads @p pasted as text and keeps only what it adds to @p existing: accepted blogs not
+    /// already there (WebAddress::blogKey), so Paste List never adds a refused line or a duplicate
+    /// and can say what it really added.
+    static BlogListAddition additions(const QList<BlogEntry> &existing, const QString &pasted);
     /// Normalises one list line's address: picks the URL out of surrounding junk, adds
     /// https:// to a bare host name. Returns an invalid URL when the line holds none.
     static QUrl urlFromLine(const QString &line);

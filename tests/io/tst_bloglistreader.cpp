@@ -372,6 +372,30 @@ private Q_SLOTS:
         }
     }
 
+    void pastingAddsOnlyNewAcceptedBlogs()
+    {
+        const BlogListReadResult existing
+            = BlogListReader::readText(QStringLiteral("https://a.example/\nhttps://b.example/blog/\n"));
+        // Both already listed (one spelled differently), a junk line, a new blog twice, an ftp line.
+        const QString pasted = QStringLiteral("https://A.example\nhttps://b.example/blog\nsome words\n"
+                                              "https://c.example/\t//h2/a\nhttps://c.example/\nftp://d.example/\n");
+        const BlogListAddition addition = BlogListReader::additions(existing.blogs, pasted);
+        QCOMPARE(addition.added.size(), 1);
+        QCOMPARE(addition.added.constFirst().url, QUrl(QStringLiteral("https://c.example/")));
+        QCOMPARE(addition.text, QStringLiteral("https://c.example/\t//h2/a\n"));
+        QCOMPARE(addition.alreadyListed, 3);
+        QCOMPARE(addition.refused, 2);
+        QCOMPARE(addition.problems.size(), 2);
+        QVERIFY(addition.problems.constFirst().startsWith(QStringLiteral("line 3:")));
+        QCOMPARE(addition.summary(), QStringLiteral("1 blog(s) added, 3 already in the list, 2 line(s) refused"));
+
+        // Nothing new: nothing to add, and the summary says so.
+        const BlogListAddition again = BlogListReader::additions(existing.blogs, QStringLiteral("https://a.example/"));
+        QVERIFY(again.added.isEmpty());
+        QVERIFY(again.text.isEmpty());
+        QCOMPARE(again.alreadyListed, 1);
+    }
+
     void reportsAMissingFile()
     {
         const BlogListReadResult result = BlogListReader::readFile(QStringLiteral("/nonexistent/list.txt"));
