@@ -72,6 +72,7 @@ bool BlogScan::recordRequest(const FetchResult &fetched)
 {
     m_download = nullptr;
     m_result.timings.append(fetched.timing);
+    m_result.timings.last().http2 = fetched.http2; // for the details panel's HTTP version
     m_result.httpStatus = fetched.timing.httpStatus;
     if (isFinished())
         return false; // cancelled meanwhile
