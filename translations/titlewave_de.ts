@@ -4,7 +4,7 @@
 <context>
     <name>ArticleHistory</name>
     <message>
-        <location filename="../app/io/articlehistory.cpp" line="+49"/>
+        <location filename="../app/io/articlehistory.cpp" line="+45"/>
         <source>Cannot read the scan history %1: %2</source>
         <translation>Der Scanverlauf %1 kann nicht gelesen werden: %2</translation>
     </message>
@@ -22,22 +22,22 @@
 <context>
     <name>ArticleLocator</name>
     <message>
-        <location filename="../app/parse/articlelocator.cpp" line="+49"/>
+        <location filename="../app/parse/articlelocator.cpp" line="+69"/>
         <source>The feed lists no article.</source>
         <translation>Der Feed enthält keinen Artikel.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+24"/>
         <source>The front page could not be read as HTML.</source>
         <translation>Die Startseite konnte nicht als HTML gelesen werden.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>The XPath expression “%1” is not valid.</source>
         <translation>Der XPath-Ausdruck „%1“ ist ungültig.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+31"/>
         <source>The XPath expression “%1” selects no link, and no article link was found on the front page.</source>
         <translation>Der XPath-Ausdruck „%1“ wählt keinen Link aus, und auf der Startseite wurde kein Artikellink gefunden.</translation>
     </message>
@@ -50,17 +50,37 @@
 <context>
     <name>BlogListReader</name>
     <message>
-        <location filename="../app/io/bloglistreader.cpp" line="+49"/>
+        <location filename="../app/io/bloglistreader.cpp" line="+50"/>
+        <source>line %1 is too long (%2 characters): a blog&apos;s line may hold at most %3</source>
+        <translation>Zeile %1 ist zu lang (%2 Zeichen): Die Zeile eines Blogs darf höchstens %3 Zeichen haben</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>line %1: unsupported scheme %2</source>
         <translation>Zeile %1: nicht unterstütztes Schema %2</translation>
     </message>
     <message>
         <location line="+5"/>
+        <source>line %1: the address has a space in it; write it without spaces</source>
+        <translation>Zeile %1: Die Adresse enthält ein Leerzeichen; schreiben Sie sie ohne Leerzeichen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>line %1: not a web address</source>
         <translation>Zeile %1: keine Webadresse</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+5"/>
+        <source>line %1: the address is longer than %2 characters</source>
+        <translation>Zeile %1: Die Adresse ist länger als %2 Zeichen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>line %1 holds %2 addresses; only the first, %3, is read: put one blog per line</source>
+        <translation>Zeile %1 enthält %2 Adressen; nur die erste, %3, wird gelesen: ein Blog pro Zeile</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>line %1: feed ignored, not a web address</source>
         <translation>Zeile %1: Feed ignoriert, keine Webadresse</translation>
     </message>
@@ -88,8 +108,32 @@
             <numerusform>%n weitere Probleme</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>%n blog(s) added</source>
+        <translation>
+            <numerusform>%n Blog hinzugefügt</numerusform>
+            <numerusform>%n Blogs hinzugefügt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n already in the list</source>
+        <translation>
+            <numerusform>%n schon in der Liste</numerusform>
+            <numerusform>%n schon in der Liste</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n line(s) refused</source>
+        <translation>
+            <numerusform>%n Zeile abgelehnt</numerusform>
+            <numerusform>%n Zeilen abgelehnt</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+133"/>
+        <location line="+196"/>
         <source>line %1: %2</source>
         <translation>Zeile %1: %2</translation>
     </message>
@@ -117,12 +161,12 @@
 <context>
     <name>BlogScan</name>
     <message>
-        <location filename="../app/scan/blogscan.cpp" line="+85"/>
+        <location filename="../app/scan/blogscan.cpp" line="+92"/>
         <source>The front page is not a web page or a feed (%1).</source>
         <translation>Die Startseite ist weder eine Webseite noch ein Feed (%1).</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+56"/>
         <source>The blog&apos;s feed lists no article.</source>
         <translation>Der Feed des Blogs enthält keinen Artikel.</translation>
     </message>
@@ -140,7 +184,7 @@
 <context>
     <name>BlogStatus</name>
     <message>
-        <location filename="../app/scan/blogstatus.cpp" line="+18"/>
+        <location filename="../app/types/blogstatus.cpp" line="+18"/>
         <source>Waiting</source>
         <translation>Wartet</translation>
     </message>
@@ -299,11 +343,21 @@
         <source>A network error interrupted the transfer.</source>
         <translation>Ein Netzwerkfehler hat die Übertragung unterbrochen.</translation>
     </message>
+    <message>
+        <location line="+37"/>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Redirect loop</source>
+        <translation>Umleitungsschleife</translation>
+    </message>
 </context>
 <context>
     <name>CommandLineOptions</name>
     <message>
-        <location filename="../app/cli/commandlineoptions.cpp" line="+16"/>
+        <location filename="../app/session/commandlineoptions.cpp" line="+16"/>
         <source>--%1 needs a whole number of at least %2, not &quot;%3&quot;.</source>
         <translation>--%1 erwartet eine ganze Zahl von mindestens %2, nicht „%3“.</translation>
     </message>
@@ -450,7 +504,7 @@ unlesbare Eingabe.</translation>
         <translation>Die zu scannende Blogliste (mit --headless; - für die Standardeingabe).</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+61"/>
         <source>--format is csv or json, not &quot;%1&quot;.</source>
         <translation>--format ist csv oder json, nicht „%1“.</translation>
     </message>
@@ -476,6 +530,142 @@ unlesbare Eingabe.</translation>
         <location filename="../app/demo/demoserver.cpp" line="+62"/>
         <source>Titlewave demo: sample blogs served on this computer</source>
         <translation>Titlewave-Demo: Beispielblogs, die dieser Rechner bereitstellt</translation>
+    </message>
+</context>
+<context>
+    <name>DetailsPanel</name>
+    <message>
+        <location filename="../ui/detailspanel.cpp" line="+15"/>
+        <source>Front page</source>
+        <translation>Startseite</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Feed</source>
+        <translation>Feed</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Article</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Details of the selected blog</source>
+        <translation>Details des ausgewählten Blogs</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Select a row to see its requests, how its article and title were found, and its full error.</source>
+        <translation>Wählen Sie eine Zeile, um ihre Anfragen zu sehen, wie Artikel und Titel gefunden wurden, und den vollständigen Fehler.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>your XPath</source>
+        <translation>Ihren XPath</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the blog&apos;s feed (its newest entry)</source>
+        <translation>den Feed des Blogs (seinen neuesten Eintrag)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a permalink marked rel=&quot;bookmark&quot; on the front page</source>
+        <translation>einen mit rel=&quot;bookmark&quot; markierten Permalink auf der Startseite</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>hAtom or h-entry markup on the front page</source>
+        <translation>hAtom- oder h-entry-Auszeichnung auf der Startseite</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>schema.org Article markup on the front page</source>
+        <translation>schema.org-Article-Auszeichnung auf der Startseite</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the heading link of the front page&apos;s first &lt;article&gt;</source>
+        <translation>den Überschriftenlink des ersten &lt;article&gt; der Startseite</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Address: %1</source>
+        <translation>Adresse: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status: %1 (%2)</source>
+        <translation>Status: %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Error: %1</source>
+        <translation>Fehler: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Newest article: %1</source>
+        <translation>Neuester Artikel: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Found via: %1 (%2)</source>
+        <translation>Gefunden über: %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New since the last scan, which found %1</source>
+        <translation>Neu seit dem letzten Scan, der %1 gefunden hatte</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Title: %1</source>
+        <translation>Titel: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Title chosen from: %1</source>
+        <translation>Titel entnommen aus: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Page &lt;title&gt;: %1</source>
+        <translation>&lt;title&gt; der Seite: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Requests (times from the scan&apos;s start):</source>
+        <translation>Anfragen (Zeiten ab Beginn des Scans):</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>HTTP %1 over %2</source>
+        <translation>HTTP %1 über %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>redirected to %1</source>
+        <translation>umgeleitet nach %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>starts at %1, takes %2, %Ln byte(s)</source>
+        <translation>
+            <numerusform>beginnt bei %1, dauert %2, %Ln Byte</numerusform>
+            <numerusform>beginnt bei %1, dauert %2, %Ln Bytes</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -525,7 +715,7 @@ unlesbare Eingabe.</translation>
 <context>
     <name>HeadlessRunner</name>
     <message>
-        <location filename="../app/cli/headlessrunner.cpp" line="+49"/>
+        <location filename="../app/cli/headlessrunner.cpp" line="+50"/>
         <source>cannot start the demo server on this computer&apos;s loopback address.</source>
         <translation>der Demo-Server kann auf der Loopback-Adresse dieses Rechners nicht gestartet werden.</translation>
     </message>
@@ -535,7 +725,7 @@ unlesbare Eingabe.</translation>
         <translation>die Liste kann nicht von der Standardeingabe gelesen werden.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>the list holds no blog addresses.</source>
         <translation>die Liste enthält keine Blogadressen.</translation>
     </message>
@@ -591,6 +781,14 @@ unlesbare Eingabe.</translation>
         <location filename="../app/io/jsonwriter.cpp" line="+88"/>
         <source>no &quot;results&quot; array</source>
         <translation>kein „results“-Array</translation>
+    </message>
+</context>
+<context>
+    <name>ListCheck</name>
+    <message>
+        <location filename="../app/session/listcheck.cpp" line="+14"/>
+        <source>line %1: %2</source>
+        <translation>Zeile %1: %2</translation>
     </message>
 </context>
 <context>
@@ -901,7 +1099,7 @@ unlesbare Eingabe.</translation>
         <translation>Scanfortschritt</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+122"/>
         <source>No blogs to scan. %1</source>
         <translation>Keine Blogs zum Scannen. %1</translation>
     </message>
@@ -911,7 +1109,7 @@ unlesbare Eingabe.</translation>
         <translation>Keine fehlgeschlagenen Blogs zum Wiederholen.</translation>
     </message>
     <message numerus="yes">
-        <location line="+29"/>
+        <location line="+24"/>
         <source>Scanning %n blog(s) again</source>
         <translation>
             <numerusform>%n Blog wird erneut gescannt</numerusform>
@@ -919,7 +1117,7 @@ unlesbare Eingabe.</translation>
         </translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+48"/>
         <source>Demo</source>
         <translation>Demo</translation>
     </message>
@@ -939,7 +1137,7 @@ unlesbare Eingabe.</translation>
         <translation>Bloglisten (*.txt *.csv *.tsv *.opml *.xml);;Textdateien (*.txt);;CSV-Dateien (*.csv *.tsv);;OPML-Dateien (*.opml *.xml);;Alle Dateien (*)</translation>
     </message>
     <message numerus="yes">
-        <location line="+59"/>
+        <location line="+75"/>
         <source>%n file(s)</source>
         <translation>
             <numerusform>%n Datei</numerusform>
@@ -952,7 +1150,7 @@ unlesbare Eingabe.</translation>
         <translation>%1 importiert: %2</translation>
     </message>
     <message numerus="yes">
-        <location line="+31"/>
+        <location line="+35"/>
         <source>Added %n address(es) to the list</source>
         <translation>
             <numerusform>%n Adresse zur Liste hinzugefügt</numerusform>
@@ -973,12 +1171,12 @@ unlesbare Eingabe.</translation>
         <translation>Die Zwischenablage enthält keinen Text zum Einfügen.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+19"/>
         <source>Pasted: %1</source>
         <translation>Eingefügt: %1</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+104"/>
         <source>&amp;%1 %2</source>
         <translation>&amp;%1 %2</translation>
     </message>
@@ -1096,7 +1294,7 @@ unlesbare Eingabe.</translation>
 <context>
     <name>ResultExporter</name>
     <message>
-        <location filename="../app/io/resultexporter.cpp" line="+43"/>
+        <location filename="../app/io/resultexporter.cpp" line="+56"/>
         <location line="+3"/>
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
@@ -1105,7 +1303,7 @@ unlesbare Eingabe.</translation>
 <context>
     <name>ResultsModel</name>
     <message>
-        <location filename="../ui/resultsmodel.cpp" line="+39"/>
+        <location filename="../ui/resultsmodel.cpp" line="+44"/>
         <source>Front page</source>
         <translation>Startseite</translation>
     </message>
@@ -1120,14 +1318,14 @@ unlesbare Eingabe.</translation>
         <translation>Artikel</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+223"/>
         <source>%1
 New since the last scan, which found %2</source>
         <translation>%1
 Neu seit dem letzten Scan, der %2 gefunden hatte</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>%1
 
 Page title: %2</source>
@@ -1164,11 +1362,21 @@ beginnt bei %3 ms, dauert %4 ms</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Every request on one time axis from the scan&apos;s start: front page, feed and article each in their own colour, failed requests with a red end</source>
-        <translation>Jede Anfrage auf einer gemeinsamen Zeitachse ab dem Start des Scans: Startseite, Feed und Artikel in je eigener Farbe, fehlgeschlagene Anfragen mit rotem Ende</translation>
+        <source>Every request on one time axis from the scan&apos;s start: front page, feed and article each in their own colour, failed requests with a red end. A request that ends far later than the others runs off the axis&apos;s end, marked with an arrow; hover a row for exact times</source>
+        <translation>Jede Anfrage auf einer gemeinsamen Zeitachse ab Beginn des Scans: Startseite, Feed und Artikel jeweils in eigener Farbe, fehlgeschlagene Anfragen mit rotem Ende. Eine Anfrage, die weit später als die anderen endet, läuft über das Ende der Achse hinaus, mit einem Pfeil markiert; genaue Zeiten zeigt der Tooltip einer Zeile</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+4"/>
+        <source>Why a blog failed, as a sentence</source>
+        <translation>Warum ein Blog fehlschlug, als Satz</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <location line="-18"/>
         <source>Blog</source>
         <translation>Blog</translation>
     </message>
@@ -1208,7 +1416,8 @@ beginnt bei %3 ms, dauert %4 ms</translation>
         <translation>Wasserfall</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../ui/resultscolumns.cpp" line="+33"/>
+        <location filename="../ui/resultsmodel.cpp" line="+1"/>
         <source>Waterfall (0–%1 s)</source>
         <translation>Wasserfall (0–%1 s)</translation>
     </message>
@@ -1340,9 +1549,22 @@ beginnt bei %3 ms, dauert %4 ms</translation>
     </message>
 </context>
 <context>
+    <name>XPathCheck</name>
+    <message>
+        <location filename="../app/parse/xpathcheck.cpp" line="+31"/>
+        <source>it does not compile</source>
+        <translation>er lässt sich nicht kompilieren</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The XPath “%1” is not valid: %2.</source>
+        <translation>Der XPath „%1“ ist ungültig: %2.</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="+67"/>
+        <location filename="../app/main.cpp" line="+68"/>
         <source>Try &apos;titlewave --help&apos;.</source>
         <translation>Siehe „titlewave --help“.</translation>
     </message>

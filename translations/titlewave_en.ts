@@ -4,7 +4,7 @@
 <context>
     <name>BlogListReader</name>
     <message numerus="yes">
-        <location filename="../app/io/bloglistreader.cpp" line="+193"/>
+        <location filename="../app/io/bloglistreader.cpp" line="+233"/>
         <source>%n blog(s)</source>
         <translation>
             <numerusform>%n blog</numerusform>
@@ -27,6 +27,41 @@
             <numerusform>%n more problems</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>%n blog(s) added</source>
+        <translation>
+            <numerusform>%n blog added</numerusform>
+            <numerusform>%n blogs added</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n already in the list</source>
+        <translation>
+            <numerusform>%n already in the list</numerusform>
+            <numerusform>%n already in the list</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n line(s) refused</source>
+        <translation>
+            <numerusform>%n line refused</numerusform>
+            <numerusform>%n lines refused</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DetailsPanel</name>
+    <message numerus="yes">
+        <location filename="../ui/detailspanel.cpp" line="+126"/>
+        <source>starts at %1, takes %2, %Ln byte(s)</source>
+        <translation>
+            <numerusform>starts at %1, takes %2, %Ln byte</numerusform>
+            <numerusform>starts at %1, takes %2, %Ln bytes</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Download</name>
@@ -42,7 +77,7 @@
 <context>
     <name>HeadlessRunner</name>
     <message numerus="yes">
-        <location filename="../app/cli/headlessrunner.cpp" line="+116"/>
+        <location filename="../app/cli/headlessrunner.cpp" line="+118"/>
         <source>%n blog(s) with a new article since the last scan</source>
         <translation>
             <numerusform>%n blog with a new article since the last scan</numerusform>
@@ -77,7 +112,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+558"/>
+        <location line="+564"/>
         <source>Scanning %n blog(s) again</source>
         <translation>
             <numerusform>Scanning %n blog again</numerusform>
@@ -85,7 +120,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+127"/>
+        <location line="+144"/>
         <source>%n file(s)</source>
         <translation>
             <numerusform>%n file</numerusform>
@@ -93,7 +128,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+32"/>
+        <location line="+36"/>
         <source>Added %n address(es) to the list</source>
         <translation>
             <numerusform>Added %n address to the list</numerusform>
@@ -109,7 +144,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+176"/>
+        <location line="+183"/>
         <source>Exported %n blog(s) to %1</source>
         <translation>
             <numerusform>Exported %n blog to %1</numerusform>

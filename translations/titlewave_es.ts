@@ -4,7 +4,7 @@
 <context>
     <name>ArticleHistory</name>
     <message>
-        <location filename="../app/io/articlehistory.cpp" line="+49"/>
+        <location filename="../app/io/articlehistory.cpp" line="+45"/>
         <source>Cannot read the scan history %1: %2</source>
         <translation>No se puede leer el historial de análisis %1: %2</translation>
     </message>
@@ -22,22 +22,22 @@
 <context>
     <name>ArticleLocator</name>
     <message>
-        <location filename="../app/parse/articlelocator.cpp" line="+49"/>
+        <location filename="../app/parse/articlelocator.cpp" line="+69"/>
         <source>The feed lists no article.</source>
         <translation>El feed no contiene ningún artículo.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+24"/>
         <source>The front page could not be read as HTML.</source>
         <translation>No se pudo leer la página principal como HTML.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>The XPath expression “%1” is not valid.</source>
         <translation>La expresión XPath «%1» no es válida.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+31"/>
         <source>The XPath expression “%1” selects no link, and no article link was found on the front page.</source>
         <translation>La expresión XPath «%1» no selecciona ningún enlace, y no se encontró ningún enlace a un artículo en la página principal.</translation>
     </message>
@@ -50,17 +50,37 @@
 <context>
     <name>BlogListReader</name>
     <message>
-        <location filename="../app/io/bloglistreader.cpp" line="+49"/>
+        <location filename="../app/io/bloglistreader.cpp" line="+50"/>
+        <source>line %1 is too long (%2 characters): a blog&apos;s line may hold at most %3</source>
+        <translation>la línea %1 es demasiado larga (%2 caracteres): la línea de un blog tiene como máximo %3</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>line %1: unsupported scheme %2</source>
         <translation>línea %1: esquema %2 no admitido</translation>
     </message>
     <message>
         <location line="+5"/>
+        <source>line %1: the address has a space in it; write it without spaces</source>
+        <translation>línea %1: la dirección contiene un espacio; escríbala sin espacios</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>line %1: not a web address</source>
         <translation>línea %1: no es una dirección web</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+5"/>
+        <source>line %1: the address is longer than %2 characters</source>
+        <translation>línea %1: la dirección tiene más de %2 caracteres</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>line %1 holds %2 addresses; only the first, %3, is read: put one blog per line</source>
+        <translation>la línea %1 contiene %2 direcciones; solo se lee la primera, %3: ponga un blog por línea</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>line %1: feed ignored, not a web address</source>
         <translation>línea %1: feed ignorado, no es una dirección web</translation>
     </message>
@@ -88,8 +108,32 @@
             <numerusform>%n problemas más</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>%n blog(s) added</source>
+        <translation>
+            <numerusform>%n blog añadido</numerusform>
+            <numerusform>%n blogs añadidos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n already in the list</source>
+        <translation>
+            <numerusform>%n ya en la lista</numerusform>
+            <numerusform>%n ya en la lista</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n line(s) refused</source>
+        <translation>
+            <numerusform>%n línea rechazada</numerusform>
+            <numerusform>%n líneas rechazadas</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+133"/>
+        <location line="+196"/>
         <source>line %1: %2</source>
         <translation>línea %1: %2</translation>
     </message>
@@ -117,12 +161,12 @@
 <context>
     <name>BlogScan</name>
     <message>
-        <location filename="../app/scan/blogscan.cpp" line="+85"/>
+        <location filename="../app/scan/blogscan.cpp" line="+92"/>
         <source>The front page is not a web page or a feed (%1).</source>
         <translation>La página principal no es una página web ni un feed (%1).</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+56"/>
         <source>The blog&apos;s feed lists no article.</source>
         <translation>El feed del blog no contiene ningún artículo.</translation>
     </message>
@@ -140,7 +184,7 @@
 <context>
     <name>BlogStatus</name>
     <message>
-        <location filename="../app/scan/blogstatus.cpp" line="+18"/>
+        <location filename="../app/types/blogstatus.cpp" line="+18"/>
         <source>Waiting</source>
         <translation>En espera</translation>
     </message>
@@ -299,11 +343,21 @@
         <source>A network error interrupted the transfer.</source>
         <translation>Un error de red interrumpió la transferencia.</translation>
     </message>
+    <message>
+        <location line="+37"/>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Redirect loop</source>
+        <translation>Bucle de redirecciones</translation>
+    </message>
 </context>
 <context>
     <name>CommandLineOptions</name>
     <message>
-        <location filename="../app/cli/commandlineoptions.cpp" line="+16"/>
+        <location filename="../app/session/commandlineoptions.cpp" line="+16"/>
         <source>--%1 needs a whole number of at least %2, not &quot;%3&quot;.</source>
         <translation>--%1 necesita un número entero mayor o igual que %2, no «%3».</translation>
     </message>
@@ -450,7 +504,7 @@ entrada ilegible.</translation>
         <translation>La lista de blogs que se analizará (con --headless; - para la entrada estándar).</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+61"/>
         <source>--format is csv or json, not &quot;%1&quot;.</source>
         <translation>--format es csv o json, no «%1».</translation>
     </message>
@@ -476,6 +530,142 @@ entrada ilegible.</translation>
         <location filename="../app/demo/demoserver.cpp" line="+62"/>
         <source>Titlewave demo: sample blogs served on this computer</source>
         <translation>Demostración de Titlewave: blogs de ejemplo servidos por este equipo</translation>
+    </message>
+</context>
+<context>
+    <name>DetailsPanel</name>
+    <message>
+        <location filename="../ui/detailspanel.cpp" line="+15"/>
+        <source>Front page</source>
+        <translation>Página principal</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Feed</source>
+        <translation>Feed</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Article</source>
+        <translation>Artículo</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Details of the selected blog</source>
+        <translation>Detalles del blog seleccionado</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Select a row to see its requests, how its article and title were found, and its full error.</source>
+        <translation>Seleccione una fila para ver sus peticiones, cómo se encontraron su artículo y su título, y su error completo.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>your XPath</source>
+        <translation>su XPath</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the blog&apos;s feed (its newest entry)</source>
+        <translation>el feed del blog (su entrada más reciente)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a permalink marked rel=&quot;bookmark&quot; on the front page</source>
+        <translation>un enlace permanente marcado rel=&quot;bookmark&quot; en la página principal</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>hAtom or h-entry markup on the front page</source>
+        <translation>el marcado hAtom o h-entry de la página principal</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>schema.org Article markup on the front page</source>
+        <translation>el marcado schema.org Article de la página principal</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the heading link of the front page&apos;s first &lt;article&gt;</source>
+        <translation>el enlace del encabezado del primer &lt;article&gt; de la página principal</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Address: %1</source>
+        <translation>Dirección: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status: %1 (%2)</source>
+        <translation>Estado: %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Error: %1</source>
+        <translation>Error: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Newest article: %1</source>
+        <translation>Artículo más reciente: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Found via: %1 (%2)</source>
+        <translation>Encontrado mediante: %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New since the last scan, which found %1</source>
+        <translation>Nuevo desde el último análisis, que encontró %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Title: %1</source>
+        <translation>Título: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Title chosen from: %1</source>
+        <translation>Título tomado de: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Page &lt;title&gt;: %1</source>
+        <translation>&lt;title&gt; de la página: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Requests (times from the scan&apos;s start):</source>
+        <translation>Peticiones (tiempos desde el inicio del análisis):</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>HTTP %1 over %2</source>
+        <translation>HTTP %1 sobre %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>redirected to %1</source>
+        <translation>redirigido a %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>starts at %1, takes %2, %Ln byte(s)</source>
+        <translation>
+            <numerusform>empieza a los %1, dura %2, %Ln byte</numerusform>
+            <numerusform>empieza a los %1, dura %2, %Ln bytes</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -525,7 +715,7 @@ entrada ilegible.</translation>
 <context>
     <name>HeadlessRunner</name>
     <message>
-        <location filename="../app/cli/headlessrunner.cpp" line="+49"/>
+        <location filename="../app/cli/headlessrunner.cpp" line="+50"/>
         <source>cannot start the demo server on this computer&apos;s loopback address.</source>
         <translation>no se puede iniciar el servidor de demostración en la dirección de bucle local de este equipo.</translation>
     </message>
@@ -535,7 +725,7 @@ entrada ilegible.</translation>
         <translation>no se puede leer la lista de la entrada estándar.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>the list holds no blog addresses.</source>
         <translation>la lista no contiene direcciones de blogs.</translation>
     </message>
@@ -591,6 +781,14 @@ entrada ilegible.</translation>
         <location filename="../app/io/jsonwriter.cpp" line="+88"/>
         <source>no &quot;results&quot; array</source>
         <translation>falta el array «results»</translation>
+    </message>
+</context>
+<context>
+    <name>ListCheck</name>
+    <message>
+        <location filename="../app/session/listcheck.cpp" line="+14"/>
+        <source>line %1: %2</source>
+        <translation>línea %1: %2</translation>
     </message>
 </context>
 <context>
@@ -901,7 +1099,7 @@ entrada ilegible.</translation>
         <translation>Progreso del análisis</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+122"/>
         <source>No blogs to scan. %1</source>
         <translation>No hay blogs que analizar. %1</translation>
     </message>
@@ -911,7 +1109,7 @@ entrada ilegible.</translation>
         <translation>No hay blogs fallidos que reintentar.</translation>
     </message>
     <message numerus="yes">
-        <location line="+29"/>
+        <location line="+24"/>
         <source>Scanning %n blog(s) again</source>
         <translation>
             <numerusform>Analizando de nuevo %n blog</numerusform>
@@ -919,7 +1117,7 @@ entrada ilegible.</translation>
         </translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+48"/>
         <source>Demo</source>
         <translation>Demostración</translation>
     </message>
@@ -939,7 +1137,7 @@ entrada ilegible.</translation>
         <translation>Listas de blogs (*.txt *.csv *.tsv *.opml *.xml);;Archivos de texto (*.txt);;Archivos CSV (*.csv *.tsv);;Archivos OPML (*.opml *.xml);;Todos los archivos (*)</translation>
     </message>
     <message numerus="yes">
-        <location line="+59"/>
+        <location line="+75"/>
         <source>%n file(s)</source>
         <translation>
             <numerusform>%n archivo</numerusform>
@@ -952,7 +1150,7 @@ entrada ilegible.</translation>
         <translation>Importación de %1: %2</translation>
     </message>
     <message numerus="yes">
-        <location line="+31"/>
+        <location line="+35"/>
         <source>Added %n address(es) to the list</source>
         <translation>
             <numerusform>Se añadió %n dirección a la lista</numerusform>
@@ -973,12 +1171,12 @@ entrada ilegible.</translation>
         <translation>El portapapeles no contiene texto que pegar.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+19"/>
         <source>Pasted: %1</source>
         <translation>Pegado: %1</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+104"/>
         <source>&amp;%1 %2</source>
         <translation>&amp;%1 %2</translation>
     </message>
@@ -1096,7 +1294,7 @@ entrada ilegible.</translation>
 <context>
     <name>ResultExporter</name>
     <message>
-        <location filename="../app/io/resultexporter.cpp" line="+43"/>
+        <location filename="../app/io/resultexporter.cpp" line="+56"/>
         <location line="+3"/>
         <source>Cannot write %1: %2</source>
         <translation>No se puede escribir %1: %2</translation>
@@ -1105,7 +1303,7 @@ entrada ilegible.</translation>
 <context>
     <name>ResultsModel</name>
     <message>
-        <location filename="../ui/resultsmodel.cpp" line="+39"/>
+        <location filename="../ui/resultsmodel.cpp" line="+44"/>
         <source>Front page</source>
         <translation>Página principal</translation>
     </message>
@@ -1120,14 +1318,14 @@ entrada ilegible.</translation>
         <translation>Artículo</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+223"/>
         <source>%1
 New since the last scan, which found %2</source>
         <translation>%1
 Nuevo desde el último análisis, que encontró %2</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>%1
 
 Page title: %2</source>
@@ -1164,11 +1362,21 @@ empieza a los %3 ms, dura %4 ms</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Every request on one time axis from the scan&apos;s start: front page, feed and article each in their own colour, failed requests with a red end</source>
-        <translation>Todas las peticiones en un mismo eje de tiempo desde el inicio del análisis: página principal, feed y artículo, cada uno en su color; las peticiones fallidas terminan en rojo</translation>
+        <source>Every request on one time axis from the scan&apos;s start: front page, feed and article each in their own colour, failed requests with a red end. A request that ends far later than the others runs off the axis&apos;s end, marked with an arrow; hover a row for exact times</source>
+        <translation>Cada petición en un mismo eje de tiempo desde el inicio del análisis: página principal, feed y artículo cada uno en su color, las peticiones fallidas con un final rojo. Una petición que termina mucho después que las demás sobrepasa el final del eje, marcada con una flecha; pase el ratón por una fila para ver los tiempos exactos</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+4"/>
+        <source>Why a blog failed, as a sentence</source>
+        <translation>Por qué falló un blog, en una frase</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <location line="-18"/>
         <source>Blog</source>
         <translation>Blog</translation>
     </message>
@@ -1208,7 +1416,8 @@ empieza a los %3 ms, dura %4 ms</translation>
         <translation>Cascada</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../ui/resultscolumns.cpp" line="+33"/>
+        <location filename="../ui/resultsmodel.cpp" line="+1"/>
         <source>Waterfall (0–%1 s)</source>
         <translation>Cascada (0–%1 s)</translation>
     </message>
@@ -1340,9 +1549,22 @@ empieza a los %3 ms, dura %4 ms</translation>
     </message>
 </context>
 <context>
+    <name>XPathCheck</name>
+    <message>
+        <location filename="../app/parse/xpathcheck.cpp" line="+31"/>
+        <source>it does not compile</source>
+        <translation>no se puede compilar</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The XPath “%1” is not valid: %2.</source>
+        <translation>El XPath «%1» no es válido: %2.</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="+67"/>
+        <location filename="../app/main.cpp" line="+68"/>
         <source>Try &apos;titlewave --help&apos;.</source>
         <translation>Pruebe «titlewave --help».</translation>
     </message>

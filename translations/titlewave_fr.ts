@@ -4,7 +4,7 @@
 <context>
     <name>ArticleHistory</name>
     <message>
-        <location filename="../app/io/articlehistory.cpp" line="+49"/>
+        <location filename="../app/io/articlehistory.cpp" line="+45"/>
         <source>Cannot read the scan history %1: %2</source>
         <translation>Impossible de lire l’historique des analyses %1&#xa0;: %2</translation>
     </message>
@@ -22,22 +22,22 @@
 <context>
     <name>ArticleLocator</name>
     <message>
-        <location filename="../app/parse/articlelocator.cpp" line="+49"/>
+        <location filename="../app/parse/articlelocator.cpp" line="+69"/>
         <source>The feed lists no article.</source>
         <translation>Le flux ne contient aucun article.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+24"/>
         <source>The front page could not be read as HTML.</source>
         <translation>La page d’accueil n’a pas pu être lue comme du HTML.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>The XPath expression “%1” is not valid.</source>
         <translation>L’expression XPath «&#xa0;%1&#xa0;» n’est pas valide.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+31"/>
         <source>The XPath expression “%1” selects no link, and no article link was found on the front page.</source>
         <translation>L’expression XPath «&#xa0;%1&#xa0;» ne sélectionne aucun lien, et aucun lien d’article n’a été trouvé sur la page d’accueil.</translation>
     </message>
@@ -50,17 +50,37 @@
 <context>
     <name>BlogListReader</name>
     <message>
-        <location filename="../app/io/bloglistreader.cpp" line="+49"/>
+        <location filename="../app/io/bloglistreader.cpp" line="+50"/>
+        <source>line %1 is too long (%2 characters): a blog&apos;s line may hold at most %3</source>
+        <translation>ligne %1 trop longue (%2 caractères)&#xa0;: la ligne d’un blog en compte au plus %3</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>line %1: unsupported scheme %2</source>
         <translation>ligne %1&#xa0;: schéma %2 non pris en charge</translation>
     </message>
     <message>
         <location line="+5"/>
+        <source>line %1: the address has a space in it; write it without spaces</source>
+        <translation>ligne %1&#xa0;: l’adresse contient une espace&#xa0;; écrivez-la sans espaces</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>line %1: not a web address</source>
         <translation>ligne %1&#xa0;: ce n’est pas une adresse web</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+5"/>
+        <source>line %1: the address is longer than %2 characters</source>
+        <translation>ligne %1&#xa0;: l’adresse dépasse %2 caractères</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>line %1 holds %2 addresses; only the first, %3, is read: put one blog per line</source>
+        <translation>la ligne %1 contient %2 adresses&#xa0;; seule la première, %3, est lue&#xa0;: mettez un blog par ligne</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>line %1: feed ignored, not a web address</source>
         <translation>ligne %1&#xa0;: flux ignoré, ce n’est pas une adresse web</translation>
     </message>
@@ -88,8 +108,32 @@
             <numerusform>%n autres problèmes</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>%n blog(s) added</source>
+        <translation>
+            <numerusform>%n blog ajouté</numerusform>
+            <numerusform>%n blogs ajoutés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n already in the list</source>
+        <translation>
+            <numerusform>%n déjà dans la liste</numerusform>
+            <numerusform>%n déjà dans la liste</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n line(s) refused</source>
+        <translation>
+            <numerusform>%n ligne refusée</numerusform>
+            <numerusform>%n lignes refusées</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+133"/>
+        <location line="+196"/>
         <source>line %1: %2</source>
         <translation>ligne %1&#xa0;: %2</translation>
     </message>
@@ -117,12 +161,12 @@
 <context>
     <name>BlogScan</name>
     <message>
-        <location filename="../app/scan/blogscan.cpp" line="+85"/>
+        <location filename="../app/scan/blogscan.cpp" line="+92"/>
         <source>The front page is not a web page or a feed (%1).</source>
         <translation>La page d’accueil n’est ni une page web ni un flux (%1).</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+56"/>
         <source>The blog&apos;s feed lists no article.</source>
         <translation>Le flux du blog ne contient aucun article.</translation>
     </message>
@@ -140,7 +184,7 @@
 <context>
     <name>BlogStatus</name>
     <message>
-        <location filename="../app/scan/blogstatus.cpp" line="+18"/>
+        <location filename="../app/types/blogstatus.cpp" line="+18"/>
         <source>Waiting</source>
         <translation>En attente</translation>
     </message>
@@ -299,11 +343,21 @@
         <source>A network error interrupted the transfer.</source>
         <translation>Une erreur réseau a interrompu le transfert.</translation>
     </message>
+    <message>
+        <location line="+37"/>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Redirect loop</source>
+        <translation>Boucle de redirections</translation>
+    </message>
 </context>
 <context>
     <name>CommandLineOptions</name>
     <message>
-        <location filename="../app/cli/commandlineoptions.cpp" line="+16"/>
+        <location filename="../app/session/commandlineoptions.cpp" line="+16"/>
         <source>--%1 needs a whole number of at least %2, not &quot;%3&quot;.</source>
         <translation>--%1 attend un nombre entier supérieur ou égal à %2, et non «&#xa0;%3&#xa0;».</translation>
     </message>
@@ -450,7 +504,7 @@ ou liste illisible.</translation>
         <translation>La liste de blogs à analyser (avec --headless&#xa0;; - pour l’entrée standard).</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+61"/>
         <source>--format is csv or json, not &quot;%1&quot;.</source>
         <translation>--format vaut csv ou json, et non «&#xa0;%1&#xa0;».</translation>
     </message>
@@ -476,6 +530,142 @@ ou liste illisible.</translation>
         <location filename="../app/demo/demoserver.cpp" line="+62"/>
         <source>Titlewave demo: sample blogs served on this computer</source>
         <translation>Démo de Titlewave&#xa0;: blogs d’exemple servis par cet ordinateur</translation>
+    </message>
+</context>
+<context>
+    <name>DetailsPanel</name>
+    <message>
+        <location filename="../ui/detailspanel.cpp" line="+15"/>
+        <source>Front page</source>
+        <translation>Page d’accueil</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Feed</source>
+        <translation>Flux</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Article</source>
+        <translation>Article</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 ms</source>
+        <translation>%1&#xa0;ms</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Details of the selected blog</source>
+        <translation>Détails du blog sélectionné</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Select a row to see its requests, how its article and title were found, and its full error.</source>
+        <translation>Sélectionnez une ligne pour voir ses requêtes, comment son article et son titre ont été trouvés, et son erreur complète.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>your XPath</source>
+        <translation>votre XPath</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the blog&apos;s feed (its newest entry)</source>
+        <translation>le flux du blog (son entrée la plus récente)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a permalink marked rel=&quot;bookmark&quot; on the front page</source>
+        <translation>un permalien marqué rel=&quot;bookmark&quot; sur la page d’accueil</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>hAtom or h-entry markup on the front page</source>
+        <translation>le balisage hAtom ou h-entry de la page d’accueil</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>schema.org Article markup on the front page</source>
+        <translation>le balisage schema.org Article de la page d’accueil</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the heading link of the front page&apos;s first &lt;article&gt;</source>
+        <translation>le lien du titre du premier &lt;article&gt; de la page d’accueil</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Address: %1</source>
+        <translation>Adresse&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status: %1 (%2)</source>
+        <translation>État&#xa0;: %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Error: %1</source>
+        <translation>Erreur&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Newest article: %1</source>
+        <translation>Article le plus récent&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Found via: %1 (%2)</source>
+        <translation>Trouvé par&#xa0;: %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New since the last scan, which found %1</source>
+        <translation>Nouveau depuis la dernière analyse, qui avait trouvé %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Title: %1</source>
+        <translation>Titre&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Title chosen from: %1</source>
+        <translation>Titre tiré de&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Page &lt;title&gt;: %1</source>
+        <translation>&lt;title&gt; de la page&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Requests (times from the scan&apos;s start):</source>
+        <translation>Requêtes (temps depuis le début de l’analyse)&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>HTTP %1 over %2</source>
+        <translation>HTTP %1 en %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>redirected to %1</source>
+        <translation>redirigé vers %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>starts at %1, takes %2, %Ln byte(s)</source>
+        <translation>
+            <numerusform>commence à %1, dure %2, %Ln octet</numerusform>
+            <numerusform>commence à %1, dure %2, %Ln octets</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -525,7 +715,7 @@ ou liste illisible.</translation>
 <context>
     <name>HeadlessRunner</name>
     <message>
-        <location filename="../app/cli/headlessrunner.cpp" line="+49"/>
+        <location filename="../app/cli/headlessrunner.cpp" line="+50"/>
         <source>cannot start the demo server on this computer&apos;s loopback address.</source>
         <translation>impossible de démarrer le serveur de démonstration sur l’adresse de bouclage de cet ordinateur.</translation>
     </message>
@@ -535,7 +725,7 @@ ou liste illisible.</translation>
         <translation>impossible de lire la liste sur l’entrée standard.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>the list holds no blog addresses.</source>
         <translation>la liste ne contient aucune adresse de blog.</translation>
     </message>
@@ -591,6 +781,14 @@ ou liste illisible.</translation>
         <location filename="../app/io/jsonwriter.cpp" line="+88"/>
         <source>no &quot;results&quot; array</source>
         <translation>aucun tableau «&#xa0;results&#xa0;»</translation>
+    </message>
+</context>
+<context>
+    <name>ListCheck</name>
+    <message>
+        <location filename="../app/session/listcheck.cpp" line="+14"/>
+        <source>line %1: %2</source>
+        <translation>ligne %1&#xa0;: %2</translation>
     </message>
 </context>
 <context>
@@ -901,7 +1099,7 @@ ou liste illisible.</translation>
         <translation>Progression de l’analyse</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+122"/>
         <source>No blogs to scan. %1</source>
         <translation>Aucun blog à analyser. %1</translation>
     </message>
@@ -911,7 +1109,7 @@ ou liste illisible.</translation>
         <translation>Aucun blog en échec à relancer.</translation>
     </message>
     <message numerus="yes">
-        <location line="+29"/>
+        <location line="+24"/>
         <source>Scanning %n blog(s) again</source>
         <translation>
             <numerusform>Nouvelle analyse de %n blog</numerusform>
@@ -919,7 +1117,7 @@ ou liste illisible.</translation>
         </translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+48"/>
         <source>Demo</source>
         <translation>Démonstration</translation>
     </message>
@@ -939,7 +1137,7 @@ ou liste illisible.</translation>
         <translation>Listes de blogs (*.txt *.csv *.tsv *.opml *.xml);;Fichiers texte (*.txt);;Fichiers CSV (*.csv *.tsv);;Fichiers OPML (*.opml *.xml);;Tous les fichiers (*)</translation>
     </message>
     <message numerus="yes">
-        <location line="+59"/>
+        <location line="+75"/>
         <source>%n file(s)</source>
         <translation>
             <numerusform>%n fichier</numerusform>
@@ -952,7 +1150,7 @@ ou liste illisible.</translation>
         <translation>Import de %1&#xa0;: %2</translation>
     </message>
     <message numerus="yes">
-        <location line="+31"/>
+        <location line="+35"/>
         <source>Added %n address(es) to the list</source>
         <translation>
             <numerusform>%n adresse ajoutée à la liste</numerusform>
@@ -973,12 +1171,12 @@ ou liste illisible.</translation>
         <translation>Le presse-papiers ne contient aucun texte à coller.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+19"/>
         <source>Pasted: %1</source>
         <translation>Collé&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+104"/>
         <source>&amp;%1 %2</source>
         <translation>&amp;%1 %2</translation>
     </message>
@@ -1096,7 +1294,7 @@ ou liste illisible.</translation>
 <context>
     <name>ResultExporter</name>
     <message>
-        <location filename="../app/io/resultexporter.cpp" line="+43"/>
+        <location filename="../app/io/resultexporter.cpp" line="+56"/>
         <location line="+3"/>
         <source>Cannot write %1: %2</source>
         <translation>Impossible d’écrire %1&#xa0;: %2</translation>
@@ -1105,7 +1303,7 @@ ou liste illisible.</translation>
 <context>
     <name>ResultsModel</name>
     <message>
-        <location filename="../ui/resultsmodel.cpp" line="+39"/>
+        <location filename="../ui/resultsmodel.cpp" line="+44"/>
         <source>Front page</source>
         <translation>Page d’accueil</translation>
     </message>
@@ -1120,14 +1318,14 @@ ou liste illisible.</translation>
         <translation>Article</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+223"/>
         <source>%1
 New since the last scan, which found %2</source>
         <translation>%1
 Nouveau depuis la dernière analyse, qui avait trouvé %2</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>%1
 
 Page title: %2</source>
@@ -1164,11 +1362,21 @@ commence à %3&#xa0;ms, dure %4&#xa0;ms</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Every request on one time axis from the scan&apos;s start: front page, feed and article each in their own colour, failed requests with a red end</source>
-        <translation>Toutes les requêtes sur un même axe du temps depuis le début de l’analyse&#xa0;: page d’accueil, flux et article chacun dans sa couleur, les requêtes en échec finissent en rouge</translation>
+        <source>Every request on one time axis from the scan&apos;s start: front page, feed and article each in their own colour, failed requests with a red end. A request that ends far later than the others runs off the axis&apos;s end, marked with an arrow; hover a row for exact times</source>
+        <translation>Chaque requête sur un même axe du temps depuis le début de l’analyse&#xa0;: page d’accueil, flux et article chacun dans sa couleur, les requêtes échouées avec une fin rouge. Une requête qui finit bien plus tard que les autres dépasse la fin de l’axe, marquée d’une flèche&#xa0;; survolez une ligne pour les temps exacts</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+4"/>
+        <source>Why a blog failed, as a sentence</source>
+        <translation>Pourquoi un blog a échoué, en une phrase</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Error</source>
+        <translation>Erreur</translation>
+    </message>
+    <message>
+        <location line="-18"/>
         <source>Blog</source>
         <translation>Blog</translation>
     </message>
@@ -1208,7 +1416,8 @@ commence à %3&#xa0;ms, dure %4&#xa0;ms</translation>
         <translation>Cascade</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../ui/resultscolumns.cpp" line="+33"/>
+        <location filename="../ui/resultsmodel.cpp" line="+1"/>
         <source>Waterfall (0–%1 s)</source>
         <translation>Cascade (0–%1&#xa0;s)</translation>
     </message>
@@ -1340,9 +1549,22 @@ commence à %3&#xa0;ms, dure %4&#xa0;ms</translation>
     </message>
 </context>
 <context>
+    <name>XPathCheck</name>
+    <message>
+        <location filename="../app/parse/xpathcheck.cpp" line="+31"/>
+        <source>it does not compile</source>
+        <translation>elle ne se compile pas</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The XPath “%1” is not valid: %2.</source>
+        <translation>Le XPath «&#xa0;%1&#xa0;» n’est pas valide&#xa0;: %2.</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="+67"/>
+        <location filename="../app/main.cpp" line="+68"/>
         <source>Try &apos;titlewave --help&apos;.</source>
         <translation>Essayez «&#xa0;titlewave --help&#xa0;».</translation>
     </message>
