@@ -715,7 +715,7 @@ unlesbare Eingabe.</translation>
 <context>
     <name>HeadlessRunner</name>
     <message>
-        <location filename="../app/cli/headlessrunner.cpp" line="+50"/>
+        <location filename="../app/cli/headlessrunner.cpp" line="+53"/>
         <source>cannot start the demo server on this computer&apos;s loopback address.</source>
         <translation>der Demo-Server kann auf der Loopback-Adresse dieses Rechners nicht gestartet werden.</translation>
     </message>
@@ -740,7 +740,7 @@ unlesbare Eingabe.</translation>
         <translation>%1 von %2 fertig, %3 fehlgeschlagen, %4 s</translation>
     </message>
     <message numerus="yes">
-        <location line="+21"/>
+        <location line="+14"/>
         <source>%n blog(s) with a new article since the last scan</source>
         <translation>
             <numerusform>%n Blog mit neuem Artikel seit dem letzten Scan</numerusform>
@@ -748,7 +748,7 @@ unlesbare Eingabe.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+14"/>
+        <location line="+12"/>
         <source>%n blog(s) in %1 s: %2 ok, %3 failed</source>
         <translation>
             <numerusform>%n Blog in %1 s: %2 ok, %3 fehlgeschlagen</numerusform>
@@ -792,9 +792,26 @@ unlesbare Eingabe.</translation>
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>ListPanel</name>
+    <message>
+        <location filename="../ui/listpanel.cpp" line="+17"/>
+        <source>Blog list</source>
+        <translation>Blogliste</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One blog address per line; lines starting with # are comments</source>
+        <translation>Eine Blogadresse pro Zeile; Zeilen, die mit # beginnen, sind Kommentare</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paste blog addresses here, one per line, or drop list files and links.
+# Lines starting with # are comments.</source>
+        <translation>Blogadressen hier einfügen, eine pro Zeile, oder Listendateien und Links hierher ziehen.
+# Zeilen, die mit # beginnen, sind Kommentare.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="+69"/>
+        <location line="+18"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… und %n weiteres</numerusform>
@@ -802,37 +819,79 @@ unlesbare Eingabe.</translation>
         </translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+52"/>
+        <source>No blogs to scan. %1</source>
+        <translation>Keine Blogs zum Scannen. %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+28"/>
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n Datei</numerusform>
+            <numerusform>%n Dateien</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Imported %1: %2</source>
+        <translation>%1 importiert: %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+32"/>
+        <source>Added %n address(es) to the list</source>
+        <translation>
+            <numerusform>%n Adresse zur Liste hinzugefügt</numerusform>
+            <numerusform>%n Adressen zur Liste hinzugefügt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>; %n refused: only http and https addresses are scanned</source>
+        <translation>
+            <numerusform>; %n abgelehnt: nur http- und https-Adressen werden gescannt</numerusform>
+            <numerusform>; %n abgelehnt: nur http- und https-Adressen werden gescannt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Pasted: %1</source>
+        <translation>Eingefügt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="+48"/>
         <source>Titlewave</source>
         <translation>Titlewave</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location filename="../ui/windowactions.cpp" line="+36"/>
         <source>&amp;Import List…</source>
         <translation>Liste &amp;importieren…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Read a blog list from a text, CSV or OPML file</source>
         <translation>Eine Blogliste aus einer Text-, CSV- oder OPML-Datei lesen</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>&amp;Paste List</source>
         <translation>Liste ein&amp;fügen</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Add the addresses on the clipboard to the list</source>
         <translation>Die Adressen aus der Zwischenablage zur Liste hinzufügen</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exportieren…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Save the results as CSV or JSON</source>
         <translation>Die Ergebnisse als CSV oder JSON speichern</translation>
     </message>
@@ -842,7 +901,7 @@ unlesbare Eingabe.</translation>
         <translation>&amp;Ausgewählte Zeilen exportieren…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Save only the selected rows as CSV or JSON</source>
         <translation>Nur die ausgewählten Zeilen als CSV oder JSON speichern</translation>
     </message>
@@ -852,47 +911,47 @@ unlesbare Eingabe.</translation>
         <translation>Ein&amp;stellungen…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+1"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
         <source>&amp;Find…</source>
         <translation>&amp;Suchen…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Search the results by blog, article or title</source>
         <translation>Die Ergebnisse nach Blog, Artikel oder Titel durchsuchen</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>&amp;Copy Rows</source>
         <translation>Zeilen &amp;kopieren</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Copy the selected rows as tab-separated text</source>
         <translation>Die ausgewählten Zeilen als tabulatorgetrennten Text kopieren</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>&amp;Start</source>
         <translation>&amp;Starten</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Scan every blog in the list</source>
         <translation>Jeden Blog der Liste scannen</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>S&amp;top</source>
         <translation>Sto&amp;ppen</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Cancel the blogs that have not finished</source>
         <translation>Die Blogs abbrechen, die noch nicht fertig sind</translation>
     </message>
@@ -902,92 +961,87 @@ unlesbare Eingabe.</translation>
         <translation>&amp;Fehlgeschlagene wiederholen</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Scan the failed blogs again, keeping the other rows</source>
         <translation>Die fehlgeschlagenen Blogs erneut scannen; die übrigen Zeilen bleiben</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Re&amp;try</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Scan the selected blogs again</source>
         <translation>Die ausgewählten Blogs erneut scannen</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Scan &amp;Demo Blogs</source>
         <translation>&amp;Demo-Blogs scannen</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Scan the bundled sample blogs, served on this computer</source>
         <translation>Die mitgelieferten Beispielblogs scannen, die dieser Rechner bereitstellt</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>&amp;Open Article</source>
         <translation>Artikel ö&amp;ffnen</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Open &amp;Blog</source>
         <translation>&amp;Blog öffnen</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Copy &amp;URL</source>
         <translation>&amp;URL kopieren</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Copy &amp;Title</source>
         <translation>&amp;Titel kopieren</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>&amp;About Titlewave</source>
         <translation>Ü&amp;ber Titlewave</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+15"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+35"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Open &amp;Recent</source>
-        <translation>&amp;Zuletzt geöffnet</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+4"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>&amp;Scan</source>
         <translation>S&amp;can</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+2"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
         <source>Main</source>
         <translation>Hauptleiste</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location filename="../ui/mainwindow.cpp" line="+90"/>
         <source>Max in flight:</source>
         <translation>Max. gleichzeitig:</translation>
     </message>
@@ -1007,109 +1061,13 @@ unlesbare Eingabe.</translation>
         <translation>Maximale Anzahl gleichzeitiger Anfragen</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>Blog list</source>
-        <translation>Blogliste</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>One blog address per line; lines starting with # are comments</source>
-        <translation>Eine Blogadresse pro Zeile; Zeilen, die mit # beginnen, sind Kommentare</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Paste blog addresses here, one per line, or drop list files and links.
-# Lines starting with # are comments.</source>
-        <translation>Blogadressen hier einfügen, eine pro Zeile, oder Listendateien und Links hierher ziehen.
-# Zeilen, die mit # beginnen, sind Kommentare.</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Search results</source>
-        <translation>Ergebnisse durchsuchen</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Search blogs, articles and titles (%1)</source>
-        <translation>Blogs, Artikel und Titel durchsuchen (%1)</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Show results</source>
-        <translation>Angezeigte Ergebnisse</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>All</source>
-        <translation>Alle</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>OK</source>
-        <translation>OK</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Failed</source>
-        <translation>Fehlgeschlagen</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>New</source>
-        <translation>Neu</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>S&amp;how:</source>
-        <translation>An&amp;zeigen:</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Results</source>
-        <translation>Ergebnisse</translation>
-    </message>
-    <message>
-        <location line="+76"/>
-        <source>Scan status</source>
-        <translation>Scanstatus</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>New articles</source>
-        <translation>Neue Artikel</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Blogs whose newest article changed since the previous scan (shown in bold)</source>
-        <translation>Blogs, deren neuester Artikel sich seit dem vorigen Scan geändert hat (fett dargestellt)</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Speed-up</source>
-        <translation>Beschleunigung</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The time all requests took added up, divided by the time the scan took: how much faster than fetching one page after another</source>
-        <translation>Die Dauer aller Anfragen zusammengezählt, geteilt durch die Dauer des Scans: so viel schneller als Seite für Seite nacheinander</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Scan progress</source>
-        <translation>Scanfortschritt</translation>
-    </message>
-    <message>
-        <location line="+122"/>
-        <source>No blogs to scan. %1</source>
-        <translation>Keine Blogs zum Scannen. %1</translation>
-    </message>
-    <message>
-        <location line="+23"/>
+        <location line="+119"/>
         <source>No failed blogs to retry.</source>
         <translation>Keine fehlgeschlagenen Blogs zum Wiederholen.</translation>
     </message>
     <message numerus="yes">
-        <location line="+24"/>
+        <location line="-1"/>
+        <location line="+10"/>
         <source>Scanning %n blog(s) again</source>
         <translation>
             <numerusform>%n Blog wird erneut gescannt</numerusform>
@@ -1117,7 +1075,7 @@ unlesbare Eingabe.</translation>
         </translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+21"/>
         <source>Demo</source>
         <translation>Demo</translation>
     </message>
@@ -1127,7 +1085,7 @@ unlesbare Eingabe.</translation>
         <translation>Die Demo-Blogs konnten auf diesem Rechner nicht bereitgestellt werden.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+14"/>
         <source>Import Blog List</source>
         <translation>Blogliste importieren</translation>
     </message>
@@ -1136,54 +1094,10 @@ unlesbare Eingabe.</translation>
         <source>Blog lists (*.txt *.csv *.tsv *.opml *.xml);;Text files (*.txt);;CSV files (*.csv *.tsv);;OPML files (*.opml *.xml);;All files (*)</source>
         <translation>Bloglisten (*.txt *.csv *.tsv *.opml *.xml);;Textdateien (*.txt);;CSV-Dateien (*.csv *.tsv);;OPML-Dateien (*.opml *.xml);;Alle Dateien (*)</translation>
     </message>
-    <message numerus="yes">
-        <location line="+75"/>
-        <source>%n file(s)</source>
-        <translation>
-            <numerusform>%n Datei</numerusform>
-            <numerusform>%n Dateien</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+1"/>
-        <source>Imported %1: %2</source>
-        <translation>%1 importiert: %2</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+35"/>
-        <source>Added %n address(es) to the list</source>
-        <translation>
-            <numerusform>%n Adresse zur Liste hinzugefügt</numerusform>
-            <numerusform>%n Adressen zur Liste hinzugefügt</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>; %n refused: only http and https addresses are scanned</source>
-        <translation>
-            <numerusform>; %n abgelehnt: nur http- und https-Adressen werden gescannt</numerusform>
-            <numerusform>; %n abgelehnt: nur http- und https-Adressen werden gescannt</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+27"/>
         <source>The clipboard holds no text to paste.</source>
         <translation>Die Zwischenablage enthält keinen Text zum Einfügen.</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>Pasted: %1</source>
-        <translation>Eingefügt: %1</translation>
-    </message>
-    <message>
-        <location line="+104"/>
-        <source>&amp;%1 %2</source>
-        <translation>&amp;%1 %2</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>&amp;Clear Menu</source>
-        <translation>Menü &amp;leeren</translation>
     </message>
     <message>
         <location line="+14"/>
@@ -1211,7 +1125,7 @@ unlesbare Eingabe.</translation>
         <translation>Export fehlgeschlagen</translation>
     </message>
     <message numerus="yes">
-        <location line="+16"/>
+        <location line="+9"/>
         <source>Exported %n blog(s) to %1</source>
         <translation>
             <numerusform>%n Blog nach %1 exportiert</numerusform>
@@ -1219,7 +1133,7 @@ unlesbare Eingabe.</translation>
         </translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+8"/>
         <source>Not opened: only http and https addresses are opened.</source>
         <translation>Nicht geöffnet: Nur http- und https-Adressen werden geöffnet.</translation>
     </message>
@@ -1229,17 +1143,12 @@ unlesbare Eingabe.</translation>
         <translation>%1 konnte nicht geöffnet werden</translation>
     </message>
     <message>
-        <location line="+72"/>
-        <source>Waterfall</source>
-        <translation>Wasserfall</translation>
-    </message>
-    <message>
-        <location line="+34"/>
+        <location line="+25"/>
         <source>The new language applies the next time Titlewave starts.</source>
         <translation>Die neue Sprache gilt ab dem nächsten Start von Titlewave.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+13"/>
         <source>About Titlewave</source>
         <translation>Über Titlewave</translation>
     </message>
@@ -1247,29 +1156,6 @@ unlesbare Eingabe.</translation>
         <location line="+1"/>
         <source>&lt;h3&gt;Titlewave %1&lt;/h3&gt;&lt;p&gt;Finds the newest article and its headline for every blog in a list, all at once.&lt;/p&gt;&lt;p&gt;Licensed under the GNU General Public License, version 3 or later.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Titlewave %1&lt;/h3&gt;&lt;p&gt;Findet den neuesten Artikel und seine Überschrift für jeden Blog einer Liste, alle gleichzeitig.&lt;/p&gt;&lt;p&gt;Lizenziert unter der GNU General Public License, Version 3 oder später.&lt;/p&gt;</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+88"/>
-        <source>%n new since the last scan</source>
-        <translation>
-            <numerusform>%n neu seit dem letzten Scan</numerusform>
-            <numerusform>%n neu seit dem letzten Scan</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Ready</source>
-        <translation>Bereit</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>%1 of %2 done, %3 failed, elapsed %4 s</source>
-        <translation>%1 von %2 fertig, %3 fehlgeschlagen, %4 s vergangen</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>≈ %1× faster than one at a time</source>
-        <translation>≈ %1× schneller als eins nach dem anderen</translation>
     </message>
 </context>
 <context>
@@ -1292,6 +1178,24 @@ unlesbare Eingabe.</translation>
     </message>
 </context>
 <context>
+    <name>RecentFilesMenu</name>
+    <message>
+        <location filename="../ui/recentfilesmenu.cpp" line="+13"/>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>&amp;%1 %2</source>
+        <translation>&amp;%1 %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Clear Menu</source>
+        <translation>Menü &amp;leeren</translation>
+    </message>
+</context>
+<context>
     <name>ResultExporter</name>
     <message>
         <location filename="../app/io/resultexporter.cpp" line="+56"/>
@@ -1303,7 +1207,7 @@ unlesbare Eingabe.</translation>
 <context>
     <name>ResultsModel</name>
     <message>
-        <location filename="../ui/resultsmodel.cpp" line="+44"/>
+        <location filename="../ui/resultsmodel.cpp" line="+45"/>
         <source>Front page</source>
         <translation>Startseite</translation>
     </message>
@@ -1420,6 +1324,120 @@ beginnt bei %3 ms, dauert %4 ms</translation>
         <location filename="../ui/resultsmodel.cpp" line="+1"/>
         <source>Waterfall (0–%1 s)</source>
         <translation>Wasserfall (0–%1 s)</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsPane</name>
+    <message>
+        <location filename="../ui/resultspane.cpp" line="+46"/>
+        <source>Search results</source>
+        <translation>Ergebnisse durchsuchen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search blogs, articles and titles (%1)</source>
+        <translation>Blogs, Artikel und Titel durchsuchen (%1)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Show results</source>
+        <translation>Angezeigte Ergebnisse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New</source>
+        <translation>Neu</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>S&amp;how:</source>
+        <translation>An&amp;zeigen:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Results</source>
+        <translation>Ergebnisse</translation>
+    </message>
+    <message>
+        <location line="+169"/>
+        <source>Waterfall</source>
+        <translation>Wasserfall</translation>
+    </message>
+</context>
+<context>
+    <name>ScanProgress</name>
+    <message>
+        <location filename="../ui/scanprogress.cpp" line="+21"/>
+        <source>Scan status</source>
+        <translation>Scanstatus</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>New articles</source>
+        <translation>Neue Artikel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Blogs whose newest article changed since the previous scan (shown in bold)</source>
+        <translation>Blogs, deren neuester Artikel sich seit dem vorigen Scan geändert hat (fett dargestellt)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Speed-up</source>
+        <translation>Beschleunigung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The time all requests took added up, divided by the time the scan took: how much faster than fetching one page after another</source>
+        <translation>Die Dauer aller Anfragen zusammengezählt, geteilt durch die Dauer des Scans: so viel schneller als Seite für Seite nacheinander</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Scan progress</source>
+        <translation>Scanfortschritt</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+20"/>
+        <source>%n new since the last scan</source>
+        <translation>
+            <numerusform>%n neu seit dem letzten Scan</numerusform>
+            <numerusform>%n neu seit dem letzten Scan</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ready</source>
+        <translation>Bereit</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 of %2 done, %3 failed, %4 cancelled, elapsed %5 s</source>
+        <translation>%1 von %2 fertig, %3 fehlgeschlagen, %4 abgebrochen, %5 s vergangen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 of %2 done, %3 failed, elapsed %4 s</source>
+        <translation>%1 von %2 fertig, %3 fehlgeschlagen, %4 s vergangen</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>≈ %1× faster than one at a time</source>
+        <translation>≈ %1× schneller als eins nach dem anderen</translation>
     </message>
 </context>
 <context>

@@ -77,7 +77,7 @@
 <context>
     <name>HeadlessRunner</name>
     <message numerus="yes">
-        <location filename="../app/cli/headlessrunner.cpp" line="+118"/>
+        <location filename="../app/cli/headlessrunner.cpp" line="+114"/>
         <source>%n blog(s) with a new article since the last scan</source>
         <translation>
             <numerusform>%n blog with a new article since the last scan</numerusform>
@@ -85,7 +85,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+14"/>
+        <location line="+12"/>
         <source>%n blog(s) in %1 s: %2 ok, %3 failed</source>
         <translation>
             <numerusform>%n blog in %1 s: %2 ok, %3 failed</numerusform>
@@ -102,9 +102,9 @@
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>ListPanel</name>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="+69"/>
+        <location filename="../ui/listpanel.cpp" line="+37"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… and %n more</numerusform>
@@ -112,15 +112,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+564"/>
-        <source>Scanning %n blog(s) again</source>
-        <translation>
-            <numerusform>Scanning %n blog again</numerusform>
-            <numerusform>Scanning %n blogs again</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+144"/>
+        <location line="+80"/>
         <source>%n file(s)</source>
         <translation>
             <numerusform>%n file</numerusform>
@@ -128,7 +120,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+36"/>
+        <location line="+33"/>
         <source>Added %n address(es) to the list</source>
         <translation>
             <numerusform>Added %n address to the list</numerusform>
@@ -143,16 +135,31 @@
             <numerusform>; %n refused: only http and https addresses are scanned</numerusform>
         </translation>
     </message>
+</context>
+<context>
+    <name>MainWindow</name>
     <message numerus="yes">
-        <location line="+183"/>
+        <location filename="../ui/mainwindow.cpp" line="+263"/>
+        <location line="+10"/>
+        <source>Scanning %n blog(s) again</source>
+        <translation>
+            <numerusform>Scanning %n blog again</numerusform>
+            <numerusform>Scanning %n blogs again</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+101"/>
         <source>Exported %n blog(s) to %1</source>
         <translation>
             <numerusform>Exported %n blog to %1</numerusform>
             <numerusform>Exported %n blogs to %1</numerusform>
         </translation>
     </message>
+</context>
+<context>
+    <name>ScanProgress</name>
     <message numerus="yes">
-        <location line="+228"/>
+        <location filename="../ui/scanprogress.cpp" line="+56"/>
         <source>%n new since the last scan</source>
         <translation>
             <numerusform>%n new since the last scan</numerusform>

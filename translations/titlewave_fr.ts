@@ -52,7 +52,7 @@
     <message>
         <location filename="../app/io/bloglistreader.cpp" line="+50"/>
         <source>line %1 is too long (%2 characters): a blog&apos;s line may hold at most %3</source>
-        <translation>ligne %1 trop longue (%2 caractères)&#xa0;: la ligne d’un blog en compte au plus %3</translation>
+        <translation>ligne %1 trop longue (%2 caractères) : la ligne d’un blog en compte au plus %3</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -62,7 +62,7 @@
     <message>
         <location line="+5"/>
         <source>line %1: the address has a space in it; write it without spaces</source>
-        <translation>ligne %1&#xa0;: l’adresse contient une espace&#xa0;; écrivez-la sans espaces</translation>
+        <translation>ligne %1 : l’adresse contient une espace ; écrivez-la sans espaces</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -72,12 +72,12 @@
     <message>
         <location line="+5"/>
         <source>line %1: the address is longer than %2 characters</source>
-        <translation>ligne %1&#xa0;: l’adresse dépasse %2 caractères</translation>
+        <translation>ligne %1 : l’adresse dépasse %2 caractères</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>line %1 holds %2 addresses; only the first, %3, is read: put one blog per line</source>
-        <translation>la ligne %1 contient %2 adresses&#xa0;; seule la première, %3, est lue&#xa0;: mettez un blog par ligne</translation>
+        <translation>la ligne %1 contient %2 adresses ; seule la première, %3, est lue : mettez un blog par ligne</translation>
     </message>
     <message>
         <location line="+35"/>
@@ -552,7 +552,7 @@ ou liste illisible.</translation>
     <message>
         <location line="+7"/>
         <source>%1 ms</source>
-        <translation>%1&#xa0;ms</translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -597,27 +597,27 @@ ou liste illisible.</translation>
     <message>
         <location line="+13"/>
         <source>Address: %1</source>
-        <translation>Adresse&#xa0;: %1</translation>
+        <translation>Adresse : %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Status: %1 (%2)</source>
-        <translation>État&#xa0;: %1 (%2)</translation>
+        <translation>État : %1 (%2)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Error: %1</source>
-        <translation>Erreur&#xa0;: %1</translation>
+        <translation>Erreur : %1</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Newest article: %1</source>
-        <translation>Article le plus récent&#xa0;: %1</translation>
+        <translation>Article le plus récent : %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Found via: %1 (%2)</source>
-        <translation>Trouvé par&#xa0;: %1 (%2)</translation>
+        <translation>Trouvé par : %1 (%2)</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -627,22 +627,22 @@ ou liste illisible.</translation>
     <message>
         <location line="+5"/>
         <source>Title: %1</source>
-        <translation>Titre&#xa0;: %1</translation>
+        <translation>Titre : %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Title chosen from: %1</source>
-        <translation>Titre tiré de&#xa0;: %1</translation>
+        <translation>Titre tiré de : %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Page &lt;title&gt;: %1</source>
-        <translation>&lt;title&gt; de la page&#xa0;: %1</translation>
+        <translation>&lt;title&gt; de la page : %1</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Requests (times from the scan&apos;s start):</source>
-        <translation>Requêtes (temps depuis le début de l’analyse)&#xa0;:</translation>
+        <translation>Requêtes (temps depuis le début de l’analyse) :</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -715,7 +715,7 @@ ou liste illisible.</translation>
 <context>
     <name>HeadlessRunner</name>
     <message>
-        <location filename="../app/cli/headlessrunner.cpp" line="+50"/>
+        <location filename="../app/cli/headlessrunner.cpp" line="+53"/>
         <source>cannot start the demo server on this computer&apos;s loopback address.</source>
         <translation>impossible de démarrer le serveur de démonstration sur l’adresse de bouclage de cet ordinateur.</translation>
     </message>
@@ -740,7 +740,7 @@ ou liste illisible.</translation>
         <translation>%1 sur %2 terminés, %3 en échec, %4&#xa0;s</translation>
     </message>
     <message numerus="yes">
-        <location line="+21"/>
+        <location line="+14"/>
         <source>%n blog(s) with a new article since the last scan</source>
         <translation>
             <numerusform>%n blog a un nouvel article depuis la dernière analyse</numerusform>
@@ -748,7 +748,7 @@ ou liste illisible.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+14"/>
+        <location line="+12"/>
         <source>%n blog(s) in %1 s: %2 ok, %3 failed</source>
         <translation>
             <numerusform>%n blog en %1&#xa0;s&#xa0;: %2 OK, %3 en échec</numerusform>
@@ -788,13 +788,30 @@ ou liste illisible.</translation>
     <message>
         <location filename="../app/session/listcheck.cpp" line="+14"/>
         <source>line %1: %2</source>
-        <translation>ligne %1&#xa0;: %2</translation>
+        <translation>ligne %1 : %2</translation>
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>ListPanel</name>
+    <message>
+        <location filename="../ui/listpanel.cpp" line="+17"/>
+        <source>Blog list</source>
+        <translation>Liste de blogs</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One blog address per line; lines starting with # are comments</source>
+        <translation>Une adresse de blog par ligne&#xa0;; les lignes qui commencent par # sont des commentaires</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paste blog addresses here, one per line, or drop list files and links.
+# Lines starting with # are comments.</source>
+        <translation>Collez ici des adresses de blogs, une par ligne, ou déposez des fichiers de liste et des liens.
+# Les lignes qui commencent par # sont des commentaires.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="+69"/>
+        <location line="+18"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… et %n autre</numerusform>
@@ -802,37 +819,79 @@ ou liste illisible.</translation>
         </translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+52"/>
+        <source>No blogs to scan. %1</source>
+        <translation>Aucun blog à analyser. %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+28"/>
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n fichier</numerusform>
+            <numerusform>%n fichiers</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Imported %1: %2</source>
+        <translation>Import de %1&#xa0;: %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+32"/>
+        <source>Added %n address(es) to the list</source>
+        <translation>
+            <numerusform>%n adresse ajoutée à la liste</numerusform>
+            <numerusform>%n adresses ajoutées à la liste</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>; %n refused: only http and https addresses are scanned</source>
+        <translation>
+            <numerusform>&#xa0;; %n refusée&#xa0;: seules les adresses http et https sont analysées</numerusform>
+            <numerusform>&#xa0;; %n refusées&#xa0;: seules les adresses http et https sont analysées</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Pasted: %1</source>
+        <translation>Collé&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="+48"/>
         <source>Titlewave</source>
         <translation>Titlewave</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location filename="../ui/windowactions.cpp" line="+36"/>
         <source>&amp;Import List…</source>
         <translation>&amp;Importer une liste…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Read a blog list from a text, CSV or OPML file</source>
         <translation>Lire une liste de blogs depuis un fichier texte, CSV ou OPML</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>&amp;Paste List</source>
         <translation>&amp;Coller une liste</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Add the addresses on the clipboard to the list</source>
         <translation>Ajouter à la liste les adresses du presse-papiers</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exporter…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Save the results as CSV or JSON</source>
         <translation>Enregistrer les résultats en CSV ou en JSON</translation>
     </message>
@@ -842,7 +901,7 @@ ou liste illisible.</translation>
         <translation>Exporter les lignes &amp;sélectionnées…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Save only the selected rows as CSV or JSON</source>
         <translation>Enregistrer seulement les lignes sélectionnées en CSV ou en JSON</translation>
     </message>
@@ -852,47 +911,47 @@ ou liste illisible.</translation>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+1"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
         <source>&amp;Find…</source>
         <translation>&amp;Rechercher…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Search the results by blog, article or title</source>
         <translation>Chercher dans les résultats par blog, article ou titre</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>&amp;Copy Rows</source>
         <translation>&amp;Copier les lignes</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Copy the selected rows as tab-separated text</source>
         <translation>Copier les lignes sélectionnées en texte séparé par des tabulations</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>&amp;Start</source>
         <translation>&amp;Démarrer</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Scan every blog in the list</source>
         <translation>Analyser tous les blogs de la liste</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>S&amp;top</source>
         <translation>&amp;Arrêter</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Cancel the blogs that have not finished</source>
         <translation>Annuler les blogs qui n’ont pas fini</translation>
     </message>
@@ -902,92 +961,87 @@ ou liste illisible.</translation>
         <translation>&amp;Relancer les échecs</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Scan the failed blogs again, keeping the other rows</source>
         <translation>Analyser de nouveau les blogs en échec, sans toucher aux autres lignes</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Re&amp;try</source>
         <translation>Re&amp;lancer</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Scan the selected blogs again</source>
         <translation>Analyser de nouveau les blogs sélectionnés</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Scan &amp;Demo Blogs</source>
         <translation>Analyser les blogs de dé&amp;monstration</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Scan the bundled sample blogs, served on this computer</source>
         <translation>Analyser les blogs d’exemple fournis, servis par cet ordinateur</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>&amp;Open Article</source>
         <translation>&amp;Ouvrir l’article</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Open &amp;Blog</source>
         <translation>Ouvrir le &amp;blog</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Copy &amp;URL</source>
         <translation>Copier l’&amp;URL</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Copy &amp;Title</source>
         <translation>Copier le &amp;titre</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>&amp;About Titlewave</source>
         <translation>À &amp;propos de Titlewave</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+15"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+35"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Open &amp;Recent</source>
-        <translation>Fichiers &amp;récents</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+4"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>&amp;Scan</source>
         <translation>A&amp;nalyse</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+2"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
         <source>Main</source>
         <translation>Barre principale</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location filename="../ui/mainwindow.cpp" line="+90"/>
         <source>Max in flight:</source>
         <translation>En parallèle&#xa0;:</translation>
     </message>
@@ -1007,109 +1061,13 @@ ou liste illisible.</translation>
         <translation>Nombre maximal de requêtes en parallèle</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>Blog list</source>
-        <translation>Liste de blogs</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>One blog address per line; lines starting with # are comments</source>
-        <translation>Une adresse de blog par ligne&#xa0;; les lignes qui commencent par # sont des commentaires</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Paste blog addresses here, one per line, or drop list files and links.
-# Lines starting with # are comments.</source>
-        <translation>Collez ici des adresses de blogs, une par ligne, ou déposez des fichiers de liste et des liens.
-# Les lignes qui commencent par # sont des commentaires.</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Search results</source>
-        <translation>Chercher dans les résultats</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Search blogs, articles and titles (%1)</source>
-        <translation>Chercher dans les blogs, articles et titres (%1)</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Show results</source>
-        <translation>Résultats affichés</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>All</source>
-        <translation>Tous</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>OK</source>
-        <translation>OK</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Failed</source>
-        <translation>En échec</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>New</source>
-        <translation>Nouveaux</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>S&amp;how:</source>
-        <translation>Affic&amp;her&#xa0;:</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Results</source>
-        <translation>Résultats</translation>
-    </message>
-    <message>
-        <location line="+76"/>
-        <source>Scan status</source>
-        <translation>État de l’analyse</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>New articles</source>
-        <translation>Nouveaux articles</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Blogs whose newest article changed since the previous scan (shown in bold)</source>
-        <translation>Blogs dont le dernier article a changé depuis l’analyse précédente (en gras)</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Speed-up</source>
-        <translation>Accélération</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The time all requests took added up, divided by the time the scan took: how much faster than fetching one page after another</source>
-        <translation>La durée cumulée de toutes les requêtes divisée par la durée de l’analyse&#xa0;: combien de fois plus vite qu’en téléchargeant les pages l’une après l’autre</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Scan progress</source>
-        <translation>Progression de l’analyse</translation>
-    </message>
-    <message>
-        <location line="+122"/>
-        <source>No blogs to scan. %1</source>
-        <translation>Aucun blog à analyser. %1</translation>
-    </message>
-    <message>
-        <location line="+23"/>
+        <location line="+119"/>
         <source>No failed blogs to retry.</source>
         <translation>Aucun blog en échec à relancer.</translation>
     </message>
     <message numerus="yes">
-        <location line="+24"/>
+        <location line="-1"/>
+        <location line="+10"/>
         <source>Scanning %n blog(s) again</source>
         <translation>
             <numerusform>Nouvelle analyse de %n blog</numerusform>
@@ -1117,7 +1075,7 @@ ou liste illisible.</translation>
         </translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+21"/>
         <source>Demo</source>
         <translation>Démonstration</translation>
     </message>
@@ -1127,7 +1085,7 @@ ou liste illisible.</translation>
         <translation>Les blogs de démonstration n’ont pas pu être servis par cet ordinateur.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+14"/>
         <source>Import Blog List</source>
         <translation>Importer une liste de blogs</translation>
     </message>
@@ -1136,54 +1094,10 @@ ou liste illisible.</translation>
         <source>Blog lists (*.txt *.csv *.tsv *.opml *.xml);;Text files (*.txt);;CSV files (*.csv *.tsv);;OPML files (*.opml *.xml);;All files (*)</source>
         <translation>Listes de blogs (*.txt *.csv *.tsv *.opml *.xml);;Fichiers texte (*.txt);;Fichiers CSV (*.csv *.tsv);;Fichiers OPML (*.opml *.xml);;Tous les fichiers (*)</translation>
     </message>
-    <message numerus="yes">
-        <location line="+75"/>
-        <source>%n file(s)</source>
-        <translation>
-            <numerusform>%n fichier</numerusform>
-            <numerusform>%n fichiers</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+1"/>
-        <source>Imported %1: %2</source>
-        <translation>Import de %1&#xa0;: %2</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+35"/>
-        <source>Added %n address(es) to the list</source>
-        <translation>
-            <numerusform>%n adresse ajoutée à la liste</numerusform>
-            <numerusform>%n adresses ajoutées à la liste</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>; %n refused: only http and https addresses are scanned</source>
-        <translation>
-            <numerusform>&#xa0;; %n refusée&#xa0;: seules les adresses http et https sont analysées</numerusform>
-            <numerusform>&#xa0;; %n refusées&#xa0;: seules les adresses http et https sont analysées</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+27"/>
         <source>The clipboard holds no text to paste.</source>
         <translation>Le presse-papiers ne contient aucun texte à coller.</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>Pasted: %1</source>
-        <translation>Collé&#xa0;: %1</translation>
-    </message>
-    <message>
-        <location line="+104"/>
-        <source>&amp;%1 %2</source>
-        <translation>&amp;%1 %2</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>&amp;Clear Menu</source>
-        <translation>&amp;Vider le menu</translation>
     </message>
     <message>
         <location line="+14"/>
@@ -1211,7 +1125,7 @@ ou liste illisible.</translation>
         <translation>Échec de l’export</translation>
     </message>
     <message numerus="yes">
-        <location line="+16"/>
+        <location line="+9"/>
         <source>Exported %n blog(s) to %1</source>
         <translation>
             <numerusform>%n blog exporté dans %1</numerusform>
@@ -1219,7 +1133,7 @@ ou liste illisible.</translation>
         </translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+8"/>
         <source>Not opened: only http and https addresses are opened.</source>
         <translation>Non ouvert&#xa0;: seules les adresses http et https sont ouvertes.</translation>
     </message>
@@ -1229,17 +1143,12 @@ ou liste illisible.</translation>
         <translation>Impossible d’ouvrir %1</translation>
     </message>
     <message>
-        <location line="+72"/>
-        <source>Waterfall</source>
-        <translation>Cascade</translation>
-    </message>
-    <message>
-        <location line="+34"/>
+        <location line="+25"/>
         <source>The new language applies the next time Titlewave starts.</source>
         <translation>La nouvelle langue s’appliquera au prochain démarrage de Titlewave.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+13"/>
         <source>About Titlewave</source>
         <translation>À propos de Titlewave</translation>
     </message>
@@ -1247,29 +1156,6 @@ ou liste illisible.</translation>
         <location line="+1"/>
         <source>&lt;h3&gt;Titlewave %1&lt;/h3&gt;&lt;p&gt;Finds the newest article and its headline for every blog in a list, all at once.&lt;/p&gt;&lt;p&gt;Licensed under the GNU General Public License, version 3 or later.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Titlewave %1&lt;/h3&gt;&lt;p&gt;Trouve le dernier article et son titre pour chaque blog d’une liste, tous à la fois.&lt;/p&gt;&lt;p&gt;Distribué sous la licence publique générale GNU (GPL), version 3 ou ultérieure.&lt;/p&gt;</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+88"/>
-        <source>%n new since the last scan</source>
-        <translation>
-            <numerusform>%n nouveau depuis la dernière analyse</numerusform>
-            <numerusform>%n nouveaux depuis la dernière analyse</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Ready</source>
-        <translation>Prêt</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>%1 of %2 done, %3 failed, elapsed %4 s</source>
-        <translation>%1 sur %2 terminés, %3 en échec, %4&#xa0;s écoulées</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>≈ %1× faster than one at a time</source>
-        <translation>≈ %1× plus rapide qu’une requête à la fois</translation>
     </message>
 </context>
 <context>
@@ -1292,6 +1178,24 @@ ou liste illisible.</translation>
     </message>
 </context>
 <context>
+    <name>RecentFilesMenu</name>
+    <message>
+        <location filename="../ui/recentfilesmenu.cpp" line="+13"/>
+        <source>Open &amp;Recent</source>
+        <translation>Fichiers &amp;récents</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>&amp;%1 %2</source>
+        <translation>&amp;%1 %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Clear Menu</source>
+        <translation>&amp;Vider le menu</translation>
+    </message>
+</context>
+<context>
     <name>ResultExporter</name>
     <message>
         <location filename="../app/io/resultexporter.cpp" line="+56"/>
@@ -1303,7 +1207,7 @@ ou liste illisible.</translation>
 <context>
     <name>ResultsModel</name>
     <message>
-        <location filename="../ui/resultsmodel.cpp" line="+44"/>
+        <location filename="../ui/resultsmodel.cpp" line="+45"/>
         <source>Front page</source>
         <translation>Page d’accueil</translation>
     </message>
@@ -1363,7 +1267,7 @@ commence à %3&#xa0;ms, dure %4&#xa0;ms</translation>
     <message>
         <location line="+2"/>
         <source>Every request on one time axis from the scan&apos;s start: front page, feed and article each in their own colour, failed requests with a red end. A request that ends far later than the others runs off the axis&apos;s end, marked with an arrow; hover a row for exact times</source>
-        <translation>Chaque requête sur un même axe du temps depuis le début de l’analyse&#xa0;: page d’accueil, flux et article chacun dans sa couleur, les requêtes échouées avec une fin rouge. Une requête qui finit bien plus tard que les autres dépasse la fin de l’axe, marquée d’une flèche&#xa0;; survolez une ligne pour les temps exacts</translation>
+        <translation>Chaque requête sur un même axe du temps depuis le début de l’analyse : page d’accueil, flux et article chacun dans sa couleur, les requêtes échouées avec une fin rouge. Une requête qui finit bien plus tard que les autres dépasse la fin de l’axe, marquée d’une flèche ; survolez une ligne pour les temps exacts</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1420,6 +1324,120 @@ commence à %3&#xa0;ms, dure %4&#xa0;ms</translation>
         <location filename="../ui/resultsmodel.cpp" line="+1"/>
         <source>Waterfall (0–%1 s)</source>
         <translation>Cascade (0–%1&#xa0;s)</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsPane</name>
+    <message>
+        <location filename="../ui/resultspane.cpp" line="+46"/>
+        <source>Search results</source>
+        <translation>Chercher dans les résultats</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search blogs, articles and titles (%1)</source>
+        <translation>Chercher dans les blogs, articles et titres (%1)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Show results</source>
+        <translation>Résultats affichés</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All</source>
+        <translation>Tous</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Failed</source>
+        <translation>En échec</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New</source>
+        <translation>Nouveaux</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>S&amp;how:</source>
+        <translation>Affic&amp;her&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Results</source>
+        <translation>Résultats</translation>
+    </message>
+    <message>
+        <location line="+169"/>
+        <source>Waterfall</source>
+        <translation>Cascade</translation>
+    </message>
+</context>
+<context>
+    <name>ScanProgress</name>
+    <message>
+        <location filename="../ui/scanprogress.cpp" line="+21"/>
+        <source>Scan status</source>
+        <translation>État de l’analyse</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>New articles</source>
+        <translation>Nouveaux articles</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Blogs whose newest article changed since the previous scan (shown in bold)</source>
+        <translation>Blogs dont le dernier article a changé depuis l’analyse précédente (en gras)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Speed-up</source>
+        <translation>Accélération</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The time all requests took added up, divided by the time the scan took: how much faster than fetching one page after another</source>
+        <translation>La durée cumulée de toutes les requêtes divisée par la durée de l’analyse&#xa0;: combien de fois plus vite qu’en téléchargeant les pages l’une après l’autre</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Scan progress</source>
+        <translation>Progression de l’analyse</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+20"/>
+        <source>%n new since the last scan</source>
+        <translation>
+            <numerusform>%n nouveau depuis la dernière analyse</numerusform>
+            <numerusform>%n nouveaux depuis la dernière analyse</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ready</source>
+        <translation>Prêt</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 of %2 done, %3 failed, %4 cancelled, elapsed %5 s</source>
+        <translation>%1 sur %2 terminés, %3 en échec, %4 annulés, %5 s écoulées</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 of %2 done, %3 failed, elapsed %4 s</source>
+        <translation>%1 sur %2 terminés, %3 en échec, %4&#xa0;s écoulées</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>≈ %1× faster than one at a time</source>
+        <translation>≈ %1× plus rapide qu’une requête à la fois</translation>
     </message>
 </context>
 <context>
@@ -1558,7 +1576,7 @@ commence à %3&#xa0;ms, dure %4&#xa0;ms</translation>
     <message>
         <location line="+9"/>
         <source>The XPath “%1” is not valid: %2.</source>
-        <translation>Le XPath «&#xa0;%1&#xa0;» n’est pas valide&#xa0;: %2.</translation>
+        <translation>Le XPath « %1 » n’est pas valide : %2.</translation>
     </message>
 </context>
 <context>

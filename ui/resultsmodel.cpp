@@ -2,6 +2,7 @@
 #include "resultsmodel.h"
 
 #include "plaintooltip.h"
+#include "session/scansession.h"
 
 #include <QColor>
 #include <QFont>
@@ -354,18 +355,9 @@ QVariant ResultsModel::headerData(int section, Qt::Orientation orientation, int 
     }
 }
 
-QList<BlogResult> ResultsModel::pendingRows(const QList<BlogEntry> &blogs)
-{
-    QList<BlogResult> rows;
-    rows.reserve(blogs.size());
-    for (qsizetype i = 0; i < blogs.size(); ++i)
-        rows.append(BlogResult::pending(int(i), blogs.at(i)));
-    return rows;
-}
-
 void ResultsModel::reset(const QList<BlogEntry> &blogs)
 {
-    resetRows(pendingRows(blogs));
+    resetRows(ScanSession::pendingRows(blogs));
 }
 
 void ResultsModel::resetRows(QList<BlogResult> rows)
@@ -375,27 +367,13 @@ void ResultsModel::resetRows(QList<BlogResult> rows)
     m_pending.clear();
     m_results = std::move(rows);
     m_stamps.resize(m_results.size());
-    m_counts = {};
     for (qsizetype row = 0; row < m_results.size(); ++row) {
         m_stamps[row] = ++m_lastStamp;
-        count(m_results.at(row), 1);
     }
     m_axisEndMs = 0;
     m_latestEndMs = 0;
     updateAxis();
     endResetModel();
-    Q_EMIT countsChanged();
-}
-
-void ResultsModel::count(const BlogResult &result, int sign)
-{
-    m_counts.total += sign;
-    m_counts.done += BlogStatusText::isFinal(result.status) ? sign : 0;
-    m_counts.failed += BlogStatusText::isFailure(result.status) ? sign : 0;
-    m_counts.cancelled += result.status == BlogStatus::Cancelled ? sign : 0;
-    m_counts.fresh += result.isNew ? sign : 0;
-    for (const RequestTiming &timing : result.timings)
-        m_counts.requestMs += sign * timing.durationMs();
 }
 
 void ResultsModel::updateResult(const BlogResult &result)
@@ -416,10 +394,7 @@ void ResultsModel::flush()
     QList<int> rows;
     rows.reserve(m_pending.size());
     const qint64 axisBefore = m_axisEndMs;
-    const Counts before = m_counts;
     for (auto it = m_pending.begin(); it != m_pending.end(); ++it) {
-        count(m_results.at(it.key()), -1);
-        count(it.value(), 1);
         m_results[it.key()] = std::move(it.value());
         m_stamps[it.key()] = ++m_lastStamp;
         rows.append(it.key());
@@ -443,8 +418,6 @@ void ResultsModel::flush()
         Q_EMIT headerDataChanged(Qt::Horizontal, Waterfall, Waterfall);
         Q_EMIT dataChanged(index(0, Waterfall), index(rowCount() - 1, Waterfall), { AxisEndRole });
     }
-    if (m_counts != before)
-        Q_EMIT countsChanged();
 }
 
 void ResultsModel::updateAxis()

@@ -11,8 +11,7 @@
 
 /// One row per blog of the scanned list, in list order. Updates from the scan are collected and
 /// applied at most ~25 times a second, one dataChanged per contiguous run of changed rows, so a
-/// scan of thousands of blogs keeps the view smooth. Keeps the status bar's counts as rows change,
-/// so reading them never walks the rows.
+/// scan of thousands of blogs keeps the view smooth.
 class ResultsModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -35,18 +34,6 @@ public:
         AxisEndRole,
     };
 
-    /// What the status bar shows, kept up to date as rows change (updates not yet flushed are
-    /// not included).
-    struct Counts {
-        int total = 0;
-        int done = 0; ///< rows whose status is final, failed or not
-        int failed = 0; ///< final and not ok; cancelled rows are not failed
-        int cancelled = 0; ///< rows Stop ended
-        int fresh = 0; ///< rows marked new since the last scan
-        qint64 requestMs = 0; ///< every request of every row, added up
-        friend bool operator==(const Counts &, const Counts &) = default;
-    };
-
     explicit ResultsModel(QObject *parent = nullptr);
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -58,9 +45,6 @@ public:
     void reset(const QList<BlogEntry> &blogs);
     /// Replaces every row with @p rows (row i must have index i). Drops updates not yet flushed.
     void resetRows(QList<BlogResult> rows);
-    /// The Pending rows reset() shows. Touches no model: may run on a worker thread, so
-    /// that a big list's rows are made off the GUI thread.
-    static QList<BlogResult> pendingRows(const QList<BlogEntry> &blogs);
     /// Records @p result for row result.index; the view hears of it at the next flush.
     /// Results whose index is not a row are ignored.
     void updateResult(const BlogResult &result);
@@ -76,7 +60,6 @@ public:
     /// A number that changes whenever the row's result does and is never reused, across resets
     /// too: a proxy may cache what it derives from a row under it.
     quint64 rowStamp(int row) const { return m_stamps.at(row); }
-    Counts counts() const { return m_counts; }
     /// The right edge of every row's waterfall (AxisEndRole).
     qint64 axisEndMs() const { return m_axisEndMs; }
     /// The latest end offset of any request shown; above axisEndMs() when a row is an outlier.
@@ -92,12 +75,7 @@ public:
     /// @p text cut to kMaxCellChars (with an ellipsis) and, for a single-line cell, on one line.
     static QString cellText(const QString &text);
 
-Q_SIGNALS:
-    /// counts() changed (after a reset, or a flush that changed them).
-    void countsChanged();
-
 private:
-    void count(const BlogResult &result, int sign);
     QVariant displayData(const BlogResult &result, int column) const;
     QVariant sortData(const BlogResult &result, int column) const;
     QVariant toolTipData(const BlogResult &result, int column) const;
@@ -109,7 +87,6 @@ private:
     QHash<int, BlogResult> m_pending;
     QList<quint64> m_stamps; // per row
     quint64 m_lastStamp = 0;
-    Counts m_counts;
     qint64 m_axisEndMs = 0;
     qint64 m_latestEndMs = 0;
     QTimer m_flushTimer;

@@ -2,7 +2,6 @@
 #include "headlessrunner.h"
 
 #include "demo/demoserver.h"
-#include "io/articlehistory.h"
 #include "io/bloglistreader.h"
 #include "session/listcheck.h"
 
@@ -24,7 +23,11 @@ HeadlessRunner::HeadlessRunner(QObject *parent)
 {
     m_progressTimer.setInterval(kProgressIntervalMs);
     connect(&m_progressTimer, &QTimer::timeout, this, &HeadlessRunner::reportProgress);
-    connect(&m_scan, &Scan::finished, this, &HeadlessRunner::onScanFinished);
+    connect(&m_session, &ScanSession::finished, this, &HeadlessRunner::onScanFinished);
+    connect(&m_session, &ScanSession::historySaved, this, &HeadlessRunner::onHistorySaved);
+    // A damaged history costs the "new" column, never the results.
+    connect(&m_session, &ScanSession::historyProblem, this,
+            [this](const QString &message) { m_stderr << "titlewave: " << message << Qt::endl; });
 }
 
 HeadlessRunner::~HeadlessRunner() = default;
@@ -39,9 +42,9 @@ void HeadlessRunner::fail(const QString &message)
 
 void HeadlessRunner::start(const CommandLineOptions &options)
 {
-    m_scan.setOptions(options.scan);
+    m_session.setOptions(options.scan);
+    m_session.setUseHistory(options.useHistory);
     m_format = options.format;
-    m_useHistory = options.useHistory;
 
     QList<BlogEntry> blogs;
     if (options.demo) {
@@ -88,52 +91,43 @@ void HeadlessRunner::start(const CommandLineOptions &options)
         }
     }
     m_progressTimer.start();
-    m_scan.start(blogs);
+    m_session.start(blogs);
 }
 
 void HeadlessRunner::reportProgress()
 {
     m_stderr << "titlewave: "
              << tr("%1 of %2 done, %3 failed, %4 s")
-                    .arg(m_scan.finishedCount())
-                    .arg(m_scan.blogCount())
-                    .arg(m_scan.failedCount())
-                    .arg(QLocale().toString(double(m_scan.elapsedMs()) / 1000.0, 'f', 1))
+                    .arg(m_session.counts().done)
+                    .arg(m_session.counts().total)
+                    .arg(m_session.counts().failed)
+                    .arg(QLocale().toString(double(m_session.elapsedMs()) / 1000.0, 'f', 1))
              << Qt::endl;
 }
 
 void HeadlessRunner::onScanFinished()
 {
     m_progressTimer.stop();
-    QList<BlogResult> results = m_scan.results();
-    ArticleHistory history;
-    if (m_useHistory) {
-        // A damaged history costs the "new" column, never the results.
-        if (const std::optional<QString> error = history.load())
-            m_stderr << "titlewave: " << *error << Qt::endl;
-        history.apply(results);
-        const auto newCount
-            = std::count_if(results.cbegin(), results.cend(), [](const BlogResult &r) { return r.isNew; });
-        if (newCount > 0)
-            m_stderr << "titlewave: " << tr("%n blog(s) with a new article since the last scan", nullptr, int(newCount))
-                     << Qt::endl;
-    }
-    const QByteArray csv = ResultExporter::encode(results, m_format);
+    const ScanSession::Counts counts = m_session.counts();
+    if (counts.withNewArticle > 0)
+        m_stderr << "titlewave: "
+                 << tr("%n blog(s) with a new article since the last scan", nullptr, counts.withNewArticle) << Qt::endl;
+    const QByteArray output = m_session.encode(m_format);
     bool written = false;
     QString error;
     if (m_toStdout) {
         QFile out;
-        written = out.open(stdout, QIODevice::WriteOnly) && out.write(csv) == csv.size() && out.flush();
+        written = out.open(stdout, QIODevice::WriteOnly) && out.write(output) == output.size() && out.flush();
         error = out.errorString();
     } else {
-        written = m_outFile->writeAll(csv);
+        written = m_outFile->writeAll(output);
         error = m_outFile->errorString();
     }
-    const QString done = tr("%n blog(s) in %1 s: %2 ok, %3 failed", nullptr, m_scan.blogCount())
-                             .arg(QLocale().toString(double(m_scan.elapsedMs()) / 1000.0, 'f', 2))
-                             .arg(m_scan.finishedCount() - m_scan.failedCount() - m_scan.cancelledCount())
-                             .arg(m_scan.failedCount());
-    const QString inFlight = tr("at most %n request(s) in flight", nullptr, m_scan.peakRequestsInFlight());
+    const QString done = tr("%n blog(s) in %1 s: %2 ok, %3 failed", nullptr, counts.total)
+                             .arg(QLocale().toString(double(m_session.elapsedMs()) / 1000.0, 'f', 2))
+                             .arg(counts.done - counts.failed - counts.cancelled)
+                             .arg(counts.failed);
+    const QString inFlight = tr("at most %n request(s) in flight", nullptr, m_session.peakRequestsInFlight());
     // The join is the translators' too: French puts a narrow no-break space before ";".
     m_stderr << "titlewave: " << tr("%1; %2", "the scan summary's two parts").arg(done, inFlight) << Qt::endl;
     if (!written) {
@@ -142,10 +136,11 @@ void HeadlessRunner::onScanFinished()
         return;
     }
     // Only once the results are out: articles nobody saw must still count as new next time.
-    if (m_useHistory) {
-        if (const std::optional<QString> error = history.save())
-            m_stderr << "titlewave: " << *error << Qt::endl;
-    }
+    m_session.commitHistory();
+}
+
+void HeadlessRunner::onHistorySaved()
+{
     // Exit status 0 says every blog is ok: a cancelled one is not.
-    Q_EMIT finished(m_scan.failedCount() + m_scan.cancelledCount() > 0 ? 1 : 0);
+    Q_EMIT finished(m_session.counts().failed + m_session.counts().cancelled > 0 ? 1 : 0);
 }

@@ -2,8 +2,8 @@
 #pragma once
 
 #include "io/outputfile.h"
-#include "scan/scan.h"
 #include "session/commandlineoptions.h"
+#include "session/scansession.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -14,9 +14,9 @@
 
 class DemoServer;
 
-/// The headless face: reads the list, scans, marks what is new since the last scan (unless
-/// --no-history), writes CSV or JSON, reports progress on stderr and
-/// finishes with the exit status of the contract (0 all ok, 1 some failed, 2 bad input).
+/// The headless face: reads the list, runs a ScanSession on it, writes CSV or JSON, reports
+/// progress on stderr and finishes with the exit status of the contract (0 all ok, 1 some
+/// failed, 2 bad input or unwritable output).
 class HeadlessRunner final : public QObject
 {
     Q_OBJECT
@@ -28,7 +28,7 @@ public:
 
     /// Starts the run; finished() follows (possibly at once, on bad input).
     void start(const CommandLineOptions &options);
-    const Scan &scan() const { return m_scan; }
+    const ScanSession &session() const { return m_session; }
 
 Q_SIGNALS:
     void finished(int exitCode);
@@ -37,13 +37,13 @@ private:
     void fail(const QString &message);
     void reportProgress();
     void onScanFinished();
+    void onHistorySaved();
 
-    Scan m_scan;
+    ScanSession m_session;
     std::unique_ptr<DemoServer> m_demo;
     std::unique_ptr<OutputFile> m_outFile; // opened before the first socket, written at the end
     bool m_toStdout = false;
     ExportFormat m_format = ExportFormat::Csv;
-    bool m_useHistory = true;
     QTimer m_progressTimer;
     QTextStream m_stderr;
 };

@@ -258,8 +258,8 @@ int main(int argc, char *argv[])
         return ms;
     };
 
-    QSignalSpy finished(window.scan(), &Scan::finished);
-    QObject::connect(window.scan(), &Scan::started, &probe, [&] { started = true; });
+    QSignalSpy finished(window.session(), &ScanSession::finished);
+    QObject::connect(window.session(), &ScanSession::started, &probe, [&] { started = true; });
     double cpuAtStart = 0;
     qint64 guiCpuAtStart = 0;
     qint64 startWallMs = 0;
@@ -270,7 +270,7 @@ int main(int argc, char *argv[])
     QTimer user;
     user.setInterval(50);
     QObject::connect(&user, &QTimer::timeout, &user, [&] {
-        const int done = window.scan()->finishedCount();
+        const int done = window.session()->counts().done;
         if (step == 0 && done >= options.blogs * 3 / 10) {
             interact(Phase::Sort, [&] { table->sortByColumn(ResultsModel::Title, Qt::AscendingOrder); });
             ++step;

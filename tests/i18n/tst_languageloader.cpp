@@ -124,7 +124,7 @@ private Q_SLOTS:
 
         // A refused line gets its row, with the French label and sentence.
         window.setBlogListText(QStringLiteral("ftp://example.org/\n"));
-        QSignalSpy finished(window.scan(), &Scan::finished);
+        QSignalSpy finished(window.session(), &ScanSession::finished);
         window.startScan();
         QVERIFY(finished.count() == 1 || finished.wait(5000));
         QTRY_COMPARE(model->rowCount(), 1);

@@ -47,7 +47,7 @@ private Q_SLOTS:
         window.resize(1280, 720);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QSignalSpy finished(window.scan(), &Scan::finished);
+        QSignalSpy finished(window.session(), &ScanSession::finished);
         window.runDemo();
         QVERIFY(finished.wait(15000));
         window.model()->flush();
