@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "resultspane.h"
 
+#include "resultscolumns.h"
 #include "resultsmodel.h"
 #include "resultssortmodel.h"
 #include "types/blogstatus.h"
@@ -110,23 +111,9 @@ void ResultsPane::setUpColumns()
     header->setSectionsMovable(true);
     header->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(header, &QWidget::customContextMenuRequested, this, &ResultsPane::showHeaderMenu);
-    header->setSectionResizeMode(ResultsModel::Title, QHeaderView::Stretch);
-    // Fixed starting widths rather than ResizeToContents, which measures rows on every update.
-    const int charWidth = m_table->fontMetrics().averageCharWidth();
-    m_table->setColumnWidth(ResultsModel::Blog, 22 * charWidth);
-    int statusWidth = 0;
-    for (int status = int(BlogStatus::Pending); status <= int(BlogStatus::Network); ++status) {
-        statusWidth = std::max(statusWidth,
-                               m_table->fontMetrics().horizontalAdvance(BlogStatusText::label(BlogStatus(status))));
-    }
-    m_table->setColumnWidth(ResultsModel::Status, statusWidth + 2 * charWidth);
-    m_table->setColumnWidth(ResultsModel::Article, 20 * charWidth);
-    for (int column : { ResultsModel::FrontPageMs, ResultsModel::ArticleMs, ResultsModel::TotalMs })
-        m_table->setColumnWidth(
-            column,
-            header->fontMetrics().horizontalAdvance(m_model->headerData(column, Qt::Horizontal).toString())
-                + 4 * charWidth); // room for the sort indicator
-    m_table->setColumnWidth(ResultsModel::Waterfall, 28 * charWidth);
+    // Around the headline: Title stretches, the rest start as narrow as their text (measured in
+    // this language) allows; fixed widths rather than ResizeToContents, which measures every update.
+    ResultsColumns::applyDefaults(m_table);
 }
 
 int ResultsPane::currentRow() const
