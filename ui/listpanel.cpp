@@ -3,10 +3,12 @@
 
 #include "io/bloglistreader.h"
 #include "plaintooltip.h"
+#include "session/listcheck.h"
 #include "types/webaddress.h"
 
 #include <QDir>
 #include <QPlainTextEdit>
+#include <QSet>
 #include <QVBoxLayout>
 
 ListPanel::ListPanel(QWidget *parent)
@@ -81,6 +83,7 @@ void ListPanel::readForScan(bool loadHistory)
                 list.blogs = imported;
             else
                 list = BlogListReader::readText(text);
+            ListCheck::addXPathProblems(list);
             return std::make_pair(list, ScanSession::prepare(list.blogs, loadHistory));
         },
         [this](std::pair<BlogListReadResult, ScanSession::PreparedList> &read) {
@@ -91,7 +94,7 @@ void ListPanel::readForScan(bool loadHistory)
         });
 }
 
-void ListPanel::importFiles(const QStringList &paths, const QList<QUrl> &thenAppend)
+void ListPanel::importFiles(const QStringList &paths, const QList<QUrl> &thenAppend, ImportMode mode)
 {
     if (paths.isEmpty()) {
         if (!thenAppend.isEmpty())
@@ -100,21 +103,46 @@ void ListPanel::importFiles(const QStringList &paths, const QList<QUrl> &thenApp
     }
     setReading(true);
     m_reader.run(
-        [paths] { return BlogListReader::readFiles(paths); },
-        [this, paths, thenAppend](const BlogListReadResult &combined) { onImported(combined, paths, thenAppend); });
+        [paths] {
+            BlogListReadResult combined = BlogListReader::readFiles(paths);
+            ListCheck::addXPathProblems(combined);
+            return combined;
+        },
+        [this, paths, thenAppend, mode](const BlogListReadResult &combined) {
+            onImported(combined, paths, thenAppend, mode);
+        });
 }
 
-void ListPanel::onImported(const BlogListReadResult &combined, const QStringList &paths, const QList<QUrl> &thenAppend)
+void ListPanel::onImported(const BlogListReadResult &combined, const QStringList &paths, const QList<QUrl> &thenAppend,
+                           ImportMode mode)
 {
     setReading(false);
     Q_EMIT filesRead(combined.sources);
+    const QString source = paths.size() == 1 ? QDir::toNativeSeparators(paths.constFirst())
+                                             : tr("%n file(s)", nullptr, int(paths.size()));
     if (combined.blogs.isEmpty() && !combined.error.isEmpty()) {
         // Nothing readable: keep the editor as it was.
         tell(combined.error);
+    } else if (combined.blogs.isEmpty() && !text().trimmed().isEmpty()) {
+        // An empty file never wipes a list.
+        tell(tr("Imported %1: %2; the list is unchanged").arg(source, combined.summary()), combined.problems);
+    } else if (mode == ImportMode::Add) {
+        // The files' new, accepted blogs after the list's own.
+        QSet<QString> listed;
+        for (const BlogEntry &entry : m_list.blogs(text())) {
+            if (entry.url.isValid())
+                listed.insert(WebAddress::blogKey(entry.url));
+        }
+        QList<BlogEntry> added;
+        for (const BlogEntry &entry : combined.blogs) {
+            if (WebAddress::isFetchable(entry.url) && !listed.contains(WebAddress::blogKey(entry.url)))
+                added.append(entry);
+        }
+        appendEntries(added);
+        tell(tr("Imported %1: %2; %n added to the list", nullptr, int(added.size())).arg(source, combined.summary()),
+             combined.problems);
     } else {
         showImported(combined.blogs, EditedList::textFor(combined.blogs));
-        const QString source = paths.size() == 1 ? QDir::toNativeSeparators(paths.constFirst())
-                                                 : tr("%n file(s)", nullptr, int(paths.size()));
         tell(tr("Imported %1: %2").arg(source, combined.summary()), combined.problems);
     }
     // An import replaces the list; the links of the same drop are added to what it put there.
@@ -136,31 +164,49 @@ void ListPanel::appendUrls(const QList<QUrl> &urls)
         entry.input = url.toString();
         added.append(entry);
     }
-    if (!added.isEmpty()) {
-        const QString before = text();
-        QString text = before;
-        if (!text.isEmpty() && !text.endsWith(QLatin1Char('\n')))
-            text += QLatin1Char('\n');
-        for (const BlogEntry &entry : std::as_const(added))
-            text += EditedList::lineFor(entry) + QLatin1Char('\n');
-        setText(text);
-        // An import's names and XPaths survive links added after it.
-        m_list.append(added, before, this->text());
-    }
+    appendEntries(added);
     QString message = tr("Added %n address(es) to the list", nullptr, int(added.size()));
     if (refused > 0)
         message += tr("; %n refused: only http and https addresses are scanned", nullptr, refused);
     tell(message);
 }
 
+void ListPanel::appendEntries(const QList<BlogEntry> &added)
+{
+    if (added.isEmpty())
+        return;
+    const QString before = text();
+    QString text = before;
+    if (!text.isEmpty() && !text.endsWith(QLatin1Char('\n')))
+        text += QLatin1Char('\n');
+    for (const BlogEntry &entry : added)
+        text += EditedList::lineFor(entry) + QLatin1Char('\n');
+    setText(text);
+    // An import's names and XPaths survive what is added after it.
+    m_list.append(added, before, this->text());
+}
+
+void ListPanel::onPasted(const BlogListAddition &addition)
+{
+    appendEntries(addition.added);
+    m_editor->setFocus(Qt::OtherFocusReason);
+    tell(tr("Pasted: %1").arg(addition.summary()), addition.problems);
+}
+
 void ListPanel::paste(const QString &pasted)
 {
-    QString list = text();
-    if (!list.isEmpty() && !list.endsWith(QLatin1Char('\n')))
-        list += QLatin1Char('\n');
-    setText(list + pasted);
-    m_editor->setFocus(Qt::OtherFocusReason);
-    // The summary reads the pasted lines (~150 ms for 50,000): on the reader's thread.
-    m_reader.run([pasted] { return BlogListReader::readText(pasted); },
-                 [this](const BlogListReadResult &read) { tell(tr("Pasted: %1").arg(read.summary()), read.problems); });
+    // A paste of a few lines is read at once, so the list shows it before the next keystroke;
+    // a big one (or a paste into a big list) on the reader's thread (~150 ms for 50,000 lines).
+    constexpr qsizetype kReadAtOnceChars = 64 * 1024;
+    const QString current = text();
+    const QList<BlogEntry> imported = m_list.importedBlogsFor(current);
+    const auto read = [current, imported, pasted] {
+        const QList<BlogEntry> existing = imported.isEmpty() ? BlogListReader::readText(current).blogs : imported;
+        return BlogListReader::additions(existing, pasted);
+    };
+    if (pasted.size() + current.size() <= kReadAtOnceChars) {
+        onPasted(read());
+        return;
+    }
+    m_reader.run(read, [this](const BlogListAddition &addition) { onPasted(addition); });
 }
