@@ -794,7 +794,7 @@ unlesbare Eingabe.</translation>
 <context>
     <name>ListPanel</name>
     <message>
-        <location filename="../ui/listpanel.cpp" line="+17"/>
+        <location filename="../ui/listpanel.cpp" line="+19"/>
         <source>Blog list</source>
         <translation>Blogliste</translation>
     </message>
@@ -819,12 +819,12 @@ unlesbare Eingabe.</translation>
         </translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+53"/>
         <source>No blogs to scan. %1</source>
         <translation>Keine Blogs zum Scannen. %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+28"/>
+        <location line="+30"/>
         <source>%n file(s)</source>
         <translation>
             <numerusform>%n Datei</numerusform>
@@ -832,12 +832,25 @@ unlesbare Eingabe.</translation>
         </translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
+        <source>Imported %1: %2; the list is unchanged</source>
+        <translation>%1 importiert: %2; die Liste bleibt unverändert</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>Imported %1: %2; %n added to the list</source>
+        <translation>
+            <numerusform>%1 importiert: %2; %n zur Liste hinzugefügt</numerusform>
+            <numerusform>%1 importiert: %2; %n zur Liste hinzugefügt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Imported %1: %2</source>
         <translation>%1 importiert: %2</translation>
     </message>
     <message numerus="yes">
-        <location line="+32"/>
+        <location line="+22"/>
         <source>Added %n address(es) to the list</source>
         <translation>
             <numerusform>%n Adresse zur Liste hinzugefügt</numerusform>
@@ -853,7 +866,7 @@ unlesbare Eingabe.</translation>
         </translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+23"/>
         <source>Pasted: %1</source>
         <translation>Eingefügt: %1</translation>
     </message>
@@ -861,7 +874,7 @@ unlesbare Eingabe.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+48"/>
+        <location filename="../ui/mainwindow.cpp" line="+53"/>
         <source>Titlewave</source>
         <translation>Titlewave</translation>
     </message>
@@ -1011,12 +1024,32 @@ unlesbare Eingabe.</translation>
         <translation>Ü&amp;ber Titlewave</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+3"/>
+        <source>Blog &amp;List</source>
+        <translation>Blog&amp;liste</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show or hide the blog list beside the results</source>
+        <translation>Die Blogliste neben den Ergebnissen zeigen oder ausblenden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Details</source>
+        <translation>&amp;Details</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show or hide the selected blog&apos;s requests and full error below the results</source>
+        <translation>Die Anfragen und den vollständigen Fehler des ausgewählten Blogs unter den Ergebnissen zeigen oder ausblenden</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+39"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -1032,6 +1065,11 @@ unlesbare Eingabe.</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
@@ -1041,7 +1079,7 @@ unlesbare Eingabe.</translation>
         <translation>Hauptleiste</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+90"/>
+        <location filename="../ui/mainwindow.cpp" line="+104"/>
         <source>Max in flight:</source>
         <translation>Max. gleichzeitig:</translation>
     </message>
@@ -1061,7 +1099,7 @@ unlesbare Eingabe.</translation>
         <translation>Maximale Anzahl gleichzeitiger Anfragen</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+173"/>
         <source>No failed blogs to retry.</source>
         <translation>Keine fehlgeschlagenen Blogs zum Wiederholen.</translation>
     </message>
@@ -1075,7 +1113,7 @@ unlesbare Eingabe.</translation>
         </translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Demo</source>
         <translation>Demo</translation>
     </message>
@@ -1086,16 +1124,37 @@ unlesbare Eingabe.</translation>
     </message>
     <message>
         <location line="+14"/>
+        <location line="+15"/>
         <source>Import Blog List</source>
         <translation>Blogliste importieren</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-14"/>
         <source>Blog lists (*.txt *.csv *.tsv *.opml *.xml);;Text files (*.txt);;CSV files (*.csv *.tsv);;OPML files (*.opml *.xml);;All files (*)</source>
         <translation>Bloglisten (*.txt *.csv *.tsv *.opml *.xml);;Textdateien (*.txt);;CSV-Dateien (*.csv *.tsv);;OPML-Dateien (*.opml *.xml);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+15"/>
+        <source>The list already holds blogs. Replace them with the imported list, or add the imported blogs to them?</source>
+        <translation>Die Liste enthält bereits Blogs. Sollen sie durch die importierte Liste ersetzt oder die importierten Blogs hinzugefügt werden?</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Replace</source>
+        <translation>&amp;Ersetzen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Import cancelled: the list is unchanged.</source>
+        <translation>Import abgebrochen: Die Liste bleibt unverändert.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>The clipboard holds no text to paste.</source>
         <translation>Die Zwischenablage enthält keinen Text zum Einfügen.</translation>
     </message>
@@ -1110,7 +1169,7 @@ unlesbare Eingabe.</translation>
         <translation>JSON-Dateien (*.json)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Export Selected Rows</source>
         <translation>Ausgewählte Zeilen exportieren</translation>
     </message>
@@ -1120,7 +1179,7 @@ unlesbare Eingabe.</translation>
         <translation>Ergebnisse exportieren</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+9"/>
         <source>Export Failed</source>
         <translation>Export fehlgeschlagen</translation>
     </message>
@@ -1138,12 +1197,33 @@ unlesbare Eingabe.</translation>
         <translation>Nicht geöffnet: Nur http- und https-Adressen werden geöffnet.</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Could not open %1</source>
-        <translation>%1 konnte nicht geöffnet werden</translation>
+        <location line="+6"/>
+        <source>No Web Browser</source>
+        <translation>Kein Webbrowser</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+1"/>
+        <source>No web browser could be opened for this address:
+%1
+
+Copy the address to open it elsewhere.</source>
+        <translation>Für diese Adresse konnte kein Webbrowser geöffnet werden:
+%1
+
+Kopieren Sie die Adresse, um sie anderswo zu öffnen.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Copy Address</source>
+        <translation>Adresse &amp;kopieren</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Copied %1</source>
+        <translation>%1 kopiert</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>The new language applies the next time Titlewave starts.</source>
         <translation>Die neue Sprache gilt ab dem nächsten Start von Titlewave.</translation>
     </message>
@@ -1329,7 +1409,7 @@ beginnt bei %3 ms, dauert %4 ms</translation>
 <context>
     <name>ResultsPane</name>
     <message>
-        <location filename="../ui/resultspane.cpp" line="+46"/>
+        <location filename="../ui/resultspane.cpp" line="+47"/>
         <source>Search results</source>
         <translation>Ergebnisse durchsuchen</translation>
     </message>
@@ -1374,7 +1454,7 @@ beginnt bei %3 ms, dauert %4 ms</translation>
         <translation>Ergebnisse</translation>
     </message>
     <message>
-        <location line="+169"/>
+        <location line="+155"/>
         <source>Waterfall</source>
         <translation>Wasserfall</translation>
     </message>

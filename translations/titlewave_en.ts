@@ -104,7 +104,7 @@
 <context>
     <name>ListPanel</name>
     <message numerus="yes">
-        <location filename="../ui/listpanel.cpp" line="+37"/>
+        <location filename="../ui/listpanel.cpp" line="+39"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… and %n more</numerusform>
@@ -112,7 +112,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+80"/>
+        <location line="+83"/>
         <source>%n file(s)</source>
         <translation>
             <numerusform>%n file</numerusform>
@@ -120,7 +120,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+33"/>
+        <location line="+20"/>
+        <source>Imported %1: %2; %n added to the list</source>
+        <translation>
+            <numerusform>Imported %1: %2; %n added to the list</numerusform>
+            <numerusform>Imported %1: %2; %n added to the list</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+26"/>
         <source>Added %n address(es) to the list</source>
         <translation>
             <numerusform>Added %n address to the list</numerusform>
@@ -139,7 +147,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="+263"/>
+        <location filename="../ui/mainwindow.cpp" line="+336"/>
         <location line="+10"/>
         <source>Scanning %n blog(s) again</source>
         <translation>
@@ -148,7 +156,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+101"/>
+        <location line="+127"/>
         <source>Exported %n blog(s) to %1</source>
         <translation>
             <numerusform>Exported %n blog to %1</numerusform>

@@ -794,7 +794,7 @@ entrada ilegible.</translation>
 <context>
     <name>ListPanel</name>
     <message>
-        <location filename="../ui/listpanel.cpp" line="+17"/>
+        <location filename="../ui/listpanel.cpp" line="+19"/>
         <source>Blog list</source>
         <translation>Lista de blogs</translation>
     </message>
@@ -819,12 +819,12 @@ entrada ilegible.</translation>
         </translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+53"/>
         <source>No blogs to scan. %1</source>
         <translation>No hay blogs que analizar. %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+28"/>
+        <location line="+30"/>
         <source>%n file(s)</source>
         <translation>
             <numerusform>%n archivo</numerusform>
@@ -832,12 +832,25 @@ entrada ilegible.</translation>
         </translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
+        <source>Imported %1: %2; the list is unchanged</source>
+        <translation>Importado %1: %2; la lista no cambia</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>Imported %1: %2; %n added to the list</source>
+        <translation>
+            <numerusform>Importado %1: %2; %n añadido a la lista</numerusform>
+            <numerusform>Importado %1: %2; %n añadidos a la lista</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Imported %1: %2</source>
         <translation>Importación de %1: %2</translation>
     </message>
     <message numerus="yes">
-        <location line="+32"/>
+        <location line="+22"/>
         <source>Added %n address(es) to the list</source>
         <translation>
             <numerusform>Se añadió %n dirección a la lista</numerusform>
@@ -853,7 +866,7 @@ entrada ilegible.</translation>
         </translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+23"/>
         <source>Pasted: %1</source>
         <translation>Pegado: %1</translation>
     </message>
@@ -861,7 +874,7 @@ entrada ilegible.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+48"/>
+        <location filename="../ui/mainwindow.cpp" line="+53"/>
         <source>Titlewave</source>
         <translation>Titlewave</translation>
     </message>
@@ -1011,12 +1024,32 @@ entrada ilegible.</translation>
         <translation>&amp;Acerca de Titlewave</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+3"/>
+        <source>Blog &amp;List</source>
+        <translation>&amp;Lista de blogs</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show or hide the blog list beside the results</source>
+        <translation>Mostrar u ocultar la lista de blogs junto a los resultados</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Details</source>
+        <translation>&amp;Detalles</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show or hide the selected blog&apos;s requests and full error below the results</source>
+        <translation>Mostrar u ocultar, bajo los resultados, las peticiones y el error completo del blog seleccionado</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+39"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
@@ -1032,6 +1065,11 @@ entrada ilegible.</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
@@ -1041,7 +1079,7 @@ entrada ilegible.</translation>
         <translation>Principal</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+90"/>
+        <location filename="../ui/mainwindow.cpp" line="+104"/>
         <source>Max in flight:</source>
         <translation>Máx. a la vez:</translation>
     </message>
@@ -1061,7 +1099,7 @@ entrada ilegible.</translation>
         <translation>Máximo de peticiones a la vez</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+173"/>
         <source>No failed blogs to retry.</source>
         <translation>No hay blogs fallidos que reintentar.</translation>
     </message>
@@ -1075,7 +1113,7 @@ entrada ilegible.</translation>
         </translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Demo</source>
         <translation>Demostración</translation>
     </message>
@@ -1086,16 +1124,37 @@ entrada ilegible.</translation>
     </message>
     <message>
         <location line="+14"/>
+        <location line="+15"/>
         <source>Import Blog List</source>
         <translation>Importar lista de blogs</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-14"/>
         <source>Blog lists (*.txt *.csv *.tsv *.opml *.xml);;Text files (*.txt);;CSV files (*.csv *.tsv);;OPML files (*.opml *.xml);;All files (*)</source>
         <translation>Listas de blogs (*.txt *.csv *.tsv *.opml *.xml);;Archivos de texto (*.txt);;Archivos CSV (*.csv *.tsv);;Archivos OPML (*.opml *.xml);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+15"/>
+        <source>The list already holds blogs. Replace them with the imported list, or add the imported blogs to them?</source>
+        <translation>La lista ya contiene blogs. ¿Reemplazarlos por la lista importada o añadirles los blogs importados?</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Replace</source>
+        <translation>&amp;Reemplazar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Add</source>
+        <translation>&amp;Añadir</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Import cancelled: the list is unchanged.</source>
+        <translation>Importación cancelada: la lista no cambia.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>The clipboard holds no text to paste.</source>
         <translation>El portapapeles no contiene texto que pegar.</translation>
     </message>
@@ -1110,7 +1169,7 @@ entrada ilegible.</translation>
         <translation>Archivos JSON (*.json)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Export Selected Rows</source>
         <translation>Exportar filas seleccionadas</translation>
     </message>
@@ -1120,7 +1179,7 @@ entrada ilegible.</translation>
         <translation>Exportar resultados</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+9"/>
         <source>Export Failed</source>
         <translation>Error al exportar</translation>
     </message>
@@ -1138,12 +1197,33 @@ entrada ilegible.</translation>
         <translation>No se abrió: solo se abren direcciones http y https.</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Could not open %1</source>
-        <translation>No se pudo abrir %1</translation>
+        <location line="+6"/>
+        <source>No Web Browser</source>
+        <translation>Ningún navegador web</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+1"/>
+        <source>No web browser could be opened for this address:
+%1
+
+Copy the address to open it elsewhere.</source>
+        <translation>No se pudo abrir ningún navegador web para esta dirección:
+%1
+
+Copie la dirección para abrirla en otro lugar.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Copy Address</source>
+        <translation>&amp;Copiar dirección</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Copied %1</source>
+        <translation>%1 copiada</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>The new language applies the next time Titlewave starts.</source>
         <translation>El nuevo idioma se aplicará la próxima vez que se inicie Titlewave.</translation>
     </message>
@@ -1329,7 +1409,7 @@ empieza a los %3 ms, dura %4 ms</translation>
 <context>
     <name>ResultsPane</name>
     <message>
-        <location filename="../ui/resultspane.cpp" line="+46"/>
+        <location filename="../ui/resultspane.cpp" line="+47"/>
         <source>Search results</source>
         <translation>Buscar en los resultados</translation>
     </message>
@@ -1374,7 +1454,7 @@ empieza a los %3 ms, dura %4 ms</translation>
         <translation>Resultados</translation>
     </message>
     <message>
-        <location line="+169"/>
+        <location line="+155"/>
         <source>Waterfall</source>
         <translation>Cascada</translation>
     </message>

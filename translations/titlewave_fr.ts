@@ -52,7 +52,7 @@
     <message>
         <location filename="../app/io/bloglistreader.cpp" line="+50"/>
         <source>line %1 is too long (%2 characters): a blog&apos;s line may hold at most %3</source>
-        <translation>ligne %1 trop longue (%2 caractères) : la ligne d’un blog en compte au plus %3</translation>
+        <translation>ligne %1 trop longue (%2 caractères)&#xa0;: la ligne d’un blog en compte au plus %3</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -62,7 +62,7 @@
     <message>
         <location line="+5"/>
         <source>line %1: the address has a space in it; write it without spaces</source>
-        <translation>ligne %1 : l’adresse contient une espace ; écrivez-la sans espaces</translation>
+        <translation>ligne %1&#xa0;: l’adresse contient une espace&#xa0;; écrivez-la sans espaces</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -72,12 +72,12 @@
     <message>
         <location line="+5"/>
         <source>line %1: the address is longer than %2 characters</source>
-        <translation>ligne %1 : l’adresse dépasse %2 caractères</translation>
+        <translation>ligne %1&#xa0;: l’adresse dépasse %2 caractères</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>line %1 holds %2 addresses; only the first, %3, is read: put one blog per line</source>
-        <translation>la ligne %1 contient %2 adresses ; seule la première, %3, est lue : mettez un blog par ligne</translation>
+        <translation>la ligne %1 contient %2 adresses&#xa0;; seule la première, %3, est lue&#xa0;: mettez un blog par ligne</translation>
     </message>
     <message>
         <location line="+35"/>
@@ -552,7 +552,7 @@ ou liste illisible.</translation>
     <message>
         <location line="+7"/>
         <source>%1 ms</source>
-        <translation>%1 ms</translation>
+        <translation>%1&#xa0;ms</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -597,27 +597,27 @@ ou liste illisible.</translation>
     <message>
         <location line="+13"/>
         <source>Address: %1</source>
-        <translation>Adresse : %1</translation>
+        <translation>Adresse&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Status: %1 (%2)</source>
-        <translation>État : %1 (%2)</translation>
+        <translation>État&#xa0;: %1 (%2)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Error: %1</source>
-        <translation>Erreur : %1</translation>
+        <translation>Erreur&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Newest article: %1</source>
-        <translation>Article le plus récent : %1</translation>
+        <translation>Article le plus récent&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Found via: %1 (%2)</source>
-        <translation>Trouvé par : %1 (%2)</translation>
+        <translation>Trouvé par&#xa0;: %1 (%2)</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -627,22 +627,22 @@ ou liste illisible.</translation>
     <message>
         <location line="+5"/>
         <source>Title: %1</source>
-        <translation>Titre : %1</translation>
+        <translation>Titre&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Title chosen from: %1</source>
-        <translation>Titre tiré de : %1</translation>
+        <translation>Titre tiré de&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Page &lt;title&gt;: %1</source>
-        <translation>&lt;title&gt; de la page : %1</translation>
+        <translation>&lt;title&gt; de la page&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Requests (times from the scan&apos;s start):</source>
-        <translation>Requêtes (temps depuis le début de l’analyse) :</translation>
+        <translation>Requêtes (temps depuis le début de l’analyse)&#xa0;:</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -788,13 +788,13 @@ ou liste illisible.</translation>
     <message>
         <location filename="../app/session/listcheck.cpp" line="+14"/>
         <source>line %1: %2</source>
-        <translation>ligne %1 : %2</translation>
+        <translation>ligne %1&#xa0;: %2</translation>
     </message>
 </context>
 <context>
     <name>ListPanel</name>
     <message>
-        <location filename="../ui/listpanel.cpp" line="+17"/>
+        <location filename="../ui/listpanel.cpp" line="+19"/>
         <source>Blog list</source>
         <translation>Liste de blogs</translation>
     </message>
@@ -819,12 +819,12 @@ ou liste illisible.</translation>
         </translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+53"/>
         <source>No blogs to scan. %1</source>
         <translation>Aucun blog à analyser. %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+28"/>
+        <location line="+30"/>
         <source>%n file(s)</source>
         <translation>
             <numerusform>%n fichier</numerusform>
@@ -832,12 +832,25 @@ ou liste illisible.</translation>
         </translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
+        <source>Imported %1: %2; the list is unchanged</source>
+        <translation>Importé %1 : %2 ; la liste est inchangée</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>Imported %1: %2; %n added to the list</source>
+        <translation>
+            <numerusform>Importé %1 : %2 ; %n ajouté à la liste</numerusform>
+            <numerusform>Importé %1 : %2 ; %n ajoutés à la liste</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Imported %1: %2</source>
         <translation>Import de %1&#xa0;: %2</translation>
     </message>
     <message numerus="yes">
-        <location line="+32"/>
+        <location line="+22"/>
         <source>Added %n address(es) to the list</source>
         <translation>
             <numerusform>%n adresse ajoutée à la liste</numerusform>
@@ -853,7 +866,7 @@ ou liste illisible.</translation>
         </translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+23"/>
         <source>Pasted: %1</source>
         <translation>Collé&#xa0;: %1</translation>
     </message>
@@ -861,7 +874,7 @@ ou liste illisible.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+48"/>
+        <location filename="../ui/mainwindow.cpp" line="+53"/>
         <source>Titlewave</source>
         <translation>Titlewave</translation>
     </message>
@@ -1011,12 +1024,32 @@ ou liste illisible.</translation>
         <translation>À &amp;propos de Titlewave</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+3"/>
+        <source>Blog &amp;List</source>
+        <translation>&amp;Liste des blogs</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show or hide the blog list beside the results</source>
+        <translation>Afficher ou masquer la liste des blogs à côté des résultats</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Details</source>
+        <translation>&amp;Détails</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show or hide the selected blog&apos;s requests and full error below the results</source>
+        <translation>Afficher ou masquer, sous les résultats, les requêtes et l’erreur complète du blog sélectionné</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+39"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
@@ -1032,6 +1065,11 @@ ou liste illisible.</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>&amp;View</source>
+        <translation>Affic&amp;hage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
@@ -1041,7 +1079,7 @@ ou liste illisible.</translation>
         <translation>Barre principale</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+90"/>
+        <location filename="../ui/mainwindow.cpp" line="+104"/>
         <source>Max in flight:</source>
         <translation>En parallèle&#xa0;:</translation>
     </message>
@@ -1061,7 +1099,7 @@ ou liste illisible.</translation>
         <translation>Nombre maximal de requêtes en parallèle</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+173"/>
         <source>No failed blogs to retry.</source>
         <translation>Aucun blog en échec à relancer.</translation>
     </message>
@@ -1075,7 +1113,7 @@ ou liste illisible.</translation>
         </translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Demo</source>
         <translation>Démonstration</translation>
     </message>
@@ -1086,16 +1124,37 @@ ou liste illisible.</translation>
     </message>
     <message>
         <location line="+14"/>
+        <location line="+15"/>
         <source>Import Blog List</source>
         <translation>Importer une liste de blogs</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-14"/>
         <source>Blog lists (*.txt *.csv *.tsv *.opml *.xml);;Text files (*.txt);;CSV files (*.csv *.tsv);;OPML files (*.opml *.xml);;All files (*)</source>
         <translation>Listes de blogs (*.txt *.csv *.tsv *.opml *.xml);;Fichiers texte (*.txt);;Fichiers CSV (*.csv *.tsv);;Fichiers OPML (*.opml *.xml);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+15"/>
+        <source>The list already holds blogs. Replace them with the imported list, or add the imported blogs to them?</source>
+        <translation>La liste contient déjà des blogs. Les remplacer par la liste importée, ou y ajouter les blogs importés ?</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Replace</source>
+        <translation>&amp;Remplacer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Add</source>
+        <translation>&amp;Ajouter</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Import cancelled: the list is unchanged.</source>
+        <translation>Importation annulée : la liste est inchangée.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>The clipboard holds no text to paste.</source>
         <translation>Le presse-papiers ne contient aucun texte à coller.</translation>
     </message>
@@ -1110,7 +1169,7 @@ ou liste illisible.</translation>
         <translation>Fichiers JSON (*.json)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Export Selected Rows</source>
         <translation>Exporter les lignes sélectionnées</translation>
     </message>
@@ -1120,7 +1179,7 @@ ou liste illisible.</translation>
         <translation>Exporter les résultats</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+9"/>
         <source>Export Failed</source>
         <translation>Échec de l’export</translation>
     </message>
@@ -1138,12 +1197,33 @@ ou liste illisible.</translation>
         <translation>Non ouvert&#xa0;: seules les adresses http et https sont ouvertes.</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Could not open %1</source>
-        <translation>Impossible d’ouvrir %1</translation>
+        <location line="+6"/>
+        <source>No Web Browser</source>
+        <translation>Aucun navigateur web</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+1"/>
+        <source>No web browser could be opened for this address:
+%1
+
+Copy the address to open it elsewhere.</source>
+        <translation>Aucun navigateur web n’a pu être ouvert pour cette adresse :
+%1
+
+Copiez l’adresse pour l’ouvrir ailleurs.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Copy Address</source>
+        <translation>&amp;Copier l’adresse</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Copied %1</source>
+        <translation>%1 copiée</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>The new language applies the next time Titlewave starts.</source>
         <translation>La nouvelle langue s’appliquera au prochain démarrage de Titlewave.</translation>
     </message>
@@ -1267,7 +1347,7 @@ commence à %3&#xa0;ms, dure %4&#xa0;ms</translation>
     <message>
         <location line="+2"/>
         <source>Every request on one time axis from the scan&apos;s start: front page, feed and article each in their own colour, failed requests with a red end. A request that ends far later than the others runs off the axis&apos;s end, marked with an arrow; hover a row for exact times</source>
-        <translation>Chaque requête sur un même axe du temps depuis le début de l’analyse : page d’accueil, flux et article chacun dans sa couleur, les requêtes échouées avec une fin rouge. Une requête qui finit bien plus tard que les autres dépasse la fin de l’axe, marquée d’une flèche ; survolez une ligne pour les temps exacts</translation>
+        <translation>Chaque requête sur un même axe du temps depuis le début de l’analyse&#xa0;: page d’accueil, flux et article chacun dans sa couleur, les requêtes échouées avec une fin rouge. Une requête qui finit bien plus tard que les autres dépasse la fin de l’axe, marquée d’une flèche&#xa0;; survolez une ligne pour les temps exacts</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1329,7 +1409,7 @@ commence à %3&#xa0;ms, dure %4&#xa0;ms</translation>
 <context>
     <name>ResultsPane</name>
     <message>
-        <location filename="../ui/resultspane.cpp" line="+46"/>
+        <location filename="../ui/resultspane.cpp" line="+47"/>
         <source>Search results</source>
         <translation>Chercher dans les résultats</translation>
     </message>
@@ -1374,7 +1454,7 @@ commence à %3&#xa0;ms, dure %4&#xa0;ms</translation>
         <translation>Résultats</translation>
     </message>
     <message>
-        <location line="+169"/>
+        <location line="+155"/>
         <source>Waterfall</source>
         <translation>Cascade</translation>
     </message>
@@ -1427,7 +1507,7 @@ commence à %3&#xa0;ms, dure %4&#xa0;ms</translation>
     <message>
         <location line="+7"/>
         <source>%1 of %2 done, %3 failed, %4 cancelled, elapsed %5 s</source>
-        <translation>%1 sur %2 terminés, %3 en échec, %4 annulés, %5 s écoulées</translation>
+        <translation>%1 sur %2 terminés, %3 en échec, %4 annulés, %5&#xa0;s écoulées</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -1576,7 +1656,7 @@ commence à %3&#xa0;ms, dure %4&#xa0;ms</translation>
     <message>
         <location line="+9"/>
         <source>The XPath “%1” is not valid: %2.</source>
-        <translation>Le XPath « %1 » n’est pas valide : %2.</translation>
+        <translation>Le XPath «&#xa0;%1&#xa0;» n’est pas valide&#xa0;: %2.</translation>
     </message>
 </context>
 <context>
