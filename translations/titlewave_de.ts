@@ -1409,7 +1409,7 @@ beginnt bei %3 ms, dauert %4 ms</translation>
 <context>
     <name>ResultsPane</name>
     <message>
-        <location filename="../ui/resultspane.cpp" line="+47"/>
+        <location filename="../ui/resultspane.cpp" line="+62"/>
         <source>Search results</source>
         <translation>Ergebnisse durchsuchen</translation>
     </message>
@@ -1454,7 +1454,7 @@ beginnt bei %3 ms, dauert %4 ms</translation>
         <translation>Ergebnisse</translation>
     </message>
     <message>
-        <location line="+155"/>
+        <location line="+156"/>
         <source>Waterfall</source>
         <translation>Wasserfall</translation>
     </message>
@@ -1649,7 +1649,57 @@ beginnt bei %3 ms, dauert %4 ms</translation>
 <context>
     <name>XPathCheck</name>
     <message>
-        <location filename="../app/parse/xpathcheck.cpp" line="+31"/>
+        <location filename="../app/parse/xpathcheck.cpp" line="+16"/>
+        <source>a number is malformed</source>
+        <translation>eine Zahl ist fehlerhaft</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a quoted string is not closed</source>
+        <translation>eine Zeichenkette in Anführungszeichen ist nicht geschlossen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>it uses an undefined variable</source>
+        <translation>er verwendet eine undefinierte Variable</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a predicate [ ] is not complete</source>
+        <translation>ein Prädikat [ ] ist unvollständig</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a bracket or parenthesis is not closed</source>
+        <translation>eine Klammer ist nicht geschlossen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it calls an unknown function</source>
+        <translation>er ruft eine unbekannte Funktion auf</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it uses an undefined namespace prefix</source>
+        <translation>er verwendet ein undefiniertes Namensraum-Präfix</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it holds a character XPath does not allow</source>
+        <translation>er enthält ein Zeichen, das XPath nicht erlaubt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it is not a valid expression</source>
+        <translation>er ist kein gültiger Ausdruck</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 (at character %2)</source>
+        <translation>%1 (bei Zeichen %2)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>it does not compile</source>
         <translation>er lässt sich nicht kompilieren</translation>
     </message>

@@ -1409,7 +1409,7 @@ empieza a los %3 ms, dura %4 ms</translation>
 <context>
     <name>ResultsPane</name>
     <message>
-        <location filename="../ui/resultspane.cpp" line="+47"/>
+        <location filename="../ui/resultspane.cpp" line="+62"/>
         <source>Search results</source>
         <translation>Buscar en los resultados</translation>
     </message>
@@ -1454,7 +1454,7 @@ empieza a los %3 ms, dura %4 ms</translation>
         <translation>Resultados</translation>
     </message>
     <message>
-        <location line="+155"/>
+        <location line="+156"/>
         <source>Waterfall</source>
         <translation>Cascada</translation>
     </message>
@@ -1649,7 +1649,57 @@ empieza a los %3 ms, dura %4 ms</translation>
 <context>
     <name>XPathCheck</name>
     <message>
-        <location filename="../app/parse/xpathcheck.cpp" line="+31"/>
+        <location filename="../app/parse/xpathcheck.cpp" line="+16"/>
+        <source>a number is malformed</source>
+        <translation>un número está mal formado</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a quoted string is not closed</source>
+        <translation>una cadena entre comillas no está cerrada</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>it uses an undefined variable</source>
+        <translation>usa una variable no definida</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a predicate [ ] is not complete</source>
+        <translation>un predicado [ ] está incompleto</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a bracket or parenthesis is not closed</source>
+        <translation>un corchete o paréntesis no está cerrado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it calls an unknown function</source>
+        <translation>llama a una función desconocida</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it uses an undefined namespace prefix</source>
+        <translation>usa un prefijo de espacio de nombres no definido</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it holds a character XPath does not allow</source>
+        <translation>contiene un carácter que XPath no admite</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it is not a valid expression</source>
+        <translation>no es una expresión válida</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 (at character %2)</source>
+        <translation>%1 (en el carácter %2)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>it does not compile</source>
         <translation>no se puede compilar</translation>
     </message>

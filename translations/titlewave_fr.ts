@@ -834,14 +834,14 @@ ou liste illisible.</translation>
     <message>
         <location line="+6"/>
         <source>Imported %1: %2; the list is unchanged</source>
-        <translation>Importé %1 : %2 ; la liste est inchangée</translation>
+        <translation>Importé %1&#xa0;: %2&#xa0;; la liste est inchangée</translation>
     </message>
     <message numerus="yes">
         <location line="+14"/>
         <source>Imported %1: %2; %n added to the list</source>
         <translation>
-            <numerusform>Importé %1 : %2 ; %n ajouté à la liste</numerusform>
-            <numerusform>Importé %1 : %2 ; %n ajoutés à la liste</numerusform>
+            <numerusform>Importé %1&#xa0;: %2&#xa0;; %n ajouté à la liste</numerusform>
+            <numerusform>Importé %1&#xa0;: %2&#xa0;; %n ajoutés à la liste</numerusform>
         </translation>
     </message>
     <message>
@@ -1136,7 +1136,7 @@ ou liste illisible.</translation>
     <message>
         <location line="+15"/>
         <source>The list already holds blogs. Replace them with the imported list, or add the imported blogs to them?</source>
-        <translation>La liste contient déjà des blogs. Les remplacer par la liste importée, ou y ajouter les blogs importés ?</translation>
+        <translation>La liste contient déjà des blogs. Les remplacer par la liste importée, ou y ajouter les blogs importés&#xa0;?</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1151,7 +1151,7 @@ ou liste illisible.</translation>
     <message>
         <location line="+9"/>
         <source>Import cancelled: the list is unchanged.</source>
-        <translation>Importation annulée : la liste est inchangée.</translation>
+        <translation>Importation annulée&#xa0;: la liste est inchangée.</translation>
     </message>
     <message>
         <location line="+24"/>
@@ -1207,7 +1207,7 @@ ou liste illisible.</translation>
 %1
 
 Copy the address to open it elsewhere.</source>
-        <translation>Aucun navigateur web n’a pu être ouvert pour cette adresse :
+        <translation>Aucun navigateur web n’a pu être ouvert pour cette adresse&#xa0;:
 %1
 
 Copiez l’adresse pour l’ouvrir ailleurs.</translation>
@@ -1409,7 +1409,7 @@ commence à %3&#xa0;ms, dure %4&#xa0;ms</translation>
 <context>
     <name>ResultsPane</name>
     <message>
-        <location filename="../ui/resultspane.cpp" line="+47"/>
+        <location filename="../ui/resultspane.cpp" line="+62"/>
         <source>Search results</source>
         <translation>Chercher dans les résultats</translation>
     </message>
@@ -1454,7 +1454,7 @@ commence à %3&#xa0;ms, dure %4&#xa0;ms</translation>
         <translation>Résultats</translation>
     </message>
     <message>
-        <location line="+155"/>
+        <location line="+156"/>
         <source>Waterfall</source>
         <translation>Cascade</translation>
     </message>
@@ -1649,7 +1649,57 @@ commence à %3&#xa0;ms, dure %4&#xa0;ms</translation>
 <context>
     <name>XPathCheck</name>
     <message>
-        <location filename="../app/parse/xpathcheck.cpp" line="+31"/>
+        <location filename="../app/parse/xpathcheck.cpp" line="+16"/>
+        <source>a number is malformed</source>
+        <translation>un nombre est mal formé</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a quoted string is not closed</source>
+        <translation>une chaîne entre guillemets n’est pas fermée</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>it uses an undefined variable</source>
+        <translation>elle utilise une variable non définie</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a predicate [ ] is not complete</source>
+        <translation>un prédicat [ ] est incomplet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a bracket or parenthesis is not closed</source>
+        <translation>un crochet ou une parenthèse n’est pas fermé</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it calls an unknown function</source>
+        <translation>elle appelle une fonction inconnue</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it uses an undefined namespace prefix</source>
+        <translation>elle utilise un préfixe d’espace de noms non défini</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it holds a character XPath does not allow</source>
+        <translation>elle contient un caractère que XPath n’autorise pas</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it is not a valid expression</source>
+        <translation>ce n’est pas une expression valide</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 (at character %2)</source>
+        <translation>%1 (au caractère %2)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>it does not compile</source>
         <translation>elle ne se compile pas</translation>
     </message>

@@ -204,7 +204,7 @@ void MainWindow::createCentralWidget()
     m_resultsSplitter->setCollapsible(0, false);
     m_resultsSplitter->setStretchFactor(0, 1);
     m_resultsSplitter->setStretchFactor(1, 0);
-    m_resultsSplitter->setSizes({ 400, 9 * m_details->fontMetrics().lineSpacing() });
+    m_resultsSplitter->setSizes({ 400, 12 * m_details->fontMetrics().lineSpacing() });
 
     // The list is a side panel that folds away, not a third of the width beside the results.
     m_splitter = new QSplitter(Qt::Horizontal, this);

@@ -36,7 +36,7 @@ int ResultsColumns::defaultWidth(int column, const QAbstractItemModel &model, co
     int content = 0;
     switch (column) {
     case ResultsModel::Blog:
-        content = 18 * charWidth; // a blog's name; the address is in its tooltip
+        content = 24 * charWidth; // a blog's name; the address is in its tooltip
         break;
     case ResultsModel::Status: {
         // The longest label this language has, beside its icon.

@@ -17,6 +17,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QStyledItemDelegate>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -31,6 +32,20 @@ QString tsvCell(QString text)
     text.remove(QLatin1Char('\r'));
     return text;
 }
+// An address shows its start and its end ("http://blog…/2026/why-we-roast.html"): the end tells
+// articles apart, the start tells whose they are.
+class MiddleElidingDelegate final : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+protected:
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
+    {
+        QStyledItemDelegate::initStyleOption(option, index);
+        option->textElideMode = Qt::ElideMiddle;
+    }
+};
 } // namespace
 
 ResultsPane::ResultsPane(ResultsModel *model, const WindowActions &actions, QWidget *parent)
@@ -68,6 +83,7 @@ ResultsPane::ResultsPane(ResultsModel *model, const WindowActions &actions, QWid
     m_table->setAccessibleName(tr("Results"));
     m_table->setModel(m_sortModel);
     m_table->setItemDelegateForColumn(ResultsModel::Waterfall, m_waterfallDelegate);
+    m_table->setItemDelegateForColumn(ResultsModel::Article, new MiddleElidingDelegate(this));
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setAlternatingRowColors(true);
     m_table->setWordWrap(false);

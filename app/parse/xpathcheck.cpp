@@ -5,13 +5,45 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
+
 namespace {
-// Keeps libxml2's first message instead of letting it print to stderr.
+// libxml2 hands its XPath errors to a context's handler as a code and a position, without text.
+QString reasonFor(int code)
+{
+    switch (code) {
+    case XML_XPATH_NUMBER_ERROR:
+        return QCoreApplication::translate("XPathCheck", "a number is malformed");
+    case XML_XPATH_UNFINISHED_LITERAL_ERROR:
+    case XML_XPATH_START_LITERAL_ERROR:
+        return QCoreApplication::translate("XPathCheck", "a quoted string is not closed");
+    case XML_XPATH_VARIABLE_REF_ERROR:
+    case XML_XPATH_UNDEF_VARIABLE_ERROR:
+        return QCoreApplication::translate("XPathCheck", "it uses an undefined variable");
+    case XML_XPATH_INVALID_PREDICATE_ERROR:
+        return QCoreApplication::translate("XPathCheck", "a predicate [ ] is not complete");
+    case XML_XPATH_UNCLOSED_ERROR:
+        return QCoreApplication::translate("XPathCheck", "a bracket or parenthesis is not closed");
+    case XML_XPATH_UNKNOWN_FUNC_ERROR:
+        return QCoreApplication::translate("XPathCheck", "it calls an unknown function");
+    case XML_XPATH_UNDEF_PREFIX_ERROR:
+        return QCoreApplication::translate("XPathCheck", "it uses an undefined namespace prefix");
+    case XML_XPATH_INVALID_CHAR_ERROR:
+        return QCoreApplication::translate("XPathCheck", "it holds a character XPath does not allow");
+    default:
+        return QCoreApplication::translate("XPathCheck", "it is not a valid expression");
+    }
+}
+
+// Keeps libxml2's first error, with where it stopped reading, instead of letting it print to stderr.
 void keepFirstError(void *userData, xmlError *error)
 {
     auto *message = static_cast<QString *>(userData);
-    if (message->isEmpty() && error && error->message)
-        *message = QString::fromUtf8(error->message).trimmed();
+    if (!message->isEmpty() || !error)
+        return;
+    *message = QCoreApplication::translate("XPathCheck", "%1 (at character %2)")
+                   .arg(reasonFor(error->code))
+                   .arg(std::max(1, error->int1));
 }
 } // namespace
 

@@ -11,8 +11,9 @@
 class XPathCheck final
 {
 public:
-    /// libxml2's reason when @p xpath does not compile ("Invalid predicate", ...), else std::nullopt.
+    /// Why @p xpath does not compile, from libxml2's error code and position ("a predicate [ ] is
+    /// not complete (at character 9)"), else std::nullopt.
     static std::optional<QString> error(const QString &xpath);
-    /// "The XPath “//a[@rel=” is not valid: Invalid predicate." (the expression cut to 200 characters).
+    /// "The XPath “//a[@rel=” is not valid: <reason>." (the expression cut to 200 characters).
     static QString sentence(const QString &xpath, const QString &reason);
 };

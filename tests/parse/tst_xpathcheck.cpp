@@ -31,6 +31,16 @@ private Q_SLOTS:
             QVERIFY(!reason->isEmpty());
     }
 
+    void saysWhyAndWhere()
+    {
+        const std::optional<QString> reason = XPathCheck::error(QStringLiteral("//a[@rel='x]"));
+        QVERIFY(reason);
+        QVERIFY2(reason->startsWith(QStringLiteral("a quoted string is not closed (at character ")),
+                 qPrintable(*reason));
+        QVERIFY2(XPathCheck::error(QStringLiteral("//a[@rel="))->contains(QStringLiteral("(at character ")),
+                 qPrintable(*XPathCheck::error(QStringLiteral("//a[@rel="))));
+    }
+
     void sentenceNamesTheExpressionAndTheReason()
     {
         const QString sentence = XPathCheck::sentence(QStringLiteral("//a[@rel="), QStringLiteral("Invalid predicate"));
