@@ -86,6 +86,7 @@
     </message>
     <message numerus="yes">
         <location line="+116"/>
+        <location line="+17"/>
         <source>%n blog(s)</source>
         <translation>
             <numerusform>%n Blog</numerusform>
@@ -93,7 +94,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="-15"/>
+        <location line="+17"/>
         <source>%n duplicate(s) skipped</source>
         <translation>
             <numerusform>%n Duplikat übersprungen</numerusform>
@@ -101,15 +103,33 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+7"/>
+        <location line="-10"/>
         <source>%n more problem(s)</source>
         <translation>
             <numerusform>%n weiteres Problem</numerusform>
             <numerusform>%n weitere Probleme</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+23"/>
+        <source>line %1</source>
+        <translation>Zeile %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>lines %1</source>
+        <translation>Zeilen %1</translation>
+    </message>
     <message numerus="yes">
-        <location line="+8"/>
+        <location line="+3"/>
+        <source>%n problem(s) (%1)</source>
+        <translation>
+            <numerusform>%n Problem (%1)</numerusform>
+            <numerusform>%n Probleme (%1)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
         <source>%n blog(s) added</source>
         <translation>
             <numerusform>%n Blog hinzugefügt</numerusform>
@@ -824,7 +844,7 @@ unlesbare Eingabe.</translation>
         <translation>Keine Blogs zum Scannen. %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+30"/>
+        <location line="+31"/>
         <source>%n file(s)</source>
         <translation>
             <numerusform>%n Datei</numerusform>
@@ -845,7 +865,7 @@ unlesbare Eingabe.</translation>
         </translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Imported %1: %2</source>
         <translation>%1 importiert: %2</translation>
     </message>

@@ -5,6 +5,7 @@
     <name>BlogListReader</name>
     <message numerus="yes">
         <location filename="../app/io/bloglistreader.cpp" line="+233"/>
+        <location line="+17"/>
         <source>%n blog(s)</source>
         <translation>
             <numerusform>%n blog</numerusform>
@@ -12,7 +13,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="-15"/>
+        <location line="+17"/>
         <source>%n duplicate(s) skipped</source>
         <translation>
             <numerusform>%n duplicate skipped</numerusform>
@@ -20,7 +22,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+7"/>
+        <location line="-10"/>
         <source>%n more problem(s)</source>
         <translation>
             <numerusform>%n more problem</numerusform>
@@ -28,7 +30,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+8"/>
+        <location line="+27"/>
+        <source>%n problem(s) (%1)</source>
+        <translation>
+            <numerusform>%n problem (%1)</numerusform>
+            <numerusform>%n problems (%1)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
         <source>%n blog(s) added</source>
         <translation>
             <numerusform>%n blog added</numerusform>
@@ -112,7 +122,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+83"/>
+        <location line="+84"/>
         <source>%n file(s)</source>
         <translation>
             <numerusform>%n file</numerusform>
@@ -128,7 +138,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Added %n address(es) to the list</source>
         <translation>
             <numerusform>Added %n address to the list</numerusform>

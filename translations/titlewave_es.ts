@@ -86,6 +86,7 @@
     </message>
     <message numerus="yes">
         <location line="+116"/>
+        <location line="+17"/>
         <source>%n blog(s)</source>
         <translation>
             <numerusform>%n blog</numerusform>
@@ -93,7 +94,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="-15"/>
+        <location line="+17"/>
         <source>%n duplicate(s) skipped</source>
         <translation>
             <numerusform>%n duplicado omitido</numerusform>
@@ -101,15 +103,33 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+7"/>
+        <location line="-10"/>
         <source>%n more problem(s)</source>
         <translation>
             <numerusform>%n problema más</numerusform>
             <numerusform>%n problemas más</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+23"/>
+        <source>line %1</source>
+        <translation>línea %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>lines %1</source>
+        <translation>líneas %1</translation>
+    </message>
     <message numerus="yes">
-        <location line="+8"/>
+        <location line="+3"/>
+        <source>%n problem(s) (%1)</source>
+        <translation>
+            <numerusform>%n problema (%1)</numerusform>
+            <numerusform>%n problemas (%1)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
         <source>%n blog(s) added</source>
         <translation>
             <numerusform>%n blog añadido</numerusform>
@@ -824,7 +844,7 @@ entrada ilegible.</translation>
         <translation>No hay blogs que analizar. %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+30"/>
+        <location line="+31"/>
         <source>%n file(s)</source>
         <translation>
             <numerusform>%n archivo</numerusform>
@@ -845,7 +865,7 @@ entrada ilegible.</translation>
         </translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Imported %1: %2</source>
         <translation>Importación de %1: %2</translation>
     </message>

@@ -89,7 +89,8 @@ void ListPanel::readForScan(bool loadHistory)
         [this](std::pair<BlogListReadResult, ScanSession::PreparedList> &read) {
             setReading(false);
             const BlogListReadResult &list = read.first;
-            tell(list.blogs.isEmpty() ? tr("No blogs to scan. %1").arg(list.summary()) : list.summary(), list.problems);
+            tell(list.blogs.isEmpty() ? tr("No blogs to scan. %1").arg(list.shortSummary()) : list.shortSummary(),
+                 list.problems);
             Q_EMIT readyToScan(read.second);
         });
 }
@@ -125,7 +126,7 @@ void ListPanel::onImported(const BlogListReadResult &combined, const QStringList
         tell(combined.error);
     } else if (combined.blogs.isEmpty() && !text().trimmed().isEmpty()) {
         // An empty file never wipes a list.
-        tell(tr("Imported %1: %2; the list is unchanged").arg(source, combined.summary()), combined.problems);
+        tell(tr("Imported %1: %2; the list is unchanged").arg(source, combined.shortSummary()), combined.problems);
     } else if (mode == ImportMode::Add) {
         // The files' new, accepted blogs after the list's own.
         QSet<QString> listed;
@@ -139,11 +140,12 @@ void ListPanel::onImported(const BlogListReadResult &combined, const QStringList
                 added.append(entry);
         }
         appendEntries(added);
-        tell(tr("Imported %1: %2; %n added to the list", nullptr, int(added.size())).arg(source, combined.summary()),
+        tell(tr("Imported %1: %2; %n added to the list", nullptr, int(added.size()))
+                 .arg(source, combined.shortSummary()),
              combined.problems);
     } else {
         showImported(combined.blogs, EditedList::textFor(combined.blogs));
-        tell(tr("Imported %1: %2").arg(source, combined.summary()), combined.problems);
+        tell(tr("Imported %1: %2").arg(source, combined.shortSummary()), combined.problems);
     }
     // An import replaces the list; the links of the same drop are added to what it put there.
     if (!thenAppend.isEmpty())

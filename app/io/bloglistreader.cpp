@@ -244,6 +244,34 @@ QString BlogListReadResult::summary() const
     return parts.join(QLatin1String(", "));
 }
 
+QString BlogListReadResult::shortSummary() const
+{
+    QStringList parts;
+    parts << QCoreApplication::translate("BlogListReader", "%n blog(s)", nullptr, int(blogs.size()));
+    if (duplicates > 0)
+        parts << QCoreApplication::translate("BlogListReader", "%n duplicate(s) skipped", nullptr, duplicates);
+    if (!error.isEmpty())
+        parts << error;
+    if (!problems.isEmpty()) {
+        // The first few line numbers say where to look; the sentences are in the tooltip and rows.
+        static const QRegularExpression lineNumber(QStringLiteral("\\d+"));
+        QStringList lines;
+        for (qsizetype i = 0; i < problems.size() && lines.size() < 3; ++i) {
+            const QRegularExpressionMatch match = lineNumber.match(problems.at(i));
+            if (match.hasMatch() && !lines.contains(match.captured()))
+                lines << match.captured();
+        }
+        QString where = lines.size() == 1
+            ? QCoreApplication::translate("BlogListReader", "line %1").arg(lines.constFirst())
+            : QCoreApplication::translate("BlogListReader", "lines %1").arg(lines.join(QLatin1String(", ")));
+        if (problems.size() > lines.size())
+            where += QLatin1String(", ") + QChar(0x2026);
+        parts << QCoreApplication::translate("BlogListReader", "%n problem(s) (%1)", nullptr, int(problems.size()))
+                     .arg(lines.isEmpty() ? QString(QChar(0x2026)) : where);
+    }
+    return parts.join(QLatin1String(", "));
+}
+
 QString BlogListAddition::summary() const
 {
     QStringList parts;

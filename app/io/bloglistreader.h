@@ -17,6 +17,9 @@ struct BlogListReadResult {
     QStringList sources; ///< readFiles(): the files that could be read
     /// "120 blogs, 3 duplicates skipped, line 7: unsupported scheme file"
     QString summary() const;
+    /// For a status bar: counts only, "120 blogs, 3 duplicates skipped, 2 problems (line 7, …)";
+    /// the problems themselves go in a tooltip, and a refused line's reason is in its row.
+    QString shortSummary() const;
 };
 
 /// What adding a pasted (or imported) list to an existing one really adds.

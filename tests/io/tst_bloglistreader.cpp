@@ -396,6 +396,17 @@ private Q_SLOTS:
         QCOMPARE(again.alreadyListed, 1);
     }
 
+    void shortSummaryCountsProblemsAndNamesTheirLines()
+    {
+        const BlogListReadResult result = BlogListReader::readText(
+            QStringLiteral("https://a.example/\nftp://b.example/\nwords\nhttps://a.example/\nmore words\nx y\n"));
+        QCOMPARE(result.problems.size(), 4);
+        QCOMPARE(result.shortSummary(),
+                 QStringLiteral("5 blog(s), 1 duplicate(s) skipped, 4 problem(s) (lines 2, 3, 5, \u2026)"));
+        QCOMPARE(BlogListReader::readText(QStringLiteral("https://a.example/")).shortSummary(),
+                 QStringLiteral("1 blog(s)"));
+    }
+
     void reportsAMissingFile()
     {
         const BlogListReadResult result = BlogListReader::readFile(QStringLiteral("/nonexistent/list.txt"));
