@@ -9,7 +9,12 @@
 #include <QDir>
 #include <QPlainTextEdit>
 #include <QSet>
+#include <QTextCursor>
+#include <QTimer>
 #include <QVBoxLayout>
+
+#include <algorithm>
+#include <utility>
 
 ListPanel::ListPanel(QWidget *parent)
     : QWidget(parent)
@@ -54,8 +59,58 @@ void ListPanel::setText(const QString &text)
 
 void ListPanel::showImported(const QList<BlogEntry> &blogs, const QString &text)
 {
-    setText(text);
-    m_list.setImported(blogs, this->text());
+    if (text.size() <= kFillAtOnceChars) {
+        setText(text);
+        m_list.setImported(blogs, this->text());
+        return;
+    }
+    // Megabytes of text laid out at once would freeze the window for seconds: the editor fills a
+    // step per turn of the event loop, read-only and without undo meanwhile, and the list counts
+    // as being read until it is full.
+    m_editor->clear();
+    m_editor->setUndoRedoEnabled(false);
+    m_editor->setReadOnly(true);
+    m_fillBlogs = blogs;
+    m_fillText = text;
+    m_fillPosition = 0;
+    setReading(true);
+    QTimer::singleShot(0, this, &ListPanel::fillStep);
+}
+
+void ListPanel::fillStep()
+{
+    if (m_fillText.isEmpty())
+        return; // cancelled
+    constexpr qsizetype kStepChars = 32 * 1024;
+    qsizetype end = std::min(m_fillText.size(), m_fillPosition + kStepChars);
+    if (end < m_fillText.size()) {
+        const qsizetype lineEnd = m_fillText.indexOf(QLatin1Char('\n'), end);
+        end = lineEnd < 0 ? m_fillText.size() : lineEnd + 1;
+    }
+    QTextCursor cursor(m_editor->document());
+    cursor.movePosition(QTextCursor::End);
+    cursor.insertText(m_fillText.mid(m_fillPosition, end - m_fillPosition));
+    m_fillPosition = end;
+    if (m_fillPosition < m_fillText.size()) {
+        QTimer::singleShot(0, this, &ListPanel::fillStep);
+        return;
+    }
+    // The editor now shows exactly the import's text: its names and XPaths are the list.
+    m_list.setImported(m_fillBlogs, m_fillText);
+    endFill();
+    setReading(false);
+    const QList<QUrl> thenAppend = std::exchange(m_fillThenAppend, {});
+    if (!thenAppend.isEmpty())
+        appendUrls(thenAppend);
+}
+
+void ListPanel::endFill()
+{
+    m_fillText.clear();
+    m_fillBlogs.clear();
+    m_fillPosition = 0;
+    m_editor->setReadOnly(false);
+    m_editor->setUndoRedoEnabled(true);
 }
 
 void ListPanel::setReading(bool reading)
@@ -67,6 +122,10 @@ void ListPanel::setReading(bool reading)
 void ListPanel::cancelReading()
 {
     m_reader.cancel();
+    if (!m_fillText.isEmpty()) {
+        endFill(); // what is shown stays, as text
+        m_fillThenAppend.clear();
+    }
     setReading(false);
 }
 
@@ -107,15 +166,17 @@ void ListPanel::importFiles(const QStringList &paths, const QList<QUrl> &thenApp
         [paths] {
             BlogListReadResult combined = BlogListReader::readFiles(paths);
             ListCheck::addXPathProblems(combined);
-            return combined;
+            // The editor's text is made here too: for a big list it is megabytes.
+            QString text = EditedList::textFor(combined.blogs);
+            return std::make_pair(combined, text);
         },
-        [this, paths, thenAppend, mode](const BlogListReadResult &combined) {
-            onImported(combined, paths, thenAppend, mode);
+        [this, paths, thenAppend, mode](const std::pair<BlogListReadResult, QString> &read) {
+            onImported(read.first, read.second, paths, thenAppend, mode);
         });
 }
 
-void ListPanel::onImported(const BlogListReadResult &combined, const QStringList &paths, const QList<QUrl> &thenAppend,
-                           ImportMode mode)
+void ListPanel::onImported(const BlogListReadResult &combined, const QString &importedText, const QStringList &paths,
+                           const QList<QUrl> &thenAppend, ImportMode mode)
 {
     setReading(false);
     Q_EMIT filesRead(combined.sources);
@@ -144,8 +205,12 @@ void ListPanel::onImported(const BlogListReadResult &combined, const QStringList
                  .arg(source, combined.shortSummary()),
              combined.problems);
     } else {
-        showImported(combined.blogs, EditedList::textFor(combined.blogs));
+        showImported(combined.blogs, importedText);
         tell(tr("Imported %1: %2").arg(source, combined.shortSummary()), combined.problems);
+        if (!m_fillText.isEmpty()) {
+            m_fillThenAppend = thenAppend; // added once the editor is full
+            return;
+        }
     }
     // An import replaces the list; the links of the same drop are added to what it put there.
     if (!thenAppend.isEmpty())

@@ -66,8 +66,10 @@ Q_SIGNALS:
 private:
     void setReading(bool reading);
     void tell(const QString &text, const QStringList &problems = {});
-    void onImported(const BlogListReadResult &combined, const QStringList &paths, const QList<QUrl> &thenAppend,
-                    ImportMode mode);
+    void onImported(const BlogListReadResult &combined, const QString &importedText, const QStringList &paths,
+                    const QList<QUrl> &thenAppend, ImportMode mode);
+    void fillStep();
+    void endFill();
     void appendEntries(const QList<BlogEntry> &added);
     void onPasted(const BlogListAddition &addition);
 
@@ -75,4 +77,10 @@ private:
     EditedList m_list;
     OrderedWorker m_reader;
     bool m_reading = false;
+    // An import too big to lay out at once, shown a step at a time (showImported()).
+    static constexpr qsizetype kFillAtOnceChars = 512 * 1024;
+    QList<BlogEntry> m_fillBlogs;
+    QString m_fillText;
+    qsizetype m_fillPosition = 0;
+    QList<QUrl> m_fillThenAppend;
 };
