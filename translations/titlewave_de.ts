@@ -4,7 +4,7 @@
 <context>
     <name>ArticleHistory</name>
     <message>
-        <location filename="../app/io/articlehistory.cpp" line="+45"/>
+        <location filename="../app/io/articlehistory.cpp" line="+60"/>
         <source>Cannot read the scan history %1: %2</source>
         <translation>Der Scanverlauf %1 kann nicht gelesen werden: %2</translation>
     </message>
@@ -14,7 +14,7 @@
         <translation>Der Scanverlauf %1 ist beschädigt: %2</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+80"/>
         <source>Cannot save the scan history %1: %2</source>
         <translation>Der Scanverlauf %1 kann nicht gespeichert werden: %2</translation>
     </message>
@@ -181,12 +181,12 @@
 <context>
     <name>BlogScan</name>
     <message>
-        <location filename="../app/scan/blogscan.cpp" line="+92"/>
+        <location filename="../app/scan/blogscan.cpp" line="+111"/>
         <source>The front page is not a web page or a feed (%1).</source>
         <translation>Die Startseite ist weder eine Webseite noch ein Feed (%1).</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+66"/>
         <source>The blog&apos;s feed lists no article.</source>
         <translation>Der Feed des Blogs enthält keinen Artikel.</translation>
     </message>
@@ -355,6 +355,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Proxy error</source>
+        <translation>Proxy-Fehler</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The proxy could not carry the request.</source>
+        <translation>Der Proxy konnte die Anfrage nicht weiterleiten.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Network error</source>
         <translation>Netzwerkfehler</translation>
     </message>
@@ -377,7 +387,7 @@
 <context>
     <name>CommandLineOptions</name>
     <message>
-        <location filename="../app/session/commandlineoptions.cpp" line="+16"/>
+        <location filename="../app/session/commandlineoptions.cpp" line="+18"/>
         <source>--%1 needs a whole number of at least %2, not &quot;%3&quot;.</source>
         <translation>--%1 erwartet eine ganze Zahl von mindestens %2, nicht „%3“.</translation>
     </message>
@@ -434,22 +444,28 @@ unlesbare Eingabe.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>N</source>
         <translation>N</translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="-9"/>
         <source>Give up on a request after SECONDS without data (default 15).</source>
         <translation>Eine Anfrage nach SEKUNDEN ohne Daten aufgeben (Standard: 15).</translation>
     </message>
     <message>
         <location line="+0"/>
+        <location line="+4"/>
         <source>SECONDS</source>
         <translation>SEKUNDEN</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-1"/>
+        <source>Give up on a request SECONDS after it left, however slowly data still arrives (default 60).</source>
+        <translation>Eine Anfrage SEKUNDEN nach dem Absenden aufgeben, auch wenn noch langsam Daten eintreffen (Standard 60).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Refuse pages larger than MB megabytes, decompressed (default 10).</source>
         <translation>Seiten ablehnen, die entpackt größer als MB Megabyte sind (Standard: 10).</translation>
     </message>
@@ -489,6 +505,21 @@ unlesbare Eingabe.</translation>
         <translation>DATEI</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Send every request through the proxy at URL (http://host:port or socks5://host:port, with user:password@ if it asks). Default: the system&apos;s proxy settings (http_proxy, https_proxy, no_proxy, the desktop&apos;s).</source>
+        <translation>Jede Anfrage über den Proxy URL senden (http://host:port oder socks5://host:port, mit benutzer:passwort@, wenn er danach fragt). Standard: die Proxy-Einstellungen des Systems (http_proxy, https_proxy, no_proxy, die der Arbeitsumgebung).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Connect to every blog directly, whatever the system&apos;s proxy settings say.</source>
+        <translation>Jeden Blog direkt verbinden, gleich was die Proxy-Einstellungen des Systems sagen.</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>Use LANGUAGE (e.g. fr) instead of the system&apos;s.</source>
         <translation>SPRACHE (z. B. fr) statt der Systemsprache verwenden.</translation>
@@ -524,7 +555,17 @@ unlesbare Eingabe.</translation>
         <translation>Die zu scannende Blogliste (mit --headless; - für die Standardeingabe).</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+50"/>
+        <source>--proxy and --no-proxy contradict each other; give one.</source>
+        <translation>--proxy und --no-proxy widersprechen sich; bitte nur eine der beiden Optionen angeben.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>--proxy needs an address such as http://proxy.example:3128 or socks5://127.0.0.1:1080, not &quot;%1&quot;.</source>
+        <translation>--proxy erwartet eine Adresse wie http://proxy.example:3128 oder socks5://127.0.0.1:1080, nicht „%1“.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>--format is csv or json, not &quot;%1&quot;.</source>
         <translation>--format ist csv oder json, nicht „%1“.</translation>
     </message>
@@ -691,17 +732,18 @@ unlesbare Eingabe.</translation>
 <context>
     <name>Download</name>
     <message>
-        <location filename="../app/net/download.cpp" line="+140"/>
+        <location filename="../app/net/download.cpp" line="+193"/>
         <source>The page is %1 MB, over the %2 MB limit.</source>
         <translation>Die Seite ist %1 MB groß und überschreitet die Grenze von %2 MB.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+31"/>
+        <location line="+6"/>
         <source>The page is over the %1 MB limit.</source>
         <translation>Die Seite überschreitet die Grenze von %1 MB.</translation>
     </message>
     <message numerus="yes">
-        <location line="+19"/>
+        <location line="+37"/>
         <source>More than %n redirect(s): the server redirects in a loop.</source>
         <translation>
             <numerusform>Mehr als %n Weiterleitung: Der Server leitet im Kreis weiter.</numerusform>
@@ -719,7 +761,7 @@ unlesbare Eingabe.</translation>
         <translation>Weiterleitung von https auf unsicheres http abgelehnt.</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+68"/>
         <source>the connection closed after %1 of %2 bytes</source>
         <translation>die Verbindung wurde nach %1 von %2 Bytes geschlossen</translation>
     </message>
@@ -727,7 +769,12 @@ unlesbare Eingabe.</translation>
 <context>
     <name>Fetcher</name>
     <message>
-        <location filename="../app/net/fetcher.cpp" line="+225"/>
+        <location filename="../app/net/fetcher.cpp" line="+273"/>
+        <source>The request did not finish within its %1 s deadline.</source>
+        <translation>Die Anfrage wurde nicht innerhalb ihrer Frist von %1 s fertig.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>No answer from the server for %1 s.</source>
         <translation>Seit %1 s keine Antwort vom Server.</translation>
     </message>
@@ -814,7 +861,7 @@ unlesbare Eingabe.</translation>
 <context>
     <name>ListPanel</name>
     <message>
-        <location filename="../ui/listpanel.cpp" line="+19"/>
+        <location filename="../ui/listpanel.cpp" line="+24"/>
         <source>Blog list</source>
         <translation>Blogliste</translation>
     </message>
@@ -839,12 +886,12 @@ unlesbare Eingabe.</translation>
         </translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+107"/>
         <source>No blogs to scan. %1</source>
         <translation>Keine Blogs zum Scannen. %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+31"/>
+        <location line="+33"/>
         <source>%n file(s)</source>
         <translation>
             <numerusform>%n Datei</numerusform>
@@ -870,7 +917,7 @@ unlesbare Eingabe.</translation>
         <translation>%1 importiert: %2</translation>
     </message>
     <message numerus="yes">
-        <location line="+22"/>
+        <location line="+26"/>
         <source>Added %n address(es) to the list</source>
         <translation>
             <numerusform>%n Adresse zur Liste hinzugefügt</numerusform>
@@ -1261,7 +1308,7 @@ Kopieren Sie die Adresse, um sie anderswo zu öffnen.</translation>
 <context>
     <name>NetworkErrors</name>
     <message>
-        <location filename="../app/net/networkerrors.cpp" line="+41"/>
+        <location filename="../app/net/networkerrors.cpp" line="+60"/>
         <source>%1 (%2)</source>
         <extracomment>%1 is a sentence describing the failure, %2 the technical detail</extracomment>
         <translation>%1 (%2)</translation>
@@ -1275,6 +1322,31 @@ Kopieren Sie die Adresse, um sie anderswo zu öffnen.</translation>
         <location line="+1"/>
         <source>The server answered HTTP %1 %2.</source>
         <translation>Der Server antwortete mit HTTP %1 %2.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The proxy %1 refused the connection.</source>
+        <translation>Der Proxy %1 hat die Verbindung abgelehnt.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The proxy %1 asks for a user name and password (HTTP 407); give them in the proxy address, as http://user:password@host:port.</source>
+        <translation>Der Proxy %1 verlangt Benutzername und Passwort (HTTP 407); geben Sie sie in der Proxy-Adresse an, als http://benutzer:passwort@host:port.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The proxy&apos;s host name %1 could not be resolved.</source>
+        <translation>Der Hostname des Proxys %1 konnte nicht aufgelöst werden.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The proxy %1 did not answer in time.</source>
+        <translation>Der Proxy %1 hat nicht rechtzeitig geantwortet.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The proxy %1 closed the connection or failed.</source>
+        <translation>Der Proxy %1 hat die Verbindung geschlossen oder ist gescheitert.</translation>
     </message>
 </context>
 <context>
@@ -1322,7 +1394,17 @@ Kopieren Sie die Adresse, um sie anderswo zu öffnen.</translation>
         <translation>Artikel</translation>
     </message>
     <message>
-        <location line="+223"/>
+        <location line="+165"/>
+        <source>Unchanged</source>
+        <translation>Unverändert</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>Not modified since the last scan (HTTP 304): the article and title are the ones remembered, and the article was not downloaded again.</source>
+        <translation>Seit dem letzten Scan nicht geändert (HTTP 304): Artikel und Titel sind die gespeicherten, der Artikel wurde nicht erneut heruntergeladen.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>%1
 New since the last scan, which found %2</source>
         <translation>%1
@@ -1543,7 +1625,7 @@ beginnt bei %3 ms, dauert %4 ms</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../ui/settingsdialog.cpp" line="+16"/>
+        <location filename="../ui/settingsdialog.cpp" line="+18"/>
         <source>Titlewave Settings</source>
         <translation>Titlewave-Einstellungen</translation>
     </message>
@@ -1564,11 +1646,12 @@ beginnt bei %3 ms, dauert %4 ms</translation>
     </message>
     <message>
         <location line="+6"/>
+        <location line="+7"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-6"/>
         <source>Timeout in seconds</source>
         <translation>Zeitlimit in Sekunden</translation>
     </message>
@@ -1578,7 +1661,17 @@ beginnt bei %3 ms, dauert %4 ms</translation>
         <translation>Eine Anfrage, die so lange keine Daten erhält, scheitert mit einer Zeitüberschreitung</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
+        <source>Deadline in seconds</source>
+        <translation>Frist in Sekunden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A request not finished this long after it left fails with a timeout, even while data still trickles in</source>
+        <translation>Eine Anfrage, die so lange nach dem Absenden nicht fertig ist, scheitert mit Zeitüberschreitung, auch wenn noch Daten tröpfeln</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source> MB</source>
         <translation> MB</translation>
     </message>
@@ -1609,6 +1702,36 @@ beginnt bei %3 ms, dauert %4 ms</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>Proxy</source>
+        <translation>Proxy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The system&apos;s proxy settings</source>
+        <translation>Die Proxy-Einstellungen des Systems</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No proxy</source>
+        <translation>Kein Proxy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This proxy:</source>
+        <translation>Dieser Proxy:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Proxy address</source>
+        <translation>Proxy-Adresse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>http://host:port or socks5://host:port, with user:password@ before the host if the proxy asks for them</source>
+        <translation>http://host:port oder socks5://host:port, mit benutzer:passwort@ vor dem Host, wenn der Proxy danach fragt</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
@@ -1629,6 +1752,11 @@ beginnt bei %3 ms, dauert %4 ms</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Deadline:</source>
+        <translation>F&amp;rist:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Maximum page size:</source>
         <translation>&amp;Maximale Seitengröße:</translation>
     </message>
@@ -1636,6 +1764,11 @@ beginnt bei %3 ms, dauert %4 ms</translation>
         <location line="+1"/>
         <source>&amp;User agent:</source>
         <translation>&amp;User-Agent:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pro&amp;xy:</source>
+        <translation>Pro&amp;xy:</translation>
     </message>
     <message>
         <location line="+2"/>

@@ -76,7 +76,7 @@
 <context>
     <name>Download</name>
     <message numerus="yes">
-        <location filename="../app/net/download.cpp" line="+185"/>
+        <location filename="../app/net/download.cpp" line="+267"/>
         <source>More than %n redirect(s): the server redirects in a loop.</source>
         <translation>
             <numerusform>More than %n redirect: the server redirects in a loop.</numerusform>
@@ -114,7 +114,7 @@
 <context>
     <name>ListPanel</name>
     <message numerus="yes">
-        <location filename="../ui/listpanel.cpp" line="+39"/>
+        <location filename="../ui/listpanel.cpp" line="+44"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… and %n more</numerusform>
@@ -122,7 +122,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+84"/>
+        <location line="+140"/>
         <source>%n file(s)</source>
         <translation>
             <numerusform>%n file</numerusform>
@@ -138,7 +138,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+27"/>
+        <location line="+31"/>
         <source>Added %n address(es) to the list</source>
         <translation>
             <numerusform>Added %n address to the list</numerusform>

@@ -4,7 +4,7 @@
 <context>
     <name>ArticleHistory</name>
     <message>
-        <location filename="../app/io/articlehistory.cpp" line="+45"/>
+        <location filename="../app/io/articlehistory.cpp" line="+60"/>
         <source>Cannot read the scan history %1: %2</source>
         <translation>No se puede leer el historial de análisis %1: %2</translation>
     </message>
@@ -14,7 +14,7 @@
         <translation>El historial de análisis %1 está dañado: %2</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+80"/>
         <source>Cannot save the scan history %1: %2</source>
         <translation>No se puede guardar el historial de análisis %1: %2</translation>
     </message>
@@ -181,12 +181,12 @@
 <context>
     <name>BlogScan</name>
     <message>
-        <location filename="../app/scan/blogscan.cpp" line="+92"/>
+        <location filename="../app/scan/blogscan.cpp" line="+111"/>
         <source>The front page is not a web page or a feed (%1).</source>
         <translation>La página principal no es una página web ni un feed (%1).</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+66"/>
         <source>The blog&apos;s feed lists no article.</source>
         <translation>El feed del blog no contiene ningún artículo.</translation>
     </message>
@@ -355,6 +355,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Proxy error</source>
+        <translation>Error del proxy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The proxy could not carry the request.</source>
+        <translation>El proxy no pudo transmitir la petición.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Network error</source>
         <translation>Error de red</translation>
     </message>
@@ -377,7 +387,7 @@
 <context>
     <name>CommandLineOptions</name>
     <message>
-        <location filename="../app/session/commandlineoptions.cpp" line="+16"/>
+        <location filename="../app/session/commandlineoptions.cpp" line="+18"/>
         <source>--%1 needs a whole number of at least %2, not &quot;%3&quot;.</source>
         <translation>--%1 necesita un número entero mayor o igual que %2, no «%3».</translation>
     </message>
@@ -434,22 +444,28 @@ entrada ilegible.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>N</source>
         <translation>N</translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="-9"/>
         <source>Give up on a request after SECONDS without data (default 15).</source>
         <translation>Abandona una petición tras SEGUNDOS sin datos (15 por omisión).</translation>
     </message>
     <message>
         <location line="+0"/>
+        <location line="+4"/>
         <source>SECONDS</source>
         <translation>SEGUNDOS</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-1"/>
+        <source>Give up on a request SECONDS after it left, however slowly data still arrives (default 60).</source>
+        <translation>Abandonar una petición SEGUNDOS después de su salida, aunque aún lleguen datos lentamente (60 por omisión).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Refuse pages larger than MB megabytes, decompressed (default 10).</source>
         <translation>Rechaza las páginas de más de MB megabytes una vez descomprimidas (10 por omisión).</translation>
     </message>
@@ -489,6 +505,21 @@ entrada ilegible.</translation>
         <translation>ARCHIVO</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Send every request through the proxy at URL (http://host:port or socks5://host:port, with user:password@ if it asks). Default: the system&apos;s proxy settings (http_proxy, https_proxy, no_proxy, the desktop&apos;s).</source>
+        <translation>Enviar cada petición a través del proxy URL (http://host:puerto o socks5://host:puerto, con usuario:contraseña@ si los pide). Por omisión: la configuración de proxy del sistema (http_proxy, https_proxy, no_proxy, la del escritorio).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Connect to every blog directly, whatever the system&apos;s proxy settings say.</source>
+        <translation>Conectar directamente con cada blog, diga lo que diga la configuración de proxy del sistema.</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>Use LANGUAGE (e.g. fr) instead of the system&apos;s.</source>
         <translation>Usa IDIOMA (p. ej. fr) en lugar del idioma del sistema.</translation>
@@ -524,7 +555,17 @@ entrada ilegible.</translation>
         <translation>La lista de blogs que se analizará (con --headless; - para la entrada estándar).</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+50"/>
+        <source>--proxy and --no-proxy contradict each other; give one.</source>
+        <translation>--proxy y --no-proxy se contradicen; indique solo una.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>--proxy needs an address such as http://proxy.example:3128 or socks5://127.0.0.1:1080, not &quot;%1&quot;.</source>
+        <translation>--proxy necesita una dirección como http://proxy.example:3128 o socks5://127.0.0.1:1080, no «%1».</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>--format is csv or json, not &quot;%1&quot;.</source>
         <translation>--format es csv o json, no «%1».</translation>
     </message>
@@ -691,17 +732,18 @@ entrada ilegible.</translation>
 <context>
     <name>Download</name>
     <message>
-        <location filename="../app/net/download.cpp" line="+140"/>
+        <location filename="../app/net/download.cpp" line="+193"/>
         <source>The page is %1 MB, over the %2 MB limit.</source>
         <translation>La página ocupa %1 MB y supera el límite de %2 MB.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+31"/>
+        <location line="+6"/>
         <source>The page is over the %1 MB limit.</source>
         <translation>La página supera el límite de %1 MB.</translation>
     </message>
     <message numerus="yes">
-        <location line="+19"/>
+        <location line="+37"/>
         <source>More than %n redirect(s): the server redirects in a loop.</source>
         <translation>
             <numerusform>Más de %n redirección: el servidor redirige en bucle.</numerusform>
@@ -719,7 +761,7 @@ entrada ilegible.</translation>
         <translation>Se rechazó una redirección de https a http inseguro.</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+68"/>
         <source>the connection closed after %1 of %2 bytes</source>
         <translation>la conexión se cerró tras %1 de %2 bytes</translation>
     </message>
@@ -727,7 +769,12 @@ entrada ilegible.</translation>
 <context>
     <name>Fetcher</name>
     <message>
-        <location filename="../app/net/fetcher.cpp" line="+225"/>
+        <location filename="../app/net/fetcher.cpp" line="+273"/>
+        <source>The request did not finish within its %1 s deadline.</source>
+        <translation>La petición no terminó dentro de su plazo de %1 s.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>No answer from the server for %1 s.</source>
         <translation>Sin respuesta del servidor durante %1 s.</translation>
     </message>
@@ -814,7 +861,7 @@ entrada ilegible.</translation>
 <context>
     <name>ListPanel</name>
     <message>
-        <location filename="../ui/listpanel.cpp" line="+19"/>
+        <location filename="../ui/listpanel.cpp" line="+24"/>
         <source>Blog list</source>
         <translation>Lista de blogs</translation>
     </message>
@@ -839,12 +886,12 @@ entrada ilegible.</translation>
         </translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+107"/>
         <source>No blogs to scan. %1</source>
         <translation>No hay blogs que analizar. %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+31"/>
+        <location line="+33"/>
         <source>%n file(s)</source>
         <translation>
             <numerusform>%n archivo</numerusform>
@@ -870,7 +917,7 @@ entrada ilegible.</translation>
         <translation>Importación de %1: %2</translation>
     </message>
     <message numerus="yes">
-        <location line="+22"/>
+        <location line="+26"/>
         <source>Added %n address(es) to the list</source>
         <translation>
             <numerusform>Se añadió %n dirección a la lista</numerusform>
@@ -1261,7 +1308,7 @@ Copie la dirección para abrirla en otro lugar.</translation>
 <context>
     <name>NetworkErrors</name>
     <message>
-        <location filename="../app/net/networkerrors.cpp" line="+41"/>
+        <location filename="../app/net/networkerrors.cpp" line="+60"/>
         <source>%1 (%2)</source>
         <extracomment>%1 is a sentence describing the failure, %2 the technical detail</extracomment>
         <translation>%1 (%2)</translation>
@@ -1275,6 +1322,31 @@ Copie la dirección para abrirla en otro lugar.</translation>
         <location line="+1"/>
         <source>The server answered HTTP %1 %2.</source>
         <translation>El servidor respondió HTTP %1 %2.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The proxy %1 refused the connection.</source>
+        <translation>El proxy %1 rechazó la conexión.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The proxy %1 asks for a user name and password (HTTP 407); give them in the proxy address, as http://user:password@host:port.</source>
+        <translation>El proxy %1 pide un usuario y una contraseña (HTTP 407); indíquelos en la dirección del proxy, como http://usuario:contraseña@host:puerto.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The proxy&apos;s host name %1 could not be resolved.</source>
+        <translation>No se pudo resolver el nombre de host del proxy %1.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The proxy %1 did not answer in time.</source>
+        <translation>El proxy %1 no respondió a tiempo.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The proxy %1 closed the connection or failed.</source>
+        <translation>El proxy %1 cerró la conexión o falló.</translation>
     </message>
 </context>
 <context>
@@ -1322,7 +1394,17 @@ Copie la dirección para abrirla en otro lugar.</translation>
         <translation>Artículo</translation>
     </message>
     <message>
-        <location line="+223"/>
+        <location line="+165"/>
+        <source>Unchanged</source>
+        <translation>Sin cambios</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>Not modified since the last scan (HTTP 304): the article and title are the ones remembered, and the article was not downloaded again.</source>
+        <translation>Sin modificar desde el último análisis (HTTP 304): el artículo y el título son los recordados, y el artículo no se volvió a descargar.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>%1
 New since the last scan, which found %2</source>
         <translation>%1
@@ -1543,7 +1625,7 @@ empieza a los %3 ms, dura %4 ms</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../ui/settingsdialog.cpp" line="+16"/>
+        <location filename="../ui/settingsdialog.cpp" line="+18"/>
         <source>Titlewave Settings</source>
         <translation>Preferencias de Titlewave</translation>
     </message>
@@ -1564,11 +1646,12 @@ empieza a los %3 ms, dura %4 ms</translation>
     </message>
     <message>
         <location line="+6"/>
+        <location line="+7"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-6"/>
         <source>Timeout in seconds</source>
         <translation>Tiempo de espera en segundos</translation>
     </message>
@@ -1578,7 +1661,17 @@ empieza a los %3 ms, dura %4 ms</translation>
         <translation>Una petición que no recibe datos durante este tiempo falla por tiempo agotado</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
+        <source>Deadline in seconds</source>
+        <translation>Plazo en segundos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A request not finished this long after it left fails with a timeout, even while data still trickles in</source>
+        <translation>Una petición que no ha terminado tanto tiempo después de salir falla por tiempo agotado, aunque aún lleguen datos con cuentagotas</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source> MB</source>
         <translation> MB</translation>
     </message>
@@ -1609,6 +1702,36 @@ empieza a los %3 ms, dura %4 ms</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>Proxy</source>
+        <translation>Proxy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The system&apos;s proxy settings</source>
+        <translation>La configuración de proxy del sistema</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No proxy</source>
+        <translation>Sin proxy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This proxy:</source>
+        <translation>Este proxy:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Proxy address</source>
+        <translation>Dirección del proxy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>http://host:port or socks5://host:port, with user:password@ before the host if the proxy asks for them</source>
+        <translation>http://host:puerto o socks5://host:puerto, con usuario:contraseña@ antes del host si el proxy los pide</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
@@ -1629,6 +1752,11 @@ empieza a los %3 ms, dura %4 ms</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Deadline:</source>
+        <translation>P&amp;lazo:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Maximum page size:</source>
         <translation>Tamaño &amp;máximo de página:</translation>
     </message>
@@ -1636,6 +1764,11 @@ empieza a los %3 ms, dura %4 ms</translation>
         <location line="+1"/>
         <source>&amp;User agent:</source>
         <translation>&amp;Agente de usuario:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pro&amp;xy:</source>
+        <translation>Pro&amp;xy:</translation>
     </message>
     <message>
         <location line="+2"/>

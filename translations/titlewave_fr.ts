@@ -4,7 +4,7 @@
 <context>
     <name>ArticleHistory</name>
     <message>
-        <location filename="../app/io/articlehistory.cpp" line="+45"/>
+        <location filename="../app/io/articlehistory.cpp" line="+60"/>
         <source>Cannot read the scan history %1: %2</source>
         <translation>Impossible de lire l’historique des analyses %1&#xa0;: %2</translation>
     </message>
@@ -14,7 +14,7 @@
         <translation>L’historique des analyses %1 est endommagé&#xa0;: %2</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+80"/>
         <source>Cannot save the scan history %1: %2</source>
         <translation>Impossible d’enregistrer l’historique des analyses %1&#xa0;: %2</translation>
     </message>
@@ -52,7 +52,7 @@
     <message>
         <location filename="../app/io/bloglistreader.cpp" line="+50"/>
         <source>line %1 is too long (%2 characters): a blog&apos;s line may hold at most %3</source>
-        <translation>ligne %1 trop longue (%2 caractères)&#xa0;: la ligne d’un blog en compte au plus %3</translation>
+        <translation>ligne %1 trop longue (%2 caractères) : la ligne d’un blog en compte au plus %3</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -62,7 +62,7 @@
     <message>
         <location line="+5"/>
         <source>line %1: the address has a space in it; write it without spaces</source>
-        <translation>ligne %1&#xa0;: l’adresse contient une espace&#xa0;; écrivez-la sans espaces</translation>
+        <translation>ligne %1 : l’adresse contient une espace ; écrivez-la sans espaces</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -72,12 +72,12 @@
     <message>
         <location line="+5"/>
         <source>line %1: the address is longer than %2 characters</source>
-        <translation>ligne %1&#xa0;: l’adresse dépasse %2 caractères</translation>
+        <translation>ligne %1 : l’adresse dépasse %2 caractères</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>line %1 holds %2 addresses; only the first, %3, is read: put one blog per line</source>
-        <translation>la ligne %1 contient %2 adresses&#xa0;; seule la première, %3, est lue&#xa0;: mettez un blog par ligne</translation>
+        <translation>la ligne %1 contient %2 adresses ; seule la première, %3, est lue : mettez un blog par ligne</translation>
     </message>
     <message>
         <location line="+35"/>
@@ -181,12 +181,12 @@
 <context>
     <name>BlogScan</name>
     <message>
-        <location filename="../app/scan/blogscan.cpp" line="+92"/>
+        <location filename="../app/scan/blogscan.cpp" line="+111"/>
         <source>The front page is not a web page or a feed (%1).</source>
         <translation>La page d’accueil n’est ni une page web ni un flux (%1).</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+66"/>
         <source>The blog&apos;s feed lists no article.</source>
         <translation>Le flux du blog ne contient aucun article.</translation>
     </message>
@@ -355,6 +355,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Proxy error</source>
+        <translation>Erreur de proxy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The proxy could not carry the request.</source>
+        <translation>Le proxy n’a pas pu transmettre la requête.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Network error</source>
         <translation>Erreur réseau</translation>
     </message>
@@ -377,7 +387,7 @@
 <context>
     <name>CommandLineOptions</name>
     <message>
-        <location filename="../app/session/commandlineoptions.cpp" line="+16"/>
+        <location filename="../app/session/commandlineoptions.cpp" line="+18"/>
         <source>--%1 needs a whole number of at least %2, not &quot;%3&quot;.</source>
         <translation>--%1 attend un nombre entier supérieur ou égal à %2, et non «&#xa0;%3&#xa0;».</translation>
     </message>
@@ -434,22 +444,28 @@ ou liste illisible.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>N</source>
         <translation>N</translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="-9"/>
         <source>Give up on a request after SECONDS without data (default 15).</source>
         <translation>Abandonne une requête après SECONDES sans données (15 par défaut).</translation>
     </message>
     <message>
         <location line="+0"/>
+        <location line="+4"/>
         <source>SECONDS</source>
         <translation>SECONDES</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-1"/>
+        <source>Give up on a request SECONDS after it left, however slowly data still arrives (default 60).</source>
+        <translation>Abandonner une requête SECONDES après son départ, même si des données arrivent encore lentement (60 par défaut).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Refuse pages larger than MB megabytes, decompressed (default 10).</source>
         <translation>Refuse les pages qui dépassent Mo mégaoctets une fois décompressées (10 par défaut).</translation>
     </message>
@@ -489,6 +505,21 @@ ou liste illisible.</translation>
         <translation>FICHIER</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Send every request through the proxy at URL (http://host:port or socks5://host:port, with user:password@ if it asks). Default: the system&apos;s proxy settings (http_proxy, https_proxy, no_proxy, the desktop&apos;s).</source>
+        <translation>Envoyer chaque requête par le proxy URL (http://hôte:port ou socks5://hôte:port, avec utilisateur:mot-de-passe@ s’il les demande). Par défaut&#xa0;: les réglages de proxy du système (http_proxy, https_proxy, no_proxy, ceux du bureau).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Connect to every blog directly, whatever the system&apos;s proxy settings say.</source>
+        <translation>Se connecter directement à chaque blog, quels que soient les réglages de proxy du système.</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>Use LANGUAGE (e.g. fr) instead of the system&apos;s.</source>
         <translation>Utilise LANGUE (par exemple fr) au lieu de celle du système.</translation>
@@ -524,7 +555,17 @@ ou liste illisible.</translation>
         <translation>La liste de blogs à analyser (avec --headless&#xa0;; - pour l’entrée standard).</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+50"/>
+        <source>--proxy and --no-proxy contradict each other; give one.</source>
+        <translation>--proxy et --no-proxy se contredisent&#xa0;; donnez-en un seul.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>--proxy needs an address such as http://proxy.example:3128 or socks5://127.0.0.1:1080, not &quot;%1&quot;.</source>
+        <translation>--proxy attend une adresse comme http://proxy.example:3128 ou socks5://127.0.0.1:1080, pas «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>--format is csv or json, not &quot;%1&quot;.</source>
         <translation>--format vaut csv ou json, et non «&#xa0;%1&#xa0;».</translation>
     </message>
@@ -572,7 +613,7 @@ ou liste illisible.</translation>
     <message>
         <location line="+7"/>
         <source>%1 ms</source>
-        <translation>%1&#xa0;ms</translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -617,27 +658,27 @@ ou liste illisible.</translation>
     <message>
         <location line="+13"/>
         <source>Address: %1</source>
-        <translation>Adresse&#xa0;: %1</translation>
+        <translation>Adresse : %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Status: %1 (%2)</source>
-        <translation>État&#xa0;: %1 (%2)</translation>
+        <translation>État : %1 (%2)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Error: %1</source>
-        <translation>Erreur&#xa0;: %1</translation>
+        <translation>Erreur : %1</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Newest article: %1</source>
-        <translation>Article le plus récent&#xa0;: %1</translation>
+        <translation>Article le plus récent : %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Found via: %1 (%2)</source>
-        <translation>Trouvé par&#xa0;: %1 (%2)</translation>
+        <translation>Trouvé par : %1 (%2)</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -647,22 +688,22 @@ ou liste illisible.</translation>
     <message>
         <location line="+5"/>
         <source>Title: %1</source>
-        <translation>Titre&#xa0;: %1</translation>
+        <translation>Titre : %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Title chosen from: %1</source>
-        <translation>Titre tiré de&#xa0;: %1</translation>
+        <translation>Titre tiré de : %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Page &lt;title&gt;: %1</source>
-        <translation>&lt;title&gt; de la page&#xa0;: %1</translation>
+        <translation>&lt;title&gt; de la page : %1</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Requests (times from the scan&apos;s start):</source>
-        <translation>Requêtes (temps depuis le début de l’analyse)&#xa0;:</translation>
+        <translation>Requêtes (temps depuis le début de l’analyse) :</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -691,17 +732,18 @@ ou liste illisible.</translation>
 <context>
     <name>Download</name>
     <message>
-        <location filename="../app/net/download.cpp" line="+140"/>
+        <location filename="../app/net/download.cpp" line="+193"/>
         <source>The page is %1 MB, over the %2 MB limit.</source>
         <translation>La page fait %1&#xa0;Mo, au-delà de la limite de %2&#xa0;Mo.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+31"/>
+        <location line="+6"/>
         <source>The page is over the %1 MB limit.</source>
         <translation>La page dépasse la limite de %1&#xa0;Mo.</translation>
     </message>
     <message numerus="yes">
-        <location line="+19"/>
+        <location line="+37"/>
         <source>More than %n redirect(s): the server redirects in a loop.</source>
         <translation>
             <numerusform>Plus de %n redirection&#xa0;: le serveur redirige en boucle.</numerusform>
@@ -719,7 +761,7 @@ ou liste illisible.</translation>
         <translation>Redirection de https vers http non sécurisé refusée.</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+68"/>
         <source>the connection closed after %1 of %2 bytes</source>
         <translation>la connexion s’est fermée après %1 octets sur %2</translation>
     </message>
@@ -727,7 +769,12 @@ ou liste illisible.</translation>
 <context>
     <name>Fetcher</name>
     <message>
-        <location filename="../app/net/fetcher.cpp" line="+225"/>
+        <location filename="../app/net/fetcher.cpp" line="+273"/>
+        <source>The request did not finish within its %1 s deadline.</source>
+        <translation>La requête ne s’est pas terminée dans le délai de %1&#xa0;s qui lui était imparti.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>No answer from the server for %1 s.</source>
         <translation>Aucune réponse du serveur depuis %1&#xa0;s.</translation>
     </message>
@@ -808,13 +855,13 @@ ou liste illisible.</translation>
     <message>
         <location filename="../app/session/listcheck.cpp" line="+14"/>
         <source>line %1: %2</source>
-        <translation>ligne %1&#xa0;: %2</translation>
+        <translation>ligne %1 : %2</translation>
     </message>
 </context>
 <context>
     <name>ListPanel</name>
     <message>
-        <location filename="../ui/listpanel.cpp" line="+19"/>
+        <location filename="../ui/listpanel.cpp" line="+24"/>
         <source>Blog list</source>
         <translation>Liste de blogs</translation>
     </message>
@@ -839,12 +886,12 @@ ou liste illisible.</translation>
         </translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+107"/>
         <source>No blogs to scan. %1</source>
         <translation>Aucun blog à analyser. %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+31"/>
+        <location line="+33"/>
         <source>%n file(s)</source>
         <translation>
             <numerusform>%n fichier</numerusform>
@@ -854,14 +901,14 @@ ou liste illisible.</translation>
     <message>
         <location line="+6"/>
         <source>Imported %1: %2; the list is unchanged</source>
-        <translation>Importé %1&#xa0;: %2&#xa0;; la liste est inchangée</translation>
+        <translation>Importé %1 : %2 ; la liste est inchangée</translation>
     </message>
     <message numerus="yes">
         <location line="+14"/>
         <source>Imported %1: %2; %n added to the list</source>
         <translation>
-            <numerusform>Importé %1&#xa0;: %2&#xa0;; %n ajouté à la liste</numerusform>
-            <numerusform>Importé %1&#xa0;: %2&#xa0;; %n ajoutés à la liste</numerusform>
+            <numerusform>Importé %1 : %2 ; %n ajouté à la liste</numerusform>
+            <numerusform>Importé %1 : %2 ; %n ajoutés à la liste</numerusform>
         </translation>
     </message>
     <message>
@@ -870,7 +917,7 @@ ou liste illisible.</translation>
         <translation>Import de %1&#xa0;: %2</translation>
     </message>
     <message numerus="yes">
-        <location line="+22"/>
+        <location line="+26"/>
         <source>Added %n address(es) to the list</source>
         <translation>
             <numerusform>%n adresse ajoutée à la liste</numerusform>
@@ -1156,7 +1203,7 @@ ou liste illisible.</translation>
     <message>
         <location line="+15"/>
         <source>The list already holds blogs. Replace them with the imported list, or add the imported blogs to them?</source>
-        <translation>La liste contient déjà des blogs. Les remplacer par la liste importée, ou y ajouter les blogs importés&#xa0;?</translation>
+        <translation>La liste contient déjà des blogs. Les remplacer par la liste importée, ou y ajouter les blogs importés ?</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1171,7 +1218,7 @@ ou liste illisible.</translation>
     <message>
         <location line="+9"/>
         <source>Import cancelled: the list is unchanged.</source>
-        <translation>Importation annulée&#xa0;: la liste est inchangée.</translation>
+        <translation>Importation annulée : la liste est inchangée.</translation>
     </message>
     <message>
         <location line="+24"/>
@@ -1227,7 +1274,7 @@ ou liste illisible.</translation>
 %1
 
 Copy the address to open it elsewhere.</source>
-        <translation>Aucun navigateur web n’a pu être ouvert pour cette adresse&#xa0;:
+        <translation>Aucun navigateur web n’a pu être ouvert pour cette adresse :
 %1
 
 Copiez l’adresse pour l’ouvrir ailleurs.</translation>
@@ -1261,7 +1308,7 @@ Copiez l’adresse pour l’ouvrir ailleurs.</translation>
 <context>
     <name>NetworkErrors</name>
     <message>
-        <location filename="../app/net/networkerrors.cpp" line="+41"/>
+        <location filename="../app/net/networkerrors.cpp" line="+60"/>
         <source>%1 (%2)</source>
         <extracomment>%1 is a sentence describing the failure, %2 the technical detail</extracomment>
         <translation>%1 (%2)</translation>
@@ -1275,6 +1322,31 @@ Copiez l’adresse pour l’ouvrir ailleurs.</translation>
         <location line="+1"/>
         <source>The server answered HTTP %1 %2.</source>
         <translation>Le serveur a répondu HTTP %1 %2.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The proxy %1 refused the connection.</source>
+        <translation>Le proxy %1 a refusé la connexion.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The proxy %1 asks for a user name and password (HTTP 407); give them in the proxy address, as http://user:password@host:port.</source>
+        <translation>Le proxy %1 demande un nom d’utilisateur et un mot de passe (HTTP 407)&#xa0;; donnez-les dans l’adresse du proxy, sous la forme http://utilisateur:mot-de-passe@hôte:port.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The proxy&apos;s host name %1 could not be resolved.</source>
+        <translation>Le nom d’hôte du proxy %1 n’a pas pu être résolu.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The proxy %1 did not answer in time.</source>
+        <translation>Le proxy %1 n’a pas répondu à temps.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The proxy %1 closed the connection or failed.</source>
+        <translation>Le proxy %1 a fermé la connexion ou a échoué.</translation>
     </message>
 </context>
 <context>
@@ -1322,7 +1394,17 @@ Copiez l’adresse pour l’ouvrir ailleurs.</translation>
         <translation>Article</translation>
     </message>
     <message>
-        <location line="+223"/>
+        <location line="+165"/>
+        <source>Unchanged</source>
+        <translation>Inchangé</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>Not modified since the last scan (HTTP 304): the article and title are the ones remembered, and the article was not downloaded again.</source>
+        <translation>Pas modifié depuis la dernière analyse (HTTP 304)&#xa0;: l’article et le titre sont ceux mémorisés, et l’article n’a pas été téléchargé à nouveau.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>%1
 New since the last scan, which found %2</source>
         <translation>%1
@@ -1367,7 +1449,7 @@ commence à %3&#xa0;ms, dure %4&#xa0;ms</translation>
     <message>
         <location line="+2"/>
         <source>Every request on one time axis from the scan&apos;s start: front page, feed and article each in their own colour, failed requests with a red end. A request that ends far later than the others runs off the axis&apos;s end, marked with an arrow; hover a row for exact times</source>
-        <translation>Chaque requête sur un même axe du temps depuis le début de l’analyse&#xa0;: page d’accueil, flux et article chacun dans sa couleur, les requêtes échouées avec une fin rouge. Une requête qui finit bien plus tard que les autres dépasse la fin de l’axe, marquée d’une flèche&#xa0;; survolez une ligne pour les temps exacts</translation>
+        <translation>Chaque requête sur un même axe du temps depuis le début de l’analyse : page d’accueil, flux et article chacun dans sa couleur, les requêtes échouées avec une fin rouge. Une requête qui finit bien plus tard que les autres dépasse la fin de l’axe, marquée d’une flèche ; survolez une ligne pour les temps exacts</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1527,7 +1609,7 @@ commence à %3&#xa0;ms, dure %4&#xa0;ms</translation>
     <message>
         <location line="+7"/>
         <source>%1 of %2 done, %3 failed, %4 cancelled, elapsed %5 s</source>
-        <translation>%1 sur %2 terminés, %3 en échec, %4 annulés, %5&#xa0;s écoulées</translation>
+        <translation>%1 sur %2 terminés, %3 en échec, %4 annulés, %5 s écoulées</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -1543,7 +1625,7 @@ commence à %3&#xa0;ms, dure %4&#xa0;ms</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../ui/settingsdialog.cpp" line="+16"/>
+        <location filename="../ui/settingsdialog.cpp" line="+18"/>
         <source>Titlewave Settings</source>
         <translation>Paramètres de Titlewave</translation>
     </message>
@@ -1564,11 +1646,12 @@ commence à %3&#xa0;ms, dure %4&#xa0;ms</translation>
     </message>
     <message>
         <location line="+6"/>
+        <location line="+7"/>
         <source> s</source>
         <translation>&#xa0;s</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-6"/>
         <source>Timeout in seconds</source>
         <translation>Délai d’attente en secondes</translation>
     </message>
@@ -1578,7 +1661,17 @@ commence à %3&#xa0;ms, dure %4&#xa0;ms</translation>
         <translation>Une requête qui ne reçoit aucune donnée pendant ce délai échoue (délai dépassé)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
+        <source>Deadline in seconds</source>
+        <translation>Délai global en secondes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A request not finished this long after it left fails with a timeout, even while data still trickles in</source>
+        <translation>Une requête non terminée au bout de ce délai échoue (délai dépassé), même si des données arrivent encore au compte-gouttes</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source> MB</source>
         <translation>&#xa0;Mo</translation>
     </message>
@@ -1609,6 +1702,36 @@ commence à %3&#xa0;ms, dure %4&#xa0;ms</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>Proxy</source>
+        <translation>Proxy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The system&apos;s proxy settings</source>
+        <translation>Les réglages de proxy du système</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No proxy</source>
+        <translation>Aucun proxy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This proxy:</source>
+        <translation>Ce proxy&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Proxy address</source>
+        <translation>Adresse du proxy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>http://host:port or socks5://host:port, with user:password@ before the host if the proxy asks for them</source>
+        <translation>http://hôte:port ou socks5://hôte:port, avec utilisateur:mot-de-passe@ avant l’hôte si le proxy les demande</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
@@ -1629,6 +1752,11 @@ commence à %3&#xa0;ms, dure %4&#xa0;ms</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Deadline:</source>
+        <translation>Délai &amp;global&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Maximum page size:</source>
         <translation>&amp;Taille maximale des pages&#xa0;:</translation>
     </message>
@@ -1636,6 +1764,11 @@ commence à %3&#xa0;ms, dure %4&#xa0;ms</translation>
         <location line="+1"/>
         <source>&amp;User agent:</source>
         <translation>&amp;Agent utilisateur&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pro&amp;xy:</source>
+        <translation>Pro&amp;xy&#xa0;:</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1726,7 +1859,7 @@ commence à %3&#xa0;ms, dure %4&#xa0;ms</translation>
     <message>
         <location line="+9"/>
         <source>The XPath “%1” is not valid: %2.</source>
-        <translation>Le XPath «&#xa0;%1&#xa0;» n’est pas valide&#xa0;: %2.</translation>
+        <translation>Le XPath « %1 » n’est pas valide : %2.</translation>
     </message>
 </context>
 <context>

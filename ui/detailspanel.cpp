@@ -86,7 +86,7 @@ QString DetailsPanel::text(const BlogResult &result)
     lines << tr("Address: %1").arg(cut(result.blogText()));
     lines << tr("Status: %1 (%2)")
                  .arg(BlogStatusText::label(result.status, result.httpStatus), BlogStatusText::code(result.status));
-    if (BlogStatusText::isFinal(result.status) && result.status != BlogStatus::Ok)
+    if (isFinalStatus(result.status) && result.status != BlogStatus::Ok)
         lines << tr("Error: %1")
                      .arg(cut(result.error.isEmpty() ? BlogStatusText::sentence(result.status) : result.error));
     if (!result.articleUrl.isEmpty()) {

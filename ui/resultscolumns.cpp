@@ -43,7 +43,8 @@ int ResultsColumns::defaultWidth(int column, const QAbstractItemModel &model, co
         for (int status = int(BlogStatus::Pending); status <= int(BlogStatus::Network); ++status)
             content = std::max(content, cellMetrics.horizontalAdvance(BlogStatusText::label(BlogStatus(status))));
         content = std::max({ content, cellMetrics.horizontalAdvance(BlogStatusText::label(BlogStatus::HttpError, 0)),
-                             cellMetrics.horizontalAdvance(BlogStatusText::label(BlogStatus::HttpError, 503)) });
+                             cellMetrics.horizontalAdvance(BlogStatusText::label(BlogStatus::HttpError, 503)),
+                             cellMetrics.horizontalAdvance(ResultsModel::tr("Unchanged")) });
         content += cellMetrics.height() + 2 * charWidth; // the icon and the cell's margins
         break;
     }

@@ -68,7 +68,7 @@ QString tipText(const QString &text)
 // Why a finished row has no title: its error sentence, else its status's.
 QString reason(const BlogResult &result)
 {
-    if (result.status == BlogStatus::Ok || !BlogStatusText::isFinal(result.status))
+    if (result.status == BlogStatus::Ok || !isFinalStatus(result.status))
         return {};
     return result.error.isEmpty() ? BlogStatusText::sentence(result.status) : result.error;
 }
@@ -194,7 +194,7 @@ QVariant ResultsModel::data(const QModelIndex &index, int role) const
             return int(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     case Qt::ForegroundRole:
-        if (column == Status && BlogStatusText::isFailure(result.status))
+        if (column == Status && isFailureStatus(result.status))
             return QColor(Qt::darkRed);
         if (column == Title && showsReasonAsTitle(result))
             return QGuiApplication::palette().color(QPalette::PlaceholderText);
@@ -210,7 +210,8 @@ QVariant ResultsModel::displayData(const BlogResult &result, int column) const
     case Blog:
         return cellText(result.displayName());
     case Status:
-        return BlogStatusText::label(result.status, result.httpStatus);
+        // Ok either way; the row says its article was remembered, not fetched.
+        return result.unchanged ? tr("Unchanged") : BlogStatusText::label(result.status, result.httpStatus);
     case Article:
         return cellText(result.articleUrl.toDisplayString());
     case Title:
@@ -263,6 +264,10 @@ QVariant ResultsModel::toolTipData(const BlogResult &result, int column) const
     case Blog: // the name in the cell, the address (or the refused line) here
         return plainTooltip(tipText(result.blogText()));
     case Status:
+        if (result.unchanged) {
+            return plainTooltip(tr("Not modified since the last scan (HTTP 304): the article and title are the ones "
+                                   "remembered, and the article was not downloaded again."));
+        }
         return plainTooltip(tipText(result.error.isEmpty() ? BlogStatusText::sentence(result.status) : result.error));
     case Error:
         return plainTooltip(tipText(reason(result)));

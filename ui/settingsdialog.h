@@ -25,8 +25,11 @@ public:
 private:
     QSpinBox *m_maxInFlight = nullptr;
     QSpinBox *m_timeout = nullptr;
+    QSpinBox *m_deadline = nullptr;
     QSpinBox *m_maxPageSize = nullptr;
     QLineEdit *m_userAgent = nullptr;
     QCheckBox *m_preferFeeds = nullptr;
+    QComboBox *m_proxyMode = nullptr;
+    QLineEdit *m_proxyUrl = nullptr;
     QComboBox *m_language = nullptr;
 };

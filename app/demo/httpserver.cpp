@@ -175,7 +175,7 @@ void HttpServer::onReadyRead(QTcpSocket *socket)
 
         const HttpResponse response = m_handler
             ? m_handler(request)
-            : HttpResponse { 404, "text/plain", "no handler", {}, 0, HttpResponse::Delivery::Normal };
+            : HttpResponse { 404, "text/plain", "no handler", {}, 0, HttpResponse::Delivery::Normal, 0 };
         if (response.delivery == HttpResponse::Delivery::Hang)
             continue; // stays in flight until the client gives up
         if (response.delayMs > 0) {
@@ -198,6 +198,21 @@ void HttpServer::answer(QTcpSocket *socket, const QByteArray &path, const HttpRe
         return;
     }
     socket->write(responseHead(response, keepAlive));
+    if (response.delivery == HttpResponse::Delivery::Trickle) {
+        // Never silent, never done (for a while): only a whole-request deadline ends it.
+        auto *timer = new QTimer(socket);
+        timer->setInterval(response.trickleIntervalMs);
+        connect(timer, &QTimer::timeout, socket, [socket, timer, body = response.body, sent = qsizetype(0)]() mutable {
+            if (sent >= body.size()) {
+                timer->stop();
+                return;
+            }
+            socket->write(body.constData() + sent, 1);
+            ++sent;
+        });
+        timer->start();
+        return;
+    }
     if (response.delivery == HttpResponse::Delivery::ResetMidBody) {
         socket->write(response.body.left(response.body.size() / 2));
         socket->flush();

@@ -29,6 +29,7 @@ struct HttpResponse {
         Hang, ///< never answer (the client must time out)
         ResetMidBody, ///< send the headers and half the body, then reset the connection
         CloseSilently, ///< close the connection without a byte
+        Trickle, ///< send the headers, then one byte of the body every trickleIntervalMs
     };
     int status = 200;
     QByteArray contentType = QByteArrayLiteral("text/html; charset=utf-8");
@@ -36,6 +37,7 @@ struct HttpResponse {
     QList<QPair<QByteArray, QByteArray>> headers; ///< extra headers (Location, Content-Encoding...)
     int delayMs = 0; ///< wait this long before answering
     Delivery delivery = Delivery::Normal;
+    int trickleIntervalMs = 2000;
 };
 
 /// A small HTTP/1.1 server for loopback only: keep-alive, one handler deciding every answer,

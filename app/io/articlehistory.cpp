@@ -18,8 +18,23 @@
 #include <vector>
 
 namespace {
+// Version 1 throughout: "title", "front_page" and "feed" were added alongside "article" and
+// "seen", so files from before them read as before (no validators) and older builds ignore them.
 constexpr int kFormatVersion = 1;
 
+PageValidators validatorsFrom(const QJsonObject &object)
+{
+    return { object.value(QLatin1String("etag")).toString().toLatin1(),
+             object.value(QLatin1String("last_modified")).toString().toLatin1() };
+}
+
+void insertValidators(QJsonObject &object, const PageValidators &validators)
+{
+    if (!validators.etag.isEmpty())
+        object.insert(QStringLiteral("etag"), QString::fromLatin1(validators.etag));
+    if (!validators.lastModified.isEmpty())
+        object.insert(QStringLiteral("last_modified"), QString::fromLatin1(validators.lastModified));
+}
 } // namespace
 
 ArticleHistory::ArticleHistory(const QString &path)
@@ -56,12 +71,18 @@ std::optional<QString> ArticleHistory::load()
     m_articles.reserve(blogs.size());
     for (auto it = blogs.begin(); it != blogs.end(); ++it) {
         const QJsonObject entry = it.value().toObject();
-        const QUrl article(entry.value(QLatin1String("article")).toString());
+        BlogMemory memory;
+        memory.articleUrl = QUrl(entry.value(QLatin1String("article")).toString());
+        memory.title = entry.value(QLatin1String("title")).toString();
+        memory.frontPage = validatorsFrom(entry.value(QLatin1String("front_page")).toObject());
+        const QJsonObject feed = entry.value(QLatin1String("feed")).toObject();
+        memory.feedUrl = QUrl(feed.value(QLatin1String("url")).toString());
+        memory.feed = validatorsFrom(feed);
         QDate seen = QDate::fromString(entry.value(QLatin1String("seen")).toString(), Qt::ISODate);
         if (!seen.isValid())
             seen = fileDate;
-        if (article.isValid())
-            m_articles.insert(it.key(), Entry { article, seen });
+        if (memory.articleUrl.isValid())
+            m_articles.insert(it.key(), Entry { memory, seen });
     }
     return std::nullopt;
 }
@@ -95,9 +116,22 @@ std::optional<QString> ArticleHistory::save() const
     QJsonObject blogs;
     for (const QString &key : keysToKeep(QDate::currentDate())) {
         const Entry &entry = *m_articles.constFind(key);
-        blogs.insert(key,
-                     QJsonObject { { QStringLiteral("article"), entry.article.toString(QUrl::FullyEncoded) },
-                                   { QStringLiteral("seen"), entry.seen.toString(Qt::ISODate) } });
+        const BlogMemory &memory = entry.memory;
+        QJsonObject blog { { QStringLiteral("article"), memory.articleUrl.toString(QUrl::FullyEncoded) },
+                           { QStringLiteral("seen"), entry.seen.toString(Qt::ISODate) } };
+        if (!memory.title.isEmpty())
+            blog.insert(QStringLiteral("title"), memory.title);
+        if (!memory.frontPage.isEmpty()) {
+            QJsonObject frontPage;
+            insertValidators(frontPage, memory.frontPage);
+            blog.insert(QStringLiteral("front_page"), frontPage);
+        }
+        if (memory.feedUrl.isValid() && !memory.feed.isEmpty()) {
+            QJsonObject feed { { QStringLiteral("url"), memory.feedUrl.toString(QUrl::FullyEncoded) } };
+            insertValidators(feed, memory.feed);
+            blog.insert(QStringLiteral("feed"), feed);
+        }
+        blogs.insert(key, blog);
     }
     const QJsonObject root { { QStringLiteral("version"), kFormatVersion },
                              { QStringLiteral("saved"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate) },
@@ -118,7 +152,10 @@ void ArticleHistory::apply(BlogResult &result)
     result.previousArticleUrl = lastArticle(result.blogUrl);
     result.isNew
         = result.previousArticleUrl.isValid() && !WebAddress::isSamePage(result.previousArticleUrl, result.articleUrl);
-    record(result.blogUrl, result.articleUrl);
+    BlogMemory memory = result.memory;
+    memory.articleUrl = result.articleUrl;
+    memory.title = result.title;
+    record(result.blogUrl, memory);
 }
 
 void ArticleHistory::apply(QList<BlogResult> &results)
@@ -129,7 +166,20 @@ void ArticleHistory::apply(QList<BlogResult> &results)
 
 QUrl ArticleHistory::lastArticle(const QUrl &blogUrl) const
 {
-    return m_articles.value(WebAddress::blogKey(blogUrl)).article;
+    return m_articles.value(WebAddress::blogKey(blogUrl)).memory.articleUrl;
+}
+
+BlogMemory ArticleHistory::memoryOf(const QUrl &blogUrl) const
+{
+    return m_articles.value(WebAddress::blogKey(blogUrl)).memory;
+}
+
+void ArticleHistory::recall(QList<BlogEntry> &entries) const
+{
+    if (m_articles.isEmpty())
+        return;
+    for (BlogEntry &entry : entries)
+        entry.memory = memoryOf(entry.url);
 }
 
 QDate ArticleHistory::lastSeen(const QUrl &blogUrl) const
@@ -139,6 +189,13 @@ QDate ArticleHistory::lastSeen(const QUrl &blogUrl) const
 
 void ArticleHistory::record(const QUrl &blogUrl, const QUrl &articleUrl, QDate seen)
 {
-    if (blogUrl.isValid() && articleUrl.isValid())
-        m_articles.insert(WebAddress::blogKey(blogUrl), Entry { articleUrl, seen });
+    BlogMemory memory;
+    memory.articleUrl = articleUrl;
+    record(blogUrl, memory, seen);
+}
+
+void ArticleHistory::record(const QUrl &blogUrl, const BlogMemory &memory, QDate seen)
+{
+    if (blogUrl.isValid() && memory.articleUrl.isValid())
+        m_articles.insert(WebAddress::blogKey(blogUrl), Entry { memory, seen });
 }

@@ -46,15 +46,23 @@ public:
     void apply(BlogResult &result);
 
     QUrl lastArticle(const QUrl &blogUrl) const;
+    /// What the last successful scan of the blog learnt (article, title, validators); empty when
+    /// the history does not know it.
+    BlogMemory memoryOf(const QUrl &blogUrl) const;
+    /// Before a scan: gives every entry the history knows its memory, so the scan sends the
+    /// validators and can answer a 304 with the remembered article and title.
+    void recall(QList<BlogEntry> &entries) const;
     /// @p seen is the day the blog answered with this article (today by default).
     void record(const QUrl &blogUrl, const QUrl &articleUrl, QDate seen = QDate::currentDate());
+    /// Records @p memory (its article must be valid) as the blog's, seen on @p seen.
+    void record(const QUrl &blogUrl, const BlogMemory &memory, QDate seen = QDate::currentDate());
     /// The day record() last saw the blog; invalid when the history does not know it.
     QDate lastSeen(const QUrl &blogUrl) const;
     int size() const { return int(m_articles.size()); }
 
 private:
     struct Entry {
-        QUrl article; ///< the blog's newest article
+        BlogMemory memory; ///< the blog's newest article, its title and the validators
         QDate seen; ///< when the blog last answered with it
     };
 

@@ -7,9 +7,14 @@
 #include <QCoreApplication>
 #include <QLocale>
 #include <QNetworkAccessManager>
+#include <QNetworkCookie>
+#include <QNetworkCookieJar>
+#include <QNetworkProxyFactory>
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QSslConfiguration>
+
+#include <algorithm>
 
 namespace {
 // Kinds of content no blog front page, feed or article is; refused before the body is read.
@@ -28,6 +33,22 @@ bool isReservedInvalidName(const QString &host)
     return host.compare(QLatin1String("invalid"), Qt::CaseInsensitive) == 0
         || host.endsWith(QLatin1String(".invalid"), Qt::CaseInsensitive)
         || host.endsWith(QLatin1String(".invalid."), Qt::CaseInsensitive);
+}
+
+// The proxy the manager will use for @p url, as "host:port"; empty when it goes direct.
+QString proxyName(const QNetworkAccessManager &network, const QUrl &url)
+{
+    QNetworkProxy proxy = network.proxy();
+    if (QNetworkProxyFactory *factory = network.proxyFactory())
+        proxy = factory->queryProxy(QNetworkProxyQuery(url)).value(0);
+    if (proxy.type() == QNetworkProxy::NoProxy || proxy.type() == QNetworkProxy::DefaultProxy)
+        return {};
+    return proxy.hostName() + QLatin1Char(':') + QString::number(proxy.port());
+}
+
+bool isSuccess(int httpStatus)
+{
+    return httpStatus >= 200 && httpStatus < 300;
 }
 
 } // namespace
@@ -63,7 +84,9 @@ void Download::start(QNetworkAccessManager &network, const FetchPolicy &policy, 
     m_clock = &clock;
     m_result.timing.startMs = now();
     m_lastActivityMs = m_result.timing.startMs;
-    if (isReservedInvalidName(m_result.timing.url.host())) {
+    m_proxyName = proxyName(network, m_result.timing.url);
+    // Through a proxy, the proxy resolves names (and may know names no resolver does).
+    if (m_proxyName.isEmpty() && isReservedInvalidName(m_result.timing.url.host())) {
         // Queued, like every other outcome, so callers never see finished() inside start().
         QMetaObject::invokeMethod(
             this,
@@ -77,9 +100,14 @@ void Download::start(QNetworkAccessManager &network, const FetchPolicy &policy, 
 void Download::send()
 {
     m_redirects = 0;
-    m_expectedBytes = -1;
     m_result.timing.finalUrl = m_result.timing.url;
-    QNetworkRequest request(m_result.timing.url);
+    request(m_result.timing.url);
+}
+
+void Download::request(const QUrl &url)
+{
+    m_expectedBytes = -1;
+    QNetworkRequest request(url);
     request.setHeader(QNetworkRequest::UserAgentHeader, m_policy.userAgent);
     request.setRawHeader("Accept",
                          "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,"
@@ -97,6 +125,18 @@ void Download::send()
         // The chain's last request to this host: let the server close the socket so that
         // thousands of finished blogs do not each keep an idle descriptor.
         request.setRawHeader("Connection", "close");
+    }
+    if (!m_validators.etag.isEmpty())
+        request.setRawHeader("If-None-Match", m_validators.etag);
+    if (!m_validators.lastModified.isEmpty())
+        request.setRawHeader("If-Modified-Since", m_validators.lastModified);
+    m_sentCookies = false;
+    if (m_cookies) {
+        const QList<QNetworkCookie> cookies = m_cookies->cookiesForUrl(url);
+        if (!cookies.isEmpty()) {
+            request.setHeader(QNetworkRequest::CookieHeader, QVariant::fromValue(cookies));
+            m_sentCookies = true;
+        }
     }
 
     m_reply = m_network->get(request);
@@ -128,14 +168,27 @@ void Download::onProgress()
     }
 }
 
+void Download::keepCookies(const QUrl &url)
+{
+    if (!m_cookies || !m_reply)
+        return;
+    // Qt replaces the reply's headers with each redirect hop's: these are the current hop's.
+    const auto cookies = m_reply->header(QNetworkRequest::SetCookieHeader).value<QList<QNetworkCookie>>();
+    if (!cookies.isEmpty())
+        m_cookies->setCookiesFromUrl(cookies, url);
+}
+
 void Download::onMetaDataChanged()
 {
     onProgress();
     if (!m_reply)
         return;
+    // Every hop's answer, redirects included: a cookie check sets its cookie on the redirect.
+    keepCookies(m_result.timing.finalUrl);
     const QVariant length = m_reply->header(QNetworkRequest::ContentLengthHeader);
     const bool compressed = !m_reply->rawHeader("Content-Encoding").isEmpty();
-    if (!compressed && length.isValid() && length.toLongLong() > m_policy.maxBodyBytes) {
+    // Too large by its announced length, unless what matters may come before the cap.
+    if (!m_enough && !compressed && length.isValid() && length.toLongLong() > m_policy.maxBodyBytes) {
         fail(BlogStatus::TooLarge,
              QCoreApplication::translate("Download", "The page is %1 MB, over the %2 MB limit.")
                  .arg(QLocale().toString(double(length.toLongLong()) / (1024 * 1024), 'f', 1))
@@ -160,8 +213,19 @@ void Download::onReadyRead()
     QByteArray &body = m_result.body;
     // Until Qt has nothing more: a compressed body is inflated as it is read, so more may become
     // available after each read.
+    const bool mayStopEarly
+        = m_enough && isSuccess(m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt());
     for (qint64 available = m_reply->bytesAvailable(); available > 0; available = m_reply->bytesAvailable()) {
-        if (body.size() + available > m_policy.maxBodyBytes) {
+        if (mayStopEarly) {
+            // Up to the cap, then the page must have said enough.
+            available = std::min(available, m_policy.maxBodyBytes - body.size());
+            if (available <= 0) {
+                fail(BlogStatus::TooLarge,
+                     QCoreApplication::translate("Download", "The page is over the %1 MB limit.")
+                         .arg(QLocale().toString(double(m_policy.maxBodyBytes) / (1024 * 1024), 'f', 1)));
+                return;
+            }
+        } else if (body.size() + available > m_policy.maxBodyBytes) {
             fail(BlogStatus::TooLarge,
                  QCoreApplication::translate("Download", "The page is over the %1 MB limit.")
                      .arg(QLocale().toString(double(m_policy.maxBodyBytes) / (1024 * 1024), 'f', 1)));
@@ -170,14 +234,32 @@ void Download::onReadyRead()
         // Straight from Qt's buffer into ours: readAll() would first build (and grow) a buffer
         // of its own and copy again. With a Content-Length the body is one allocation of that size.
         const qsizetype old = body.size();
-        if (m_expectedBytes > old && body.capacity() < m_expectedBytes)
-            body.reserve(m_expectedBytes);
+        const qint64 expected = std::min(m_expectedBytes, m_policy.maxBodyBytes);
+        if (expected > old && body.capacity() < expected)
+            body.reserve(expected);
         body.resize(old + available);
         const qint64 got = m_reply->read(body.data() + old, available);
         body.resize(old + std::max<qint64>(got, 0));
         if (got <= 0)
             break;
+        if (mayStopEarly && m_enough(body)) {
+            finishEarly();
+            return;
+        }
     }
+}
+
+void Download::finishEarly()
+{
+    QNetworkReply *reply = m_reply;
+    m_result.timing.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    m_result.timing.finalUrl = reply->url();
+    m_result.contentType = reply->rawHeader("Content-Type");
+    m_result.http2 = reply->attribute(QNetworkRequest::Http2WasUsedAttribute).toBool();
+    m_result.partial = true;
+    reply->disconnect(this);
+    reply->abort(); // the rest of the page is never read: its connection goes with it
+    complete();
 }
 
 QString Download::redirectLoopError() const
@@ -208,10 +290,23 @@ void Download::onRedirected(const QUrl &target)
              QCoreApplication::translate("Download", "Refused a redirect from https to insecure http."));
         return;
     }
+    keepCookies(from);
     m_result.timing.finalUrl = target;
     // The redirect's own Content-Length says nothing about the page at its target; if Qt ends
     // the chain itself (a loop, reported as status 100), no new length arrives.
     m_expectedBytes = -1;
+    if (m_cookies && (m_sentCookies || !m_cookies->cookiesForUrl(target).isEmpty())) {
+        // Qt would send the next hop with this hop's Cookie header, copied: stale after a cookie
+        // check (302 to the same page with Set-Cookie), and the wrong site's after a redirect
+        // elsewhere. A hop with cookies is followed here instead, with the cookies for its URL.
+        m_reply->disconnect(this);
+        m_reply->abort();
+        m_reply->deleteLater();
+        m_reply = nullptr;
+        m_result.body.clear();
+        request(target);
+        return;
+    }
     Q_EMIT m_reply->redirectAllowed();
 }
 
@@ -228,8 +323,19 @@ void Download::onFinished()
     timing.finalUrl = reply->url();
     m_result.contentType = reply->rawHeader("Content-Type");
     m_result.http2 = reply->attribute(QNetworkRequest::Http2WasUsedAttribute).toBool();
+    m_result.validators = { reply->rawHeader("ETag"), reply->rawHeader("Last-Modified") };
 
-    const QNetworkReply::NetworkError error = reply->error();
+    const QNetworkReply::NetworkError error
+        = m_proxyName.isEmpty() ? reply->error() : NetworkErrors::throughProxy(reply->error());
+    if (timing.httpStatus == 304 && !m_validators.isEmpty()) {
+        // Unchanged since the validators were given. A 304 need not repeat them: keep ours.
+        if (m_result.validators.isEmpty())
+            m_result.validators = m_validators;
+        m_result.notModified = true;
+        m_result.body = QByteArray();
+        complete();
+        return;
+    }
     if (error == QNetworkReply::RemoteHostClosedError && timing.httpStatus == 0 && m_result.body.isEmpty()
         && !m_retried) {
         // The server closed a reused keep-alive connection as our request went out (or, after a
@@ -256,7 +362,12 @@ void Download::onFinished()
         complete();
         return;
     }
-    if (timing.httpStatus >= 400) {
+    if (NetworkErrors::statusFor(error) == BlogStatus::Proxy) {
+        // Before the HTTP status: a proxy's 407 is the proxy's answer, not the blog's.
+        m_result.status = BlogStatus::Proxy;
+        m_result.error
+            = NetworkErrors::describeProxy(error, m_proxyName.isEmpty() ? reply->errorString() : m_proxyName);
+    } else if (timing.httpStatus >= 400) {
         m_result.status = BlogStatus::HttpError;
         m_result.error = NetworkErrors::describeHttp(
             timing.httpStatus, reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toByteArray());

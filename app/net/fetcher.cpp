@@ -8,6 +8,8 @@
 #include <QFile>
 #include <QHostAddress>
 #include <QLocale>
+#include <QMutex>
+#include <QNetworkProxyFactory>
 #include <QSslCertificate>
 #include <QSslConfiguration>
 
@@ -22,6 +24,30 @@ constexpr int kHttp2RequestsPerHost = 100;
 // thread that owns the manager (the GUI thread in the window): thousands at once would freeze
 // the window, so they leave in slices of this many with the event loop running in between.
 constexpr int kStartsPerTurn = 64;
+
+/// The system's proxy configuration (Qt reads http_proxy, https_proxy and no_proxy, and on
+/// Debian the desktop's settings through libproxy), asked once per scheme, host and port: with
+/// libproxy every question is a blocking round trip to its own thread, and a big scan asks for
+/// every request. The manager owns it; a new policy brings a new one (and a fresh answer).
+class SystemProxyFactory final : public QNetworkProxyFactory
+{
+public:
+    QList<QNetworkProxy> queryProxy(const QNetworkProxyQuery &query) override
+    {
+        const QUrl url = query.url();
+        const QString key = url.scheme() + QLatin1Char('/') + url.host() + QLatin1Char(':')
+            + QString::number(url.port(-1)) + QLatin1Char('/') + QString::number(int(query.queryType()));
+        const QMutexLocker lock(&m_mutex);
+        auto it = m_answers.constFind(key);
+        if (it == m_answers.cend())
+            it = m_answers.insert(key, systemProxyForQuery(query));
+        return *it;
+    }
+
+private:
+    QMutex m_mutex; // Qt may ask from its own threads
+    QHash<QString, QList<QNetworkProxy>> m_answers;
+};
 } // namespace
 
 Fetcher::Fetcher(QObject *parent)
@@ -38,6 +64,7 @@ Fetcher::Fetcher(QObject *parent)
     m_pump.setSingleShot(true);
     m_pump.setInterval(0);
     connect(&m_pump, &QTimer::timeout, this, &Fetcher::pump);
+    applyProxy();
 }
 
 Fetcher::~Fetcher()
@@ -46,9 +73,29 @@ Fetcher::~Fetcher()
     m_running.clear();
 }
 
+void Fetcher::applyProxy()
+{
+    switch (m_policy.proxyMode) {
+    case ProxyMode::System:
+        m_network.setProxyFactory(new SystemProxyFactory); // the manager takes it
+        break;
+    case ProxyMode::Direct:
+        m_network.setProxy(QNetworkProxy::NoProxy);
+        break;
+    case ProxyMode::Url: {
+        const QUrl &url = m_policy.proxyUrl;
+        const bool socks = url.scheme().startsWith(QLatin1String("socks"), Qt::CaseInsensitive);
+        m_network.setProxy(QNetworkProxy(socks ? QNetworkProxy::Socks5Proxy : QNetworkProxy::HttpProxy, url.host(),
+                                         quint16(url.port(socks ? 1080 : 8080)), url.userName(), url.password()));
+        break;
+    }
+    }
+}
+
 void Fetcher::setPolicy(const FetchPolicy &policy)
 {
     m_policy = policy;
+    applyProxy();
     if (!policy.caFile.isEmpty()) {
         QSslConfiguration config = QSslConfiguration::defaultConfiguration();
         config.addCaCertificates(policy.caFile, QSsl::Pem);
@@ -220,7 +267,12 @@ void Fetcher::sweepTimeouts()
     const qint64 now = m_clock.elapsed();
     const QList<Download *> running = m_running.values(); // fail() edits m_running via finished()
     for (Download *download : running) {
-        if (now - download->lastActivityMs() > m_policy.timeoutMs) {
+        if (m_policy.deadlineMs > 0 && now - download->startedMs() > m_policy.deadlineMs) {
+            download->fail(
+                BlogStatus::Timeout,
+                QCoreApplication::translate("Fetcher", "The request did not finish within its %1 s deadline.")
+                    .arg(QLocale().toString(double(m_policy.deadlineMs) / 1000.0, 'f', 1)));
+        } else if (now - download->lastActivityMs() > m_policy.timeoutMs) {
             download->fail(BlogStatus::Timeout,
                            QCoreApplication::translate("Fetcher", "No answer from the server for %1 s.")
                                .arg(QLocale().toString(double(m_policy.timeoutMs) / 1000.0, 'f', 1)));

@@ -31,11 +31,9 @@ public:
     ~Fetcher() override;
 
     void setPolicy(const FetchPolicy &policy);
-    const FetchPolicy &policy() const { return m_policy; }
 
     /// Restarts the clock every RequestTiming is measured on.
     void restartClock();
-    const QElapsedTimer &clock() const { return m_clock; }
 
     /// Queues a GET. The returned Download emits finished() exactly once and is deleted later by
     /// the Fetcher; @p lastOnHost asks the server to close the connection afterwards.
@@ -73,6 +71,8 @@ private:
     };
 
     static QString hostKey(const QUrl &url);
+    /// Points the manager at FetchPolicy's proxy: the system's configuration, none, or one URL.
+    void applyProxy();
     /// Lists the host for the pump if it has waiting requests and room for them.
     void markReady(const QString &key, HostQueue &queue);
     /// Starts waiting requests, host by host in turn, a slice per turn of the event loop.

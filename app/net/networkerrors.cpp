@@ -23,6 +23,13 @@ BlogStatus NetworkErrors::statusFor(QNetworkReply::NetworkError error)
         return BlogStatus::HttpError;
     case QNetworkReply::ProtocolUnknownError:
         return BlogStatus::UnsupportedScheme;
+    case QNetworkReply::ProxyConnectionRefusedError:
+    case QNetworkReply::ProxyConnectionClosedError:
+    case QNetworkReply::ProxyNotFoundError:
+    case QNetworkReply::ProxyTimeoutError:
+    case QNetworkReply::ProxyAuthenticationRequiredError:
+    case QNetworkReply::UnknownProxyError:
+        return BlogStatus::Proxy;
     default:
         break;
     }
@@ -30,6 +37,18 @@ BlogStatus NetworkErrors::statusFor(QNetworkReply::NetworkError error)
     if (error >= QNetworkReply::ContentAccessDenied && error <= QNetworkReply::UnknownServerError)
         return BlogStatus::HttpError;
     return BlogStatus::Network;
+}
+
+QNetworkReply::NetworkError NetworkErrors::throughProxy(QNetworkReply::NetworkError error)
+{
+    switch (error) {
+    case QNetworkReply::ConnectionRefusedError:
+        return QNetworkReply::ProxyConnectionRefusedError;
+    case QNetworkReply::HostNotFoundError:
+        return QNetworkReply::ProxyNotFoundError;
+    default:
+        return error;
+    }
 }
 
 QString NetworkErrors::describe(BlogStatus status, const QString &detail)
@@ -48,4 +67,24 @@ QString NetworkErrors::describeHttp(int httpStatus, const QByteArray &reason)
     return QCoreApplication::translate("NetworkErrors", "The server answered HTTP %1 %2.")
         .arg(httpStatus)
         .arg(QString::fromLatin1(reason));
+}
+
+QString NetworkErrors::describeProxy(QNetworkReply::NetworkError error, const QString &proxy)
+{
+    switch (error) {
+    case QNetworkReply::ProxyConnectionRefusedError:
+        return QCoreApplication::translate("NetworkErrors", "The proxy %1 refused the connection.").arg(proxy);
+    case QNetworkReply::ProxyAuthenticationRequiredError:
+        return QCoreApplication::translate("NetworkErrors",
+                                           "The proxy %1 asks for a user name and password (HTTP 407); give them in "
+                                           "the proxy address, as http://user:password@host:port.")
+            .arg(proxy);
+    case QNetworkReply::ProxyNotFoundError:
+        return QCoreApplication::translate("NetworkErrors", "The proxy's host name %1 could not be resolved.")
+            .arg(proxy);
+    case QNetworkReply::ProxyTimeoutError:
+        return QCoreApplication::translate("NetworkErrors", "The proxy %1 did not answer in time.").arg(proxy);
+    default:
+        return QCoreApplication::translate("NetworkErrors", "The proxy %1 closed the connection or failed.").arg(proxy);
+    }
 }

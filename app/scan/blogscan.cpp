@@ -6,16 +6,19 @@
 #include "net/fetcher.h"
 #include "parse/contentsniffer.h"
 #include "parse/feedreader.h"
+#include "parse/headlinecutoff.h"
 #include "parse/headlineextractor.h"
 #include "parse/xpathcheck.h"
 #include "types/webaddress.h"
 
 #include <QCoreApplication>
+#include <QNetworkCookieJar>
 
 BlogScan::BlogScan(ChainHost &host, int index, const BlogEntry &entry)
     : m_host(host)
     , m_entry(entry)
     , m_result(BlogResult::pending(index, entry))
+    , m_cookies(std::make_shared<QNetworkCookieJar>())
 { }
 
 void BlogScan::start()
@@ -43,7 +46,9 @@ void BlogScan::start()
     }
     m_result.status = BlogStatus::Running;
     Q_EMIT changed(m_result);
-    fetch(url, RequestKind::FrontPage, &BlogScan::onFrontPage);
+    const BlogMemory &memory = m_entry.memory;
+    fetch(url, RequestKind::FrontPage, &BlogScan::onFrontPage,
+          memory.canRevalidate() ? memory.frontPage : PageValidators {});
 }
 
 void BlogScan::cancel()
@@ -58,12 +63,21 @@ void BlogScan::cancel()
         finish(BlogStatus::Cancelled); // it was parsing: the parse result will be ignored
 }
 
-void BlogScan::fetch(const QUrl &url, RequestKind kind, void (BlogScan::*onDone)(const FetchResult &))
+void BlogScan::fetch(const QUrl &url, RequestKind kind, void (BlogScan::*onDone)(const FetchResult &),
+                     const PageValidators &validators)
 {
     // The article is the chain's last request to its host; the front page and feed are usually
     // followed by another request to the same host, which reuses the connection.
     const bool last = kind == RequestKind::Article;
     Download *download = m_host.fetcher().get(url, kind, last);
+    download->setCookieJar(m_cookies);
+    download->setValidators(validators);
+    if (kind == RequestKind::Article) {
+        // Only the headline is wanted: stop reading once it is certain. A front page or a feed
+        // is read whole: its newest entry may be anywhere in it.
+        download->setEnough(
+            [cutoff = HeadlineCutoff()](const QByteArray &body) mutable { return cutoff.isCertain(body); });
+    }
     m_download = download;
     connect(download, &Download::finished, this, onDone);
 }
@@ -87,6 +101,11 @@ void BlogScan::onFrontPage(const FetchResult &fetched)
 {
     if (!recordRequest(fetched))
         return;
+    m_result.memory.frontPage = fetched.validators;
+    if (fetched.notModified) {
+        finishUnchanged();
+        return;
+    }
     if (ContentSniffer::classify(fetched.contentType, fetched.body) == ContentSniffer::Kind::Other) {
         finish(BlogStatus::NotHtml,
                QCoreApplication::translate("BlogScan", "The front page is not a web page or a feed (%1).")
@@ -119,7 +138,12 @@ void BlogScan::onFrontPageParsed(const ArticleLocation &location)
     // The list's own feed address (an OPML xmlUrl) first: the user chose it.
     const QUrl feed = WebAddress::isWebScheme(m_entry.feedUrl) ? m_entry.feedUrl : location.feedUrls.value(0);
     if (feed.isValid()) {
-        fetch(feed, RequestKind::Feed, &BlogScan::onFeed);
+        const BlogMemory &memory = m_entry.memory;
+        // The feed's validators count only for the feed they came from.
+        const bool sameFeed
+            = memory.canRevalidate() && memory.feedUrl.isValid() && WebAddress::isSamePage(memory.feedUrl, feed);
+        m_result.memory.feedUrl = feed;
+        fetch(feed, RequestKind::Feed, &BlogScan::onFeed, sameFeed ? memory.feed : PageValidators {});
         return;
     }
     finish(BlogStatus::NoArticle, location.error);
@@ -129,6 +153,11 @@ void BlogScan::onFeed(const FetchResult &fetched)
 {
     if (!recordRequest(fetched))
         return;
+    m_result.memory.feed = fetched.validators;
+    if (fetched.notModified) {
+        finishUnchanged();
+        return;
+    }
     Q_EMIT changed(m_result);
     m_host.parseInBackground(
         this, fetched.body.size(),
@@ -200,6 +229,25 @@ void BlogScan::onArticleParsed(const Headline &headline)
     } else {
         finish(BlogStatus::NoTitle);
         return;
+    }
+    m_result.memory.articleUrl = m_result.articleUrl;
+    m_result.memory.title = m_result.title;
+    finish(BlogStatus::Ok);
+}
+
+void BlogScan::finishUnchanged()
+{
+    const BlogMemory &memory = m_entry.memory;
+    m_result.unchanged = true;
+    m_result.articleUrl = memory.articleUrl;
+    m_result.title = memory.title;
+    m_result.foundVia = QStringLiteral("unchanged");
+    m_result.memory.articleUrl = memory.articleUrl;
+    m_result.memory.title = memory.title;
+    if (m_result.memory.feedUrl.isEmpty()) {
+        // The front page did not change, so neither did the way to the article: keep the feed's.
+        m_result.memory.feedUrl = memory.feedUrl;
+        m_result.memory.feed = memory.feed;
     }
     finish(BlogStatus::Ok);
 }

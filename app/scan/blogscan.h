@@ -11,7 +11,11 @@
 
 #include <QObject>
 #include <QPointer>
+
+#include <memory>
+
 class ChainHost;
+class QNetworkCookieJar;
 
 /// One blog's chain: front page -> (feed) -> article -> headline. Independent of every other
 /// blog: its next request leaves as soon as its own previous step is done.
@@ -28,7 +32,7 @@ public:
     void cancel();
 
     const BlogResult &result() const { return m_result; }
-    bool isFinished() const { return BlogStatusText::isFinal(m_result.status); }
+    bool isFinished() const { return isFinalStatus(m_result.status); }
 
 Q_SIGNALS:
     /// Emitted after every step (a request done, the chain finished).
@@ -36,7 +40,11 @@ Q_SIGNALS:
     void finished(const BlogResult &result);
 
 private:
-    void fetch(const QUrl &url, RequestKind kind, void (BlogScan::*onDone)(const FetchResult &));
+    /// Starts a GET; @p validators (the previous scan's, for this page) make it conditional.
+    void fetch(const QUrl &url, RequestKind kind, void (BlogScan::*onDone)(const FetchResult &),
+               const PageValidators &validators = {});
+    /// The page that named the article answered 304: the remembered article and title stand.
+    void finishUnchanged();
     void onFrontPage(const FetchResult &fetched);
     void onFrontPageParsed(const ArticleLocation &location);
     void onFeed(const FetchResult &fetched);
@@ -51,5 +59,8 @@ private:
     BlogEntry m_entry;
     BlogResult m_result;
     QPointer<Download> m_download;
+    /// This blog's cookies alone, in memory, for every request of its chain (cookie checks,
+    /// consent redirects); shared with its downloads, which may outlive a cancelled chain.
+    std::shared_ptr<QNetworkCookieJar> m_cookies;
     QString m_feedEntryTitle; // fallback headline when the article page has none
 };

@@ -174,7 +174,7 @@ void Scan::onBlogFinished(const BlogResult &result)
 {
     --m_activeChains;
     ++m_finishedCount;
-    if (BlogStatusText::isFailure(result.status))
+    if (isFailureStatus(result.status))
         ++m_failedCount;
     else if (result.status == BlogStatus::Cancelled)
         ++m_cancelledCount;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "commandlineoptions.h"
 
+#include "types/webaddress.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
@@ -48,6 +50,10 @@ CommandLineOptions CommandLineOptions::parse(const QStringList &arguments)
                                          tr("N"));
     const QCommandLineOption timeout(
         QStringLiteral("timeout"), tr("Give up on a request after SECONDS without data (default 15)."), tr("SECONDS"));
+    const QCommandLineOption deadline(
+        QStringLiteral("deadline"),
+        tr("Give up on a request SECONDS after it left, however slowly data still arrives (default 60)."),
+        tr("SECONDS"));
     const QCommandLineOption maxPageSize(QStringLiteral("max-page-size"),
                                          tr("Refuse pages larger than MB megabytes, decompressed (default 10)."),
                                          tr("MB"));
@@ -58,6 +64,13 @@ CommandLineOptions CommandLineOptions::parse(const QStringList &arguments)
                                          tr("Follow the blog's feed even when its page names an article."));
     const QCommandLineOption caFile(QStringLiteral("ca-file"),
                                     tr("Also trust the certificates in FILE (PEM), e.g. a test server's."), tr("FILE"));
+    const QCommandLineOption proxy(QStringLiteral("proxy"),
+                                   tr("Send every request through the proxy at URL (http://host:port or "
+                                      "socks5://host:port, with user:password@ if it asks). Default: the system's "
+                                      "proxy settings (http_proxy, https_proxy, no_proxy, the desktop's)."),
+                                   tr("URL"));
+    const QCommandLineOption noProxy(QStringLiteral("no-proxy"),
+                                     tr("Connect to every blog directly, whatever the system's proxy settings say."));
     const QCommandLineOption language(QStringLiteral("lang"), tr("Use LANGUAGE (e.g. fr) instead of the system's."),
                                       tr("LANGUAGE"));
     const QCommandLineOption format(QStringLiteral("format"),
@@ -66,8 +79,8 @@ CommandLineOptions CommandLineOptions::parse(const QStringList &arguments)
     const QCommandLineOption noHistory(
         QStringLiteral("no-history"),
         tr("Do not compare with or update the scan history (the \"new\" column stays empty)."));
-    parser.addOptions({ help, version, headless, demo, output, format, noHistory, maxInFlight, timeout, maxPageSize,
-                        maxRedirects, userAgent, preferFeeds, caFile, language });
+    parser.addOptions({ help, version, headless, demo, output, format, noHistory, maxInFlight, timeout, deadline,
+                        maxPageSize, maxRedirects, userAgent, preferFeeds, caFile, proxy, noProxy, language });
     parser.addPositionalArgument(tr("LIST"), tr("The blog list to scan (with --headless; - for standard input)."));
 
     const bool parsed = parser.parse(arguments);
@@ -103,6 +116,7 @@ CommandLineOptions CommandLineOptions::parse(const QStringList &arguments)
         return true;
     };
     if (!readInt(maxInFlight, 1, 1, overrides.maxInFlight) || !readInt(timeout, 1, 1000, overrides.timeoutMs)
+        || !readInt(deadline, 1, 1000, overrides.deadlineMs)
         || !readInt(maxPageSize, 1, 1024 * 1024, overrides.maxBodyBytes)
         || !readInt(maxRedirects, 0, 1, overrides.maxRedirects)) {
         options.action = Action::UsageError;
@@ -115,6 +129,25 @@ CommandLineOptions CommandLineOptions::parse(const QStringList &arguments)
         overrides.caFile = parser.value(caFile);
     if (parser.isSet(preferFeeds))
         overrides.preferFeeds = true;
+    if (parser.isSet(proxy) && parser.isSet(noProxy)) {
+        options.action = Action::UsageError;
+        options.text = tr("--proxy and --no-proxy contradict each other; give one.");
+        return options;
+    }
+    if (parser.isSet(noProxy))
+        overrides.proxyMode = ProxyMode::Direct;
+    if (parser.isSet(proxy)) {
+        const std::optional<QUrl> url = WebAddress::proxyUrlFrom(parser.value(proxy));
+        if (!url) {
+            options.action = Action::UsageError;
+            options.text = tr("--proxy needs an address such as http://proxy.example:3128 or "
+                              "socks5://127.0.0.1:1080, not \"%1\".")
+                               .arg(parser.value(proxy));
+            return options;
+        }
+        overrides.proxyMode = ProxyMode::Url;
+        overrides.proxyUrl = *url;
+    }
     options.scan = overrides.appliedTo(ScanOptions());
 
     const QStringList positional = parser.positionalArguments();

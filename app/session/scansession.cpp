@@ -100,7 +100,7 @@ int ScanSession::retryFailed()
     QList<int> rows;
     for (const BlogResult &row : std::as_const(m_rows)) {
         // A cancelled blog never finished: retrying resumes what Stop cut short.
-        if (BlogStatusText::isFailure(row.status) || row.status == BlogStatus::Cancelled)
+        if (isFailureStatus(row.status) || row.status == BlogStatus::Cancelled)
             rows.append(row.index);
     }
     return rescan(rows);
@@ -121,6 +121,9 @@ void ScanSession::scanRows(const QList<int> &rows)
     blogs.reserve(rows.size());
     for (const int row : rows)
         blogs.append(m_entries.at(row));
+    // The last successful scan's validators go out with the requests: a 304 keeps its article.
+    if (m_history)
+        m_history->recall(blogs);
     m_scan.start(blogs);
 }
 
@@ -150,8 +153,8 @@ void ScanSession::setRow(const BlogResult &result)
 void ScanSession::count(const BlogResult &result, int sign)
 {
     m_counts.total += sign;
-    m_counts.done += BlogStatusText::isFinal(result.status) ? sign : 0;
-    m_counts.failed += BlogStatusText::isFailure(result.status) ? sign : 0;
+    m_counts.done += isFinalStatus(result.status) ? sign : 0;
+    m_counts.failed += isFailureStatus(result.status) ? sign : 0;
     m_counts.cancelled += result.status == BlogStatus::Cancelled ? sign : 0;
     m_counts.withNewArticle += result.isNew ? sign : 0;
     for (const RequestTiming &timing : result.timings)

@@ -18,8 +18,10 @@
 /// scan"), progress counts, retries and the export of its rows. The headless runner and the window drive it; they
 /// only read lists, show and write what it holds.
 ///
-/// The history policy: each blog is compared with the history, and recorded in it, the moment it
-/// finishes with an article; the history is written when the results have been delivered, which
+/// The history policy: each blog's last successful scan (article, title, validators) goes out
+/// with its requests (ArticleHistory::recall), so an unchanged front page or feed answers 304 and
+/// the row keeps the remembered article; each blog is compared with the history, and recorded in
+/// it, the moment it finishes with an article; the history is written when the results have been delivered, which
 /// the face says by calling commitHistory() (the headless face after writing its output, the
 /// window when the scan ends), so that articles nobody saw still count as new next time.
 class ScanSession final : public QObject

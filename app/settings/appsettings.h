@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "scan/scanoptions.h"
-#include "session/commandlineoptions.h"
+#include "scan/scanoverrides.h"
 
 #include <QSettings>
 #include <QString>
@@ -12,9 +11,12 @@
 struct AppSettings {
     int maxInFlight = 0; ///< 0: automatic (the descriptor budget)
     int timeoutSeconds = FetchPolicy().timeoutMs / 1000;
+    int deadlineSeconds = FetchPolicy().deadlineMs / 1000;
     int maxPageSizeMb = int(FetchPolicy().maxBodyBytes / (1024 * 1024));
     QString userAgent; ///< empty: Titlewave's own
     bool preferFeeds = false;
+    ProxyMode proxyMode = ProxyMode::System;
+    QString proxyUrl; ///< as typed; used when proxyMode is Url and it is a valid proxy address
     QString language; ///< "" for the system's, else "en", "fr", "de", "es"; applied at start
 
     static AppSettings load(const QSettings &settings);

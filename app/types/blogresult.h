@@ -33,6 +33,13 @@ struct BlogResult {
     bool isNew = false;
     /// The article the previous scan found; empty when there is no history for this blog.
     QUrl previousArticleUrl;
+    /// The blog's front page (or the feed that named its article) answered 304 Not Modified to
+    /// the previous scan's validators: the article and title are the remembered ones (foundVia
+    /// "unchanged"), and no article was fetched.
+    bool unchanged = false;
+    /// What this scan learnt for the next one (validators of the pages fetched, and on success the
+    /// article and its title); ArticleHistory keeps it.
+    BlogMemory memory;
 
     /// Duration of the first request of that kind, or -1 when there was none.
     qint64 durationMs(RequestKind kind) const;

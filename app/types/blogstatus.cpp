@@ -46,6 +46,8 @@ constexpr std::array kStatuses {
                  QT_TRANSLATE_NOOP("BlogStatus", "The article has no title.") },
     StatusInfo { BlogStatus::Cancelled, "cancelled", QT_TRANSLATE_NOOP("BlogStatus", "Cancelled"),
                  QT_TRANSLATE_NOOP("BlogStatus", "The scan was stopped before this blog finished.") },
+    StatusInfo { BlogStatus::Proxy, "proxy", QT_TRANSLATE_NOOP("BlogStatus", "Proxy error"),
+                 QT_TRANSLATE_NOOP("BlogStatus", "The proxy could not carry the request.") },
     StatusInfo { BlogStatus::Network, "network", QT_TRANSLATE_NOOP("BlogStatus", "Network error"),
                  QT_TRANSLATE_NOOP("BlogStatus", "A network error interrupted the transfer.") },
 };
@@ -94,12 +96,12 @@ QString BlogStatusText::sentence(BlogStatus status)
     return QCoreApplication::translate("BlogStatus", info(status).sentence);
 }
 
-bool BlogStatusText::isFinal(BlogStatus status)
+bool isFinalStatus(BlogStatus status)
 {
     return status != BlogStatus::Pending && status != BlogStatus::Running;
 }
 
-bool BlogStatusText::isFailure(BlogStatus status)
+bool isFailureStatus(BlogStatus status)
 {
-    return isFinal(status) && status != BlogStatus::Ok && status != BlogStatus::Cancelled;
+    return isFinalStatus(status) && status != BlogStatus::Ok && status != BlogStatus::Cancelled;
 }

@@ -21,7 +21,8 @@ enum class BlogStatus {
     NoArticle,
     NoTitle,
     Cancelled,
-    Network,
+    Proxy,
+    Network, ///< last: views iterate up to it
 };
 
 Q_DECLARE_METATYPE(BlogStatus)
@@ -39,8 +40,10 @@ QString label(BlogStatus status);
 QString label(BlogStatus status, int httpStatus);
 /// A translated sentence explaining the status to a user.
 QString sentence(BlogStatus status);
-/// True once the blog's chain can no longer change.
-bool isFinal(BlogStatus status);
-/// Final and not Ok, except Cancelled: a blog the user stopped did not fail.
-bool isFailure(BlogStatus status);
 } // namespace BlogStatusText
+
+/// True once the blog's chain can no longer change.
+bool isFinalStatus(BlogStatus status);
+/// True for the statuses that say the blog's answer could not be had; not Cancelled (the user
+/// stopped it: it did not fail).
+bool isFailureStatus(BlogStatus status);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "types/blogmemory.h"
 #include "types/blogstatus.h"
 #include "types/requesttiming.h"
 
@@ -13,6 +14,12 @@ struct FetchResult {
     QByteArray body; ///< the decoded body; implicitly shared, never copied
     QByteArray contentType; ///< the Content-Type header as sent
     RequestTiming timing;
+    /// Reading stopped early, once the caller's "enough" test said the answer was certain: the
+    /// body is the page's beginning, and the rest was never downloaded.
+    bool partial = false;
+    /// The server answered 304 Not Modified to the validators sent: Ok, with no body.
+    bool notModified = false;
+    PageValidators validators; ///< the answer's ETag and Last-Modified
     bool http2 = false; ///< the answer came over HTTP/2 (its host can take many requests at once)
     bool ok() const { return status == BlogStatus::Ok; }
 };

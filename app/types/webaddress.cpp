@@ -33,3 +33,15 @@ bool WebAddress::isSamePage(const QUrl &a, const QUrl &b)
 {
     return pageKey(a) == pageKey(b);
 }
+
+std::optional<QUrl> WebAddress::proxyUrlFrom(const QString &text)
+{
+    const QString trimmed = text.trimmed();
+    const QUrl url(trimmed.contains(QLatin1String("://")) ? trimmed : QStringLiteral("http://") + trimmed,
+                   QUrl::StrictMode);
+    const QString scheme = url.scheme().toLower();
+    if (!url.isValid() || url.host().isEmpty()
+        || (scheme != QLatin1String("http") && scheme != QLatin1String("socks5")))
+        return std::nullopt;
+    return url;
+}

@@ -4,6 +4,8 @@
 #include <QString>
 #include <QUrl>
 
+#include <optional>
+
 /// The one definition of what Titlewave may fetch or open (http and https, nothing else) and of
 /// when two list entries name the same blog.
 class WebAddress final
@@ -22,4 +24,7 @@ public:
     static bool isSamePage(const QUrl &a, const QUrl &b);
     /// Blogs are pages: the list reader, list merging and the scan history all use this key.
     static QString blogKey(const QUrl &url) { return pageKey(url); }
+    /// A proxy's address as a user writes it ("proxy:3128" is http, as curl reads it): http or
+    /// socks5 with a host; std::nullopt for anything else.
+    static std::optional<QUrl> proxyUrlFrom(const QString &text);
 };

@@ -55,6 +55,7 @@ bool BenchFarm::start(const QString &directory, QString *error)
     for (int blog = 0; blog < count; ++blog) {
         m_frontPages.push_back(m_content.frontPage(blog));
         m_newestPosts.push_back(m_content.postPage(blog, 0));
+        m_generations.push_back(0);
     }
     return listenAll(error) && writeFiles(directory, error);
 }
@@ -179,11 +180,21 @@ HttpResponse BenchFarm::answer(const HttpRequest &request)
     }
     const int blog = found.blog;
     const QByteArray &path = found.path;
-    if (path == "/" || path == "/index.html") {
-        response.body = m_frontPages[std::size_t(blog)];
-    } else if (path == "/feed.xml") {
-        response.contentType = "application/rss+xml; charset=utf-8";
-        response.body = m_content.feed(blog, "http://" + request.headers.value("host"));
+    const bool front = path == "/" || path == "/index.html";
+    if (front || path == "/feed.xml") {
+        // Validators as blog engines and CDNs give them: an ETag that changes with the page, and
+        // 304 Not Modified without a body when the client's copy is current.
+        const QByteArray etag = "\"" + QByteArray(front ? "f" : "r") + QByteArray::number(blog) + '-'
+            + QByteArray::number(m_generations[std::size_t(blog)]) + '"';
+        response.headers.append(qMakePair(QByteArrayLiteral("ETag"), etag));
+        if (request.headers.value("if-none-match") == etag) {
+            response.status = 304;
+        } else if (front) {
+            response.body = m_frontPages[std::size_t(blog)];
+        } else {
+            response.contentType = "application/rss+xml; charset=utf-8";
+            response.body = m_content.feed(blog, "http://" + request.headers.value("host"));
+        }
     } else if (path == "/robots.txt") {
         response.contentType = "text/plain";
         response.body = "User-agent: *\nAllow: /\n";
@@ -196,6 +207,7 @@ HttpResponse BenchFarm::answer(const HttpRequest &request)
         response.body
             = "<!DOCTYPE html><html><head><title>Not found</title></head><body><h1>Not found</h1></body></html>\n";
     }
+    m_bytesSent += HttpServer::responseHead(response, true).size() + response.body.size();
     return response;
 }
 
@@ -245,7 +257,20 @@ void BenchFarm::runCommand(const QByteArray &command)
             m_dns->resetCounters();
         m_cpuBaseline = cpuSeconds();
         m_firstArrivalMs = m_lastFrontArrivalMs = m_lastArrivalMs = -1;
+        m_bytesSent = 0;
         reply = "ok";
+    } else if (command.startsWith("touch ")) {
+        // "touch P": P % of the blogs, spread over the farm, change their front page and feed.
+        bool valid = false;
+        const int percent = command.mid(6).trimmed().toInt(&valid);
+        int touched = 0;
+        for (std::size_t blog = 0; valid && blog < m_generations.size(); ++blog) {
+            if (int(blog * 37 % 100) < percent) {
+                ++m_generations[blog];
+                ++touched;
+            }
+        }
+        reply = valid ? "ok " + QByteArray::number(touched) : QByteArray("error bad percentage");
     } else if (command == "stats") {
         reply = "stats " + QByteArray::number(m_server->peakRequestsInFlight()) + ' '
             + QByteArray::number(m_server->requestCount()) + ' '
@@ -254,7 +279,7 @@ void BenchFarm::runCommand(const QByteArray &command)
                                                       : std::max<qint64>(0, m_lastFrontArrivalMs - m_firstArrivalMs))
             + ' ' + QByteArray::number(m_firstArrivalMs < 0 ? 0 : m_lastArrivalMs - m_firstArrivalMs) + ' '
             + QByteArray::number(m_dns ? m_dns->queries() : 0) + ' '
-            + QByteArray::number(m_dns ? m_dns->peakPending() : 0);
+            + QByteArray::number(m_dns ? m_dns->peakPending() : 0) + ' ' + QByteArray::number(m_bytesSent);
     } else if (command.startsWith("dns ")) {
         bool valid = false;
         const int latencyMs = command.mid(4).trimmed().toInt(&valid);

@@ -74,6 +74,10 @@ private:
     // Precomputed once: every response a client needs is a shared QByteArray, never re-rendered.
     std::vector<QByteArray> m_frontPages;
     std::vector<QByteArray> m_newestPosts;
+    /// Per blog, bumped by "touch P": part of the front page's and feed's ETag, so a rescan after
+    /// a touch sees those blogs as changed (and the others answer 304 to their validators).
+    std::vector<quint32> m_generations;
+    qint64 m_bytesSent = 0; ///< response heads and bodies since the last reset
     QHash<QByteArray, int> m_blogByHost; // "127.20.0.1:PORT" and "blog-0.bench.test:PORT" -> blog index
     std::unique_ptr<QSocketNotifier> m_commands;
     QByteArray m_commandBuffer;

@@ -86,7 +86,7 @@ std::optional<FarmStats> FarmClient::stats()
     if (!reply)
         return std::nullopt;
     const QList<QByteArray> fields = reply->split(' ');
-    if (fields.size() != 8 || fields.at(0) != "stats")
+    if (fields.size() != 9 || fields.at(0) != "stats")
         return std::nullopt;
     FarmStats stats;
     stats.peakInFlight = fields.at(1).toInt();
@@ -96,7 +96,16 @@ std::optional<FarmStats> FarmClient::stats()
     stats.lastArrivalMs = fields.at(5).toLongLong();
     stats.dnsQueries = fields.at(6).toInt();
     stats.dnsPeakPending = fields.at(7).toInt();
+    stats.bytes = fields.at(8).toLongLong();
     return stats;
+}
+
+int FarmClient::touch(int percent)
+{
+    const std::optional<QByteArray> reply = command("touch " + QByteArray::number(percent));
+    if (!reply || !reply->startsWith("ok "))
+        return -1;
+    return reply->mid(3).toInt();
 }
 
 void FarmClient::stop()

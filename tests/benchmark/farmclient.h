@@ -14,6 +14,7 @@ struct FarmStats {
     qint64 lastArrivalMs = 0; ///< first to last request received
     int dnsQueries = 0; ///< name queries the farm's name server answered
     int dnsPeakPending = 0; ///< most name queries waiting for their answer at once
+    qint64 bytes = 0; ///< response heads and bodies the farm sent
 };
 
 /// The harness's handle on a farm process (this executable re-run with --serve): starts it,
@@ -34,6 +35,9 @@ public:
                bool pathPrefix = false);
     /// The name server's delay per query from now on.
     bool setDnsLatency(int latencyMs);
+    /// Changes the front page's and feed's ETag of @p percent % of the blogs (their validators
+    /// then no longer match); returns how many blogs changed, or -1.
+    int touch(int percent);
     /// Zeroes the farm's request counters and CPU baseline.
     bool reset();
     /// The counters since the last reset().

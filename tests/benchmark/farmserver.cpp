@@ -218,7 +218,7 @@ void FarmServer::parseRequests(quint64 id, Connection &connection)
 
         const HttpResponse response = m_handler
             ? m_handler(request)
-            : HttpResponse { 404, "text/plain", "no handler", {}, 0, HttpResponse::Delivery::Normal };
+            : HttpResponse { 404, "text/plain", "no handler", {}, 0, HttpResponse::Delivery::Normal, 0 };
         QByteArray head = HttpServer::responseHead(response, keepAlive);
         if (response.delayMs > 0) {
             const bool first = m_pending.empty();

@@ -87,11 +87,32 @@ private Q_SLOTS:
         QCOMPARE(demo.outPath, QStringLiteral("-"));
     }
 
+    void readsProxyOptions()
+    {
+        const auto parse = [](const QStringList &arguments) {
+            return CommandLineOptions::parse(QStringList { QStringLiteral("titlewave") } + arguments);
+        };
+        QVERIFY(!parse({}).overrides.proxyMode); // the setting's (by default the system's)
+        QCOMPARE(parse({ QStringLiteral("--no-proxy") }).scan.fetch.proxyMode, ProxyMode::Direct);
+        const CommandLineOptions named = parse({ QStringLiteral("--proxy"), QStringLiteral("proxy.example:3128") });
+        QCOMPARE(named.scan.fetch.proxyMode, ProxyMode::Url);
+        QCOMPARE(named.scan.fetch.proxyUrl, QUrl(QStringLiteral("http://proxy.example:3128")));
+        const CommandLineOptions socks
+            = parse({ QStringLiteral("--proxy"), QStringLiteral("socks5://user:secret@127.0.0.1:1080") });
+        QCOMPARE(socks.scan.fetch.proxyUrl.userName(), QStringLiteral("user"));
+        QCOMPARE(parse({ QStringLiteral("--deadline"), QStringLiteral("5") }).scan.fetch.deadlineMs, 5000);
+    }
+
     void rejectsBadValues_data()
     {
         QTest::addColumn<QStringList>("arguments");
         QTest::addRow("zero in flight") << QStringList { QStringLiteral("--max-in-flight"), QStringLiteral("0") };
         QTest::addRow("words for timeout") << QStringList { QStringLiteral("--timeout"), QStringLiteral("soon") };
+        QTest::addRow("proxy and no proxy")
+            << QStringList { QStringLiteral("--proxy"), QStringLiteral("http://p:3128"), QStringLiteral("--no-proxy") };
+        QTest::addRow("ftp proxy") << QStringList { QStringLiteral("--proxy"), QStringLiteral("ftp://p:21") };
+        QTest::addRow("proxy without host") << QStringList { QStringLiteral("--proxy"), QStringLiteral("http://") };
+        QTest::addRow("zero deadline") << QStringList { QStringLiteral("--deadline"), QStringLiteral("0") };
         QTest::addRow("negative page size") << QStringList { QStringLiteral("--max-page-size"), QStringLiteral("-1") };
         QTest::addRow("two lists") << QStringList { QStringLiteral("a.txt"), QStringLiteral("b.txt") };
         QTest::addRow("demo and list") << QStringList { QStringLiteral("--demo"), QStringLiteral("a.txt") };

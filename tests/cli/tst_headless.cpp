@@ -109,6 +109,50 @@ private Q_SLOTS:
         QVERIFY(second.err.contains("1 blog"));
     }
 
+    void rescanSendsValidatorsAndKeepsAnUnchangedBlogsArticle()
+    {
+        FakeHttpServer server;
+        QVERIFY(server.start());
+        QList<QByteArray> conditions; // If-None-Match of each front page request
+        server.server().setHandler([&conditions](const HttpRequest &request) {
+            HttpResponse response;
+            if (request.path == "/") {
+                conditions.append(request.headers.value("if-none-match"));
+                response.headers.append(qMakePair(QByteArray("ETag"), QByteArray("\"front-1\"")));
+                if (request.headers.value("if-none-match") == "\"front-1\"")
+                    response.status = 304;
+                else
+                    response.body = FakeBlog::frontPage("/post.html");
+            } else {
+                response.body = FakeBlog::article("Kept post");
+            }
+            return response;
+        });
+        QTemporaryDir dir;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("TITLEWAVE_HISTORY_FILE"), dir.filePath(QStringLiteral("history.json")));
+        const QStringList arguments { QStringLiteral("--headless"), QStringLiteral("-"), QStringLiteral("-o"),
+                                      QStringLiteral("-") };
+        const QByteArray list = server.url().toEncoded() + "\n";
+        const auto run = [&](const QStringList &extra) {
+            return runProgram(QStringLiteral(TITLEWAVE_EXECUTABLE), extra + arguments, list, environment);
+        };
+
+        QCOMPARE(run({}).exitCode, 0);
+        const Run skipped = run({ QStringLiteral("--no-history") });
+        QCOMPARE(skipped.exitCode, 0);
+        QVERIFY(csvLines(skipped.out).at(1).contains(",rel-bookmark,"));
+        const Run rescan = run({});
+        QCOMPARE(rescan.exitCode, 0);
+        const QByteArray row = csvLines(rescan.out).at(1);
+        QVERIFY2(row.contains(",ok,") && row.contains("/post.html,Kept post,unchanged,"), row.constData());
+        QVERIFY2(row.contains(",304,"), row.constData());
+        QVERIFY2(row.endsWith(",no"), row.constData());
+        // The first run and --no-history sent nothing; the rescan sent the ETag and fetched no article.
+        QCOMPARE(conditions, (QList<QByteArray> { QByteArray(), QByteArray(), "\"front-1\"" }));
+        QCOMPARE(server.requestCount(), 5);
+    }
+
     void writesJson()
     {
         FakeHttpServer good;

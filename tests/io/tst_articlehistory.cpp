@@ -157,6 +157,57 @@ private Q_SLOTS:
         QCOMPARE(history.lastSeen(QUrl(QStringLiteral("https://a.example/"))), QDate(2026, 3, 4));
     }
 
+    void keepsTitlesAndValidatorsForTheNextScan()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("history.json"));
+        BlogMemory memory;
+        memory.articleUrl = QUrl(QStringLiteral("https://a.example/post"));
+        memory.title = QStringLiteral("A post");
+        memory.frontPage = { "\"v1\"", "Sat, 05 Dec 2026 10:00:00 GMT" };
+        memory.feedUrl = QUrl(QStringLiteral("https://a.example/feed"));
+        memory.feed = { "W/\"f7\"", {} };
+        {
+            ArticleHistory history(path);
+            BlogResult result = scanned(QStringLiteral("https://a.example/"), QStringLiteral("https://a.example/post"));
+            result.title = memory.title;
+            result.memory = memory;
+            history.apply(result);
+            // A failure keeps what the last success learnt.
+            BlogResult failed = scanned(QStringLiteral("https://a.example/"), {}, BlogStatus::Timeout);
+            history.apply(failed);
+            QVERIFY(!history.save().has_value());
+        }
+        ArticleHistory history(path);
+        QVERIFY(!history.load().has_value());
+        QCOMPARE(history.memoryOf(QUrl(QStringLiteral("https://a.example"))), memory);
+        QList<BlogEntry> entries(2);
+        entries[0].url = QUrl(QStringLiteral("https://A.example/"));
+        entries[1].url = QUrl(QStringLiteral("https://b.example/"));
+        history.recall(entries);
+        QCOMPARE(entries.at(0).memory, memory);
+        QVERIFY(entries.at(0).memory.canRevalidate());
+        QCOMPARE(entries.at(1).memory, BlogMemory());
+    }
+
+    void readsAFileWithoutValidatorsAsKnowingNone()
+    {
+        // Written before titles and validators were kept: the article alone, nothing to revalidate.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("history.json"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("{\"version\": 1, \"saved\": \"2026-03-04T05:06:07Z\", \"blogs\": {\"https://a.example\": "
+                   "{\"article\": \"https://a.example/1\", \"seen\": \"2026-03-04\"}}}");
+        file.close();
+        ArticleHistory history(path);
+        QVERIFY(!history.load().has_value());
+        const BlogMemory memory = history.memoryOf(QUrl(QStringLiteral("https://a.example/")));
+        QCOMPARE(memory.articleUrl, QUrl(QStringLiteral("https://a.example/1")));
+        QVERIFY(memory.frontPage.isEmpty());
+        QVERIFY(!memory.canRevalidate());
+    }
+
     void defaultPathHonoursTheEnvironment()
     {
         QTemporaryDir dir;

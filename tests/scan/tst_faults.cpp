@@ -61,6 +61,8 @@ private Q_SLOTS:
         QTest::addRow("503") << QNetworkReply::ServiceUnavailableError << BlogStatus::HttpError;
         QTest::addRow("redirects") << QNetworkReply::TooManyRedirectsError << BlogStatus::HttpError;
         QTest::addRow("scheme") << QNetworkReply::ProtocolUnknownError << BlogStatus::UnsupportedScheme;
+        QTest::addRow("proxy refused") << QNetworkReply::ProxyConnectionRefusedError << BlogStatus::Proxy;
+        QTest::addRow("proxy 407") << QNetworkReply::ProxyAuthenticationRequiredError << BlogStatus::Proxy;
     }
 
     void mapsQtErrorsToStatuses()
@@ -250,6 +252,103 @@ private Q_SLOTS:
         QCOMPARE(result.status, BlogStatus::UnsupportedScheme);
         QVERIFY(result.error.contains(QStringLiteral("https")));
         QCOMPARE(plain.requestCount(), 0);
+    }
+
+    void proxyIsTheOnlyWayToAHostNoResolverKnows()
+    {
+        // A forward proxy on loopback that knows blog.invalid (it answers for it itself); no
+        // resolver does, and Titlewave never even asks one for a .invalid name.
+        HttpServer proxy;
+        QList<QByteArray> asked; // request targets, as the proxy saw them
+        proxy.setHandler([&asked](const HttpRequest &request) {
+            asked.append(request.path);
+            HttpResponse response;
+            if (request.path == "http://blog.invalid/")
+                response.body = FakeBlog::frontPage("/post.html");
+            else if (request.path == "http://blog.invalid/post.html")
+                response.body = FakeBlog::article("Through the proxy");
+            else
+                response.status = 404;
+            return response;
+        });
+        QVERIFY(proxy.listen());
+        BlogEntry entry;
+        entry.url = QUrl(QStringLiteral("http://blog.invalid/"));
+
+        Scan scan;
+        ScanOptions options;
+        options.fetch.proxyMode = ProxyMode::Url;
+        options.fetch.proxyUrl = proxy.url();
+        scan.setOptions(options);
+        scan.start({ entry });
+        QSignalSpy finished(&scan, &Scan::finished);
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(scan.results().constFirst().status, BlogStatus::Ok);
+        QCOMPARE(scan.results().constFirst().title, QStringLiteral("Through the proxy"));
+        QCOMPARE(asked, (QList<QByteArray> { "http://blog.invalid/", "http://blog.invalid/post.html" }));
+
+        // Without it (the tests' environment says no proxy), the name is not found.
+        options.fetch.proxyMode = ProxyMode::System;
+        scan.setOptions(options);
+        scan.start({ entry });
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(scan.results().constFirst().status, BlogStatus::Dns);
+        QCOMPARE(asked.size(), 2);
+
+        // The system's configuration: http_proxy names it (this process's environment only).
+        const QByteArray noProxy = qgetenv("no_proxy");
+        qputenv("http_proxy", proxy.url().toEncoded());
+        qunsetenv("no_proxy");
+        scan.setOptions(options); // a new policy asks the system again
+        scan.start({ entry });
+        const bool answered = finished.wait(10000);
+        qunsetenv("http_proxy");
+        qputenv("no_proxy", noProxy);
+        QVERIFY(answered);
+        QCOMPARE(scan.results().constFirst().status, BlogStatus::Ok);
+        QCOMPARE(asked.size(), 4);
+    }
+
+    void proxyFailuresAreProxyErrors()
+    {
+        QTcpServer closed; // a port nobody listens on any more: the proxy refuses
+        QVERIFY(closed.listen(QHostAddress::LocalHost));
+        const quint16 closedPort = closed.serverPort();
+        closed.close();
+        HttpServer asksForPassword;
+        asksForPassword.setHandler([](const HttpRequest &) {
+            HttpResponse response;
+            response.status = 407;
+            response.headers.append(qMakePair(QByteArray("Proxy-Authenticate"), QByteArray("Basic realm=\"office\"")));
+            return response;
+        });
+        QVERIFY(asksForPassword.listen());
+
+        struct Case {
+            QUrl proxy;
+            QString detail;
+        };
+        const QList<Case> cases {
+            { QUrl(QStringLiteral("http://127.0.0.1:%1").arg(closedPort)), QStringLiteral("refused") },
+            { asksForPassword.url(), QStringLiteral("407") },
+        };
+        for (const Case &proxyCase : cases) {
+            Scan scan;
+            ScanOptions options;
+            options.fetch.proxyMode = ProxyMode::Url;
+            options.fetch.proxyUrl = proxyCase.proxy;
+            scan.setOptions(options);
+            BlogEntry entry;
+            entry.url = QUrl(QStringLiteral("http://blog.invalid/"));
+            scan.start({ entry });
+            QSignalSpy finished(&scan, &Scan::finished);
+            QVERIFY(finished.wait(10000));
+            const BlogResult result = scan.results().constFirst();
+            QCOMPARE(result.status, BlogStatus::Proxy);
+            QVERIFY2(result.error.contains(proxyCase.detail), qPrintable(result.error));
+            QVERIFY2(result.error.contains(QStringLiteral("127.0.0.1:%1").arg(proxyCase.proxy.port())),
+                     qPrintable(result.error));
+        }
     }
 
     void trustedTlsServerScans()

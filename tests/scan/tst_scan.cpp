@@ -283,6 +283,260 @@ private Q_SLOTS:
         QVERIFY2(waited >= 500 && waited <= 500 + 1000, qPrintable(QString::number(waited)));
     }
 
+    void tricklingServerIsEndedByTheDeadline()
+    {
+        // Never silent for long (a byte every 100 ms, well inside the silence limit), never done.
+        FakeHttpServer server;
+        QVERIFY(server.start());
+        HttpResponse trickle;
+        trickle.body = FakeBlog::frontPage("/post.html").repeated(20);
+        trickle.delivery = HttpResponse::Delivery::Trickle;
+        trickle.trickleIntervalMs = 100;
+        server.route("/", trickle);
+        Scan scan;
+        ScanOptions options;
+        options.fetch.timeoutMs = 15000;
+        options.fetch.deadlineMs = 700;
+        scan.setOptions(options);
+        BlogEntry entry;
+        entry.url = server.url();
+        scan.start({ entry });
+        QVERIFY(waitForScan(scan));
+        const BlogResult result = scan.results().constFirst();
+        QCOMPARE(result.status, BlogStatus::Timeout);
+        QVERIFY2(result.error.contains(QStringLiteral("deadline")), qPrintable(result.error));
+        QCOMPARE(result.timings.size(), 1);
+        QVERIFY(result.timings.constFirst().durationMs() >= 700);
+    }
+
+    void cookieCheckPassesAndCookiesStayWithTheirBlog()
+    {
+        // Blog A is behind a cookie check: without its cookie every page answers Set-Cookie and a
+        // 302 to itself; with it, the page. Blog B, on the same server, sets nothing.
+        FakeHttpServer server;
+        QVERIFY(server.start());
+        QHash<QByteArray, QList<QByteArray>> cookiesSeen; // path -> Cookie header of each request
+        server.server().setHandler([&cookiesSeen](const HttpRequest &request) {
+            const QByteArray cookie = request.headers.value("cookie");
+            cookiesSeen[request.path].append(cookie);
+            HttpResponse response;
+            if (request.path.startsWith("/a/") && !cookie.contains("gate=passed")) {
+                response = FakeBlog::redirect(request.path);
+                response.headers.append(
+                    qMakePair(QByteArray("Set-Cookie"), QByteArray("gate=passed; Path=/; HttpOnly")));
+            } else if (request.path == "/a/" || request.path == "/b/") {
+                response.body = FakeBlog::frontPage(request.path + "post.html");
+            } else if (request.path == "/a/post.html") {
+                response.body = FakeBlog::article("Behind the gate");
+            } else if (request.path == "/b/post.html") {
+                response.body = FakeBlog::article("Open to all");
+            } else {
+                response.status = 404;
+            }
+            return response;
+        });
+        BlogEntry a;
+        a.url = server.url(QStringLiteral("/a/"));
+        BlogEntry b;
+        b.url = server.url(QStringLiteral("/b/"));
+
+        Scan scan;
+        scan.start({ a, b });
+        QVERIFY(waitForScan(scan));
+        const BlogResult gated = scan.results().at(0);
+        QCOMPARE(gated.status, BlogStatus::Ok);
+        QCOMPARE(gated.title, QStringLiteral("Behind the gate"));
+        QCOMPARE(scan.results().at(1).title, QStringLiteral("Open to all"));
+        // One 302 for the front page; the article went out with the cookie at once.
+        QCOMPARE(cookiesSeen.value("/a/"), (QList<QByteArray> { QByteArray(), "gate=passed" }));
+        QCOMPARE(cookiesSeen.value("/a/post.html"), QList<QByteArray> { "gate=passed" });
+
+        // The same scan (one network manager) again, blog B alone, after A holds its cookie: B
+        // gets nothing of A's, and A's cookie is gone with A's chain.
+        cookiesSeen.clear();
+        scan.start({ b, a });
+        QVERIFY(waitForScan(scan));
+        QCOMPARE(scan.results().at(0).status, BlogStatus::Ok);
+        QCOMPARE(cookiesSeen.value("/b/"), QList<QByteArray> { QByteArray() });
+        QCOMPARE(cookiesSeen.value("/b/post.html"), QList<QByteArray> { QByteArray() });
+        QCOMPARE(cookiesSeen.value("/a/").constFirst(), QByteArray());
+    }
+
+    void aCookieStaysWithTheHostThatSetIt()
+    {
+        // 127.0.0.1 sets a cookie and redirects to 127.0.0.2 (another host to cookies, though
+        // both are this machine): neither that hop nor the article there carries it, while the
+        // article carries the cookie 127.0.0.2's own front page set.
+        HttpServer other;
+        QList<QByteArray> cookiesAtOther;
+        other.setHandler([&cookiesAtOther](const HttpRequest &request) {
+            cookiesAtOther.append(request.headers.value("cookie"));
+            HttpResponse response;
+            response.body = request.path == "/" ? FakeBlog::frontPage("/post.html") : FakeBlog::article("Elsewhere");
+            response.headers.append(qMakePair(QByteArray("Set-Cookie"), QByteArray("other=2; Path=/")));
+            return response;
+        });
+        QVERIFY(other.listen(QHostAddress(QStringLiteral("127.0.0.2"))));
+        FakeHttpServer first;
+        QVERIFY(first.start());
+        HttpResponse moved = FakeBlog::redirect(other.url().toEncoded());
+        moved.headers.append(qMakePair(QByteArray("Set-Cookie"), QByteArray("first=1; Path=/")));
+        first.route("/", moved);
+        BlogEntry entry;
+        entry.url = first.url();
+        Scan scan;
+        scan.start({ entry });
+        QVERIFY(waitForScan(scan));
+        QCOMPARE(scan.results().constFirst().title, QStringLiteral("Elsewhere"));
+        QCOMPARE(cookiesAtOther, (QList<QByteArray> { QByteArray(), "other=2" }));
+    }
+
+    void cookieCheckThatNeverLetsInIsARedirectLoop()
+    {
+        FakeHttpServer server;
+        QVERIFY(server.start());
+        HttpResponse gate = FakeBlog::redirect("/");
+        gate.headers.append(qMakePair(QByteArray("Set-Cookie"), QByteArray("gate=passed; Path=/")));
+        server.route("/", gate);
+        BlogEntry entry;
+        entry.url = server.url();
+        Scan scan;
+        scan.start({ entry });
+        QVERIFY(waitForScan(scan));
+        QCOMPARE(scan.results().constFirst().status, BlogStatus::HttpError);
+        QVERIFY(scan.results().constFirst().error.contains(QStringLiteral("redirect")));
+        QCOMPARE(server.requestCount(), FetchPolicy().maxRedirects + 1);
+    }
+
+    void giantArticleWithItsHeadlineAtTheTopGivesItsHeadline()
+    {
+        // 8 MB of article under a 1 MB cap: its headline is certain in the first kilobytes, so
+        // reading stops there and the cap is never reached. A front page that size is still too
+        // large: its newest article could be anywhere in it.
+        constexpr qint64 kCap = 1024 * 1024;
+        const QByteArray filler = QByteArray("<p>") + QByteArray(8 * kCap, 'x') + "</p>";
+        QByteArray giant = FakeBlog::article("Headline first");
+        giant.insert(giant.indexOf("</article>"), filler);
+        FakeHttpServer server;
+        QVERIFY(server.start());
+        server.html("/", FakeBlog::frontPage("/giant.html"));
+        server.html("/giant.html", giant);
+        server.html("/giant/", FakeBlog::frontPage("/post.html") + filler);
+
+        Scan scan;
+        ScanOptions options;
+        options.fetch.maxBodyBytes = kCap;
+        scan.setOptions(options);
+        BlogEntry article;
+        article.url = server.url();
+        BlogEntry front;
+        front.url = server.url(QStringLiteral("/giant/"));
+        scan.start({ article, front });
+        QVERIFY(waitForScan(scan));
+        const BlogResult result = scan.results().at(0);
+        QCOMPARE(result.status, BlogStatus::Ok);
+        QCOMPARE(result.title, QStringLiteral("Headline first"));
+        QVERIFY(result.timings.last().bytes < kCap);
+        QCOMPARE(scan.results().at(1).status, BlogStatus::TooLarge);
+    }
+
+    void unchangedFrontPageKeepsTheRememberedArticle()
+    {
+        // The front page answers 304 to its ETag: the row is the remembered article and title,
+        // and the article is not fetched. A changed page (another ETag) is scanned as ever.
+        FakeHttpServer server;
+        QVERIFY(server.start());
+        QList<QByteArray> conditions; // If-None-Match of each front page request
+        server.server().setHandler([&conditions](const HttpRequest &request) {
+            HttpResponse response;
+            if (request.path.startsWith("/?")) {
+                conditions.append(request.headers.value("if-none-match"));
+                response.headers.append(qMakePair(QByteArray("ETag"), QByteArray("\"v2\"")));
+                if (request.headers.value("if-none-match") == "\"v2\"") {
+                    response.status = 304;
+                    return response;
+                }
+                response.body = FakeBlog::frontPage("/post.html");
+            } else {
+                response.body = FakeBlog::article("Fresh post");
+            }
+            return response;
+        });
+        BlogEntry unchanged;
+        unchanged.url = server.url(QStringLiteral("/?blog=unchanged"));
+        unchanged.memory.articleUrl = server.url(QStringLiteral("/remembered.html"));
+        unchanged.memory.title = QStringLiteral("Remembered post");
+        unchanged.memory.frontPage.etag = "\"v2\"";
+        BlogEntry changed = unchanged;
+        changed.url = server.url(QStringLiteral("/?blog=changed"));
+        changed.memory.frontPage.etag = "\"v1\"";
+        BlogEntry noHistory;
+        noHistory.url = server.url(QStringLiteral("/?blog=new"));
+
+        Scan scan;
+        scan.start({ unchanged, changed, noHistory });
+        QVERIFY(waitForScan(scan));
+        const BlogResult same = scan.results().at(0);
+        QCOMPARE(same.status, BlogStatus::Ok);
+        QVERIFY(same.unchanged);
+        QCOMPARE(same.foundVia, QStringLiteral("unchanged"));
+        QCOMPARE(same.title, QStringLiteral("Remembered post"));
+        QCOMPARE(same.articleUrl, unchanged.memory.articleUrl);
+        QCOMPARE(same.timings.size(), 1);
+        QCOMPARE(same.httpStatus, 304);
+        QCOMPARE(same.memory.frontPage.etag, QByteArray("\"v2\""));
+
+        const BlogResult fresh = scan.results().at(1);
+        QCOMPARE(fresh.status, BlogStatus::Ok);
+        QVERIFY(!fresh.unchanged);
+        QCOMPARE(fresh.title, QStringLiteral("Fresh post"));
+        QCOMPARE(fresh.memory.frontPage.etag, QByteArray("\"v2\""));
+        QCOMPARE(fresh.memory.title, QStringLiteral("Fresh post"));
+        QCOMPARE(fresh.memory.articleUrl, server.url(QStringLiteral("/post.html")));
+        QCOMPARE(scan.results().at(2).title, QStringLiteral("Fresh post"));
+
+        std::sort(conditions.begin(), conditions.end());
+        QCOMPARE(conditions, (QList<QByteArray> { QByteArray(), "\"v1\"", "\"v2\"" }));
+        QCOMPARE(server.requestCount(), 5); // three front pages, two articles
+    }
+
+    void unchangedFeedKeepsTheRememberedArticle()
+    {
+        // The page changes on every visit but names no article; its feed answers 304 to
+        // If-Modified-Since.
+        FakeHttpServer server;
+        QVERIFY(server.start());
+        const QByteArray lastModified = "Sat, 05 Dec 2026 10:00:00 GMT";
+        server.server().setHandler([&server, lastModified](const HttpRequest &request) {
+            HttpResponse response;
+            if (request.path == "/") {
+                response.body = "<html><head><link rel=\"alternate\" type=\"application/rss+xml\" href=\"/feed\">"
+                                "</head><body><p>Visit "
+                    + QByteArray::number(server.requestCount()) + "</p></body></html>";
+            } else if (request.path == "/feed" && request.headers.value("if-modified-since") == lastModified) {
+                response.status = 304;
+            } else {
+                response.status = 500;
+            }
+            return response;
+        });
+        BlogEntry entry;
+        entry.url = server.url();
+        entry.memory.articleUrl = server.url(QStringLiteral("/remembered.html"));
+        entry.memory.title = QStringLiteral("Remembered post");
+        entry.memory.feedUrl = server.url(QStringLiteral("/feed"));
+        entry.memory.feed.lastModified = lastModified;
+        Scan scan;
+        scan.start({ entry });
+        QVERIFY(waitForScan(scan));
+        const BlogResult result = scan.results().constFirst();
+        QCOMPARE(result.status, BlogStatus::Ok);
+        QVERIFY(result.unchanged);
+        QCOMPARE(result.title, QStringLiteral("Remembered post"));
+        QCOMPARE(result.timings.size(), 2);
+        QCOMPARE(result.memory.feed.lastModified, lastModified);
+    }
+
     void stopCancelsEveryUnfinishedBlog()
     {
         FakeHttpServer server;
@@ -347,9 +601,9 @@ private Q_SLOTS:
         QCOMPARE(scan.finishedCount(), 7);
         QCOMPARE(scan.failedCount(), 1);
         QCOMPARE(scan.cancelledCount(), 5);
-        QVERIFY(!BlogStatusText::isFailure(BlogStatus::Cancelled));
-        QVERIFY(BlogStatusText::isFinal(BlogStatus::Cancelled));
-        QVERIFY(BlogStatusText::isFailure(BlogStatus::Timeout));
+        QVERIFY(!isFailureStatus(BlogStatus::Cancelled));
+        QVERIFY(isFinalStatus(BlogStatus::Cancelled));
+        QVERIFY(isFailureStatus(BlogStatus::Timeout));
         QCOMPARE(BlogStatusText::code(BlogStatus::Cancelled), QStringLiteral("cancelled"));
     }
 

@@ -16,8 +16,8 @@ ScanSession::Counts walked(const ScanSession &session)
     ScanSession::Counts counts;
     for (const BlogResult &result : session.rows()) {
         ++counts.total;
-        counts.done += BlogStatusText::isFinal(result.status) ? 1 : 0;
-        counts.failed += BlogStatusText::isFailure(result.status) ? 1 : 0;
+        counts.done += isFinalStatus(result.status) ? 1 : 0;
+        counts.failed += isFailureStatus(result.status) ? 1 : 0;
         counts.cancelled += result.status == BlogStatus::Cancelled ? 1 : 0;
         counts.withNewArticle += result.isNew ? 1 : 0;
         for (const RequestTiming &timing : result.timings)
@@ -124,7 +124,7 @@ private Q_SLOTS:
         // The second blog comes back; a retry scans it alone and leaves the first row as it was.
         server.html("/later/", FakeBlog::frontPage("/post.html"));
         QCOMPARE(session.retryFailed(), 1);
-        QVERIFY(!BlogStatusText::isFinal(session.row(1).status)); // started over
+        QVERIFY(!isFinalStatus(session.row(1).status)); // started over
         QVERIFY(finished.wait(10000));
         QCOMPARE(session.row(1).status, BlogStatus::Ok);
         QCOMPARE(session.row(1).index, 1);
@@ -166,6 +166,40 @@ private Q_SLOTS:
         QFile file(m_historyPath);
         QVERIFY(file.open(QIODevice::ReadOnly));
         QVERIFY(file.readAll().contains("first.html"));
+    }
+
+    void rescanSendsTheLastScansValidators()
+    {
+        // The same session scans again: its history, updated as blogs finished, holds the ETag.
+        FakeHttpServer server;
+        QVERIFY(server.start());
+        server.server().setHandler([](const HttpRequest &request) {
+            HttpResponse response;
+            if (request.path == "/") {
+                response.headers.append(qMakePair(QByteArray("ETag"), QByteArray("\"same\"")));
+                if (request.headers.value("if-none-match") == "\"same\"")
+                    response.status = 304;
+                else
+                    response.body = FakeBlog::frontPage("/post.html");
+            } else {
+                response.body = FakeBlog::article("Once fetched");
+            }
+            return response;
+        });
+        ScanSession session;
+        QSignalSpy finished(&session, &ScanSession::finished);
+        session.start({ entry(server.url()) });
+        QVERIFY(finished.wait(10000));
+        QVERIFY(!session.row(0).unchanged);
+        session.start({ entry(server.url()) });
+        QVERIFY(finished.wait(10000));
+        const BlogResult row = session.row(0);
+        QCOMPARE(row.status, BlogStatus::Ok);
+        QVERIFY(row.unchanged);
+        QVERIFY(!row.isNew);
+        QCOMPARE(row.title, QStringLiteral("Once fetched"));
+        QCOMPARE(row.articleUrl, server.url(QStringLiteral("/post.html")));
+        QCOMPARE(server.requestCount(), 3); // front page and article, then one 304
     }
 
     void noHistoryReadsAndWritesNothing()

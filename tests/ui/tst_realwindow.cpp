@@ -110,7 +110,7 @@ private Q_SLOTS:
         auto *table = window.findChild<QTableView *>(QStringLiteral("resultsView"));
         for (int row = 6; row < 10; ++row) {
             const BlogResult result = window.model()->result(row);
-            QVERIFY2(BlogStatusText::isFailure(result.status), qPrintable(QString::number(row)));
+            QVERIFY2(isFailureStatus(result.status), qPrintable(QString::number(row)));
             // The reason where the title would be.
             QCOMPARE(window.model()->index(row, ResultsModel::Title).data().toString(),
                      ResultsModel::cellText(result.error));

@@ -264,6 +264,21 @@ private Q_SLOTS:
         QCOMPARE(model.index(1, ResultsModel::TotalMs).data().toString(), QString());
     }
 
+    void marksUnchangedRowsInStatusColumn()
+    {
+        ResultsModel model;
+        model.reset(blogs(1));
+        BlogResult unchanged = finished(0, 10);
+        unchanged.unchanged = true;
+        unchanged.foundVia = QStringLiteral("unchanged");
+        model.updateResult(unchanged);
+        model.flush();
+        const QModelIndex status = model.index(0, ResultsModel::Status);
+        QCOMPARE(status.data().toString(), QStringLiteral("Unchanged"));
+        QVERIFY(status.data(Qt::ToolTipRole).toString().contains(QStringLiteral("304")));
+        QVERIFY(!status.data(Qt::ForegroundRole).isValid()); // ok, not a failure
+    }
+
     void filtersBySearchTextAndStatusUnderTester()
     {
         ResultsModel model;

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "session/commandlineoptions.h"
 #include "settings/appsettings.h"
 #include "settingsdialog.h"
 
@@ -19,6 +20,9 @@ AppSettings custom()
     settings.maxPageSizeMb = 25;
     settings.userAgent = QStringLiteral("Custom/2.0 (+https://example.org)");
     settings.preferFeeds = true;
+    settings.deadlineSeconds = 90;
+    settings.proxyMode = ProxyMode::Url;
+    settings.proxyUrl = QStringLiteral("http://proxy.example:3128");
     settings.language = QStringLiteral("fr");
     return settings;
 }
@@ -60,6 +64,12 @@ private Q_SLOTS:
         const ScanOptions options = custom().applyTo(ScanOptions());
         QCOMPARE(options.fetch.maxInFlight, 12);
         QCOMPARE(options.fetch.timeoutMs, 30000);
+        QCOMPARE(options.fetch.deadlineMs, 90000);
+        QCOMPARE(options.fetch.proxyMode, ProxyMode::Url);
+        QCOMPARE(options.fetch.proxyUrl, QUrl(QStringLiteral("http://proxy.example:3128")));
+        AppSettings broken = custom();
+        broken.proxyUrl = QStringLiteral("ftp://nowhere");
+        QCOMPARE(broken.applyTo(ScanOptions()).fetch.proxyMode, ProxyMode::System); // unusable: the system's
         QCOMPARE(options.fetch.maxBodyBytes, 25LL * 1024 * 1024);
         QCOMPARE(options.fetch.userAgent, QByteArray("Custom/2.0 (+https://example.org)"));
         QVERIFY(options.preferFeeds);
@@ -69,10 +79,12 @@ private Q_SLOTS:
 
     void yieldsToOptionsNamedOnTheCommandLine()
     {
-        const CommandLineOptions commandLine = CommandLineOptions::parse(
-            { QStringLiteral("titlewave"), QStringLiteral("--user-agent"), QStringLiteral("Cli/1"),
-              QStringLiteral("--max-redirects"), QStringLiteral("2") });
+        const CommandLineOptions commandLine
+            = CommandLineOptions::parse({ QStringLiteral("titlewave"), QStringLiteral("--user-agent"),
+                                          QStringLiteral("Cli/1"), QStringLiteral("--max-redirects"),
+                                          QStringLiteral("2"), QStringLiteral("--deadline"), QStringLiteral("5") });
         const ScanOptions merged = custom().mergedWith(commandLine.overrides);
+        QCOMPARE(merged.fetch.deadlineMs, 5000);
         QCOMPARE(merged.fetch.userAgent, QByteArray("Cli/1"));
         QCOMPARE(merged.fetch.maxRedirects, 2);
         QCOMPARE(merged.fetch.timeoutMs, 30000); // not named: the setting
