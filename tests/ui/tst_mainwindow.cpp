@@ -1186,6 +1186,41 @@ private Q_SLOTS:
         QVERIFY2(longestGap < 1000, qPrintable(QString::number(longestGap)));
     }
 
+    void saysWhenNoBrowserOpensAndOffersTheAddress()
+    {
+        // No URL handler, and no xdg-open to find: nothing can open the address.
+        QTemporaryDir emptyBin;
+        const QByteArray path = qgetenv("PATH");
+        qputenv("PATH", emptyBin.path().toLocal8Bit());
+        const auto restore = qScopeGuard([&path] { qputenv("PATH", path); });
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        fillResults(window);
+        child<QTableView>(window, "resultsView")->selectRow(2);
+        QApplication::clipboard()->clear();
+        bool asked = false;
+        QTimer answer;
+        answer.setInterval(10);
+        QObject::connect(&answer, &QTimer::timeout, &answer, [&] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            if (!box || box->objectName() != QLatin1String("noBrowserMessage"))
+                return;
+            asked = true;
+            QVERIFY(box->text().contains(QStringLiteral("https://blog2.example/post")));
+            box->defaultButton()->click(); // Copy Address
+        });
+        answer.start();
+        // Guards the test from waiting forever if the platform did open something.
+        QTimer::singleShot(5000, &answer, [&answer] { answer.stop(); });
+        action(window, "openArticleAction")->trigger();
+        answer.stop();
+        if (!asked)
+            QSKIP("this platform opened the address without xdg-open");
+        QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("https://blog2.example/post"));
+        QVERIFY(window.statusBar()->currentMessage().startsWith(QStringLiteral("Copied ")));
+    }
+
 private:
     QTemporaryDir m_home;
 };
