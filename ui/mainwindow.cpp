@@ -2,6 +2,7 @@
 #include "mainwindow.h"
 
 #include "demo/demoserver.h"
+#include "detailspanel.h"
 #include "droptarget.h"
 #include "listpanel.h"
 #include "resultsmodel.h"
@@ -23,6 +24,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
 #include <QSplitter>
@@ -37,6 +39,9 @@ constexpr int kProgressIntervalMs = 100;
 const QString kGeometryKey = QStringLiteral("window/geometry");
 const QString kStateKey = QStringLiteral("window/state");
 const QString kSplitterKey = QStringLiteral("window/splitter");
+const QString kResultsSplitterKey = QStringLiteral("window/resultsSplitter");
+// The list panel's width when shown: room for an address, not a third of the window.
+constexpr int kListWidth = 240;
 const QString kHeaderKey = QStringLiteral("window/resultsHeader");
 } // namespace
 
@@ -75,6 +80,17 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::updateActions);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &MainWindow::updateActions);
     connect(m_results, &ResultsPane::selectionChanged, this, &MainWindow::updateActions);
+    // The details follow the current row, and its changes while it is scanned.
+    connect(m_results, &ResultsPane::selectionChanged, this, &MainWindow::updateDetails);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::updateDetails);
+    connect(m_model, &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex &topLeft, const QModelIndex &bottomRight, const QList<int> &roles) {
+                const int row = m_results->currentRow();
+                if (row >= topLeft.row() && row <= bottomRight.row() && !roles.contains(ResultsModel::AxisEndRole))
+                    updateDetails();
+            });
+    // A scan shows its results at full width: the list folds away (Blog List brings it back).
+    connect(&m_session, &ScanSession::started, this, [this] { setListShown(false); });
     connect(m_results, &ResultsPane::rowActivated, this, [this](int row) {
         const BlogResult result = m_model->result(row);
         if (result.articleUrl.isValid())
@@ -127,12 +143,15 @@ void MainWindow::connectActions()
     connect(a.copyTitle, &QAction::triggered, this,
             [this, copy] { copy(m_model->result(m_results->currentRow()).title); });
     connect(a.about, &QAction::triggered, this, &MainWindow::showAbout);
+    connect(a.showList, &QAction::toggled, this, &MainWindow::setListShown);
+    connect(a.showDetails, &QAction::toggled, m_details, &QWidget::setVisible);
 }
 
 void MainWindow::createMenusAndToolBar()
 {
     m_recentMenu = new RecentFilesMenu(this);
-    connect(m_recentMenu, &RecentFilesMenu::fileChosen, this, &MainWindow::importFile);
+    connect(m_recentMenu, &RecentFilesMenu::fileChosen, this,
+            [this](const QString &path) { importFilesAsking({ path }); });
     connect(m_recentMenu, &RecentFilesMenu::changed, this, &MainWindow::updateActions);
     QToolBar *toolBar = m_actions.addMenusAndToolBar(this, m_recentMenu);
     auto *label = new QLabel(tr("Max in flight:"), toolBar);
@@ -175,15 +194,32 @@ void MainWindow::createCentralWidget()
     });
 
     m_results = new ResultsPane(m_model, m_actions, this);
+    m_details = new DetailsPanel(this);
 
+    // The results over the selected row's details, like a browser's network panel.
+    m_resultsSplitter = new QSplitter(Qt::Vertical, this);
+    m_resultsSplitter->setObjectName(QStringLiteral("resultsSplitter"));
+    m_resultsSplitter->addWidget(m_results);
+    m_resultsSplitter->addWidget(m_details);
+    m_resultsSplitter->setCollapsible(0, false);
+    m_resultsSplitter->setStretchFactor(0, 1);
+    m_resultsSplitter->setStretchFactor(1, 0);
+    m_resultsSplitter->setSizes({ 400, 12 * m_details->fontMetrics().lineSpacing() });
+
+    // The list is a side panel that folds away, not a third of the width beside the results.
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
-    m_splitter->setChildrenCollapsible(false);
     m_splitter->addWidget(m_list);
-    m_splitter->addWidget(m_results);
-    m_splitter->setStretchFactor(0, 1);
-    m_splitter->setStretchFactor(1, 3);
-    m_splitter->setSizes({ 240, 860 });
+    m_splitter->addWidget(m_resultsSplitter);
+    m_splitter->setCollapsible(0, true);
+    m_splitter->setCollapsible(1, false);
+    m_splitter->setStretchFactor(0, 0);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setSizes({ kListWidth, 1100 - kListWidth });
+    connect(m_splitter, &QSplitter::splitterMoved, this, [this] {
+        const QSignalBlocker blocker(m_actions.showList);
+        m_actions.showList->setChecked(isListShown());
+    });
     setCentralWidget(m_splitter);
     // List first, then how to narrow the results, then the results.
     setTabOrder(m_list->editor(), m_results->searchField());
@@ -195,7 +231,7 @@ void MainWindow::createCentralWidget()
         m_dropTarget->watch(widget);
     setAcceptDrops(true);
     connect(m_dropTarget, &DropTarget::dropped, this,
-            [this](const QStringList &files, const QList<QUrl> &links) { importFiles(files, links); });
+            [this](const QStringList &files, const QList<QUrl> &links) { importFilesAsking(files, links); });
 }
 
 void MainWindow::restoreWindowState()
@@ -204,7 +240,12 @@ void MainWindow::restoreWindowState()
     restoreGeometry(settings.value(kGeometryKey).toByteArray());
     restoreState(settings.value(kStateKey).toByteArray());
     m_splitter->restoreState(settings.value(kSplitterKey).toByteArray());
+    m_resultsSplitter->restoreState(settings.value(kResultsSplitterKey).toByteArray());
     m_results->restoreHeaderState(settings.value(kHeaderKey).toByteArray());
+    const QSignalBlocker listBlocker(m_actions.showList);
+    m_actions.showList->setChecked(isListShown());
+    const QSignalBlocker detailsBlocker(m_actions.showDetails);
+    m_actions.showDetails->setChecked(!m_details->isHidden());
 }
 
 void MainWindow::saveWindowState()
@@ -213,6 +254,7 @@ void MainWindow::saveWindowState()
     settings.setValue(kGeometryKey, saveGeometry());
     settings.setValue(kStateKey, saveState());
     settings.setValue(kSplitterKey, m_splitter->saveState());
+    settings.setValue(kResultsSplitterKey, m_resultsSplitter->saveState());
     settings.setValue(kHeaderKey, m_results->saveHeaderState());
 }
 
@@ -224,6 +266,37 @@ void MainWindow::closeEvent(QCloseEvent *event)
     m_session.commitHistory();
     m_session.waitForHistory();
     QMainWindow::closeEvent(event);
+}
+
+bool MainWindow::isListShown() const
+{
+    return m_splitter->sizes().value(0) > 0;
+}
+
+void MainWindow::setListShown(bool shown)
+{
+    const QList<int> sizes = m_splitter->sizes();
+    const int total = sizes.value(0) + sizes.value(1);
+    if (shown && !isListShown()) {
+        const int width = m_listWidth > 0 ? m_listWidth : kListWidth;
+        m_splitter->setSizes({ width, std::max(0, total - width) });
+    } else if (!shown && isListShown()) {
+        m_listWidth = sizes.value(0);
+        m_splitter->setSizes({ 0, total });
+    }
+    const QSignalBlocker blocker(m_actions.showList);
+    m_actions.showList->setChecked(isListShown());
+    if (shown)
+        m_list->setFocus(Qt::OtherFocusReason);
+}
+
+void MainWindow::updateDetails()
+{
+    const int row = m_results->currentRow();
+    if (row < 0)
+        m_details->clearResult();
+    else
+        m_details->setResult(m_model->result(row));
 }
 
 bool MainWindow::isBusy() const
@@ -264,8 +337,8 @@ void MainWindow::retryFailed()
         return;
     const int count = m_session.retryFailed();
     m_model->flush(); // the retried rows show as started over at once
-    statusBar()->showMessage(count > 0 ? tr("Scanning %n blog(s) again", nullptr, count)
-                                       : tr("No failed blogs to retry."));
+    m_retryMessage = count > 0 ? tr("Scanning %n blog(s) again", nullptr, count) : QString();
+    statusBar()->showMessage(count > 0 ? m_retryMessage : tr("No failed blogs to retry."));
 }
 
 void MainWindow::rescanRows(const QList<int> &rows)
@@ -274,7 +347,8 @@ void MainWindow::rescanRows(const QList<int> &rows)
         return;
     if (const int count = m_session.rescan(rows); count > 0) {
         m_model->flush(); // the rows show as started over at once
-        statusBar()->showMessage(tr("Scanning %n blog(s) again", nullptr, count));
+        m_retryMessage = tr("Scanning %n blog(s) again", nullptr, count);
+        statusBar()->showMessage(m_retryMessage);
     }
 }
 
@@ -313,7 +387,34 @@ void MainWindow::importList()
                                        tr("Blog lists (*.txt *.csv *.tsv *.opml *.xml);;Text files (*.txt);;"
                                           "CSV files (*.csv *.tsv);;OPML files (*.opml *.xml);;All files (*)"));
     if (!path.isEmpty())
-        importFile(path);
+        importFilesAsking({ path });
+}
+
+void MainWindow::importFilesAsking(const QStringList &paths, const QList<QUrl> &thenAppend)
+{
+    if (paths.isEmpty() || m_list->text().trimmed().isEmpty()) {
+        importFiles(paths, thenAppend);
+        return;
+    }
+    if (isBusy())
+        return;
+    QMessageBox box(QMessageBox::Question, tr("Import Blog List"),
+                    tr("The list already holds blogs. Replace them with the imported list, or add the imported "
+                       "blogs to them?"),
+                    QMessageBox::Cancel, this);
+    box.setObjectName(QStringLiteral("importQuestion"));
+    QPushButton *replace = box.addButton(tr("&Replace"), QMessageBox::DestructiveRole);
+    replace->setObjectName(QStringLiteral("replaceButton"));
+    QPushButton *add = box.addButton(tr("&Add"), QMessageBox::AcceptRole);
+    add->setObjectName(QStringLiteral("addButton"));
+    box.setDefaultButton(add);
+    box.exec();
+    if (box.clickedButton() == replace)
+        m_list->importFiles(paths, thenAppend, ListPanel::ImportMode::Replace);
+    else if (box.clickedButton() == add)
+        m_list->importFiles(paths, thenAppend, ListPanel::ImportMode::Add);
+    else
+        statusBar()->showMessage(tr("Import cancelled: the list is unchanged."));
 }
 
 void MainWindow::importFile(const QString &path)
@@ -354,18 +455,16 @@ void MainWindow::exportWithDialog(bool selectedOnly)
     const QString csvFilter = tr("CSV files (*.csv)");
     const QString jsonFilter = tr("JSON files (*.json)");
     QString selectedFilter = csvFilter;
-    QString path = QFileDialog::getSaveFileName(this, selectedOnly ? tr("Export Selected Rows") : tr("Export Results"),
-                                                QDir::home().filePath(QStringLiteral("titlewave-results.csv")),
-                                                csvFilter + QLatin1String(";;") + jsonFilter, &selectedFilter);
+    const QString path
+        = QFileDialog::getSaveFileName(this, selectedOnly ? tr("Export Selected Rows") : tr("Export Results"),
+                                       QDir::home().filePath(QStringLiteral("titlewave-results.csv")),
+                                       csvFilter + QLatin1String(";;") + jsonFilter, &selectedFilter);
     if (path.isEmpty())
         return;
-    // The chosen filter decides, and the file gets its extension when the name has none.
-    const ExportFormat format = selectedFilter == jsonFilter ? ExportFormat::Json
-        : selectedFilter == csvFilter                        ? ExportFormat::Csv
-                                                             : ResultExporter::formatForPath(path);
-    if (QFileInfo(path).suffix().isEmpty())
-        path += format == ExportFormat::Json ? QLatin1String(".json") : QLatin1String(".csv");
-    if (const std::optional<QString> error = exportResults(path, format, selectedOnly))
+    // The typed name's extension decides; the chosen file type only fills in a missing one.
+    const ResultExporter::Target target
+        = ResultExporter::targetFor(path, selectedFilter == jsonFilter ? ExportFormat::Json : ExportFormat::Csv);
+    if (const std::optional<QString> error = exportResults(target.path, target.format, selectedOnly))
         QMessageBox::warning(this, tr("Export Failed"), *error);
 }
 
@@ -386,8 +485,23 @@ void MainWindow::openWebUrl(const QUrl &url)
         statusBar()->showMessage(tr("Not opened: only http and https addresses are opened."));
         return;
     }
-    if (!QDesktopServices::openUrl(url))
-        statusBar()->showMessage(tr("Could not open %1").arg(url.toDisplayString()));
+    if (QDesktopServices::openUrl(url))
+        return;
+    // No browser (or no xdg-open): say so where the user looks, and offer the address instead.
+    QMessageBox box(QMessageBox::Warning, tr("No Web Browser"),
+                    tr("No web browser could be opened for this address:\n%1\n\nCopy the address to open it "
+                       "elsewhere.")
+                        .arg(url.toDisplayString()),
+                    QMessageBox::Close, this);
+    box.setObjectName(QStringLiteral("noBrowserMessage"));
+    box.setTextFormat(Qt::PlainText); // the address comes from the web
+    QPushButton *copy = box.addButton(tr("&Copy Address"), QMessageBox::AcceptRole);
+    box.setDefaultButton(copy);
+    box.exec();
+    if (box.clickedButton() == copy) {
+        QApplication::clipboard()->setText(url.toString());
+        statusBar()->showMessage(tr("Copied %1").arg(url.toDisplayString()));
+    }
 }
 
 void MainWindow::showSettings()
@@ -435,6 +549,10 @@ void MainWindow::showAbout()
 void MainWindow::onScanFinished()
 {
     m_model->flush();
+    // "Scanning 3 blogs again" is over; the progress beside it tells the outcome.
+    if (!m_retryMessage.isEmpty() && statusBar()->currentMessage() == m_retryMessage)
+        statusBar()->clearMessage();
+    m_retryMessage.clear();
     // The table is where the results are delivered: they count as seen now.
     m_session.commitHistory();
     updateActions();
@@ -451,7 +569,7 @@ void MainWindow::updateActions()
     m_dropTarget->setAccepting(!running);
     a.start->setEnabled(!running && !m_list->editor()->document()->isEmpty());
     a.stop->setEnabled(running);
-    a.retryFailed->setEnabled(!running && m_session.counts().failed > 0);
+    a.retryFailed->setEnabled(!running && m_session.counts().failed + m_session.counts().cancelled > 0);
     a.retrySelected->setEnabled(!running && hasSelection);
     a.importList->setEnabled(!running);
     m_recentMenu->setEnabled(!running && m_recentMenu->hasFiles());

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "resultspane.h"
 
+#include "resultscolumns.h"
 #include "resultsmodel.h"
 #include "resultssortmodel.h"
 #include "types/blogstatus.h"
@@ -16,6 +17,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QStyledItemDelegate>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -30,6 +32,20 @@ QString tsvCell(QString text)
     text.remove(QLatin1Char('\r'));
     return text;
 }
+// An address shows its start and its end ("http://blog…/2026/why-we-roast.html"): the end tells
+// articles apart, the start tells whose they are.
+class MiddleElidingDelegate final : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+protected:
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
+    {
+        QStyledItemDelegate::initStyleOption(option, index);
+        option->textElideMode = Qt::ElideMiddle;
+    }
+};
 } // namespace
 
 ResultsPane::ResultsPane(ResultsModel *model, const WindowActions &actions, QWidget *parent)
@@ -67,6 +83,7 @@ ResultsPane::ResultsPane(ResultsModel *model, const WindowActions &actions, QWid
     m_table->setAccessibleName(tr("Results"));
     m_table->setModel(m_sortModel);
     m_table->setItemDelegateForColumn(ResultsModel::Waterfall, m_waterfallDelegate);
+    m_table->setItemDelegateForColumn(ResultsModel::Article, new MiddleElidingDelegate(this));
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setAlternatingRowColors(true);
     m_table->setWordWrap(false);
@@ -110,23 +127,9 @@ void ResultsPane::setUpColumns()
     header->setSectionsMovable(true);
     header->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(header, &QWidget::customContextMenuRequested, this, &ResultsPane::showHeaderMenu);
-    header->setSectionResizeMode(ResultsModel::Title, QHeaderView::Stretch);
-    // Fixed starting widths rather than ResizeToContents, which measures rows on every update.
-    const int charWidth = m_table->fontMetrics().averageCharWidth();
-    m_table->setColumnWidth(ResultsModel::Blog, 22 * charWidth);
-    int statusWidth = 0;
-    for (int status = int(BlogStatus::Pending); status <= int(BlogStatus::Network); ++status) {
-        statusWidth = std::max(statusWidth,
-                               m_table->fontMetrics().horizontalAdvance(BlogStatusText::label(BlogStatus(status))));
-    }
-    m_table->setColumnWidth(ResultsModel::Status, statusWidth + 2 * charWidth);
-    m_table->setColumnWidth(ResultsModel::Article, 20 * charWidth);
-    for (int column : { ResultsModel::FrontPageMs, ResultsModel::ArticleMs, ResultsModel::TotalMs })
-        m_table->setColumnWidth(
-            column,
-            header->fontMetrics().horizontalAdvance(m_model->headerData(column, Qt::Horizontal).toString())
-                + 4 * charWidth); // room for the sort indicator
-    m_table->setColumnWidth(ResultsModel::Waterfall, 28 * charWidth);
+    // Around the headline: Title stretches, the rest start as narrow as their text (measured in
+    // this language) allows; fixed widths rather than ResizeToContents, which measures every update.
+    ResultsColumns::applyDefaults(m_table);
 }
 
 int ResultsPane::currentRow() const

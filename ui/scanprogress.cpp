@@ -51,7 +51,8 @@ void ScanProgress::showState(const ScanSession &session)
     // and showing it costs nothing however long the list.
     const ScanSession::Counts counts = session.counts();
     m_progress->setMaximum(std::max(1, counts.total));
-    m_progress->setValue(counts.done);
+    // Blogs Stop cancelled were not scanned: after a stop the bar shows how far the scan got.
+    m_progress->setValue(counts.done - counts.cancelled);
     m_newLabel->setText(counts.withNewArticle > 0 ? tr("%n new since the last scan", nullptr, counts.withNewArticle)
                                                   : QString());
     if (counts.total == 0) {
@@ -61,11 +62,20 @@ void ScanProgress::showState(const ScanSession &session)
     }
     const qint64 elapsedMs = session.elapsedMs();
     const QString seconds = QLocale().toString(double(elapsedMs) / 1000.0, 'f', 1);
-    m_progressLabel->setText(tr("%1 of %2 done, %3 failed, elapsed %4 s")
-                                 .arg(counts.done)
-                                 .arg(counts.total)
-                                 .arg(counts.failed)
-                                 .arg(seconds));
+    if (counts.cancelled > 0) {
+        m_progressLabel->setText(tr("%1 of %2 done, %3 failed, %4 cancelled, elapsed %5 s")
+                                     .arg(counts.done)
+                                     .arg(counts.total)
+                                     .arg(counts.failed)
+                                     .arg(counts.cancelled)
+                                     .arg(seconds));
+    } else {
+        m_progressLabel->setText(tr("%1 of %2 done, %3 failed, elapsed %4 s")
+                                     .arg(counts.done)
+                                     .arg(counts.total)
+                                     .arg(counts.failed)
+                                     .arg(seconds));
+    }
 
     // What fetching one page after another would have cost, against what the scan took: the
     // requests of the rows this scan scanned (the others have not changed since it started).

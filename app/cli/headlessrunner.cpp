@@ -3,6 +3,7 @@
 
 #include "demo/demoserver.h"
 #include "io/bloglistreader.h"
+#include "session/listcheck.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -71,6 +72,7 @@ void HeadlessRunner::start(const CommandLineOptions &options)
             fail(list.error);
             return;
         }
+        ListCheck::addXPathProblems(list);
         for (const QString &problem : std::as_const(list.problems))
             m_stderr << "titlewave: " << problem << Qt::endl;
         if (list.blogs.isEmpty()) {
@@ -125,7 +127,7 @@ void HeadlessRunner::onScanFinished()
     }
     const QString done = tr("%n blog(s) in %1 s: %2 ok, %3 failed", nullptr, counts.total)
                              .arg(QLocale().toString(double(m_session.elapsedMs()) / 1000.0, 'f', 2))
-                             .arg(counts.done - counts.failed)
+                             .arg(counts.done - counts.failed - counts.cancelled)
                              .arg(counts.failed);
     const QString inFlight = tr("at most %n request(s) in flight", nullptr, m_session.peakRequestsInFlight());
     // The join is the translators' too: French puts a narrow no-break space before ";".
@@ -159,5 +161,6 @@ void HeadlessRunner::onHistorySaved()
         Q_EMIT finished(SignalWatcher::exitStatusFor(m_interruptedBy));
         return;
     }
-    Q_EMIT finished(m_session.counts().failed > 0 ? 1 : 0);
+    // Exit status 0 says every blog is ok: a cancelled one is not.
+    Q_EMIT finished(m_session.counts().failed + m_session.counts().cancelled > 0 ? 1 : 0);
 }

@@ -99,7 +99,8 @@ int ScanSession::retryFailed()
 {
     QList<int> rows;
     for (const BlogResult &row : std::as_const(m_rows)) {
-        if (isFailureStatus(row.status))
+        // A cancelled blog never finished: retrying resumes what Stop cut short.
+        if (isFailureStatus(row.status) || row.status == BlogStatus::Cancelled)
             rows.append(row.index);
     }
     return rescan(rows);
@@ -156,6 +157,7 @@ void ScanSession::count(const BlogResult &result, int sign)
     m_counts.total += sign;
     m_counts.done += isFinalStatus(result.status) ? sign : 0;
     m_counts.failed += isFailureStatus(result.status) ? sign : 0;
+    m_counts.cancelled += result.status == BlogStatus::Cancelled ? sign : 0;
     m_counts.withNewArticle += result.isNew ? sign : 0;
     for (const RequestTiming &timing : result.timings)
         m_counts.requestMs += sign * timing.durationMs();

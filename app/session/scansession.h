@@ -34,7 +34,8 @@ public:
     struct Counts {
         int total = 0;
         int done = 0; ///< rows whose status is final, failed or not
-        int failed = 0;
+        int failed = 0; ///< final and not ok; a cancelled row is not failed
+        int cancelled = 0; ///< rows Stop ended before they finished
         int withNewArticle = 0; ///< rows whose article differs from the last scan's
         qint64 requestMs = 0; ///< every request of every row, added up
         friend bool operator==(const Counts &, const Counts &) = default;
@@ -71,7 +72,7 @@ public:
     void start(const QList<BlogEntry> &blogs) { start(prepare(blogs, needsHistory())); }
     /// Scans the given rows again, in place; returns how many rows it started.
     int rescan(const QList<int> &rows);
-    /// Scans the failed rows again; returns how many.
+    /// Scans the failed rows, and those Stop cancelled, again; returns how many.
     int retryFailed();
     /// Cancels the unfinished blogs; finished() follows.
     void stop();

@@ -320,6 +320,45 @@ private Q_SLOTS:
         QVERIFY(run.err.contains("line 4: unsupported scheme file"));
     }
 
+    void reportsAnInvalidXPathAtImportAndInItsRow()
+    {
+        // The page has a rel=bookmark link and a feed: with a mistyped XPath neither may answer.
+        FakeHttpServer typo;
+        FakeHttpServer fine;
+        QVERIFY(typo.start());
+        QVERIFY(fine.start());
+        const QByteArray page = "<html><head><link rel=\"alternate\" type=\"application/rss+xml\" href=\"/feed\">"
+                                "</head><body><a rel=\"bookmark\" href=\"/post.html\">Post</a></body></html>";
+        typo.html("/", page);
+        typo.html("/post.html", FakeBlog::article("Not this one"));
+        fine.html("/", FakeBlog::frontPage("/newest.html"));
+        fine.html("/newest.html", FakeBlog::article("Right one"));
+
+        QTemporaryDir dir;
+        const QString list = dir.filePath(QStringLiteral("blogs.txt"));
+        QFile file(list);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(typo.url().toEncoded() + "\t//a[@rel=\n" + fine.url().toEncoded() + "\t//h2/a\n");
+        file.close();
+
+        const Run run = runTitlewave({ QStringLiteral("--headless"), QStringLiteral("--no-history"), list,
+                                       QStringLiteral("-o"), QStringLiteral("-") });
+        QCOMPARE(run.exitCode, 1);
+        // At import: the line number and libxml2's reason.
+        QVERIFY2(run.err.contains("titlewave: line 1: The XPath \xe2\x80\x9c//a[@rel=\xe2\x80\x9d is not valid: "),
+                 run.err.constData());
+        QVERIFY2(!run.err.contains("line 2:"), run.err.constData());
+        // In its row: no_article with the same sentence, nothing found via another rule, nothing fetched.
+        const QList<QByteArray> lines = csvLines(run.out);
+        QCOMPARE(lines.size(), 3);
+        QVERIFY2(lines.at(1).startsWith(QByteArray(typo.url().toEncoded() + ",no_article,,,,")),
+                 lines.at(1).constData());
+        QVERIFY2(lines.at(1).contains("is not valid: "), lines.at(1).constData());
+        QCOMPARE(typo.requestCount(), 0);
+        QVERIFY2(lines.at(2).startsWith(QByteArray(fine.url().toEncoded() + ",ok,")), lines.at(2).constData());
+        QVERIFY2(lines.at(2).contains(",Right one,xpath,"), lines.at(2).constData());
+    }
+
     void writesFrenchSentencesWithLangFr()
     {
         const Run run = runTitlewave({ QStringLiteral("--headless"), QStringLiteral("-"), QStringLiteral("-o"),
