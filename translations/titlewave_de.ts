@@ -868,7 +868,7 @@ unlesbare Eingabe,
 <context>
     <name>ListPanel</name>
     <message>
-        <location filename="../ui/listpanel.cpp" line="+24"/>
+        <location filename="../ui/listpanel.cpp" line="+28"/>
         <source>Blog list</source>
         <translation>Blogliste</translation>
     </message>
@@ -944,11 +944,42 @@ unlesbare Eingabe,
         <source>Pasted: %1</source>
         <translation>Eingefügt: %1</translation>
     </message>
+    <message>
+        <location line="+25"/>
+        <location line="+13"/>
+        <source>Import Blog List</source>
+        <translation>Blogliste importieren</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>Blog lists (*.txt *.csv *.tsv *.opml *.xml);;Text files (*.txt);;CSV files (*.csv *.tsv);;OPML files (*.opml *.xml);;All files (*)</source>
+        <translation>Bloglisten (*.txt *.csv *.tsv *.opml *.xml);;Textdateien (*.txt);;CSV-Dateien (*.csv *.tsv);;OPML-Dateien (*.opml *.xml);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The list already holds blogs. Replace them with the imported list, or add the imported blogs to them?</source>
+        <translation>Die Liste enthält bereits Blogs. Sollen sie durch die importierte Liste ersetzt oder die importierten Blogs hinzugefügt werden?</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Replace</source>
+        <translation>&amp;Ersetzen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Import cancelled: the list is unchanged.</source>
+        <translation>Import abgebrochen: Die Liste bleibt unverändert.</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+53"/>
+        <location filename="../ui/mainwindow.cpp" line="+46"/>
         <source>Titlewave</source>
         <translation>Titlewave</translation>
     </message>
@@ -1153,7 +1184,7 @@ unlesbare Eingabe,
         <translation>Hauptleiste</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+104"/>
+        <location filename="../ui/mainwindow.cpp" line="+79"/>
         <source>Max in flight:</source>
         <translation>Max. gleichzeitig:</translation>
     </message>
@@ -1173,7 +1204,7 @@ unlesbare Eingabe,
         <translation>Maximale Anzahl gleichzeitiger Anfragen</translation>
     </message>
     <message>
-        <location line="+177"/>
+        <location line="+178"/>
         <source>No failed blogs to retry.</source>
         <translation>Keine fehlgeschlagenen Blogs zum Wiederholen.</translation>
     </message>
@@ -1197,107 +1228,12 @@ unlesbare Eingabe,
         <translation>Die Demo-Blogs konnten auf diesem Rechner nicht bereitgestellt werden.</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <location line="+15"/>
-        <source>Import Blog List</source>
-        <translation>Blogliste importieren</translation>
-    </message>
-    <message>
-        <location line="-14"/>
-        <source>Blog lists (*.txt *.csv *.tsv *.opml *.xml);;Text files (*.txt);;CSV files (*.csv *.tsv);;OPML files (*.opml *.xml);;All files (*)</source>
-        <translation>Bloglisten (*.txt *.csv *.tsv *.opml *.xml);;Textdateien (*.txt);;CSV-Dateien (*.csv *.tsv);;OPML-Dateien (*.opml *.xml);;Alle Dateien (*)</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>The list already holds blogs. Replace them with the imported list, or add the imported blogs to them?</source>
-        <translation>Die Liste enthält bereits Blogs. Sollen sie durch die importierte Liste ersetzt oder die importierten Blogs hinzugefügt werden?</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>&amp;Replace</source>
-        <translation>&amp;Ersetzen</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Add</source>
-        <translation>&amp;Hinzufügen</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Import cancelled: the list is unchanged.</source>
-        <translation>Import abgebrochen: Die Liste bleibt unverändert.</translation>
-    </message>
-    <message>
-        <location line="+24"/>
+        <location line="+30"/>
         <source>The clipboard holds no text to paste.</source>
         <translation>Die Zwischenablage enthält keinen Text zum Einfügen.</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV-Dateien (*.csv)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>JSON files (*.json)</source>
-        <translation>JSON-Dateien (*.json)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Export Selected Rows</source>
-        <translation>Ausgewählte Zeilen exportieren</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Export Results</source>
-        <translation>Ergebnisse exportieren</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Export Failed</source>
-        <translation>Export fehlgeschlagen</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+9"/>
-        <source>Exported %n blog(s) to %1</source>
-        <translation>
-            <numerusform>%n Blog nach %1 exportiert</numerusform>
-            <numerusform>%n Blogs nach %1 exportiert</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Not opened: only http and https addresses are opened.</source>
-        <translation>Nicht geöffnet: Nur http- und https-Adressen werden geöffnet.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>No Web Browser</source>
-        <translation>Kein Webbrowser</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>No web browser could be opened for this address:
-%1
-
-Copy the address to open it elsewhere.</source>
-        <translation>Für diese Adresse konnte kein Webbrowser geöffnet werden:
-%1
-
-Kopieren Sie die Adresse, um sie anderswo zu öffnen.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>&amp;Copy Address</source>
-        <translation>Adresse &amp;kopieren</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Copied %1</source>
-        <translation>%1 kopiert</translation>
-    </message>
-    <message>
-        <location line="+26"/>
+        <location line="+43"/>
         <source>The new language applies the next time Titlewave starts.</source>
         <translation>Die neue Sprache gilt ab dem nächsten Start von Titlewave.</translation>
     </message>
@@ -1519,7 +1455,7 @@ beginnt bei %3 ms, dauert %4 ms</translation>
 <context>
     <name>ResultsPane</name>
     <message>
-        <location filename="../ui/resultspane.cpp" line="+62"/>
+        <location filename="../ui/resultspane.cpp" line="+67"/>
         <source>Search results</source>
         <translation>Ergebnisse durchsuchen</translation>
     </message>
@@ -1564,15 +1500,48 @@ beginnt bei %3 ms, dauert %4 ms</translation>
         <translation>Ergebnisse</translation>
     </message>
     <message>
-        <location line="+156"/>
+        <location line="+157"/>
         <source>Waterfall</source>
         <translation>Wasserfall</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JSON files (*.json)</source>
+        <translation>JSON-Dateien (*.json)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export Selected Rows</source>
+        <translation>Ausgewählte Zeilen exportieren</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Export Results</source>
+        <translation>Ergebnisse exportieren</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Export Failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>Exported %n blog(s) to %1</source>
+        <translation>
+            <numerusform>%n Blog nach %1 exportiert</numerusform>
+            <numerusform>%n Blogs nach %1 exportiert</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>ScanProgress</name>
     <message>
-        <location filename="../ui/scanprogress.cpp" line="+21"/>
+        <location filename="../ui/scanprogress.cpp" line="+22"/>
         <source>Scan status</source>
         <translation>Scanstatus</translation>
     </message>
@@ -1602,7 +1571,7 @@ beginnt bei %3 ms, dauert %4 ms</translation>
         <translation>Scanfortschritt</translation>
     </message>
     <message numerus="yes">
-        <location line="+20"/>
+        <location line="+33"/>
         <source>%n new since the last scan</source>
         <translation>
             <numerusform>%n neu seit dem letzten Scan</numerusform>
@@ -1787,6 +1756,40 @@ beginnt bei %3 ms, dauert %4 ms</translation>
         <location line="+1"/>
         <source>A new language applies the next time Titlewave starts.</source>
         <translation>Eine neue Sprache gilt ab dem nächsten Start von Titlewave.</translation>
+    </message>
+</context>
+<context>
+    <name>WebLinks</name>
+    <message>
+        <location filename="../ui/weblinks.cpp" line="+15"/>
+        <source>Not opened: only http and https addresses are opened.</source>
+        <translation>Nicht geöffnet: Nur http- und https-Adressen werden geöffnet.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No Web Browser</source>
+        <translation>Kein Webbrowser</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No web browser could be opened for this address:
+%1
+
+Copy the address to open it elsewhere.</source>
+        <translation>Für diese Adresse konnte kein Webbrowser geöffnet werden:
+%1
+
+Kopieren Sie die Adresse, um sie anderswo zu öffnen.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Copy Address</source>
+        <translation>Adresse &amp;kopieren</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Copied %1</source>
+        <translation>%1 kopiert</translation>
     </message>
 </context>
 <context>

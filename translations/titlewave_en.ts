@@ -114,7 +114,7 @@
 <context>
     <name>ListPanel</name>
     <message numerus="yes">
-        <location filename="../ui/listpanel.cpp" line="+44"/>
+        <location filename="../ui/listpanel.cpp" line="+48"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… and %n more</numerusform>
@@ -157,7 +157,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="+340"/>
+        <location filename="../ui/mainwindow.cpp" line="+309"/>
         <location line="+10"/>
         <source>Scanning %n blog(s) again</source>
         <translation>
@@ -165,8 +165,11 @@
             <numerusform>Scanning %n blogs again</numerusform>
         </translation>
     </message>
+</context>
+<context>
+    <name>ResultsPane</name>
     <message numerus="yes">
-        <location line="+127"/>
+        <location filename="../ui/resultspane.cpp" line="+282"/>
         <source>Exported %n blog(s) to %1</source>
         <translation>
             <numerusform>Exported %n blog to %1</numerusform>
@@ -177,7 +180,7 @@
 <context>
     <name>ScanProgress</name>
     <message numerus="yes">
-        <location filename="../ui/scanprogress.cpp" line="+56"/>
+        <location filename="../ui/scanprogress.cpp" line="+70"/>
         <source>%n new since the last scan</source>
         <translation>
             <numerusform>%n new since the last scan</numerusform>

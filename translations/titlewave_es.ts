@@ -868,7 +868,7 @@ entrada ilegible,
 <context>
     <name>ListPanel</name>
     <message>
-        <location filename="../ui/listpanel.cpp" line="+24"/>
+        <location filename="../ui/listpanel.cpp" line="+28"/>
         <source>Blog list</source>
         <translation>Lista de blogs</translation>
     </message>
@@ -944,11 +944,42 @@ entrada ilegible,
         <source>Pasted: %1</source>
         <translation>Pegado: %1</translation>
     </message>
+    <message>
+        <location line="+25"/>
+        <location line="+13"/>
+        <source>Import Blog List</source>
+        <translation>Importar lista de blogs</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>Blog lists (*.txt *.csv *.tsv *.opml *.xml);;Text files (*.txt);;CSV files (*.csv *.tsv);;OPML files (*.opml *.xml);;All files (*)</source>
+        <translation>Listas de blogs (*.txt *.csv *.tsv *.opml *.xml);;Archivos de texto (*.txt);;Archivos CSV (*.csv *.tsv);;Archivos OPML (*.opml *.xml);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The list already holds blogs. Replace them with the imported list, or add the imported blogs to them?</source>
+        <translation>La lista ya contiene blogs. ¿Reemplazarlos por la lista importada o añadirles los blogs importados?</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Replace</source>
+        <translation>&amp;Reemplazar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Add</source>
+        <translation>&amp;Añadir</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Import cancelled: the list is unchanged.</source>
+        <translation>Importación cancelada: la lista no cambia.</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+53"/>
+        <location filename="../ui/mainwindow.cpp" line="+46"/>
         <source>Titlewave</source>
         <translation>Titlewave</translation>
     </message>
@@ -1153,7 +1184,7 @@ entrada ilegible,
         <translation>Principal</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+104"/>
+        <location filename="../ui/mainwindow.cpp" line="+79"/>
         <source>Max in flight:</source>
         <translation>Máx. a la vez:</translation>
     </message>
@@ -1173,7 +1204,7 @@ entrada ilegible,
         <translation>Máximo de peticiones a la vez</translation>
     </message>
     <message>
-        <location line="+177"/>
+        <location line="+178"/>
         <source>No failed blogs to retry.</source>
         <translation>No hay blogs fallidos que reintentar.</translation>
     </message>
@@ -1197,107 +1228,12 @@ entrada ilegible,
         <translation>No se pudieron servir los blogs de demostración en este equipo.</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <location line="+15"/>
-        <source>Import Blog List</source>
-        <translation>Importar lista de blogs</translation>
-    </message>
-    <message>
-        <location line="-14"/>
-        <source>Blog lists (*.txt *.csv *.tsv *.opml *.xml);;Text files (*.txt);;CSV files (*.csv *.tsv);;OPML files (*.opml *.xml);;All files (*)</source>
-        <translation>Listas de blogs (*.txt *.csv *.tsv *.opml *.xml);;Archivos de texto (*.txt);;Archivos CSV (*.csv *.tsv);;Archivos OPML (*.opml *.xml);;Todos los archivos (*)</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>The list already holds blogs. Replace them with the imported list, or add the imported blogs to them?</source>
-        <translation>La lista ya contiene blogs. ¿Reemplazarlos por la lista importada o añadirles los blogs importados?</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>&amp;Replace</source>
-        <translation>&amp;Reemplazar</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Add</source>
-        <translation>&amp;Añadir</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Import cancelled: the list is unchanged.</source>
-        <translation>Importación cancelada: la lista no cambia.</translation>
-    </message>
-    <message>
-        <location line="+24"/>
+        <location line="+30"/>
         <source>The clipboard holds no text to paste.</source>
         <translation>El portapapeles no contiene texto que pegar.</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>CSV files (*.csv)</source>
-        <translation>Archivos CSV (*.csv)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>JSON files (*.json)</source>
-        <translation>Archivos JSON (*.json)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Export Selected Rows</source>
-        <translation>Exportar filas seleccionadas</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Export Results</source>
-        <translation>Exportar resultados</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Export Failed</source>
-        <translation>Error al exportar</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+9"/>
-        <source>Exported %n blog(s) to %1</source>
-        <translation>
-            <numerusform>%n blog exportado a %1</numerusform>
-            <numerusform>%n blogs exportados a %1</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Not opened: only http and https addresses are opened.</source>
-        <translation>No se abrió: solo se abren direcciones http y https.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>No Web Browser</source>
-        <translation>Ningún navegador web</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>No web browser could be opened for this address:
-%1
-
-Copy the address to open it elsewhere.</source>
-        <translation>No se pudo abrir ningún navegador web para esta dirección:
-%1
-
-Copie la dirección para abrirla en otro lugar.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>&amp;Copy Address</source>
-        <translation>&amp;Copiar dirección</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Copied %1</source>
-        <translation>%1 copiada</translation>
-    </message>
-    <message>
-        <location line="+26"/>
+        <location line="+43"/>
         <source>The new language applies the next time Titlewave starts.</source>
         <translation>El nuevo idioma se aplicará la próxima vez que se inicie Titlewave.</translation>
     </message>
@@ -1519,7 +1455,7 @@ empieza a los %3 ms, dura %4 ms</translation>
 <context>
     <name>ResultsPane</name>
     <message>
-        <location filename="../ui/resultspane.cpp" line="+62"/>
+        <location filename="../ui/resultspane.cpp" line="+67"/>
         <source>Search results</source>
         <translation>Buscar en los resultados</translation>
     </message>
@@ -1564,15 +1500,48 @@ empieza a los %3 ms, dura %4 ms</translation>
         <translation>Resultados</translation>
     </message>
     <message>
-        <location line="+156"/>
+        <location line="+157"/>
         <source>Waterfall</source>
         <translation>Cascada</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JSON files (*.json)</source>
+        <translation>Archivos JSON (*.json)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export Selected Rows</source>
+        <translation>Exportar filas seleccionadas</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Export Results</source>
+        <translation>Exportar resultados</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Export Failed</source>
+        <translation>Error al exportar</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>Exported %n blog(s) to %1</source>
+        <translation>
+            <numerusform>%n blog exportado a %1</numerusform>
+            <numerusform>%n blogs exportados a %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>ScanProgress</name>
     <message>
-        <location filename="../ui/scanprogress.cpp" line="+21"/>
+        <location filename="../ui/scanprogress.cpp" line="+22"/>
         <source>Scan status</source>
         <translation>Estado del análisis</translation>
     </message>
@@ -1602,7 +1571,7 @@ empieza a los %3 ms, dura %4 ms</translation>
         <translation>Progreso del análisis</translation>
     </message>
     <message numerus="yes">
-        <location line="+20"/>
+        <location line="+33"/>
         <source>%n new since the last scan</source>
         <translation>
             <numerusform>%n nuevo desde el último análisis</numerusform>
@@ -1787,6 +1756,40 @@ empieza a los %3 ms, dura %4 ms</translation>
         <location line="+1"/>
         <source>A new language applies the next time Titlewave starts.</source>
         <translation>El nuevo idioma se aplicará la próxima vez que se inicie Titlewave.</translation>
+    </message>
+</context>
+<context>
+    <name>WebLinks</name>
+    <message>
+        <location filename="../ui/weblinks.cpp" line="+15"/>
+        <source>Not opened: only http and https addresses are opened.</source>
+        <translation>No se abrió: solo se abren direcciones http y https.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No Web Browser</source>
+        <translation>Ningún navegador web</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No web browser could be opened for this address:
+%1
+
+Copy the address to open it elsewhere.</source>
+        <translation>No se pudo abrir ningún navegador web para esta dirección:
+%1
+
+Copie la dirección para abrirla en otro lugar.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Copy Address</source>
+        <translation>&amp;Copiar dirección</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Copied %1</source>
+        <translation>%1 copiada</translation>
     </message>
 </context>
 <context>

@@ -868,7 +868,7 @@ ou liste illisible,
 <context>
     <name>ListPanel</name>
     <message>
-        <location filename="../ui/listpanel.cpp" line="+24"/>
+        <location filename="../ui/listpanel.cpp" line="+28"/>
         <source>Blog list</source>
         <translation>Liste de blogs</translation>
     </message>
@@ -944,11 +944,42 @@ ou liste illisible,
         <source>Pasted: %1</source>
         <translation>Collé&#xa0;: %1</translation>
     </message>
+    <message>
+        <location line="+25"/>
+        <location line="+13"/>
+        <source>Import Blog List</source>
+        <translation>Importer une liste de blogs</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>Blog lists (*.txt *.csv *.tsv *.opml *.xml);;Text files (*.txt);;CSV files (*.csv *.tsv);;OPML files (*.opml *.xml);;All files (*)</source>
+        <translation>Listes de blogs (*.txt *.csv *.tsv *.opml *.xml);;Fichiers texte (*.txt);;Fichiers CSV (*.csv *.tsv);;Fichiers OPML (*.opml *.xml);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The list already holds blogs. Replace them with the imported list, or add the imported blogs to them?</source>
+        <translation>La liste contient déjà des blogs. Les remplacer par la liste importée, ou y ajouter les blogs importés&#xa0;?</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Replace</source>
+        <translation>&amp;Remplacer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Add</source>
+        <translation>&amp;Ajouter</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Import cancelled: the list is unchanged.</source>
+        <translation>Importation annulée&#xa0;: la liste est inchangée.</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+53"/>
+        <location filename="../ui/mainwindow.cpp" line="+46"/>
         <source>Titlewave</source>
         <translation>Titlewave</translation>
     </message>
@@ -1153,7 +1184,7 @@ ou liste illisible,
         <translation>Barre principale</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+104"/>
+        <location filename="../ui/mainwindow.cpp" line="+79"/>
         <source>Max in flight:</source>
         <translation>En parallèle&#xa0;:</translation>
     </message>
@@ -1173,7 +1204,7 @@ ou liste illisible,
         <translation>Nombre maximal de requêtes en parallèle</translation>
     </message>
     <message>
-        <location line="+177"/>
+        <location line="+178"/>
         <source>No failed blogs to retry.</source>
         <translation>Aucun blog en échec à relancer.</translation>
     </message>
@@ -1197,107 +1228,12 @@ ou liste illisible,
         <translation>Les blogs de démonstration n’ont pas pu être servis par cet ordinateur.</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <location line="+15"/>
-        <source>Import Blog List</source>
-        <translation>Importer une liste de blogs</translation>
-    </message>
-    <message>
-        <location line="-14"/>
-        <source>Blog lists (*.txt *.csv *.tsv *.opml *.xml);;Text files (*.txt);;CSV files (*.csv *.tsv);;OPML files (*.opml *.xml);;All files (*)</source>
-        <translation>Listes de blogs (*.txt *.csv *.tsv *.opml *.xml);;Fichiers texte (*.txt);;Fichiers CSV (*.csv *.tsv);;Fichiers OPML (*.opml *.xml);;Tous les fichiers (*)</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>The list already holds blogs. Replace them with the imported list, or add the imported blogs to them?</source>
-        <translation>La liste contient déjà des blogs. Les remplacer par la liste importée, ou y ajouter les blogs importés&#xa0;?</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>&amp;Replace</source>
-        <translation>&amp;Remplacer</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Add</source>
-        <translation>&amp;Ajouter</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Import cancelled: the list is unchanged.</source>
-        <translation>Importation annulée&#xa0;: la liste est inchangée.</translation>
-    </message>
-    <message>
-        <location line="+24"/>
+        <location line="+30"/>
         <source>The clipboard holds no text to paste.</source>
         <translation>Le presse-papiers ne contient aucun texte à coller.</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>CSV files (*.csv)</source>
-        <translation>Fichiers CSV (*.csv)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>JSON files (*.json)</source>
-        <translation>Fichiers JSON (*.json)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Export Selected Rows</source>
-        <translation>Exporter les lignes sélectionnées</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Export Results</source>
-        <translation>Exporter les résultats</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Export Failed</source>
-        <translation>Échec de l’export</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+9"/>
-        <source>Exported %n blog(s) to %1</source>
-        <translation>
-            <numerusform>%n blog exporté dans %1</numerusform>
-            <numerusform>%n blogs exportés dans %1</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Not opened: only http and https addresses are opened.</source>
-        <translation>Non ouvert&#xa0;: seules les adresses http et https sont ouvertes.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>No Web Browser</source>
-        <translation>Aucun navigateur web</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>No web browser could be opened for this address:
-%1
-
-Copy the address to open it elsewhere.</source>
-        <translation>Aucun navigateur web n’a pu être ouvert pour cette adresse&#xa0;:
-%1
-
-Copiez l’adresse pour l’ouvrir ailleurs.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>&amp;Copy Address</source>
-        <translation>&amp;Copier l’adresse</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Copied %1</source>
-        <translation>%1 copiée</translation>
-    </message>
-    <message>
-        <location line="+26"/>
+        <location line="+43"/>
         <source>The new language applies the next time Titlewave starts.</source>
         <translation>La nouvelle langue s’appliquera au prochain démarrage de Titlewave.</translation>
     </message>
@@ -1519,7 +1455,7 @@ commence à %3&#xa0;ms, dure %4&#xa0;ms</translation>
 <context>
     <name>ResultsPane</name>
     <message>
-        <location filename="../ui/resultspane.cpp" line="+62"/>
+        <location filename="../ui/resultspane.cpp" line="+67"/>
         <source>Search results</source>
         <translation>Chercher dans les résultats</translation>
     </message>
@@ -1564,15 +1500,48 @@ commence à %3&#xa0;ms, dure %4&#xa0;ms</translation>
         <translation>Résultats</translation>
     </message>
     <message>
-        <location line="+156"/>
+        <location line="+157"/>
         <source>Waterfall</source>
         <translation>Cascade</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JSON files (*.json)</source>
+        <translation>Fichiers JSON (*.json)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export Selected Rows</source>
+        <translation>Exporter les lignes sélectionnées</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Export Results</source>
+        <translation>Exporter les résultats</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Export Failed</source>
+        <translation>Échec de l’export</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>Exported %n blog(s) to %1</source>
+        <translation>
+            <numerusform>%n blog exporté dans %1</numerusform>
+            <numerusform>%n blogs exportés dans %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>ScanProgress</name>
     <message>
-        <location filename="../ui/scanprogress.cpp" line="+21"/>
+        <location filename="../ui/scanprogress.cpp" line="+22"/>
         <source>Scan status</source>
         <translation>État de l’analyse</translation>
     </message>
@@ -1602,7 +1571,7 @@ commence à %3&#xa0;ms, dure %4&#xa0;ms</translation>
         <translation>Progression de l’analyse</translation>
     </message>
     <message numerus="yes">
-        <location line="+20"/>
+        <location line="+33"/>
         <source>%n new since the last scan</source>
         <translation>
             <numerusform>%n nouveau depuis la dernière analyse</numerusform>
@@ -1787,6 +1756,40 @@ commence à %3&#xa0;ms, dure %4&#xa0;ms</translation>
         <location line="+1"/>
         <source>A new language applies the next time Titlewave starts.</source>
         <translation>Une nouvelle langue s’applique au prochain démarrage de Titlewave.</translation>
+    </message>
+</context>
+<context>
+    <name>WebLinks</name>
+    <message>
+        <location filename="../ui/weblinks.cpp" line="+15"/>
+        <source>Not opened: only http and https addresses are opened.</source>
+        <translation>Non ouvert&#xa0;: seules les adresses http et https sont ouvertes.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No Web Browser</source>
+        <translation>Aucun navigateur web</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No web browser could be opened for this address:
+%1
+
+Copy the address to open it elsewhere.</source>
+        <translation>Aucun navigateur web n’a pu être ouvert pour cette adresse&#xa0;:
+%1
+
+Copiez l’adresse pour l’ouvrir ailleurs.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Copy Address</source>
+        <translation>&amp;Copier l’adresse</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Copied %1</source>
+        <translation>%1 copiée</translation>
     </message>
 </context>
 <context>

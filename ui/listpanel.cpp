@@ -7,7 +7,11 @@
 #include "types/webaddress.h"
 
 #include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSet>
 #include <QTextCursor>
 #include <QTimer>
@@ -276,4 +280,40 @@ void ListPanel::paste(const QString &pasted)
         return;
     }
     m_reader.run(read, [this](const BlogListAddition &addition) { onPasted(addition); });
+}
+
+void ListPanel::chooseAndImport(const QString &recentFile)
+{
+    const QString start = recentFile.isEmpty() ? QDir::homePath() : QFileInfo(recentFile).absolutePath();
+    const QString path
+        = QFileDialog::getOpenFileName(this, tr("Import Blog List"), start,
+                                       tr("Blog lists (*.txt *.csv *.tsv *.opml *.xml);;Text files (*.txt);;"
+                                          "CSV files (*.csv *.tsv);;OPML files (*.opml *.xml);;All files (*)"));
+    if (!path.isEmpty())
+        importAsking({ path });
+}
+
+void ListPanel::importAsking(const QStringList &paths, const QList<QUrl> &thenAppend)
+{
+    if (paths.isEmpty() || text().trimmed().isEmpty()) {
+        importFiles(paths, thenAppend);
+        return;
+    }
+    QMessageBox box(QMessageBox::Question, tr("Import Blog List"),
+                    tr("The list already holds blogs. Replace them with the imported list, or add the imported "
+                       "blogs to them?"),
+                    QMessageBox::Cancel, this);
+    box.setObjectName(QStringLiteral("importQuestion"));
+    QPushButton *replace = box.addButton(tr("&Replace"), QMessageBox::DestructiveRole);
+    replace->setObjectName(QStringLiteral("replaceButton"));
+    QPushButton *add = box.addButton(tr("&Add"), QMessageBox::AcceptRole);
+    add->setObjectName(QStringLiteral("addButton"));
+    box.setDefaultButton(add);
+    box.exec();
+    if (box.clickedButton() == replace)
+        importFiles(paths, thenAppend, ImportMode::Replace);
+    else if (box.clickedButton() == add)
+        importFiles(paths, thenAppend, ImportMode::Add);
+    else
+        tell(tr("Import cancelled: the list is unchanged."));
 }

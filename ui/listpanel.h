@@ -47,6 +47,10 @@ public:
     /// Reads list files into the editor as one list, then appends @p thenAppend.
     void importFiles(const QStringList &paths, const QList<QUrl> &thenAppend = {},
                      ImportMode mode = ImportMode::Replace);
+    /// importFiles(), asking first whether to replace the list or add to it when it holds blogs.
+    void importAsking(const QStringList &paths, const QList<QUrl> &thenAppend = {});
+    /// Asks for a list file (starting beside @p recentFile) and imports it as importAsking() does.
+    void chooseAndImport(const QString &recentFile);
     /// Adds web addresses to the end of the list; other schemes are refused.
     void appendUrls(const QList<QUrl> &urls);
     /// Adds what pasted text holds that the list lacks: its new, accepted blogs, never a refused

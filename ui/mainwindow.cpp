@@ -15,16 +15,12 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
-#include <QDesktopServices>
 #include <QDir>
-#include <QFileDialog>
-#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPlainTextEdit>
-#include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
 #include <QSplitter>
@@ -33,9 +29,6 @@
 #include <QToolBar>
 
 namespace {
-// The status bar follows the scan at most ten times a second; enough for a ticking clock.
-constexpr int kProgressIntervalMs = 100;
-
 const QString kGeometryKey = QStringLiteral("window/geometry");
 const QString kStateKey = QStringLiteral("window/state");
 const QString kSplitterKey = QStringLiteral("window/splitter");
@@ -57,7 +50,7 @@ MainWindow::MainWindow(QWidget *parent)
     createCentralWidget();
     createMenusAndToolBar();
     connectActions();
-    m_progress = new ScanProgress(this);
+    m_progress = new ScanProgress(m_session, this);
     // Permanent, so messages (list summaries) show beside it instead of hiding it.
     statusBar()->addPermanentWidget(m_progress);
 
@@ -68,13 +61,6 @@ MainWindow::MainWindow(QWidget *parent)
     connect(&m_session, &ScanSession::finished, this, &MainWindow::onScanFinished);
     connect(&m_session, &ScanSession::historyProblem, this,
             [this](const QString &message) { statusBar()->showMessage(message); });
-    m_progressUpdate.setSingleShot(true);
-    m_progressUpdate.setInterval(kProgressIntervalMs);
-    connect(&m_progressUpdate, &QTimer::timeout, this, &MainWindow::updateProgress);
-    connect(&m_session, &ScanSession::countsChanged, this, [this] {
-        if (!m_progressUpdate.isActive())
-            m_progressUpdate.start();
-    });
 
     // Export, retry and the row actions depend on there being rows, failures and a selection.
     connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::updateActions);
@@ -91,16 +77,11 @@ MainWindow::MainWindow(QWidget *parent)
             });
     // A scan shows its results at full width: the list folds away (Blog List brings it back).
     connect(&m_session, &ScanSession::started, this, [this] { setListShown(false); });
-    connect(m_results, &ResultsPane::rowActivated, this, [this](int row) {
-        const BlogResult result = m_model->result(row);
-        if (result.articleUrl.isValid())
-            openWebUrl(result.articleUrl);
-    });
 
     resize(1100, 650);
     restoreWindowState();
     updateActions();
-    updateProgress();
+    m_progress->showState();
     m_list->setFocus();
 }
 
@@ -115,33 +96,20 @@ MainWindow::~MainWindow()
 void MainWindow::connectActions()
 {
     const WindowActions &a = m_actions;
-    connect(a.importList, &QAction::triggered, this, &MainWindow::importList);
+    connect(a.importList, &QAction::triggered, this, [this] {
+        if (!isBusy())
+            m_list->chooseAndImport(recentFiles().value(0));
+    });
     connect(a.pasteList, &QAction::triggered, this, &MainWindow::pasteList);
-    connect(a.exportAll, &QAction::triggered, this, [this] { exportWithDialog(false); });
-    connect(a.exportSelected, &QAction::triggered, this, [this] { exportWithDialog(true); });
+    connect(a.exportAll, &QAction::triggered, m_results, [this] { m_results->exportWithDialog(false); });
+    connect(a.exportSelected, &QAction::triggered, m_results, [this] { m_results->exportWithDialog(true); });
     connect(a.settings, &QAction::triggered, this, &MainWindow::showSettings);
     connect(a.quit, &QAction::triggered, this, &QWidget::close);
-    connect(a.find, &QAction::triggered, m_results, &ResultsPane::focusSearch);
-    connect(a.copyRows, &QAction::triggered, m_results, &ResultsPane::copySelectedRows);
     connect(a.start, &QAction::triggered, this, &MainWindow::startScan);
     connect(a.stop, &QAction::triggered, this, &MainWindow::stopScan);
     connect(a.retryFailed, &QAction::triggered, this, &MainWindow::retryFailed);
     connect(a.retrySelected, &QAction::triggered, this, [this] { rescanRows(m_results->selectedRows()); });
     connect(a.demo, &QAction::triggered, this, &MainWindow::runDemo);
-    connect(a.openArticle, &QAction::triggered, this,
-            [this] { openWebUrl(m_model->result(m_results->currentRow()).articleUrl); });
-    connect(a.openBlog, &QAction::triggered, this,
-            [this] { openWebUrl(m_model->result(m_results->currentRow()).blogUrl); });
-    const auto copy = [](const QString &text) {
-        if (!text.isEmpty())
-            QApplication::clipboard()->setText(text);
-    };
-    connect(a.copyUrl, &QAction::triggered, this, [this, copy] {
-        const BlogResult result = m_model->result(m_results->currentRow());
-        copy((result.articleUrl.isValid() ? result.articleUrl : result.blogUrl).toString());
-    });
-    connect(a.copyTitle, &QAction::triggered, this,
-            [this, copy] { copy(m_model->result(m_results->currentRow()).title); });
     connect(a.about, &QAction::triggered, this, &MainWindow::showAbout);
     connect(a.showList, &QAction::toggled, this, &MainWindow::setListShown);
     connect(a.showDetails, &QAction::toggled, m_details, &QWidget::setVisible);
@@ -194,6 +162,7 @@ void MainWindow::createCentralWidget()
     });
 
     m_results = new ResultsPane(m_model, m_actions, this);
+    connect(m_results, &ResultsPane::message, this, [this](const QString &text) { statusBar()->showMessage(text); });
     m_details = new DetailsPanel(this);
 
     // The results over the selected row's details, like a browser's network panel.
@@ -378,45 +347,6 @@ void MainWindow::runDemo()
     startScan();
 }
 
-void MainWindow::importList()
-{
-    const QStringList recent = recentFiles();
-    const QString start = recent.isEmpty() ? QDir::homePath() : QFileInfo(recent.constFirst()).absolutePath();
-    const QString path
-        = QFileDialog::getOpenFileName(this, tr("Import Blog List"), start,
-                                       tr("Blog lists (*.txt *.csv *.tsv *.opml *.xml);;Text files (*.txt);;"
-                                          "CSV files (*.csv *.tsv);;OPML files (*.opml *.xml);;All files (*)"));
-    if (!path.isEmpty())
-        importFilesAsking({ path });
-}
-
-void MainWindow::importFilesAsking(const QStringList &paths, const QList<QUrl> &thenAppend)
-{
-    if (paths.isEmpty() || m_list->text().trimmed().isEmpty()) {
-        importFiles(paths, thenAppend);
-        return;
-    }
-    if (isBusy())
-        return;
-    QMessageBox box(QMessageBox::Question, tr("Import Blog List"),
-                    tr("The list already holds blogs. Replace them with the imported list, or add the imported "
-                       "blogs to them?"),
-                    QMessageBox::Cancel, this);
-    box.setObjectName(QStringLiteral("importQuestion"));
-    QPushButton *replace = box.addButton(tr("&Replace"), QMessageBox::DestructiveRole);
-    replace->setObjectName(QStringLiteral("replaceButton"));
-    QPushButton *add = box.addButton(tr("&Add"), QMessageBox::AcceptRole);
-    add->setObjectName(QStringLiteral("addButton"));
-    box.setDefaultButton(add);
-    box.exec();
-    if (box.clickedButton() == replace)
-        m_list->importFiles(paths, thenAppend, ListPanel::ImportMode::Replace);
-    else if (box.clickedButton() == add)
-        m_list->importFiles(paths, thenAppend, ListPanel::ImportMode::Add);
-    else
-        statusBar()->showMessage(tr("Import cancelled: the list is unchanged."));
-}
-
 void MainWindow::importFile(const QString &path)
 {
     importFiles({ path });
@@ -443,65 +373,20 @@ void MainWindow::pasteList()
         m_list->paste(text);
 }
 
+void MainWindow::importFilesAsking(const QStringList &paths, const QList<QUrl> &thenAppend)
+{
+    if (!isBusy() || paths.isEmpty())
+        m_list->importAsking(paths, thenAppend);
+}
+
 QStringList MainWindow::recentFiles() const
 {
     return m_recentMenu->files();
 }
 
-void MainWindow::exportWithDialog(bool selectedOnly)
-{
-    if (m_model->rowCount() == 0 || (selectedOnly && !m_results->hasSelection()))
-        return;
-    const QString csvFilter = tr("CSV files (*.csv)");
-    const QString jsonFilter = tr("JSON files (*.json)");
-    QString selectedFilter = csvFilter;
-    const QString path
-        = QFileDialog::getSaveFileName(this, selectedOnly ? tr("Export Selected Rows") : tr("Export Results"),
-                                       QDir::home().filePath(QStringLiteral("titlewave-results.csv")),
-                                       csvFilter + QLatin1String(";;") + jsonFilter, &selectedFilter);
-    if (path.isEmpty())
-        return;
-    // The typed name's extension decides; the chosen file type only fills in a missing one.
-    const ResultExporter::Target target
-        = ResultExporter::targetFor(path, selectedFilter == jsonFilter ? ExportFormat::Json : ExportFormat::Csv);
-    if (const std::optional<QString> error = exportResults(target.path, target.format, selectedOnly))
-        QMessageBox::warning(this, tr("Export Failed"), *error);
-}
-
 std::optional<QString> MainWindow::exportResults(const QString &path, ExportFormat format, bool selectedOnly)
 {
-    const QList<BlogResult> results = m_results->shownResults(selectedOnly);
-    if (const std::optional<QString> error = ResultExporter::write(path, results, format))
-        return error;
-    statusBar()->showMessage(
-        tr("Exported %n blog(s) to %1", nullptr, int(results.size())).arg(QDir::toNativeSeparators(path)));
-    return std::nullopt;
-}
-
-void MainWindow::openWebUrl(const QUrl &url)
-{
-    // Addresses come from the web: only ever hand http(s) to the desktop.
-    if (!WebAddress::isFetchable(url)) {
-        statusBar()->showMessage(tr("Not opened: only http and https addresses are opened."));
-        return;
-    }
-    if (QDesktopServices::openUrl(url))
-        return;
-    // No browser (or no xdg-open): say so where the user looks, and offer the address instead.
-    QMessageBox box(QMessageBox::Warning, tr("No Web Browser"),
-                    tr("No web browser could be opened for this address:\n%1\n\nCopy the address to open it "
-                       "elsewhere.")
-                        .arg(url.toDisplayString()),
-                    QMessageBox::Close, this);
-    box.setObjectName(QStringLiteral("noBrowserMessage"));
-    box.setTextFormat(Qt::PlainText); // the address comes from the web
-    QPushButton *copy = box.addButton(tr("&Copy Address"), QMessageBox::AcceptRole);
-    box.setDefaultButton(copy);
-    box.exec();
-    if (box.clickedButton() == copy) {
-        QApplication::clipboard()->setText(url.toString());
-        statusBar()->showMessage(tr("Copied %1").arg(url.toDisplayString()));
-    }
+    return m_results->exportResults(path, format, selectedOnly);
 }
 
 void MainWindow::showSettings()
@@ -556,7 +441,7 @@ void MainWindow::onScanFinished()
     // The table is where the results are delivered: they count as seen now.
     m_session.commitHistory();
     updateActions();
-    updateProgress();
+    m_progress->showState();
 }
 
 void MainWindow::updateActions()
@@ -582,14 +467,6 @@ void MainWindow::updateActions()
     a.openBlog->setEnabled(WebAddress::isFetchable(current.blogUrl));
     a.copyUrl->setEnabled(current.articleUrl.isValid() || current.blogUrl.isValid());
     a.copyTitle->setEnabled(!current.title.isEmpty());
-}
-
-void MainWindow::updateProgress()
-{
-    m_progress->showState(m_session);
-    // The elapsed time ticks on while blogs are out, even when no count changes.
-    if (m_session.isRunning() && !m_progressUpdate.isActive())
-        m_progressUpdate.start();
 }
 
 void MainWindow::applyCommandLine(const CommandLineOptions &options)

@@ -102,17 +102,13 @@ private:
     void restoreWindowState();
     void saveWindowState();
 
-    void importList();
-    void exportWithDialog(bool selectedOnly);
     void pasteList();
     void showSettings();
     void showAbout();
-    void openWebUrl(const QUrl &url);
     /// Scan options: the settings, with what the command line named in their place.
     void updateScanOptions();
     void onScanFinished();
     void updateActions();
-    void updateProgress();
     void updateDetails();
 
     ScanSession m_session;
@@ -133,6 +129,4 @@ private:
     ScanProgress *m_progress = nullptr;
     RecentFilesMenu *m_recentMenu = nullptr;
     DropTarget *m_dropTarget = nullptr;
-    // The status bar follows the session's counts, at most ten times a second.
-    QTimer m_progressUpdate;
 };

@@ -6,17 +6,22 @@
 #include "resultssortmodel.h"
 #include "types/blogstatus.h"
 #include "waterfalldelegate.h"
+#include "weblinks.h"
 #include "windowactions.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDir>
+#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QMessageBox>
 #include <QStyledItemDelegate>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -103,6 +108,7 @@ ResultsPane::ResultsPane(ResultsModel *model, const WindowActions &actions, QWid
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &ResultsPane::selectionChanged);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentChanged, this, &ResultsPane::selectionChanged);
     setUpColumns();
+    connectRowActions();
 
     auto *filterRow = new QHBoxLayout;
     filterRow->setContentsMargins(0, 0, 0, 0);
@@ -246,4 +252,60 @@ void ResultsPane::showHeaderMenu(const QPoint &position)
                 [header, column](bool visible) { header->setSectionHidden(column, !visible); });
     }
     menu.exec(header->mapToGlobal(position));
+}
+
+void ResultsPane::exportWithDialog(bool selectedOnly)
+{
+    if (m_model->rowCount() == 0 || (selectedOnly && !hasSelection()))
+        return;
+    const QString csvFilter = tr("CSV files (*.csv)");
+    const QString jsonFilter = tr("JSON files (*.json)");
+    QString selectedFilter = csvFilter;
+    const QString path
+        = QFileDialog::getSaveFileName(this, selectedOnly ? tr("Export Selected Rows") : tr("Export Results"),
+                                       QDir::home().filePath(QStringLiteral("titlewave-results.csv")),
+                                       csvFilter + QLatin1String(";;") + jsonFilter, &selectedFilter);
+    if (path.isEmpty())
+        return;
+    // The typed name's extension decides; the chosen file type only fills in a missing one.
+    const ResultExporter::Target target
+        = ResultExporter::targetFor(path, selectedFilter == jsonFilter ? ExportFormat::Json : ExportFormat::Csv);
+    if (const std::optional<QString> error = exportResults(target.path, target.format, selectedOnly))
+        QMessageBox::warning(this, tr("Export Failed"), *error);
+}
+
+std::optional<QString> ResultsPane::exportResults(const QString &path, ExportFormat format, bool selectedOnly)
+{
+    const QList<BlogResult> results = shownResults(selectedOnly);
+    if (const std::optional<QString> error = ResultExporter::write(path, results, format))
+        return error;
+    Q_EMIT message(tr("Exported %n blog(s) to %1", nullptr, int(results.size())).arg(QDir::toNativeSeparators(path)));
+    return std::nullopt;
+}
+
+void ResultsPane::connectRowActions()
+{
+    const WindowActions &a = m_actions;
+    connect(a.find, &QAction::triggered, this, &ResultsPane::focusSearch);
+    connect(a.copyRows, &QAction::triggered, this, &ResultsPane::copySelectedRows);
+    const auto current = [this] { return m_model->result(currentRow()); };
+    const auto open = [this](const QUrl &url) {
+        if (const QString text = WebLinks::open(this, url); !text.isEmpty())
+            Q_EMIT message(text);
+    };
+    connect(a.openArticle, &QAction::triggered, this, [current, open] { open(current().articleUrl); });
+    connect(a.openBlog, &QAction::triggered, this, [current, open] { open(current().blogUrl); });
+    connect(this, &ResultsPane::rowActivated, this, [this, open](int row) {
+        if (const QUrl article = m_model->result(row).articleUrl; article.isValid())
+            open(article);
+    });
+    const auto copy = [](const QString &text) {
+        if (!text.isEmpty())
+            QApplication::clipboard()->setText(text);
+    };
+    connect(a.copyUrl, &QAction::triggered, this, [current, copy] {
+        const BlogResult result = current();
+        copy((result.articleUrl.isValid() ? result.articleUrl : result.blogUrl).toString());
+    });
+    connect(a.copyTitle, &QAction::triggered, this, [current, copy] { copy(current().title); });
 }

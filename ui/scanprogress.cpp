@@ -10,8 +10,9 @@
 
 #include <algorithm>
 
-ScanProgress::ScanProgress(QWidget *parent)
+ScanProgress::ScanProgress(const ScanSession &session, QWidget *parent)
     : QWidget(parent)
+    , m_session(session)
     , m_progressLabel(new QLabel(this))
     , m_newLabel(new QLabel(this))
     , m_speedLabel(new QLabel(this))
@@ -43,10 +44,23 @@ ScanProgress::ScanProgress(QWidget *parent)
     for (QWidget *widget : { static_cast<QWidget *>(m_progressLabel), static_cast<QWidget *>(m_newLabel),
                              static_cast<QWidget *>(m_speedLabel), static_cast<QWidget *>(m_progress) })
         layout->addWidget(widget);
+
+    // A signal per finished blog, shown at most ten times a second: enough for a ticking clock.
+    m_update.setSingleShot(true);
+    m_update.setInterval(100);
+    connect(&m_update, &QTimer::timeout, this, &ScanProgress::showState);
+    connect(&m_session, &ScanSession::countsChanged, this, [this] {
+        if (!m_update.isActive())
+            m_update.start();
+    });
 }
 
-void ScanProgress::showState(const ScanSession &session)
+void ScanProgress::showState()
 {
+    const ScanSession &session = m_session;
+    // The elapsed time ticks on while blogs are out, even when no count changes.
+    if (session.isRunning() && !m_update.isActive())
+        m_update.start();
     // Counted by the session as rows change, so a retry of some rows shows the whole list's state,
     // and showing it costs nothing however long the list.
     const ScanSession::Counts counts = session.counts();
