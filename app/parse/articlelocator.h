@@ -17,6 +17,7 @@ struct ArticleLocation {
     bool pageIsFeed = false; ///< the "front page" was a feed (articleUrl then comes from its newest entry)
     QString articleTitle; ///< the feed entry's title when the page was a feed, else empty
     QString error; ///< a translated reason when nothing was found (e.g. an invalid XPath)
+    bool xpathFailed = false; ///< the user's XPath is not valid: no other rule nor feed may answer
 
     // What else the page says, for the rest of the chain.
     QStringList linkTexts; ///< the front page's link text(s) for the article: one headline candidate

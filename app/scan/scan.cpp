@@ -111,6 +111,7 @@ void Scan::clearBlogs()
     m_finishedCount = 0;
     m_failedCount = 0;
     m_feedDateLookups = 0;
+    m_cancelledCount = 0;
     m_stopped = false;
 }
 
@@ -176,6 +177,8 @@ void Scan::onBlogFinished(const BlogResult &result)
     ++m_finishedCount;
     if (isFailureStatus(result.status))
         ++m_failedCount;
+    else if (result.status == BlogStatus::Cancelled)
+        ++m_cancelledCount;
     if (m_finishedCount == int(m_blogs.size())) {
         m_running = false;
         m_finalElapsedMs = m_elapsed.elapsed();

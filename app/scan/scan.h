@@ -45,6 +45,8 @@ public:
     int blogCount() const { return int(m_entries.size()); }
     int finishedCount() const { return m_finishedCount; }
     int failedCount() const { return m_failedCount; }
+    /// Blogs Stop ended before they finished: neither ok nor failed.
+    int cancelledCount() const { return m_cancelledCount; }
     int peakRequestsInFlight() const { return m_fetcher.peakInFlight(); }
     /// Blogs whose front page listed several posts without dates, so that their feed was fetched
     /// for its dates (one more request each).
@@ -85,6 +87,7 @@ private:
     int m_finishedCount = 0;
     int m_failedCount = 0;
     int m_feedDateLookups = 0;
+    int m_cancelledCount = 0;
     qint64 m_parseBacklogBytes = 0; // bodies handed to the parsers and not parsed yet
     bool m_running = false;
     bool m_stopped = false;

@@ -4,7 +4,7 @@
 // loopback port and scanned by the real Scan, all in one scan like the product. Scores the
 // newest article's URL and its headline per fixture and per failure class, and fails when a
 // fixture that baseline.tsv records as right goes wrong.
-#include "demo/httpserver.h"
+#include "httpserver.h"
 #include "parse/htmldocument.h"
 #include "parse/textcleaner.h"
 #include "scan/scan.h"

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "httpserver.h"
+#include "loopbackhttpserver.h"
 
-#include <QSslServer>
+#include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
 
@@ -34,33 +34,26 @@ QByteArray reasonPhrase(int status)
 }
 } // namespace
 
-HttpServer::HttpServer(QObject *parent)
+LoopbackHttpServer::LoopbackHttpServer(QObject *parent)
     : QObject(parent)
 { }
 
-HttpServer::~HttpServer()
+LoopbackHttpServer::~LoopbackHttpServer()
 {
     close();
 }
 
-bool HttpServer::listen(const QHostAddress &address, quint16 port)
+bool LoopbackHttpServer::listen(const QHostAddress &address, quint16 port)
 {
     return listenAlso(address, port);
 }
 
-bool HttpServer::listenAlso(const QHostAddress &address, quint16 port)
+bool LoopbackHttpServer::listenAlso(const QHostAddress &address, quint16 port)
 {
     return addListener(new QTcpServer(this), address, port);
 }
 
-bool HttpServer::listenTls(const QSslConfiguration &tls, const QHostAddress &address)
-{
-    auto *listener = new QSslServer(this);
-    listener->setSslConfiguration(tls);
-    return addListener(listener, address, 0);
-}
-
-bool HttpServer::addListener(QTcpServer *listener, const QHostAddress &address, quint16 port)
+bool LoopbackHttpServer::addListener(QTcpServer *listener, const QHostAddress &address, quint16 port)
 {
     if (!address.isLoopback()) {
         delete listener;
@@ -81,12 +74,12 @@ bool HttpServer::addListener(QTcpServer *listener, const QHostAddress &address, 
     return true;
 }
 
-QList<QUrl> HttpServer::urls() const
+QList<QUrl> LoopbackHttpServer::urls() const
 {
     QList<QUrl> list;
     for (const QTcpServer *listener : m_listeners) {
         QUrl url;
-        url.setScheme(qobject_cast<const QSslServer *>(listener) ? QStringLiteral("https") : QStringLiteral("http"));
+        url.setScheme(listener->inherits("QSslServer") ? QStringLiteral("https") : QStringLiteral("http"));
         url.setHost(listener->serverAddress().toString());
         url.setPort(listener->serverPort());
         url.setPath(QStringLiteral("/"));
@@ -95,7 +88,7 @@ QList<QUrl> HttpServer::urls() const
     return list;
 }
 
-void HttpServer::close()
+void LoopbackHttpServer::close()
 {
     for (QTcpServer *listener : std::as_const(m_listeners))
         listener->close();
@@ -105,13 +98,7 @@ void HttpServer::close()
     m_buffers.clear();
 }
 
-void HttpServer::resetCounters()
-{
-    m_peakInFlight = m_inFlight;
-    m_requestCount = 0;
-}
-
-HttpRequest HttpServer::parseRequestHead(const QByteArray &head)
+HttpRequest LoopbackHttpServer::parseRequestHead(const QByteArray &head)
 {
     const QList<QByteArray> lines = head.split('\n');
     const QList<QByteArray> requestLine = lines.value(0).trimmed().split(' ');
@@ -126,12 +113,12 @@ HttpRequest HttpServer::parseRequestHead(const QByteArray &head)
     return request;
 }
 
-bool HttpServer::keepsAlive(const HttpRequest &request)
+bool LoopbackHttpServer::keepsAlive(const HttpRequest &request)
 {
     return request.headers.value("connection").toLower() != "close";
 }
 
-QByteArray HttpServer::responseHead(const HttpResponse &response, bool keepAlive)
+QByteArray LoopbackHttpServer::responseHead(const LoopbackResponse &response, bool keepAlive)
 {
     QByteArray head = "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + reasonPhrase(response.status)
         + "\r\nContent-Type: " + response.contentType
@@ -142,7 +129,7 @@ QByteArray HttpServer::responseHead(const HttpResponse &response, bool keepAlive
     return head;
 }
 
-void HttpServer::onNewConnection(QTcpServer *listener)
+void LoopbackHttpServer::onNewConnection(QTcpServer *listener)
 {
     while (QTcpSocket *socket = listener->nextPendingConnection()) {
         // Qt writes the head and the body in separate send() calls; with Nagle on, the body then
@@ -157,7 +144,7 @@ void HttpServer::onNewConnection(QTcpServer *listener)
     }
 }
 
-void HttpServer::onReadyRead(QTcpSocket *socket)
+void LoopbackHttpServer::onReadyRead(QTcpSocket *socket)
 {
     QByteArray &buffer = m_buffers[socket];
     buffer.append(socket->readAll());
@@ -168,64 +155,29 @@ void HttpServer::onReadyRead(QTcpSocket *socket)
         request.localPort = socket->localPort();
         const bool keepAlive = keepsAlive(request);
 
-        ++m_requestCount;
-        ++m_inFlight;
-        m_peakInFlight = std::max(m_peakInFlight, m_inFlight);
+        request.id = ++m_lastRequestId;
         Q_EMIT requestReceived(request);
 
-        const HttpResponse response = m_handler
-            ? m_handler(request)
-            : HttpResponse { 404, "text/plain", "no handler", {}, 0, HttpResponse::Delivery::Normal, 0 };
-        if (response.delivery == HttpResponse::Delivery::Hang)
-            continue; // stays in flight until the client gives up
+        const LoopbackResponse response
+            = m_handler ? m_handler(request) : LoopbackResponse { 404, "text/plain", "no handler", {}, 0 };
         if (response.delayMs > 0) {
-            QTimer::singleShot(response.delayMs, socket, [this, socket, path = request.path, response, keepAlive] {
-                answer(socket, path, response, keepAlive);
+            QTimer::singleShot(response.delayMs, socket, [this, socket, request, response, keepAlive] {
+                deliver(socket, request, response, keepAlive);
             });
         } else {
-            answer(socket, request.path, response, keepAlive);
+            deliver(socket, request, response, keepAlive);
         }
     }
     if (buffer.size() > kMaxHeadBytes)
         socket->abort();
 }
 
-void HttpServer::answer(QTcpSocket *socket, const QByteArray &path, const HttpResponse &response, bool keepAlive)
+void LoopbackHttpServer::deliver(QTcpSocket *socket, const HttpRequest &request, const LoopbackResponse &response,
+                                 bool keepAlive)
 {
-    requestDone(path);
-    if (response.delivery == HttpResponse::Delivery::CloseSilently) {
-        socket->disconnectFromHost();
-        return;
-    }
+    Q_EMIT requestAnswered(request.path);
     socket->write(responseHead(response, keepAlive));
-    if (response.delivery == HttpResponse::Delivery::Trickle) {
-        // Never silent, never done (for a while): only a whole-request deadline ends it.
-        auto *timer = new QTimer(socket);
-        timer->setInterval(response.trickleIntervalMs);
-        connect(timer, &QTimer::timeout, socket, [socket, timer, body = response.body, sent = qsizetype(0)]() mutable {
-            if (sent >= body.size()) {
-                timer->stop();
-                return;
-            }
-            socket->write(body.constData() + sent, 1);
-            ++sent;
-        });
-        timer->start();
-        return;
-    }
-    if (response.delivery == HttpResponse::Delivery::ResetMidBody) {
-        socket->write(response.body.left(response.body.size() / 2));
-        socket->flush();
-        socket->abort();
-        return;
-    }
     socket->write(response.body);
     if (!keepAlive)
         socket->disconnectFromHost();
-}
-
-void HttpServer::requestDone(const QByteArray &path)
-{
-    m_inFlight = std::max(0, m_inFlight - 1);
-    Q_EMIT requestAnswered(path);
 }
