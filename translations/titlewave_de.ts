@@ -522,7 +522,7 @@ unlesbare Eingabe.</translation>
 <context>
     <name>Download</name>
     <message>
-        <location filename="../app/net/download.cpp" line="+190"/>
+        <location filename="../app/net/download.cpp" line="+193"/>
         <source>The page is %1 MB, over the %2 MB limit.</source>
         <translation>Die Seite ist %1 MB groß und überschreitet die Grenze von %2 MB.</translation>
     </message>
@@ -605,7 +605,15 @@ unlesbare Eingabe.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+12"/>
+        <location line="+3"/>
+        <source>%n blog(s) unchanged since the last scan (not modified: the remembered article)</source>
+        <translation>
+            <numerusform>%n Blog seit dem letzten Scan unverändert (nicht geändert: der gespeicherte Artikel)</numerusform>
+            <numerusform>%n Blogs seit dem letzten Scan unverändert (nicht geändert: der gespeicherte Artikel)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+15"/>
         <source>%n blog(s) in %1 s: %2 ok, %3 failed</source>
         <translation>
             <numerusform>%n Blog in %1 s: %2 ok, %3 fehlgeschlagen</numerusform>

@@ -31,7 +31,7 @@
 <context>
     <name>Download</name>
     <message numerus="yes">
-        <location filename="../app/net/download.cpp" line="+264"/>
+        <location filename="../app/net/download.cpp" line="+267"/>
         <source>More than %n redirect(s): the server redirects in a loop.</source>
         <translation>
             <numerusform>More than %n redirect: the server redirects in a loop.</numerusform>
@@ -50,7 +50,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+12"/>
+        <location line="+3"/>
+        <source>%n blog(s) unchanged since the last scan (not modified: the remembered article)</source>
+        <translation>
+            <numerusform>%n blog unchanged since the last scan (not modified: the remembered article)</numerusform>
+            <numerusform>%n blogs unchanged since the last scan (not modified: the remembered article)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+15"/>
         <source>%n blog(s) in %1 s: %2 ok, %3 failed</source>
         <translation>
             <numerusform>%n blog in %1 s: %2 ok, %3 failed</numerusform>

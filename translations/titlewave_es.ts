@@ -522,7 +522,7 @@ entrada ilegible.</translation>
 <context>
     <name>Download</name>
     <message>
-        <location filename="../app/net/download.cpp" line="+190"/>
+        <location filename="../app/net/download.cpp" line="+193"/>
         <source>The page is %1 MB, over the %2 MB limit.</source>
         <translation>La página ocupa %1 MB y supera el límite de %2 MB.</translation>
     </message>
@@ -605,7 +605,15 @@ entrada ilegible.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+12"/>
+        <location line="+3"/>
+        <source>%n blog(s) unchanged since the last scan (not modified: the remembered article)</source>
+        <translation>
+            <numerusform>%n blog sin cambios desde el último análisis (no modificado: el artículo recordado)</numerusform>
+            <numerusform>%n blogs sin cambios desde el último análisis (no modificados: el artículo recordado)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+15"/>
         <source>%n blog(s) in %1 s: %2 ok, %3 failed</source>
         <translation>
             <numerusform>%n blog en %1 s: %2 bien, %3 fallidos</numerusform>

@@ -522,7 +522,7 @@ ou liste illisible.</translation>
 <context>
     <name>Download</name>
     <message>
-        <location filename="../app/net/download.cpp" line="+190"/>
+        <location filename="../app/net/download.cpp" line="+193"/>
         <source>The page is %1 MB, over the %2 MB limit.</source>
         <translation>La page fait %1&#xa0;Mo, au-delà de la limite de %2&#xa0;Mo.</translation>
     </message>
@@ -605,7 +605,15 @@ ou liste illisible.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+12"/>
+        <location line="+3"/>
+        <source>%n blog(s) unchanged since the last scan (not modified: the remembered article)</source>
+        <translation>
+            <numerusform>%n blog inchangé depuis la dernière analyse (non modifié&#xa0;: l’article mémorisé)</numerusform>
+            <numerusform>%n blogs inchangés depuis la dernière analyse (non modifiés&#xa0;: l’article mémorisé)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+15"/>
         <source>%n blog(s) in %1 s: %2 ok, %3 failed</source>
         <translation>
             <numerusform>%n blog en %1&#xa0;s&#xa0;: %2 OK, %3 en échec</numerusform>

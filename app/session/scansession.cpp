@@ -155,6 +155,7 @@ void ScanSession::count(const BlogResult &result, int sign)
     m_counts.done += BlogStatusText::isFinal(result.status) ? sign : 0;
     m_counts.failed += BlogStatusText::isFailure(result.status) ? sign : 0;
     m_counts.withNewArticle += result.isNew ? sign : 0;
+    m_counts.unchanged += result.unchanged ? sign : 0;
     for (const RequestTiming &timing : result.timings)
         m_counts.requestMs += sign * timing.durationMs();
 }

@@ -36,6 +36,7 @@ public:
         int done = 0; ///< rows whose status is final, failed or not
         int failed = 0;
         int withNewArticle = 0; ///< rows whose article differs from the last scan's
+        int unchanged = 0; ///< rows whose blog answered 304: the remembered article, not fetched
         qint64 requestMs = 0; ///< every request of every row, added up
         friend bool operator==(const Counts &, const Counts &) = default;
     };

@@ -148,6 +148,7 @@ private Q_SLOTS:
         QVERIFY2(row.contains(",ok,") && row.contains("/post.html,Kept post,unchanged,"), row.constData());
         QVERIFY2(row.contains(",304,"), row.constData());
         QVERIFY2(row.endsWith(",no"), row.constData());
+        QVERIFY2(rescan.err.contains("1 blog unchanged since the last scan"), rescan.err.constData());
         // The first run and --no-history sent nothing; the rescan sent the ETag and fetched no article.
         QCOMPARE(conditions, (QList<QByteArray> { QByteArray(), QByteArray(), "\"front-1\"" }));
         QCOMPARE(server.requestCount(), 5);

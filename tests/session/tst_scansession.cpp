@@ -19,6 +19,7 @@ ScanSession::Counts walked(const ScanSession &session)
         counts.done += BlogStatusText::isFinal(result.status) ? 1 : 0;
         counts.failed += BlogStatusText::isFailure(result.status) ? 1 : 0;
         counts.withNewArticle += result.isNew ? 1 : 0;
+        counts.unchanged += result.unchanged ? 1 : 0;
         for (const RequestTiming &timing : result.timings)
             counts.requestMs += timing.durationMs();
     }
@@ -165,6 +166,8 @@ private Q_SLOTS:
         QCOMPARE(row.title, QStringLiteral("Once fetched"));
         QCOMPARE(row.articleUrl, server.url(QStringLiteral("/post.html")));
         QCOMPARE(server.requestCount(), 3); // front page and article, then one 304
+        QCOMPARE(session.counts().unchanged, 1);
+        QVERIFY(session.counts() == walked(session));
     }
 
     void noHistoryReadsAndWritesNothing()
