@@ -105,7 +105,7 @@ QVariant ResultsModel::data(const QModelIndex &index, int role) const
             return int(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     case Qt::ForegroundRole:
-        if (column == Status && BlogStatusText::isFailure(result.status))
+        if (column == Status && isFailureStatus(result.status))
             return QColor(Qt::darkRed);
         return {};
     default:

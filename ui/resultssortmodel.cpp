@@ -39,15 +39,7 @@ const ResultsSortModel::SortKey &ResultsSortModel::sortKey(int row, int column) 
 
 bool ResultsSortModel::lessThan(const QModelIndex &left, const QModelIndex &right) const
 {
-    if (!m_results || left.column() != right.column()) {
-        const bool leftMissing = !left.data(sortRole()).isValid();
-        const bool rightMissing = !right.data(sortRole()).isValid();
-        if (leftMissing != rightMissing)
-            return sortOrder() == Qt::AscendingOrder ? rightMissing : leftMissing;
-        if (leftMissing)
-            return false;
-        return QSortFilterProxyModel::lessThan(left, right);
-    }
+    Q_ASSERT(m_results); // the source is always a ResultsModel
     // Sized and switched to the column before taking references into it.
     if (left.column() != m_sortKeyColumn) {
         m_sortKeys.clear();
@@ -95,10 +87,7 @@ bool ResultsSortModel::filterAcceptsRow(int sourceRow, const QModelIndex &source
 {
     if (m_searchText.isEmpty() && m_statusFilter == StatusFilter::All)
         return true;
-    if (!m_results) {
-        return accepts(
-            sourceModel()->index(sourceRow, 0, sourceParent).data(ResultsModel::ResultRole).value<BlogResult>());
-    }
+    Q_UNUSED(sourceParent) // a table: every row's parent is the root
     // Every batch of results makes the proxy re-filter rows that did not change (the waterfall's
     // axis is in every row): those answers come from the cache.
     if (std::size_t(sourceRow) >= m_filterCache.size())
@@ -123,7 +112,7 @@ bool ResultsSortModel::accepts(const BlogResult &result) const
             return false;
         break;
     case StatusFilter::Failed:
-        if (!BlogStatusText::isFailure(result.status))
+        if (!isFailureStatus(result.status))
             return false;
         break;
     case StatusFilter::New:

@@ -34,9 +34,7 @@ public:
     /// Keeps rows whose blog name or address, article address or title contains @p text,
     /// ignoring case; an empty text keeps every row.
     void setSearchText(const QString &text);
-    QString searchText() const { return m_searchText; }
     void setStatusFilter(StatusFilter filter);
-    StatusFilter statusFilter() const { return m_statusFilter; }
 
 protected:
     bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The window module's one exported function (see app/windowmodule.h): what the executable's
-// main() did for the window before the window moved out of it.
+// The window module's one exported function (see app/windowmodule.h): the application object,
+// the language and the window, for the executable's main() to call when a window is wanted.
 #include "mainwindow.h"
 #include "session/commandlineoptions.h"
 #include "session/startup.h"

@@ -27,7 +27,6 @@ public:
     ~Download() override;
 
     const QUrl &url() const { return m_result.timing.url; }
-    RequestKind kind() const { return m_result.timing.kind; }
     bool isStarted() const { return m_reply != nullptr || m_done; }
     bool isDone() const { return m_done; }
     /// Milliseconds on the scan clock of the last sign of progress: the host name resolved, the

@@ -31,11 +31,9 @@ public:
     ~Fetcher() override;
 
     void setPolicy(const FetchPolicy &policy);
-    const FetchPolicy &policy() const { return m_policy; }
 
     /// Restarts the clock every RequestTiming is measured on.
     void restartClock();
-    const QElapsedTimer &clock() const { return m_clock; }
 
     /// Queues a GET. The returned Download emits finished() exactly once and is deleted later by
     /// the Fetcher; @p lastOnHost asks the server to close the connection afterwards.

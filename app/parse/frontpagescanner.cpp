@@ -34,7 +34,7 @@ public:
         , m_attributes(attributes)
     { }
     bool isNamed(const char *name) const { return xmlStrEqual(m_name, LibXml::xc(name)); }
-    bool isNamedLoosely(const char *name) const { return HtmlDocument::nameIs(m_name, name); }
+    bool isNamedLoosely(const char *name) const { return HtmlDocument::isElementName(m_name, name); }
     bool has(const char *attribute) const { return find(attribute, false) != nullptr; }
     bool hasLoosely(const char *attribute) const { return find(attribute, true) != nullptr; }
     QString value(const char *attribute) const

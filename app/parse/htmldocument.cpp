@@ -299,10 +299,10 @@ bool HtmlDocument::isNamed(const xmlNode *node, const char *lowercaseName)
 {
     if (!node || node->type != XML_ELEMENT_NODE || !node->name)
         return false;
-    return nameIs(node->name, lowercaseName);
+    return isElementName(node->name, lowercaseName);
 }
 
-bool HtmlDocument::nameIs(const xmlChar *name, const char *lowercaseName)
+bool HtmlDocument::isElementName(const xmlChar *name, const char *lowercaseName)
 {
     for (const xmlChar *p = name; *p; ++p) {
         if (*p >= 0x80) // toLower() maps some non-ASCII letters to ASCII ones: ask it

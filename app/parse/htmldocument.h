@@ -60,8 +60,8 @@ public:
     static bool hasToken(const xmlNode *node, const char *attributeName, const char *token);
     /// name(node) == @p lowercaseName, without building a string when the name is ASCII.
     static bool isNamed(const xmlNode *node, const char *lowercaseName);
-    /// isNamed() for an element name itself (UTF-8, not null).
-    static bool nameIs(const xmlChar *name, const char *lowercaseName);
+    /// isNamed() for an element name alone (UTF-8, not null).
+    static bool isElementName(const xmlChar *name, const char *lowercaseName);
     /// hasToken() for an attribute's value itself (UTF-8; null counts as empty).
     static bool valueHasToken(const xmlChar *value, const char *token);
     /// valueHasToken() for several tokens at once: true when @p value holds any of @p tokens.

@@ -32,7 +32,7 @@ public:
     void cancel();
 
     const BlogResult &result() const { return m_result; }
-    bool isFinished() const { return BlogStatusText::isFinal(m_result.status); }
+    bool isFinished() const { return isFinalStatus(m_result.status); }
 
 Q_SIGNALS:
     /// Emitted after every step (a request done, the chain finished).

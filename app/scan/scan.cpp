@@ -173,7 +173,7 @@ void Scan::onBlogFinished(const BlogResult &result)
 {
     --m_activeChains;
     ++m_finishedCount;
-    if (BlogStatusText::isFailure(result.status))
+    if (isFailureStatus(result.status))
         ++m_failedCount;
     if (m_finishedCount == int(m_blogs.size())) {
         m_running = false;

@@ -19,9 +19,10 @@
 
 class BlogScan;
 
-/// Scans a list of blogs, every blog its own chain, all at once (bounded only by the
-/// requests-in-flight budget). Network I/O stays on this object's thread; parsing runs on a
-/// worker pool and comes back queued.
+/// Scans a list of blogs, every blog its own chain, all at once: as many chains as the user's
+/// requests-in-flight setting, the process's descriptor budget and the parse backlog allow (see
+/// scan.cpp), each host's share capped by the Fetcher. Network I/O stays on this object's thread;
+/// parsing runs on a worker pool and comes back queued.
 class Scan final : public QObject, public ChainHost
 {
     Q_OBJECT
@@ -44,8 +45,6 @@ public:
     int blogCount() const { return int(m_entries.size()); }
     int finishedCount() const { return m_finishedCount; }
     int failedCount() const { return m_failedCount; }
-    /// The chains allowed to run at once (each has at most one request in flight).
-    int effectiveMaxInFlight() const { return m_maxChains; }
     int peakRequestsInFlight() const { return m_fetcher.peakInFlight(); }
     /// Every blog's result so far, in list order.
     QList<BlogResult> results() const;

@@ -11,7 +11,6 @@ struct ScanOptions {
     int parserThreads = 0;
     /// Nice value the parser threads give themselves (0-19). The window uses 10, so that input,
     /// painting and the network thread get a core the moment they need one; headless scans keep
-    /// 0: a nice-10 parser gets a tenth of a core's share next to any busy program, and a
-    /// 1,000-blog scan took 5.5 s instead of 1.0 s beside a two-job compile.
+    /// 0, because a nice-10 parser gets only a tenth of a core next to any busy program.
     int parserNice = 0;
 };

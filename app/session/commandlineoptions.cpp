@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "commandlineoptions.h"
 
+#include "types/webaddress.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
@@ -23,19 +25,6 @@ bool readPositiveInt(const QCommandLineParser &parser, const QCommandLineOption 
     return true;
 }
 } // namespace
-
-std::optional<QUrl> CommandLineOptions::proxyUrlFrom(const QString &text)
-{
-    const QString trimmed = text.trimmed();
-    // "proxy:3128" as curl reads it: http.
-    const QUrl url(trimmed.contains(QLatin1String("://")) ? trimmed : QStringLiteral("http://") + trimmed,
-                   QUrl::StrictMode);
-    const QString scheme = url.scheme().toLower();
-    if (!url.isValid() || url.host().isEmpty()
-        || (scheme != QLatin1String("http") && scheme != QLatin1String("socks5")))
-        return std::nullopt;
-    return url;
-}
 
 CommandLineOptions CommandLineOptions::parse(const QStringList &arguments)
 {
@@ -148,7 +137,7 @@ CommandLineOptions CommandLineOptions::parse(const QStringList &arguments)
     if (parser.isSet(noProxy))
         overrides.proxyMode = ProxyMode::Direct;
     if (parser.isSet(proxy)) {
-        const std::optional<QUrl> url = proxyUrlFrom(parser.value(proxy));
+        const std::optional<QUrl> url = WebAddress::proxyUrl(parser.value(proxy));
         if (!url) {
             options.action = Action::UsageError;
             options.text = tr("--proxy needs an address such as http://proxy.example:3128 or "

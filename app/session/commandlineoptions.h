@@ -7,9 +7,6 @@
 #include <QCoreApplication>
 #include <QString>
 #include <QStringList>
-#include <QUrl>
-
-#include <optional>
 
 /// Everything the command line can say, parsed once in main() for both faces of the app.
 struct CommandLineOptions {
@@ -36,7 +33,4 @@ public:
 
     /// Needs no application object; only the texts it returns want the language applied first.
     static CommandLineOptions parse(const QStringList &arguments);
-    /// A proxy address as --proxy and the settings take it: http:// (the default) or socks5://,
-    /// with a host; std::nullopt for anything else.
-    static std::optional<QUrl> proxyUrlFrom(const QString &text);
 };

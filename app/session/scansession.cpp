@@ -99,7 +99,7 @@ int ScanSession::retryFailed()
 {
     QList<int> rows;
     for (const BlogResult &row : std::as_const(m_rows)) {
-        if (BlogStatusText::isFailure(row.status))
+        if (isFailureStatus(row.status))
             rows.append(row.index);
     }
     return rescan(rows);
@@ -152,8 +152,8 @@ void ScanSession::setRow(const BlogResult &result)
 void ScanSession::count(const BlogResult &result, int sign)
 {
     m_counts.total += sign;
-    m_counts.done += BlogStatusText::isFinal(result.status) ? sign : 0;
-    m_counts.failed += BlogStatusText::isFailure(result.status) ? sign : 0;
+    m_counts.done += isFinalStatus(result.status) ? sign : 0;
+    m_counts.failed += isFailureStatus(result.status) ? sign : 0;
     m_counts.withNewArticle += result.isNew ? sign : 0;
     m_counts.unchanged += result.unchanged ? sign : 0;
     for (const RequestTiming &timing : result.timings)

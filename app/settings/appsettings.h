@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "scan/scanoptions.h"
-#include "session/commandlineoptions.h"
+#include "scan/scanoverrides.h"
 
 #include <QSettings>
 #include <QString>

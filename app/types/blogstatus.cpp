@@ -86,12 +86,12 @@ QString BlogStatusText::sentence(BlogStatus status)
     return QCoreApplication::translate("BlogStatus", info(status).sentence);
 }
 
-bool BlogStatusText::isFinal(BlogStatus status)
+bool isFinalStatus(BlogStatus status)
 {
     return status != BlogStatus::Pending && status != BlogStatus::Running;
 }
 
-bool BlogStatusText::isFailure(BlogStatus status)
+bool isFailureStatus(BlogStatus status)
 {
-    return isFinal(status) && status != BlogStatus::Ok;
+    return isFinalStatus(status) && status != BlogStatus::Ok;
 }

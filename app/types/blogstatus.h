@@ -36,7 +36,9 @@ BlogStatus fromCode(QStringView code);
 QString label(BlogStatus status);
 /// A translated sentence explaining the status to a user.
 QString sentence(BlogStatus status);
-/// True once the blog's chain can no longer change.
-bool isFinal(BlogStatus status);
-bool isFailure(BlogStatus status);
 } // namespace BlogStatusText
+
+/// True once the blog's chain can no longer change.
+bool isFinalStatus(BlogStatus status);
+/// True for the statuses that say the blog's answer could not be had.
+bool isFailureStatus(BlogStatus status);

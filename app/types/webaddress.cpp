@@ -33,3 +33,16 @@ bool WebAddress::isSamePage(const QUrl &a, const QUrl &b)
 {
     return pageKey(a) == pageKey(b);
 }
+
+std::optional<QUrl> WebAddress::proxyUrl(const QString &text)
+{
+    const QString trimmed = text.trimmed();
+    // "proxy:3128" as curl reads it: http.
+    const QUrl url(trimmed.contains(QLatin1String("://")) ? trimmed : QStringLiteral("http://") + trimmed,
+                   QUrl::StrictMode);
+    const QString scheme = url.scheme().toLower();
+    if (!url.isValid() || url.host().isEmpty()
+        || (scheme != QLatin1String("http") && scheme != QLatin1String("socks5")))
+        return std::nullopt;
+    return url;
+}

@@ -4,6 +4,8 @@
 #include <QString>
 #include <QUrl>
 
+#include <optional>
+
 /// The one definition of what Titlewave may fetch or open (http and https, nothing else) and of
 /// when two list entries name the same blog.
 class WebAddress final
@@ -20,6 +22,9 @@ public:
     /// and https, or "www." and none, stay different pages (a server may answer them differently).
     static QString pageKey(const QUrl &url);
     static bool isSamePage(const QUrl &a, const QUrl &b);
+    /// A proxy address as --proxy and the settings take it: http:// (the default when no scheme
+    /// is given, as curl reads "host:port") or socks5://, with a host; std::nullopt otherwise.
+    static std::optional<QUrl> proxyUrl(const QString &text);
     /// Blogs are pages: the list reader, list merging and the scan history all use this key.
     static QString blogKey(const QUrl &url) { return pageKey(url); }
 };

@@ -65,6 +65,20 @@ BenchOptions BenchOptions::parse(const QStringList &arguments)
                        "passed to --ca-file, HTTP/2; run tests/benchmark/install-deps first). Sizes default to "
                        "200; no sequential runs. Prints the one-host table."),
         QStringLiteral("PROTOCOLS"));
+    const QCommandLineOption https(
+        QStringLiteral("https"),
+        QStringLiteral("The HTTPS farm: every blog on its own loopback address behind a local nginx, over each of "
+                       "PROTOCOLS: http = plain HTTP/1.1 through the same nginx (the baseline), h1 = HTTPS offering "
+                       "HTTP/1.1 only, h2 = HTTPS offering HTTP/2; each blog has its own certificate from a test CA "
+                       "made at start. Titlewave and the curl --parallel peer run on the same farm. Sizes default to "
+                       "1000; no sequential runs. Prints the HTTPS table (run tests/benchmark/install-deps first)."),
+        QStringLiteral("PROTOCOLS"));
+    const QCommandLineOption repeat(
+        QStringLiteral("repeat"),
+        QStringLiteral("With --https: measure every client and protocol this many times (default 1)."),
+        QStringLiteral("N"));
+    const QCommandLineOption noCurl(QStringLiteral("no-curl"),
+                                    QStringLiteral("With --https: run titlewave only, not the curl peer."));
     const QCommandLineOption dnsLatency(
         QStringLiteral("dns-latency-ms"),
         QStringLiteral("Rows per size: \"ip\" scans the blogs by numeric address (the default), a number scans them by "
@@ -93,8 +107,9 @@ BenchOptions BenchOptions::parse(const QStringList &arguments)
                        "after P % of the blogs changed (each P of the list, e.g. 10), all with the first scan's "
                        "history; prints the requests and bytes the farm served for each. No sequential runs."),
         QStringLiteral("P,..."));
-    parser.addOptions({ rescan, help, sizes, latency, seed, titlewave, extraArgs, noSequential, sequentialMax, limit,
-                        workDir, oneHost, dnsLatency, dnsAddress, serve, blogs, out, pathPrefix });
+    parser.addOptions({ rescan,       help,          sizes,      latency, seed,    titlewave, extraArgs,
+                        noSequential, sequentialMax, limit,      workDir, oneHost, https,     repeat,
+                        noCurl,       dnsLatency,    dnsAddress, serve,   blogs,   out,       pathPrefix });
 
     if (!parser.parse(arguments))
         return usageError(parser.errorText());
@@ -129,6 +144,8 @@ BenchOptions BenchOptions::parse(const QStringList &arguments)
         options.sequentialMax = positive(parser.value(sequentialMax), 1);
     if (parser.isSet(limit))
         options.limitSeconds = positive(parser.value(limit), 1);
+    if (parser.isSet(repeat))
+        options.repeat = positive(parser.value(repeat), 1);
     if (parser.isSet(dnsLatency)) {
         options.dnsLatencies.clear();
         for (const QString &item : parser.value(dnsLatency).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
@@ -169,6 +186,24 @@ BenchOptions BenchOptions::parse(const QStringList &arguments)
         if (!parser.isSet(sizes))
             options.sizes = { 200 };
         options.sequential = false;
+    }
+
+    if (parser.isSet(https)) {
+        if (!options.oneHost.isEmpty())
+            return usageError(QStringLiteral("--https and --one-host are separate tables: give one."));
+        for (const QString &item : parser.value(https).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            const QString protocol = item.trimmed().toLower();
+            if (protocol != QLatin1String("http") && protocol != QLatin1String("h1") && protocol != QLatin1String("h2"))
+                return usageError(QStringLiteral("--https takes http, h1 and/or h2 (e.g. http,h1,h2)."));
+            if (!options.https.contains(protocol))
+                options.https.append(protocol);
+        }
+        if (options.https.isEmpty())
+            return usageError(QStringLiteral("--https takes http, h1 and/or h2 (e.g. http,h1,h2)."));
+        if (!parser.isSet(sizes))
+            options.sizes = { 1000 };
+        options.sequential = false;
+        options.curl = !parser.isSet(noCurl);
     }
 
     if (parser.isSet(serve)) {

@@ -102,15 +102,73 @@ QString BenchReport::oneHostTable() const
     return out;
 }
 
+QString BenchReport::httpsTable() const
+{
+    QString out = QStringLiteral(
+        "| N | client | protocol | run | wall s | CPU s | CPU ms/blog | TLS CPU ms/blog | peak RSS MB | connections "
+        "(resumed) | per blog | front page + article on one connection | requests by protocol (nginx) | nginx CPU s "
+        "| farm CPU s | correct/total |\n"
+        "|--:|:--|:--|--:|--:|--:|--:|--:|--:|--:|--:|--:|:--|--:|--:|--:|\n");
+    for (const BenchRow &row : m_rows) {
+        const RunMeasurement &run = row.run;
+        QString wall = run.started ? fixed(run.wallSeconds, 3) : QStringLiteral("n/a");
+        if (run.timedOut)
+            wall += QStringLiteral(" (killed)");
+        const double cpuPerBlog = run.cpuSeconds() * 1000.0 / row.blogs;
+        // What TLS added: this row's CPU per blog less the same client's plain run (same farm, same
+        // repetition), so process start-up, parsing and the farm's pages cancel out.
+        QString tls = QStringLiteral("–");
+        if (row.protocol != QLatin1String("http")) {
+            for (const BenchRow &plain : m_rows) {
+                if (plain.protocol == QLatin1String("http") && plain.client == row.client && plain.blogs == row.blogs
+                    && plain.repetition == row.repetition && plain.repetition > 0) {
+                    tls = QStringLiteral("%1%2")
+                              .arg(cpuPerBlog >= plain.run.cpuSeconds() * 1000.0 / plain.blogs ? QStringLiteral("+")
+                                                                                               : QString())
+                              .arg(fixed(cpuPerBlog - plain.run.cpuSeconds() * 1000.0 / plain.blogs, 2));
+                }
+            }
+        }
+        QString connectionsCell = QStringLiteral("n/a");
+        QString perBlog = QStringLiteral("n/a");
+        QString reuse = QStringLiteral("n/a");
+        QString protocols = QStringLiteral("n/a");
+        QString nginxCpu = QStringLiteral("n/a");
+        if (row.https) {
+            const HttpsStats &https = *row.https;
+            connectionsCell = row.protocol == QLatin1String("http")
+                ? QString::number(https.connections)
+                : QStringLiteral("%1 (%2)").arg(https.connections).arg(https.resumed);
+            perBlog = https.blogs > 0 ? fixed(double(https.connections) / https.blogs, 2) : QStringLiteral("–");
+            reuse = QStringLiteral("%1/%2").arg(https.blogsOnOneConnection).arg(https.blogsWithBoth);
+            QStringList parts;
+            for (auto it = https.protocols.cbegin(); it != https.protocols.cend(); ++it)
+                parts << QStringLiteral("%1 × %2").arg(it.key()).arg(it.value());
+            protocols = parts.isEmpty() ? QStringLiteral("none") : parts.join(QStringLiteral(", "));
+            nginxCpu = fixed(https.cpuSeconds, 3);
+        }
+        out += QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 | %7 | %8 | %9 ")
+                   .arg(QString::number(row.blogs), row.client, row.protocol, QString::number(row.repetition), wall,
+                        fixed(run.cpuSeconds(), 3), fixed(cpuPerBlog, 2), tls, fixed(run.peakRssMb, 1));
+        out += QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 | %7 |\n")
+                   .arg(connectionsCell, perBlog, reuse, protocols, nginxCpu,
+                        row.farm ? fixed(row.farm->cpuSeconds, 3) : QStringLiteral("n/a"),
+                        QStringLiteral("%1/%2").arg(row.check.correct).arg(row.check.total));
+    }
+    return out;
+}
+
 QString BenchReport::notes() const
 {
     QString out;
     for (const BenchRow &row : m_rows) {
         const RunMeasurement &run = row.run;
-        QString line = QStringLiteral("- N=%1%2, %3 ms")
-                           .arg(row.blogs)
-                           .arg(row.protocol.isEmpty() ? QString() : QStringLiteral(" one host %1").arg(row.protocol))
-                           .arg(row.latencyMs);
+        QString label;
+        if (!row.client.isEmpty())
+            label = QStringLiteral(" %1 %2 run %3").arg(row.client, row.protocol).arg(row.repetition);
+        else if (!row.protocol.isEmpty())
+            label = QStringLiteral(" one host %1").arg(row.protocol);
+        QString line = QStringLiteral("- N=%1%2, %3 ms").arg(row.blogs).arg(label).arg(row.latencyMs);
         if (row.dnsLatencyMs)
             line += QStringLiteral(", by name (DNS %1 ms)").arg(*row.dnsLatencyMs);
         line += QStringLiteral(": exit %1").arg(run.exitCode);
@@ -141,6 +199,18 @@ QString BenchReport::notes() const
                         .arg(row.proxy->requests)
                         .arg(connections(row.proxy->connections), statuses.join(QStringLiteral(", ")),
                              fixed(row.proxy->cpuSeconds, 3));
+        }
+        if (row.https) {
+            QStringList statuses;
+            for (auto it = row.https->statuses.cbegin(); it != row.https->statuses.cend(); ++it)
+                statuses << QStringLiteral("%1 × %2").arg(it.key()).arg(it.value());
+            line += QStringLiteral("; nginx logged %1 requests for %2 blogs over %3 (%4 resumed), HTTP status %5, "
+                                   "and used %6 CPU s")
+                        .arg(row.https->requests)
+                        .arg(row.https->blogs)
+                        .arg(connections(row.https->connections))
+                        .arg(row.https->resumed)
+                        .arg(statuses.join(QStringLiteral(", ")), fixed(row.https->cpuSeconds, 3));
         }
         if (!row.sequentialNote.isEmpty())
             line += QStringLiteral("; sequential: %1").arg(row.sequentialNote);

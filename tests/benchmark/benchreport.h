@@ -3,6 +3,7 @@
 
 #include "benchrunner.h"
 #include "farmclient.h"
+#include "httpsfront.h"
 #include "nginxfront.h"
 #include "resultchecker.h"
 
@@ -21,6 +22,9 @@ struct BenchRow {
     std::optional<FarmStats> farm;
     CheckResult check;
     std::optional<ProxyStats> proxy; ///< nginx's access log, for rows that went through it
+    QString client; ///< --https rows: "titlewave" or "curl"
+    int repetition = 0; ///< --https rows: which repetition, from 1
+    std::optional<HttpsStats> https; ///< --https rows: nginx's access log
     QString clientSummary; ///< titlewave's own last stderr line
     std::optional<double> sequentialWallSeconds;
     bool sequentialExtrapolated = false;
@@ -36,6 +40,9 @@ public:
     /// The --one-host rows: wall time against the floor and against six HTTP/1.1 connections,
     /// and the protocol the requests really used.
     QString oneHostTable() const;
+    /// The --https rows: each client over plain HTTP and HTTPS through nginx, what TLS added to
+    /// its CPU against its own plain run, and the connections (TLS handshakes) the server saw.
+    QString httpsTable() const;
     QString notes() const;
 
 private:

@@ -7,6 +7,7 @@
 #include "benchreport.h"
 #include "benchrunner.h"
 #include "farmclient.h"
+#include "httpsfront.h"
 #include "net/fdlimit.h"
 #include "nginxfront.h"
 #include "resultchecker.h"
@@ -186,7 +187,121 @@ public:
         return rows;
     }
 
+    /// Every blog on its own address behind nginx, once per protocol of --https (plain HTTP, HTTPS
+    /// with HTTP/1.1, HTTPS with HTTP/2), each blog with its own certificate: titlewave and the curl
+    /// peer, --repeat times each, alternating, on one farm.
+    QList<BenchRow> measureHttps(int blogs)
+    {
+        QList<BenchRow> rows;
+        const QDir dir = runDirectory(QStringLiteral("https-n"), blogs);
+        FarmClient farm;
+        QString error;
+        err() << "titlewave-bench: HTTPS farm, N=" << blogs << ": starting the farm" << Qt::endl;
+        if (!farm.start(QCoreApplication::applicationFilePath(), blogs, m_options.latencyMs, m_options.seed,
+                        dir.absolutePath(), &error)) {
+            return { failedRow(blogs, {}, error) };
+        }
+        err() << "titlewave-bench: HTTPS farm, N=" << blogs << ": a test CA and " << blogs << " certificates"
+              << Qt::endl;
+        if (!HttpsFront::makeCertificates(dir.absolutePath(), blogs, &error))
+            return { failedRow(blogs, {}, error) };
+        const QString ca = HttpsFront::caFile(dir.absolutePath());
+        for (const QString &protocol : m_options.https) {
+            const HttpsFront::Mode mode = protocol == QLatin1String("h1") ? HttpsFront::Mode::Http1
+                : protocol == QLatin1String("h2")                         ? HttpsFront::Mode::Http2
+                                                                          : HttpsFront::Mode::Http;
+            HttpsFront nginx;
+            err() << "titlewave-bench: HTTPS farm, N=" << blogs << ": nginx for " << protocol << Qt::endl;
+            if (!nginx.start(dir.absolutePath(), blogs, farm.port(), mode, &error)) {
+                rows.append(failedRow(blogs, protocol, error));
+                continue;
+            }
+            // Every blog's origin, http://127.20.x.y:FARM/, becomes SCHEME://127.20.x.y:NGINX/.
+            const QByteArray from = ':' + QByteArray::number(farm.port()) + '/';
+            const QByteArray to = ':' + QByteArray::number(nginx.port()) + '/';
+            const QByteArray scheme = mode == HttpsFront::Mode::Http ? "http://" : "https://";
+            const QString list = dir.filePath(QStringLiteral("list-%1.txt").arg(protocol));
+            const QString expected = dir.filePath(QStringLiteral("expected-%1.tsv").arg(protocol));
+            if (!rewriteOrigins(farm.listPath(), list, from, to, scheme)
+                || !rewriteOrigins(farm.expectedPath(), expected, from, to, scheme)) {
+                rows.append(failedRow(blogs, protocol, QStringLiteral("cannot write the %1 list").arg(protocol)));
+                continue;
+            }
+            for (int run = 1; run <= m_options.repeat; ++run) {
+                for (const QString &client : clients()) {
+                    const QString tag = QStringLiteral("%1-%2-%3").arg(client, protocol).arg(run);
+                    nginx.markLog();
+                    BenchRow row;
+                    if (client == QLatin1String("titlewave")) {
+                        row = runClient(farm, blogs, list, expected, dir, tag,
+                                        mode == HttpsFront::Mode::Http
+                                            ? QStringList()
+                                            : QStringList { QStringLiteral("--ca-file"), ca },
+                                        protocol);
+                    } else {
+                        row = runCurl(farm, blogs, list, expected, dir, tag,
+                                      mode == HttpsFront::Mode::Http ? QString() : ca, protocol);
+                    }
+                    row.client = client;
+                    row.repetition = run;
+                    row.https = nginx.stats();
+                    rows.append(row);
+                }
+            }
+            nginx.stop();
+        }
+        farm.stop();
+        return rows;
+    }
+
 private:
+    QStringList clients() const
+    {
+        QStringList names { QStringLiteral("titlewave") };
+        if (m_options.curl)
+            names << QStringLiteral("curl");
+        return names;
+    }
+
+    /// @p from with every ":FARM/" origin port replaced by @p to and "http://" by @p scheme.
+    static bool rewriteOrigins(const QString &from, const QString &to, const QByteArray &fromPort,
+                               const QByteArray &toPort, const QByteArray &scheme)
+    {
+        QFile in(from);
+        if (!in.open(QIODevice::ReadOnly))
+            return false;
+        const QByteArray data = in.readAll().replace(fromPort, toPort).replace("http://", scheme);
+        QSaveFile out(to);
+        return out.open(QIODevice::WriteOnly) && out.write(data) == data.size() && out.commit();
+    }
+
+    /// The curl --parallel peer (curl-parallel.sh, the shared benchmark's) on @p list, measured
+    /// like titlewave: fork + execve, wait4() (its CPU includes every curl, grep, sed and perl it
+    /// waited for).
+    BenchRow runCurl(FarmClient &farm, int blogs, const QString &list, const QString &expected, const QDir &dir,
+                     const QString &tag, const QString &caFile, const QString &protocol)
+    {
+        BenchRow row;
+        row.blogs = blogs;
+        row.latencyMs = m_options.latencyMs;
+        row.protocol = protocol;
+        const QString csv = dir.filePath(tag + QStringLiteral(".csv"));
+        const QString log = dir.filePath(tag + QStringLiteral(".log"));
+        QFile::remove(csv);
+        farm.reset();
+        QStringList environment;
+        if (!caFile.isEmpty())
+            environment << QStringLiteral("CURL_CA_BUNDLE=") + caFile;
+        row.run = BenchRunner::run(QStringLiteral(TITLEWAVE_BENCH_SOURCE_DIR "/curl-parallel.sh"),
+                                   { list, csv, QStringLiteral("--timeout"), QStringLiteral("30") }, log,
+                                   m_options.limitSeconds, environment);
+        row.farm = farm.stats();
+        row.check = ResultChecker::check(csv, expected, ResultChecker::Scoring::CurlPeer);
+        err() << "titlewave-bench: N=" << blogs << ' ' << tag << ": " << QString::number(row.run.wallSeconds, 'f', 3)
+              << " s, " << row.check.correct << '/' << row.check.total << " correct" << Qt::endl;
+        return row;
+    }
+
     /// The run's own directory in the work directory, e.g. n1000-l100 (made if missing).
     QDir runDirectory(const QString &prefix, int blogs) const
     {
@@ -423,7 +538,10 @@ int measure(const BenchOptions &options)
     }
     BenchReport report;
     for (const int blogs : options.sizes) {
-        if (options.oneHost.isEmpty()) {
+        if (!options.https.isEmpty()) {
+            for (const BenchRow &row : harness.measureHttps(blogs))
+                report.add(row);
+        } else if (options.oneHost.isEmpty()) {
             for (const BenchRow &row : harness.measure(blogs))
                 report.add(row);
         } else {
@@ -438,7 +556,10 @@ int measure(const BenchOptions &options)
     if (!options.extraArguments.isEmpty())
         out << ' ' << options.extraArguments.join(QLatin1Char(' '));
     out << "\nfiles: " << work.absolutePath() << "\n\n"
-        << (options.oneHost.isEmpty() ? report.table() : report.oneHostTable()) << '\n'
+        << (!options.https.isEmpty()        ? report.httpsTable()
+                : options.oneHost.isEmpty() ? report.table()
+                                            : report.oneHostTable())
+        << '\n'
         << report.notes();
     out.flush();
     return 0;

@@ -20,7 +20,14 @@ struct CheckResult {
 class ResultChecker final
 {
 public:
-    static CheckResult check(const QString &csvPath, const QString &expectedPath);
+    enum class Scoring {
+        Titlewave, ///< status `ok` and the expected title
+        /// curl-parallel.sh's CSV (blog_url, article_url, title): a row with a title is "ok", and
+        /// its title is the article's whole <title>, which on the farm is "Headline – Blog name",
+        /// so it is right when it is the headline or starts with the headline and " – ".
+        CurlPeer,
+    };
+    static CheckResult check(const QString &csvPath, const QString &expectedPath, Scoring scoring = Scoring::Titlewave);
     /// RFC 4180: quoted cells may hold commas, doubled quotes and line breaks; CRLF or LF rows.
     static QList<QStringList> parseCsv(const QByteArray &data);
     /// Undoes the CSV writer's guard against spreadsheet formulas (a leading `'`).

@@ -31,7 +31,9 @@ field() { dpkg-deb --field "$deb" "$1"; }
 [[ $(field Homepage) == "https://titlewave.example.org" ]] || fail "Homepage is '$(field Homepage)'"
 depends=$(field Depends)
 # libqt6widgets6 comes from the window module alone: dpkg-shlibdeps must have read it too.
-for library in libqt6core6 libqt6network6 libqt6widgets6 libxml2 libc6; do
+# ca-certificates is no library: Depends names it itself (packaging/CMakeLists.txt), so HTTPS has a
+# trust store on a minimal Debian (check-deb-trust.sh installs the package there).
+for library in libqt6core6 libqt6network6 libqt6widgets6 libxml2 libc6 ca-certificates; do
     grep -qE "(^|, )$library( |,|$)" <<<"$depends" || fail "Depends lacks $library: $depends"
 done
 

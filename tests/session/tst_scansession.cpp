@@ -16,8 +16,8 @@ ScanSession::Counts walked(const ScanSession &session)
     ScanSession::Counts counts;
     for (const BlogResult &result : session.rows()) {
         ++counts.total;
-        counts.done += BlogStatusText::isFinal(result.status) ? 1 : 0;
-        counts.failed += BlogStatusText::isFailure(result.status) ? 1 : 0;
+        counts.done += isFinalStatus(result.status) ? 1 : 0;
+        counts.failed += isFailureStatus(result.status) ? 1 : 0;
         counts.withNewArticle += result.isNew ? 1 : 0;
         counts.unchanged += result.unchanged ? 1 : 0;
         for (const RequestTiming &timing : result.timings)
@@ -90,7 +90,7 @@ private Q_SLOTS:
         // The second blog comes back; a retry scans it alone and leaves the first row as it was.
         server.html("/later/", FakeBlog::frontPage("/post.html"));
         QCOMPARE(session.retryFailed(), 1);
-        QVERIFY(!BlogStatusText::isFinal(session.row(1).status)); // started over
+        QVERIFY(!isFinalStatus(session.row(1).status)); // started over
         QVERIFY(finished.wait(10000));
         QCOMPARE(session.row(1).status, BlogStatus::Ok);
         QCOMPARE(session.row(1).index, 1);

@@ -219,7 +219,7 @@ private Q_SLOTS:
         QCOMPARE(model->rowCount(), blogs);
         for (int row = 0; row < blogs; ++row) {
             QCOMPARE(model->result(row).blogUrl, expected.blogs.at(row).url);
-            QVERIFY(BlogStatusText::isFailure(model->result(row).status));
+            QVERIFY(isFailureStatus(model->result(row).status));
         }
         QCOMPARE(window.session()->counts().total, blogs);
         QCOMPARE(window.session()->counts().done, blogs);

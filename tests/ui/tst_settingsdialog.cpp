@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "session/commandlineoptions.h"
 #include "settings/appsettings.h"
 #include "settingsdialog.h"
 
