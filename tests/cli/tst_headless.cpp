@@ -154,6 +154,25 @@ private Q_SLOTS:
         QCOMPARE(server.requestCount(), 5);
     }
 
+    void deadlineEndsATricklingBlog()
+    {
+        // A byte every 300 ms: never silent for --timeout's 5 s, never finished.
+        FakeHttpServer server;
+        QVERIFY(server.start());
+        HttpResponse trickle;
+        trickle.body = FakeBlog::frontPage("/post.html");
+        trickle.delivery = HttpResponse::Delivery::Trickle;
+        trickle.trickleIntervalMs = 300;
+        server.route("/", trickle);
+        const Run run = runTitlewave({ QStringLiteral("--headless"), QStringLiteral("-"), QStringLiteral("-o"),
+                                       QStringLiteral("-"), QStringLiteral("--no-history"), QStringLiteral("--timeout"),
+                                       QStringLiteral("5"), QStringLiteral("--deadline"), QStringLiteral("1") },
+                                     server.url().toEncoded() + "\n");
+        QCOMPARE(run.exitCode, 1);
+        const QByteArray row = csvLines(run.out).value(1);
+        QVERIFY2(row.contains(",timeout,") && row.contains("deadline"), row.constData());
+    }
+
     void writesJson()
     {
         FakeHttpServer good;
