@@ -66,9 +66,9 @@ QString DemoServer::blogListText() const
     return text;
 }
 
-HttpResponse DemoServer::respond(const HttpRequest &request) const
+LoopbackResponse DemoServer::respond(const HttpRequest &request) const
 {
-    HttpResponse response;
+    LoopbackResponse response;
     response.delayMs = m_latencyMs;
     const auto sample = m_sampleByPort.constFind(request.localPort);
     QString path = QString::fromUtf8(request.path.split('?').constFirst());

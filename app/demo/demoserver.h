@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "httpserver.h"
+#include "loopbackhttpserver.h"
 #include "types/blogentry.h"
 
 #include <QHash>
@@ -25,10 +25,10 @@ public:
     QList<BlogEntry> blogs() const;
     /// The demo list as text, one URL per line, the way a user would paste it.
     QString blogListText() const;
-    const HttpServer &server() const { return m_server; }
+    const LoopbackHttpServer &server() const { return m_server; }
 
 private:
-    HttpResponse respond(const HttpRequest &request) const;
+    LoopbackResponse respond(const HttpRequest &request) const;
 
     struct SampleBlog {
         QString folder; ///< under :/demo/
@@ -37,6 +37,6 @@ private:
     };
     QList<SampleBlog> m_samples;
     QHash<quint16, int> m_sampleByPort;
-    HttpServer m_server;
+    LoopbackHttpServer m_server;
     int m_latencyMs = 150;
 };

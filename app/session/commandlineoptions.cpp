@@ -137,7 +137,7 @@ CommandLineOptions CommandLineOptions::parse(const QStringList &arguments)
     if (parser.isSet(noProxy))
         overrides.proxyMode = ProxyMode::Direct;
     if (parser.isSet(proxy)) {
-        const std::optional<QUrl> url = WebAddress::proxyUrl(parser.value(proxy));
+        const std::optional<QUrl> url = WebAddress::proxyUrlFrom(parser.value(proxy));
         if (!url) {
             options.action = Action::UsageError;
             options.text = tr("--proxy needs an address such as http://proxy.example:3128 or "

@@ -7,6 +7,9 @@
 #include <QCoreApplication>
 #include <QString>
 #include <QStringList>
+#include <QUrl>
+
+#include <optional>
 
 /// Everything the command line can say, parsed once in main() for both faces of the app.
 struct CommandLineOptions {

@@ -63,7 +63,7 @@ ScanOptions AppSettings::applyTo(ScanOptions base) const
     base.fetch.proxyMode = proxyMode;
     if (proxyMode == ProxyMode::Url) {
         // A proxy address that is no address falls back to the system's settings.
-        const std::optional<QUrl> url = WebAddress::proxyUrl(proxyUrl);
+        const std::optional<QUrl> url = WebAddress::proxyUrlFrom(proxyUrl);
         base.fetch.proxyMode = url ? ProxyMode::Url : ProxyMode::System;
         base.fetch.proxyUrl = url.value_or(QUrl());
     }

@@ -34,10 +34,9 @@ bool WebAddress::isSamePage(const QUrl &a, const QUrl &b)
     return pageKey(a) == pageKey(b);
 }
 
-std::optional<QUrl> WebAddress::proxyUrl(const QString &text)
+std::optional<QUrl> WebAddress::proxyUrlFrom(const QString &text)
 {
     const QString trimmed = text.trimmed();
-    // "proxy:3128" as curl reads it: http.
     const QUrl url(trimmed.contains(QLatin1String("://")) ? trimmed : QStringLiteral("http://") + trimmed,
                    QUrl::StrictMode);
     const QString scheme = url.scheme().toLower();

@@ -22,9 +22,9 @@ public:
     /// and https, or "www." and none, stay different pages (a server may answer them differently).
     static QString pageKey(const QUrl &url);
     static bool isSamePage(const QUrl &a, const QUrl &b);
-    /// A proxy address as --proxy and the settings take it: http:// (the default when no scheme
-    /// is given, as curl reads "host:port") or socks5://, with a host; std::nullopt otherwise.
-    static std::optional<QUrl> proxyUrl(const QString &text);
     /// Blogs are pages: the list reader, list merging and the scan history all use this key.
     static QString blogKey(const QUrl &url) { return pageKey(url); }
+    /// A proxy's address as a user writes it ("proxy:3128" is http, as curl reads it): http or
+    /// socks5 with a host; std::nullopt for anything else.
+    static std::optional<QUrl> proxyUrlFrom(const QString &text);
 };

@@ -166,9 +166,9 @@ BenchFarm::Route BenchFarm::route(const HttpRequest &request) const
     return result;
 }
 
-HttpResponse BenchFarm::answer(const HttpRequest &request)
+LoopbackResponse BenchFarm::answer(const HttpRequest &request)
 {
-    HttpResponse response;
+    LoopbackResponse response;
     response.delayMs = m_latencyMs;
     const Route found = route(request);
     noteArrival(found);
@@ -207,7 +207,7 @@ HttpResponse BenchFarm::answer(const HttpRequest &request)
         response.body
             = "<!DOCTYPE html><html><head><title>Not found</title></head><body><h1>Not found</h1></body></html>\n";
     }
-    m_bytesSent += HttpServer::responseHead(response, true).size() + response.body.size();
+    m_bytesSent += LoopbackHttpServer::responseHead(response, true).size() + response.body.size();
     return response;
 }
 

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "benchdns.h"
-#include "demo/httpserver.h"
+#include "demo/loopbackhttpserver.h"
 #include "farmcontent.h"
 #include "farmserver.h"
 
@@ -59,7 +59,7 @@ private:
         QByteArray path; ///< below the blog's base path, without the query, e.g. "/" or "/feed.xml"
     };
     Route route(const HttpRequest &request) const;
-    HttpResponse answer(const HttpRequest &request);
+    LoopbackResponse answer(const HttpRequest &request);
     void noteArrival(const Route &route);
     void onCommandsReadable();
     void runCommand(const QByteArray &command);

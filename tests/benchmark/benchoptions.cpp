@@ -191,6 +191,8 @@ BenchOptions BenchOptions::parse(const QStringList &arguments)
     if (parser.isSet(https)) {
         if (!options.oneHost.isEmpty())
             return usageError(QStringLiteral("--https and --one-host are separate tables: give one."));
+        if (options.usesDns())
+            return usageError(QStringLiteral("--https scans by address: leave out --dns-latency-ms."));
         for (const QString &item : parser.value(https).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
             const QString protocol = item.trimmed().toLower();
             if (protocol != QLatin1String("http") && protocol != QLatin1String("h1") && protocol != QLatin1String("h2"))

@@ -23,14 +23,14 @@ struct BenchOptions {
     QString workDirectory; ///< lists, CSVs and logs; a fresh temporary one when empty
     /// "http" and/or "https": all blogs under one origin instead (--one-host); empty otherwise.
     QStringList oneHost;
-    /// --rescan: per size, a first scan, then rescans with its history after 0 % and these
-    /// percentages of the blogs changed; prints requests and bytes the farm served for each.
-    QList<int> rescanChanged;
     /// "http", "h1" and/or "h2": the HTTPS farm (--https), every blog on its own address through
     /// nginx, plain or over TLS with a certificate of its own; empty otherwise.
     QStringList https;
     int repeat = 1; ///< --https: measurements of each client and protocol, one after another
     bool curl = true; ///< --https: also run the curl --parallel peer on the same farm
+    /// --rescan: per size, a first scan, then rescans with its history after 0 % and these
+    /// percentages of the blogs changed; prints requests and bytes the farm served for each.
+    QList<int> rescanChanged;
     /// One row per entry for every size: kByAddress scans the numeric addresses, any other value
     /// scans blog-<i>.bench.test names through the farm's name server with that delay per query.
     QList<int> dnsLatencies { kByAddress };

@@ -207,19 +207,18 @@ void FarmServer::parseRequests(quint64 id, Connection &connection)
     // Requests are GETs without bodies, so a request ends at the blank line.
     QByteArray &buffer = connection.input;
     for (qsizetype end = buffer.indexOf("\r\n\r\n"); end >= 0; end = buffer.indexOf("\r\n\r\n")) {
-        HttpRequest request = HttpServer::parseRequestHead(buffer.left(end));
+        HttpRequest request = LoopbackHttpServer::parseRequestHead(buffer.left(end));
         buffer.remove(0, end + 4);
         request.localPort = connection.localPort;
-        const bool keepAlive = HttpServer::keepsAlive(request);
+        const bool keepAlive = LoopbackHttpServer::keepsAlive(request);
 
         ++m_requestCount;
         ++m_inFlight;
         m_peakInFlight = std::max(m_peakInFlight, m_inFlight);
 
-        const HttpResponse response = m_handler
-            ? m_handler(request)
-            : HttpResponse { 404, "text/plain", "no handler", {}, 0, HttpResponse::Delivery::Normal, 0 };
-        QByteArray head = HttpServer::responseHead(response, keepAlive);
+        const LoopbackResponse response
+            = m_handler ? m_handler(request) : LoopbackResponse { 404, "text/plain", "no handler", {}, 0 };
+        QByteArray head = LoopbackHttpServer::responseHead(response, keepAlive);
         if (response.delayMs > 0) {
             const bool first = m_pending.empty();
             const Clock::time_point due = Clock::now() + std::chrono::milliseconds(response.delayMs);

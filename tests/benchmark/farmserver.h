@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "demo/httpserver.h"
+#include "demo/loopbackhttpserver.h"
 
 #include <QByteArray>
 #include <QHostAddress>
@@ -27,7 +27,7 @@
 /// 10,000. Besides, each request cost a timer object, 3.5 event-loop wake-ups (an eventfd write
 /// each) and two writes for its answer, and each connection a dozen system calls. Here one epoll
 /// descriptor watches every socket (Qt's loop sees only that one), one timer serves every answer
-/// that is due, and an answer is one sendmsg(). Only HttpResponse::Delivery::Normal is supported:
+/// that is due, and an answer is one sendmsg(). Only LoopbackResponse::Delivery::Normal is supported:
 /// the fault deliveries are for tests, which use HttpServer.
 class FarmServer final : public QObject
 {
@@ -35,7 +35,7 @@ class FarmServer final : public QObject
     Q_DISABLE_COPY_MOVE(FarmServer)
 
 public:
-    using Handler = std::function<HttpResponse(const HttpRequest &)>;
+    using Handler = std::function<LoopbackResponse(const HttpRequest &)>;
 
     explicit FarmServer(QObject *parent = nullptr);
     ~FarmServer() override;

@@ -8,7 +8,6 @@
 #include <QFile>
 #include <QHash>
 #include <QHostAddress>
-#include <QSaveFile>
 #include <QSet>
 #include <QStandardPaths>
 #include <QTcpServer>
@@ -25,21 +24,6 @@ constexpr int kStartTimeoutMs = 30000; // a thousand certificates take nginx a m
 constexpr int kStartAttempts = 4; // the port is found by binding and releasing it
 constexpr int kOpensslTimeoutMs = 60000;
 constexpr int kOpensslAtOnce = 4; // two cores: enough to hide process start-up
-
-bool writeFile(const QString &path, const QByteArray &data, QString *error)
-{
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit()) {
-        *error = QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
-        return false;
-    }
-    return true;
-}
-
-QByteArray quoted(const QString &path)
-{
-    return '"' + path.toLocal8Bit().replace('\\', "\\\\").replace('"', "\\\"") + '"';
-}
 
 bool finished(QProcess &process, QString *error)
 {
@@ -145,7 +129,7 @@ bool HttpsFront::makeCertificates(const QString &directory, int blogs, QString *
 
 bool HttpsFront::writeConfig(int blogs, quint16 farmPort, Mode mode, QString *error) const
 {
-    const auto path = [this](const QString &name) { return quoted(m_dir.filePath(name)); };
+    const auto path = [this](const QString &name) { return NginxFront::quoted(m_dir.filePath(name)); };
     const QByteArray temp = m_dir.filePath(QStringLiteral("nginx-temp")).toLocal8Bit();
     const QByteArray farm = BenchFarm::address(0) + ':' + QByteArray::number(farmPort);
     // What every blog's server block shares: proxying to the farm, which routes by Host.
@@ -159,7 +143,7 @@ bool HttpsFront::writeConfig(int blogs, quint16 farmPort, Mode mode, QString *er
         + ";\n"
           "    proxy_buffering off;  # pages stream through, never to disk\n"
           "}\n";
-    if (!writeFile(m_dir.filePath(QStringLiteral("blog-location.conf")), location, error))
+    if (!NginxFront::writeFile(m_dir.filePath(QStringLiteral("blog-location.conf")), location, error))
         return false;
     QByteArray config = "# Written by titlewave-bench --https: nginx in front of every blog of the farm ("
         + modeName(mode).toLatin1()
@@ -178,7 +162,7 @@ bool HttpsFront::writeConfig(int blogs, quint16 farmPort, Mode mode, QString *er
         + path(QStringLiteral("nginx-access.log")) + " blogs;\n";
     for (const char *kind : { "client_body", "proxy", "fastcgi", "uwsgi", "scgi" }) {
         config += QByteArray("    ") + kind + "_temp_path "
-            + quoted(QString::fromLocal8Bit(temp + '/' + QByteArray(kind))) + ";\n";
+            + NginxFront::quoted(QString::fromLocal8Bit(temp + '/' + QByteArray(kind))) + ";\n";
     }
     config += "    upstream farm {\n"
               "        server "
@@ -199,14 +183,15 @@ bool HttpsFront::writeConfig(int blogs, quint16 farmPort, Mode mode, QString *er
         config += "    server {\n        listen " + address + ':' + port + listen + ";\n";
         if (mode != Mode::Http) {
             const QString name = QStringLiteral("blog-%1").arg(blog);
-            config += "        ssl_certificate " + quoted(m_tls.filePath(name + QStringLiteral(".pem")))
-                + ";\n        ssl_certificate_key " + quoted(m_tls.filePath(name + QStringLiteral("-key.pem"))) + ";\n";
+            config += "        ssl_certificate " + NginxFront::quoted(m_tls.filePath(name + QStringLiteral(".pem")))
+                + ";\n        ssl_certificate_key "
+                + NginxFront::quoted(m_tls.filePath(name + QStringLiteral("-key.pem"))) + ";\n";
         }
         config += "        include " + path(QStringLiteral("blog-location.conf")) + ";\n    }\n";
     }
     config += "}\n";
     return m_dir.mkpath(QString::fromLocal8Bit(temp))
-        && writeFile(m_dir.filePath(QStringLiteral("nginx.conf")), config, error);
+        && NginxFront::writeFile(m_dir.filePath(QStringLiteral("nginx.conf")), config, error);
 }
 
 bool HttpsFront::start(const QString &directory, int blogs, quint16 farmPort, Mode mode, QString *error)
@@ -268,38 +253,19 @@ bool HttpsFront::start(const QString &directory, int blogs, quint16 farmPort, Mo
 
 void HttpsFront::stop()
 {
-    if (m_process.state() == QProcess::NotRunning)
-        return;
-    m_process.terminate(); // SIGTERM: nginx's fast shutdown
-    if (!m_process.waitForFinished(5000)) {
-        m_process.kill();
-        m_process.waitForFinished(5000);
-    }
-}
-
-double HttpsFront::cpuSeconds() const
-{
-    // /proc/PID/stat: utime and stime are fields 14 and 15, in clock ticks, after the command name.
-    QFile stat(QStringLiteral("/proc/%1/stat").arg(m_process.processId()));
-    if (m_process.state() != QProcess::Running || !stat.open(QIODevice::ReadOnly))
-        return 0;
-    const QByteArray text = stat.readAll();
-    const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
-    if (fields.size() < 13)
-        return 0;
-    return double(fields.at(11).toLongLong() + fields.at(12).toLongLong()) / double(sysconf(_SC_CLK_TCK));
+    NginxFront::stopProcess(m_process);
 }
 
 void HttpsFront::markLog()
 {
     m_logMark = QFile(m_dir.filePath(QStringLiteral("nginx-access.log"))).size();
-    m_cpuMark = cpuSeconds();
+    m_cpuMark = NginxFront::cpuSeconds(m_process);
 }
 
 HttpsStats HttpsFront::stats() const
 {
     HttpsStats stats;
-    stats.cpuSeconds = cpuSeconds() - m_cpuMark;
+    stats.cpuSeconds = NginxFront::cpuSeconds(m_process) - m_cpuMark;
     QFile log(m_dir.filePath(QStringLiteral("nginx-access.log")));
     if (!log.open(QIODevice::ReadOnly) || !log.seek(m_logMark))
         return stats;

@@ -63,7 +63,6 @@ public:
 
 private:
     bool writeConfig(int blogs, quint16 farmPort, Mode mode, QString *error) const;
-    double cpuSeconds() const;
 
     QProcess m_process;
     QDir m_dir; ///< nginx's own files

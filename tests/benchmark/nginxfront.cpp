@@ -39,16 +39,6 @@ bool run(const QString &program, const QStringList &arguments, const QString &wo
     return true;
 }
 
-bool writeFile(const QString &path, const QByteArray &data, QString *error)
-{
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit()) {
-        *error = QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
-        return false;
-    }
-    return true;
-}
-
 quint16 freePort(const QByteArray &address)
 {
     QTcpServer probe;
@@ -57,11 +47,6 @@ quint16 freePort(const QByteArray &address)
     return probe.serverPort();
 }
 
-// nginx.conf strings are quoted: a work directory may contain spaces.
-QByteArray quoted(const QString &path)
-{
-    return '"' + path.toLocal8Bit().replace('\\', "\\\\").replace('"', "\\\"") + '"';
-}
 } // namespace
 
 NginxFront::~NginxFront()
@@ -241,13 +226,33 @@ bool NginxFront::waitUntilListening(const QByteArray &address, QString *error)
 
 void NginxFront::stop()
 {
-    if (m_process.state() == QProcess::NotRunning)
+    stopProcess(m_process);
+}
+
+void NginxFront::stopProcess(QProcess &process)
+{
+    if (process.state() == QProcess::NotRunning)
         return;
-    m_process.terminate(); // SIGTERM: nginx's fast shutdown
-    if (!m_process.waitForFinished(5000)) {
-        m_process.kill();
-        m_process.waitForFinished(5000);
+    process.terminate(); // SIGTERM: nginx's fast shutdown
+    if (!process.waitForFinished(5000)) {
+        process.kill();
+        process.waitForFinished(5000);
     }
+}
+
+bool NginxFront::writeFile(const QString &path, const QByteArray &data, QString *error)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit()) {
+        *error = QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+QByteArray NginxFront::quoted(const QString &path)
+{
+    return '"' + path.toLocal8Bit().replace('\\', "\\\\").replace('"', "\\\"") + '"';
 }
 
 QString NginxFront::logTail(const QString &name) const
@@ -259,12 +264,12 @@ QString NginxFront::logTail(const QString &name) const
     return QString::fromLocal8Bit(lines.constLast());
 }
 
-double NginxFront::cpuSeconds() const
+double NginxFront::cpuSeconds(const QProcess &process)
 {
     // /proc/PID/stat: utime and stime are fields 14 and 15, in clock ticks, after the command
     // name in parentheses (which may itself contain spaces).
-    QFile stat(QStringLiteral("/proc/%1/stat").arg(m_process.processId()));
-    if (m_process.state() != QProcess::Running || !stat.open(QIODevice::ReadOnly))
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(process.processId()));
+    if (process.state() != QProcess::Running || !stat.open(QIODevice::ReadOnly))
         return 0;
     const QByteArray text = stat.readAll();
     const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
@@ -276,13 +281,13 @@ double NginxFront::cpuSeconds() const
 void NginxFront::markLog()
 {
     m_logMark = QFile(m_dir.filePath(QStringLiteral("nginx-access.log"))).size();
-    m_cpuMark = cpuSeconds();
+    m_cpuMark = cpuSeconds(m_process);
 }
 
 ProxyStats NginxFront::stats() const
 {
     ProxyStats stats;
-    stats.cpuSeconds = cpuSeconds() - m_cpuMark;
+    stats.cpuSeconds = cpuSeconds(m_process) - m_cpuMark;
     QFile log(m_dir.filePath(QStringLiteral("nginx-access.log")));
     if (!log.open(QIODevice::ReadOnly) || !log.seek(m_logMark))
         return stats;

@@ -32,6 +32,13 @@ public:
 
     /// Where nginx is, or empty when it is not installed (tests/benchmark/install-deps).
     static QString executable();
+    /// Shared with HttpsFront: @p data to @p path atomically; an nginx.conf string, quoted (a work
+    /// directory may contain spaces); a running process's user + system CPU seconds from /proc;
+    /// SIGTERM (nginx's fast shutdown), then SIGKILL if it lingers.
+    static bool writeFile(const QString &path, const QByteArray &data, QString *error);
+    static QByteArray quoted(const QString &path);
+    static double cpuSeconds(const QProcess &process);
+    static void stopProcess(QProcess &process);
 
     /// Makes the certificates and the configuration in @p directory and starts nginx on
     /// @p address (a free port), proxying to @p address:@p upstreamPort; returns once it accepts
@@ -53,7 +60,6 @@ private:
     bool writeConfig(const QByteArray &address, quint16 upstreamPort, QString *error) const;
     bool waitUntilListening(const QByteArray &address, QString *error);
     QString logTail(const QString &name) const;
-    double cpuSeconds() const;
 
     QProcess m_process;
     QDir m_dir;

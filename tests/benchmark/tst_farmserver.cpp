@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The farm's server must be HttpServer on the wire: the benchmark's figures are only comparable
 // across versions if the client sees the same bytes, connection handling and delays.
-#include "demo/httpserver.h"
 #include "farmserver.h"
+#include "httpserver.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>

@@ -115,8 +115,9 @@ echo "$result"
 grep -q '^https://127\.0\.0\.1:[0-9]*/,ok,https://127\.0\.0\.1:[0-9]*/2026/12/trust-store\.html,Trusted through the system store,' \
     <<<"$result" || fail "the packaged titlewave did not scan the HTTPS blog through the system store"
 # --ca-file adds certificates for one run; the system store stays trusted beside them.
+install -m 644 "$script_dir/../data/loopback-cert.pem" "$root/tmp/unrelated-ca.pem"
 result=$(in_root "$root" /usr/bin/titlewave --headless - -o - --no-history --timeout 10 \
-    --ca-file /usr/share/ca-certificates/mozilla/ISRG_Root_X1.crt <<<"$url" || true)
+    --ca-file /tmp/unrelated-ca.pem <<<"$url" || true)
 echo "$result"
 grep -q '^https://127\.0\.0\.1:[0-9]*/,ok,' <<<"$result" || fail "--ca-file made titlewave forget the system store"
 echo "the installed package trusts the system store"

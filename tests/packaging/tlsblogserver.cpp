@@ -3,8 +3,8 @@
 // trust-store check. It presents CERT (a PEM leaf, signed by the test's own CA) with KEY (PEM,
 // EC or RSA), prints its front page's URL on stdout once it listens, and serves until stdin
 // closes: the check's shell holds the other end, so the server never outlives it.
-#include "demo/httpserver.h"
 #include "fakehttpserver.h"
+#include "httpserver.h"
 
 #include <QCoreApplication>
 #include <QFile>

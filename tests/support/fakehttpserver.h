@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "demo/httpserver.h"
+#include "httpserver.h"
 
 #include <QHash>
 #include <QObject>
