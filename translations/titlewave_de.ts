@@ -22,7 +22,7 @@
 <context>
     <name>ArticleLocator</name>
     <message>
-        <location filename="../app/parse/articlelocator.cpp" line="+60"/>
+        <location filename="../app/parse/articlelocator.cpp" line="+69"/>
         <source>The feed lists no article.</source>
         <translation>Der Feed enthält keinen Artikel.</translation>
     </message>
@@ -32,7 +32,7 @@
         <translation>Die Startseite konnte nicht als HTML gelesen werden.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>The XPath expression “%1” is not valid.</source>
         <translation>Der XPath-Ausdruck „%1“ ist ungültig.</translation>
     </message>
@@ -50,22 +50,43 @@
 <context>
     <name>BlogListReader</name>
     <message>
-        <location filename="../app/io/bloglistreader.cpp" line="+49"/>
+        <location filename="../app/io/bloglistreader.cpp" line="+50"/>
+        <source>line %1 is too long (%2 characters): a blog&apos;s line may hold at most %3</source>
+        <translation>Zeile %1 ist zu lang (%2 Zeichen): Die Zeile eines Blogs darf höchstens %3 Zeichen haben</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>line %1: unsupported scheme %2</source>
         <translation>Zeile %1: nicht unterstütztes Schema %2</translation>
     </message>
     <message>
         <location line="+5"/>
+        <source>line %1: the address has a space in it; write it without spaces</source>
+        <translation>Zeile %1: Die Adresse enthält ein Leerzeichen; schreiben Sie sie ohne Leerzeichen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>line %1: not a web address</source>
         <translation>Zeile %1: keine Webadresse</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+5"/>
+        <source>line %1: the address is longer than %2 characters</source>
+        <translation>Zeile %1: Die Adresse ist länger als %2 Zeichen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>line %1 holds %2 addresses; only the first, %3, is read: put one blog per line</source>
+        <translation>Zeile %1 enthält %2 Adressen; nur die erste, %3, wird gelesen: ein Blog pro Zeile</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>line %1: feed ignored, not a web address</source>
         <translation>Zeile %1: Feed ignoriert, keine Webadresse</translation>
     </message>
     <message numerus="yes">
         <location line="+116"/>
+        <location line="+17"/>
         <source>%n blog(s)</source>
         <translation>
             <numerusform>%n Blog</numerusform>
@@ -73,7 +94,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="-15"/>
+        <location line="+17"/>
         <source>%n duplicate(s) skipped</source>
         <translation>
             <numerusform>%n Duplikat übersprungen</numerusform>
@@ -81,7 +103,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+7"/>
+        <location line="-10"/>
         <source>%n more problem(s)</source>
         <translation>
             <numerusform>%n weiteres Problem</numerusform>
@@ -89,7 +111,49 @@
         </translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+23"/>
+        <source>line %1</source>
+        <translation>Zeile %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>lines %1</source>
+        <translation>Zeilen %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n problem(s) (%1)</source>
+        <translation>
+            <numerusform>%n Problem (%1)</numerusform>
+            <numerusform>%n Probleme (%1)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>%n blog(s) added</source>
+        <translation>
+            <numerusform>%n Blog hinzugefügt</numerusform>
+            <numerusform>%n Blogs hinzugefügt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n already in the list</source>
+        <translation>
+            <numerusform>%n schon in der Liste</numerusform>
+            <numerusform>%n schon in der Liste</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n line(s) refused</source>
+        <translation>
+            <numerusform>%n Zeile abgelehnt</numerusform>
+            <numerusform>%n Zeilen abgelehnt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+196"/>
         <source>line %1: %2</source>
         <translation>Zeile %1: %2</translation>
     </message>
@@ -117,12 +181,12 @@
 <context>
     <name>BlogScan</name>
     <message>
-        <location filename="../app/scan/blogscan.cpp" line="+101"/>
+        <location filename="../app/scan/blogscan.cpp" line="+111"/>
         <source>The front page is not a web page or a feed (%1).</source>
         <translation>Die Startseite ist weder eine Webseite noch ein Feed (%1).</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+66"/>
         <source>The blog&apos;s feed lists no article.</source>
         <translation>Der Feed des Blogs enthält keinen Artikel.</translation>
     </message>
@@ -309,32 +373,44 @@
         <source>A network error interrupted the transfer.</source>
         <translation>Ein Netzwerkfehler hat die Übertragung unterbrochen.</translation>
     </message>
+    <message>
+        <location line="+37"/>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Redirect loop</source>
+        <translation>Umleitungsschleife</translation>
+    </message>
 </context>
 <context>
     <name>CommandLineOptions</name>
     <message>
-        <location filename="../app/session/commandlineoptions.cpp" line="+16"/>
+        <location filename="../app/session/commandlineoptions.cpp" line="+18"/>
         <source>--%1 needs a whole number of at least %2, not &quot;%3&quot;.</source>
         <translation>--%1 erwartet eine ganze Zahl von mindestens %2, nicht „%3“.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+16"/>
         <source>Finds the newest article and its headline on every blog of a list, all blogs at once.
 
 Without --headless, opens the window. With --headless, scans LIST (one URL per line,
 or - for standard input; .csv and .opml lists too) and writes CSV or JSON to OUT
 (or - for standard output).
-Exit status: 0 every blog ok, 1 some blogs failed, 2 bad usage or unreadable input.</source>
+Exit status: 0 every blog ok, 1 some blogs failed, 2 bad usage or unreadable input,
+130 or 143 interrupted by SIGINT or SIGTERM (every row is still written).</source>
         <translation>Findet den neuesten Artikel und seine Überschrift in jedem Blog einer Liste, alle Blogs gleichzeitig.
 
 Ohne --headless öffnet sich das Fenster. Mit --headless wird LISTE gescannt (eine URL pro Zeile,
 oder - für die Standardeingabe; auch .csv- und .opml-Listen) und CSV oder JSON nach AUSGABE
 geschrieben (oder - für die Standardausgabe).
 Exit-Status: 0 alle Blogs in Ordnung, 1 einige Blogs fehlgeschlagen, 2 falscher Aufruf oder
-unlesbare Eingabe.</translation>
+unlesbare Eingabe,
+130 oder 143: durch SIGINT oder SIGTERM unterbrochen (jede Zeile wird trotzdem geschrieben).</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Show this help and exit.</source>
         <translation>Diese Hilfe anzeigen und beenden.</translation>
     </message>
@@ -520,6 +596,142 @@ unlesbare Eingabe.</translation>
     </message>
 </context>
 <context>
+    <name>DetailsPanel</name>
+    <message>
+        <location filename="../ui/detailspanel.cpp" line="+15"/>
+        <source>Front page</source>
+        <translation>Startseite</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Feed</source>
+        <translation>Feed</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Article</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Details of the selected blog</source>
+        <translation>Details des ausgewählten Blogs</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Select a row to see its requests, how its article and title were found, and its full error.</source>
+        <translation>Wählen Sie eine Zeile, um ihre Anfragen zu sehen, wie Artikel und Titel gefunden wurden, und den vollständigen Fehler.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>your XPath</source>
+        <translation>Ihren XPath</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the blog&apos;s feed (its newest entry)</source>
+        <translation>den Feed des Blogs (seinen neuesten Eintrag)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a permalink marked rel=&quot;bookmark&quot; on the front page</source>
+        <translation>einen mit rel=&quot;bookmark&quot; markierten Permalink auf der Startseite</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>hAtom or h-entry markup on the front page</source>
+        <translation>hAtom- oder h-entry-Auszeichnung auf der Startseite</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>schema.org Article markup on the front page</source>
+        <translation>schema.org-Article-Auszeichnung auf der Startseite</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the heading link of the front page&apos;s first &lt;article&gt;</source>
+        <translation>den Überschriftenlink des ersten &lt;article&gt; der Startseite</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Address: %1</source>
+        <translation>Adresse: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status: %1 (%2)</source>
+        <translation>Status: %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Error: %1</source>
+        <translation>Fehler: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Newest article: %1</source>
+        <translation>Neuester Artikel: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Found via: %1 (%2)</source>
+        <translation>Gefunden über: %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New since the last scan, which found %1</source>
+        <translation>Neu seit dem letzten Scan, der %1 gefunden hatte</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Title: %1</source>
+        <translation>Titel: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Title chosen from: %1</source>
+        <translation>Titel entnommen aus: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Page &lt;title&gt;: %1</source>
+        <translation>&lt;title&gt; der Seite: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Requests (times from the scan&apos;s start):</source>
+        <translation>Anfragen (Zeiten ab Beginn des Scans):</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>HTTP %1 over %2</source>
+        <translation>HTTP %1 über %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>redirected to %1</source>
+        <translation>umgeleitet nach %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>starts at %1, takes %2, %Ln byte(s)</source>
+        <translation>
+            <numerusform>beginnt bei %1, dauert %2, %Ln Byte</numerusform>
+            <numerusform>beginnt bei %1, dauert %2, %Ln Bytes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Download</name>
     <message>
         <location filename="../app/net/download.cpp" line="+193"/>
@@ -572,7 +784,7 @@ unlesbare Eingabe.</translation>
 <context>
     <name>HeadlessRunner</name>
     <message>
-        <location filename="../app/cli/headlessrunner.cpp" line="+52"/>
+        <location filename="../app/cli/headlessrunner.cpp" line="+55"/>
         <source>cannot start the demo server on this computer&apos;s loopback address.</source>
         <translation>der Demo-Server kann auf der Loopback-Adresse dieses Rechners nicht gestartet werden.</translation>
     </message>
@@ -582,7 +794,7 @@ unlesbare Eingabe.</translation>
         <translation>die Liste kann nicht von der Standardeingabe gelesen werden.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>the list holds no blog addresses.</source>
         <translation>die Liste enthält keine Blogadressen.</translation>
     </message>
@@ -639,6 +851,11 @@ unlesbare Eingabe.</translation>
         <source>cannot write the results: %1</source>
         <translation>die Ergebnisse können nicht geschrieben werden: %1</translation>
     </message>
+    <message>
+        <location line="+14"/>
+        <source>interrupted by %1: stopping, and writing every blog (the unfinished ones as cancelled)</source>
+        <translation>durch %1 unterbrochen: Abbruch, jedes Blog wird geschrieben (die nicht fertigen als abgebrochen)</translation>
+    </message>
 </context>
 <context>
     <name>JsonWriter</name>
@@ -649,9 +866,17 @@ unlesbare Eingabe.</translation>
     </message>
 </context>
 <context>
+    <name>ListCheck</name>
+    <message>
+        <location filename="../app/session/listcheck.cpp" line="+14"/>
+        <source>line %1: %2</source>
+        <translation>Zeile %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>ListPanel</name>
     <message>
-        <location filename="../ui/listpanel.cpp" line="+17"/>
+        <location filename="../ui/listpanel.cpp" line="+28"/>
         <source>Blog list</source>
         <translation>Blogliste</translation>
     </message>
@@ -676,12 +901,12 @@ unlesbare Eingabe.</translation>
         </translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+107"/>
         <source>No blogs to scan. %1</source>
         <translation>Keine Blogs zum Scannen. %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+28"/>
+        <location line="+33"/>
         <source>%n file(s)</source>
         <translation>
             <numerusform>%n Datei</numerusform>
@@ -689,12 +914,25 @@ unlesbare Eingabe.</translation>
         </translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
+        <source>Imported %1: %2; the list is unchanged</source>
+        <translation>%1 importiert: %2; die Liste bleibt unverändert</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>Imported %1: %2; %n added to the list</source>
+        <translation>
+            <numerusform>%1 importiert: %2; %n zur Liste hinzugefügt</numerusform>
+            <numerusform>%1 importiert: %2; %n zur Liste hinzugefügt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Imported %1: %2</source>
         <translation>%1 importiert: %2</translation>
     </message>
     <message numerus="yes">
-        <location line="+32"/>
+        <location line="+26"/>
         <source>Added %n address(es) to the list</source>
         <translation>
             <numerusform>%n Adresse zur Liste hinzugefügt</numerusform>
@@ -710,15 +948,46 @@ unlesbare Eingabe.</translation>
         </translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+23"/>
         <source>Pasted: %1</source>
         <translation>Eingefügt: %1</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <location line="+13"/>
+        <source>Import Blog List</source>
+        <translation>Blogliste importieren</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>Blog lists (*.txt *.csv *.tsv *.opml *.xml);;Text files (*.txt);;CSV files (*.csv *.tsv);;OPML files (*.opml *.xml);;All files (*)</source>
+        <translation>Bloglisten (*.txt *.csv *.tsv *.opml *.xml);;Textdateien (*.txt);;CSV-Dateien (*.csv *.tsv);;OPML-Dateien (*.opml *.xml);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The list already holds blogs. Replace them with the imported list, or add the imported blogs to them?</source>
+        <translation>Die Liste enthält bereits Blogs. Sollen sie durch die importierte Liste ersetzt oder die importierten Blogs hinzugefügt werden?</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Replace</source>
+        <translation>&amp;Ersetzen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Import cancelled: the list is unchanged.</source>
+        <translation>Import abgebrochen: Die Liste bleibt unverändert.</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+48"/>
+        <location filename="../ui/mainwindow.cpp" line="+46"/>
         <source>Titlewave</source>
         <translation>Titlewave</translation>
     </message>
@@ -868,12 +1137,32 @@ unlesbare Eingabe.</translation>
         <translation>Ü&amp;ber Titlewave</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+3"/>
+        <source>Blog &amp;List</source>
+        <translation>Blog&amp;liste</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show or hide the blog list beside the results</source>
+        <translation>Die Blogliste neben den Ergebnissen zeigen oder ausblenden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Details</source>
+        <translation>&amp;Details</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show or hide the selected blog&apos;s requests and full error below the results</source>
+        <translation>Die Anfragen und den vollständigen Fehler des ausgewählten Blogs unter den Ergebnissen zeigen oder ausblenden</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+39"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -889,6 +1178,11 @@ unlesbare Eingabe.</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
@@ -898,7 +1192,7 @@ unlesbare Eingabe.</translation>
         <translation>Hauptleiste</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+90"/>
+        <location filename="../ui/mainwindow.cpp" line="+79"/>
         <source>Max in flight:</source>
         <translation>Max. gleichzeitig:</translation>
     </message>
@@ -918,7 +1212,7 @@ unlesbare Eingabe.</translation>
         <translation>Maximale Anzahl gleichzeitiger Anfragen</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+178"/>
         <source>No failed blogs to retry.</source>
         <translation>Keine fehlgeschlagenen Blogs zum Wiederholen.</translation>
     </message>
@@ -932,7 +1226,7 @@ unlesbare Eingabe.</translation>
         </translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Demo</source>
         <translation>Demo</translation>
     </message>
@@ -942,65 +1236,12 @@ unlesbare Eingabe.</translation>
         <translation>Die Demo-Blogs konnten auf diesem Rechner nicht bereitgestellt werden.</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>Import Blog List</source>
-        <translation>Blogliste importieren</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Blog lists (*.txt *.csv *.tsv *.opml *.xml);;Text files (*.txt);;CSV files (*.csv *.tsv);;OPML files (*.opml *.xml);;All files (*)</source>
-        <translation>Bloglisten (*.txt *.csv *.tsv *.opml *.xml);;Textdateien (*.txt);;CSV-Dateien (*.csv *.tsv);;OPML-Dateien (*.opml *.xml);;Alle Dateien (*)</translation>
-    </message>
-    <message>
-        <location line="+27"/>
+        <location line="+30"/>
         <source>The clipboard holds no text to paste.</source>
         <translation>Die Zwischenablage enthält keinen Text zum Einfügen.</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV-Dateien (*.csv)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>JSON files (*.json)</source>
-        <translation>JSON-Dateien (*.json)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Export Selected Rows</source>
-        <translation>Ausgewählte Zeilen exportieren</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Export Results</source>
-        <translation>Ergebnisse exportieren</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Export Failed</source>
-        <translation>Export fehlgeschlagen</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+9"/>
-        <source>Exported %n blog(s) to %1</source>
-        <translation>
-            <numerusform>%n Blog nach %1 exportiert</numerusform>
-            <numerusform>%n Blogs nach %1 exportiert</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Not opened: only http and https addresses are opened.</source>
-        <translation>Nicht geöffnet: Nur http- und https-Adressen werden geöffnet.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Could not open %1</source>
-        <translation>%1 konnte nicht geöffnet werden</translation>
-    </message>
-    <message>
-        <location line="+25"/>
+        <location line="+43"/>
         <source>The new language applies the next time Titlewave starts.</source>
         <translation>Die neue Sprache gilt ab dem nächsten Start von Titlewave.</translation>
     </message>
@@ -1080,7 +1321,7 @@ unlesbare Eingabe.</translation>
 <context>
     <name>ResultExporter</name>
     <message>
-        <location filename="../app/io/resultexporter.cpp" line="+43"/>
+        <location filename="../app/io/resultexporter.cpp" line="+56"/>
         <location line="+3"/>
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
@@ -1089,7 +1330,7 @@ unlesbare Eingabe.</translation>
 <context>
     <name>ResultsModel</name>
     <message>
-        <location filename="../ui/resultsmodel.cpp" line="+40"/>
+        <location filename="../ui/resultsmodel.cpp" line="+45"/>
         <source>Front page</source>
         <translation>Startseite</translation>
     </message>
@@ -1104,24 +1345,25 @@ unlesbare Eingabe.</translation>
         <translation>Artikel</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location filename="../ui/resultscolumns.cpp" line="+47"/>
+        <location filename="../ui/resultsmodel.cpp" line="+165"/>
         <source>Unchanged</source>
         <translation>Unverändert</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location filename="../ui/resultsmodel.cpp" line="+54"/>
         <source>Not modified since the last scan (HTTP 304): the article and title are the ones remembered, and the article was not downloaded again.</source>
         <translation>Seit dem letzten Scan nicht geändert (HTTP 304): Artikel und Titel sind die gespeicherten, der Artikel wurde nicht erneut heruntergeladen.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>%1
 New since the last scan, which found %2</source>
         <translation>%1
 Neu seit dem letzten Scan, der %2 gefunden hatte</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>%1
 
 Page title: %2</source>
@@ -1158,11 +1400,21 @@ beginnt bei %3 ms, dauert %4 ms</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Every request on one time axis from the scan&apos;s start: front page, feed and article each in their own colour, failed requests with a red end</source>
-        <translation>Jede Anfrage auf einer gemeinsamen Zeitachse ab dem Start des Scans: Startseite, Feed und Artikel in je eigener Farbe, fehlgeschlagene Anfragen mit rotem Ende</translation>
+        <source>Every request on one time axis from the scan&apos;s start: front page, feed and article each in their own colour, failed requests with a red end. A request that ends far later than the others runs off the axis&apos;s end, marked with an arrow; hover a row for exact times</source>
+        <translation>Jede Anfrage auf einer gemeinsamen Zeitachse ab Beginn des Scans: Startseite, Feed und Artikel jeweils in eigener Farbe, fehlgeschlagene Anfragen mit rotem Ende. Eine Anfrage, die weit später als die anderen endet, läuft über das Ende der Achse hinaus, mit einem Pfeil markiert; genaue Zeiten zeigt der Tooltip einer Zeile</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+4"/>
+        <source>Why a blog failed, as a sentence</source>
+        <translation>Warum ein Blog fehlschlug, als Satz</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <location line="-18"/>
         <source>Blog</source>
         <translation>Blog</translation>
     </message>
@@ -1202,7 +1454,8 @@ beginnt bei %3 ms, dauert %4 ms</translation>
         <translation>Wasserfall</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../ui/resultscolumns.cpp" line="-14"/>
+        <location filename="../ui/resultsmodel.cpp" line="+1"/>
         <source>Waterfall (0–%1 s)</source>
         <translation>Wasserfall (0–%1 s)</translation>
     </message>
@@ -1210,7 +1463,7 @@ beginnt bei %3 ms, dauert %4 ms</translation>
 <context>
     <name>ResultsPane</name>
     <message>
-        <location filename="../ui/resultspane.cpp" line="+46"/>
+        <location filename="../ui/resultspane.cpp" line="+67"/>
         <source>Search results</source>
         <translation>Ergebnisse durchsuchen</translation>
     </message>
@@ -1255,15 +1508,48 @@ beginnt bei %3 ms, dauert %4 ms</translation>
         <translation>Ergebnisse</translation>
     </message>
     <message>
-        <location line="+169"/>
+        <location line="+157"/>
         <source>Waterfall</source>
         <translation>Wasserfall</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JSON files (*.json)</source>
+        <translation>JSON-Dateien (*.json)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export Selected Rows</source>
+        <translation>Ausgewählte Zeilen exportieren</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Export Results</source>
+        <translation>Ergebnisse exportieren</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Export Failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>Exported %n blog(s) to %1</source>
+        <translation>
+            <numerusform>%n Blog nach %1 exportiert</numerusform>
+            <numerusform>%n Blogs nach %1 exportiert</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>ScanProgress</name>
     <message>
-        <location filename="../ui/scanprogress.cpp" line="+21"/>
+        <location filename="../ui/scanprogress.cpp" line="+22"/>
         <source>Scan status</source>
         <translation>Scanstatus</translation>
     </message>
@@ -1293,7 +1579,7 @@ beginnt bei %3 ms, dauert %4 ms</translation>
         <translation>Scanfortschritt</translation>
     </message>
     <message numerus="yes">
-        <location line="+19"/>
+        <location line="+33"/>
         <source>%n new since the last scan</source>
         <translation>
             <numerusform>%n neu seit dem letzten Scan</numerusform>
@@ -1306,12 +1592,17 @@ beginnt bei %3 ms, dauert %4 ms</translation>
         <translation>Bereit</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
+        <source>%1 of %2 done, %3 failed, %4 cancelled, elapsed %5 s</source>
+        <translation>%1 von %2 fertig, %3 fehlgeschlagen, %4 abgebrochen, %5 s vergangen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>%1 of %2 done, %3 failed, elapsed %4 s</source>
         <translation>%1 von %2 fertig, %3 fehlgeschlagen, %4 s vergangen</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>≈ %1× faster than one at a time</source>
         <translation>≈ %1× schneller als eins nach dem anderen</translation>
     </message>
@@ -1476,6 +1767,40 @@ beginnt bei %3 ms, dauert %4 ms</translation>
     </message>
 </context>
 <context>
+    <name>WebLinks</name>
+    <message>
+        <location filename="../ui/weblinks.cpp" line="+15"/>
+        <source>Not opened: only http and https addresses are opened.</source>
+        <translation>Nicht geöffnet: Nur http- und https-Adressen werden geöffnet.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No Web Browser</source>
+        <translation>Kein Webbrowser</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No web browser could be opened for this address:
+%1
+
+Copy the address to open it elsewhere.</source>
+        <translation>Für diese Adresse konnte kein Webbrowser geöffnet werden:
+%1
+
+Kopieren Sie die Adresse, um sie anderswo zu öffnen.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Copy Address</source>
+        <translation>Adresse &amp;kopieren</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Copied %1</source>
+        <translation>%1 kopiert</translation>
+    </message>
+</context>
+<context>
     <name>WindowModule</name>
     <message>
         <location filename="../app/windowmodule.cpp" line="+47"/>
@@ -1491,6 +1816,69 @@ beginnt bei %3 ms, dauert %4 ms</translation>
         <location line="+16"/>
         <source>cannot open the window: there is no display (neither DISPLAY nor WAYLAND_DISPLAY is set). Use --headless to scan without a window.</source>
         <translation>das Fenster lässt sich nicht öffnen: es gibt keine Anzeige (weder DISPLAY noch WAYLAND_DISPLAY ist gesetzt). Mit --headless wird ohne Fenster gescannt.</translation>
+    </message>
+</context>
+<context>
+    <name>XPathCheck</name>
+    <message>
+        <location filename="../app/parse/xpathcheck.cpp" line="+16"/>
+        <source>a number is malformed</source>
+        <translation>eine Zahl ist fehlerhaft</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a quoted string is not closed</source>
+        <translation>eine Zeichenkette in Anführungszeichen ist nicht geschlossen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>it uses an undefined variable</source>
+        <translation>er verwendet eine undefinierte Variable</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a predicate [ ] is not complete</source>
+        <translation>ein Prädikat [ ] ist unvollständig</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a bracket or parenthesis is not closed</source>
+        <translation>eine Klammer ist nicht geschlossen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it calls an unknown function</source>
+        <translation>er ruft eine unbekannte Funktion auf</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it uses an undefined namespace prefix</source>
+        <translation>er verwendet ein undefiniertes Namensraum-Präfix</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it holds a character XPath does not allow</source>
+        <translation>er enthält ein Zeichen, das XPath nicht erlaubt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it is not a valid expression</source>
+        <translation>er ist kein gültiger Ausdruck</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 (at character %2)</source>
+        <translation>%1 (bei Zeichen %2)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>it does not compile</source>
+        <translation>er lässt sich nicht kompilieren</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The XPath “%1” is not valid: %2.</source>
+        <translation>Der XPath „%1“ ist ungültig: %2.</translation>
     </message>
 </context>
 <context>

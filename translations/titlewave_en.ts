@@ -4,7 +4,8 @@
 <context>
     <name>BlogListReader</name>
     <message numerus="yes">
-        <location filename="../app/io/bloglistreader.cpp" line="+193"/>
+        <location filename="../app/io/bloglistreader.cpp" line="+233"/>
+        <location line="+17"/>
         <source>%n blog(s)</source>
         <translation>
             <numerusform>%n blog</numerusform>
@@ -12,7 +13,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="-15"/>
+        <location line="+17"/>
         <source>%n duplicate(s) skipped</source>
         <translation>
             <numerusform>%n duplicate skipped</numerusform>
@@ -20,11 +22,54 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+7"/>
+        <location line="-10"/>
         <source>%n more problem(s)</source>
         <translation>
             <numerusform>%n more problem</numerusform>
             <numerusform>%n more problems</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+27"/>
+        <source>%n problem(s) (%1)</source>
+        <translation>
+            <numerusform>%n problem (%1)</numerusform>
+            <numerusform>%n problems (%1)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>%n blog(s) added</source>
+        <translation>
+            <numerusform>%n blog added</numerusform>
+            <numerusform>%n blogs added</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n already in the list</source>
+        <translation>
+            <numerusform>%n already in the list</numerusform>
+            <numerusform>%n already in the list</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n line(s) refused</source>
+        <translation>
+            <numerusform>%n line refused</numerusform>
+            <numerusform>%n lines refused</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DetailsPanel</name>
+    <message numerus="yes">
+        <location filename="../ui/detailspanel.cpp" line="+126"/>
+        <source>starts at %1, takes %2, %Ln byte(s)</source>
+        <translation>
+            <numerusform>starts at %1, takes %2, %Ln byte</numerusform>
+            <numerusform>starts at %1, takes %2, %Ln bytes</numerusform>
         </translation>
     </message>
 </context>
@@ -42,7 +87,7 @@
 <context>
     <name>HeadlessRunner</name>
     <message numerus="yes">
-        <location filename="../app/cli/headlessrunner.cpp" line="+112"/>
+        <location filename="../app/cli/headlessrunner.cpp" line="+116"/>
         <source>%n blog(s) with a new article since the last scan</source>
         <translation>
             <numerusform>%n blog with a new article since the last scan</numerusform>
@@ -77,7 +122,7 @@
 <context>
     <name>ListPanel</name>
     <message numerus="yes">
-        <location filename="../ui/listpanel.cpp" line="+37"/>
+        <location filename="../ui/listpanel.cpp" line="+48"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… and %n more</numerusform>
@@ -85,7 +130,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+80"/>
+        <location line="+140"/>
         <source>%n file(s)</source>
         <translation>
             <numerusform>%n file</numerusform>
@@ -93,7 +138,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+33"/>
+        <location line="+20"/>
+        <source>Imported %1: %2; %n added to the list</source>
+        <translation>
+            <numerusform>Imported %1: %2; %n added to the list</numerusform>
+            <numerusform>Imported %1: %2; %n added to the list</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+31"/>
         <source>Added %n address(es) to the list</source>
         <translation>
             <numerusform>Added %n address to the list</numerusform>
@@ -112,7 +165,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="+263"/>
+        <location filename="../ui/mainwindow.cpp" line="+309"/>
         <location line="+10"/>
         <source>Scanning %n blog(s) again</source>
         <translation>
@@ -120,8 +173,11 @@
             <numerusform>Scanning %n blogs again</numerusform>
         </translation>
     </message>
+</context>
+<context>
+    <name>ResultsPane</name>
     <message numerus="yes">
-        <location line="+101"/>
+        <location filename="../ui/resultspane.cpp" line="+282"/>
         <source>Exported %n blog(s) to %1</source>
         <translation>
             <numerusform>Exported %n blog to %1</numerusform>
@@ -132,7 +188,7 @@
 <context>
     <name>ScanProgress</name>
     <message numerus="yes">
-        <location filename="../ui/scanprogress.cpp" line="+55"/>
+        <location filename="../ui/scanprogress.cpp" line="+70"/>
         <source>%n new since the last scan</source>
         <translation>
             <numerusform>%n new since the last scan</numerusform>

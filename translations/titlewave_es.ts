@@ -22,7 +22,7 @@
 <context>
     <name>ArticleLocator</name>
     <message>
-        <location filename="../app/parse/articlelocator.cpp" line="+60"/>
+        <location filename="../app/parse/articlelocator.cpp" line="+69"/>
         <source>The feed lists no article.</source>
         <translation>El feed no contiene ningún artículo.</translation>
     </message>
@@ -32,7 +32,7 @@
         <translation>No se pudo leer la página principal como HTML.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>The XPath expression “%1” is not valid.</source>
         <translation>La expresión XPath «%1» no es válida.</translation>
     </message>
@@ -50,22 +50,43 @@
 <context>
     <name>BlogListReader</name>
     <message>
-        <location filename="../app/io/bloglistreader.cpp" line="+49"/>
+        <location filename="../app/io/bloglistreader.cpp" line="+50"/>
+        <source>line %1 is too long (%2 characters): a blog&apos;s line may hold at most %3</source>
+        <translation>la línea %1 es demasiado larga (%2 caracteres): la línea de un blog tiene como máximo %3</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>line %1: unsupported scheme %2</source>
         <translation>línea %1: esquema %2 no admitido</translation>
     </message>
     <message>
         <location line="+5"/>
+        <source>line %1: the address has a space in it; write it without spaces</source>
+        <translation>línea %1: la dirección contiene un espacio; escríbala sin espacios</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>line %1: not a web address</source>
         <translation>línea %1: no es una dirección web</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+5"/>
+        <source>line %1: the address is longer than %2 characters</source>
+        <translation>línea %1: la dirección tiene más de %2 caracteres</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>line %1 holds %2 addresses; only the first, %3, is read: put one blog per line</source>
+        <translation>la línea %1 contiene %2 direcciones; solo se lee la primera, %3: ponga un blog por línea</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>line %1: feed ignored, not a web address</source>
         <translation>línea %1: feed ignorado, no es una dirección web</translation>
     </message>
     <message numerus="yes">
         <location line="+116"/>
+        <location line="+17"/>
         <source>%n blog(s)</source>
         <translation>
             <numerusform>%n blog</numerusform>
@@ -73,7 +94,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="-15"/>
+        <location line="+17"/>
         <source>%n duplicate(s) skipped</source>
         <translation>
             <numerusform>%n duplicado omitido</numerusform>
@@ -81,7 +103,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+7"/>
+        <location line="-10"/>
         <source>%n more problem(s)</source>
         <translation>
             <numerusform>%n problema más</numerusform>
@@ -89,7 +111,49 @@
         </translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+23"/>
+        <source>line %1</source>
+        <translation>línea %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>lines %1</source>
+        <translation>líneas %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n problem(s) (%1)</source>
+        <translation>
+            <numerusform>%n problema (%1)</numerusform>
+            <numerusform>%n problemas (%1)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>%n blog(s) added</source>
+        <translation>
+            <numerusform>%n blog añadido</numerusform>
+            <numerusform>%n blogs añadidos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n already in the list</source>
+        <translation>
+            <numerusform>%n ya en la lista</numerusform>
+            <numerusform>%n ya en la lista</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n line(s) refused</source>
+        <translation>
+            <numerusform>%n línea rechazada</numerusform>
+            <numerusform>%n líneas rechazadas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+196"/>
         <source>line %1: %2</source>
         <translation>línea %1: %2</translation>
     </message>
@@ -117,12 +181,12 @@
 <context>
     <name>BlogScan</name>
     <message>
-        <location filename="../app/scan/blogscan.cpp" line="+101"/>
+        <location filename="../app/scan/blogscan.cpp" line="+111"/>
         <source>The front page is not a web page or a feed (%1).</source>
         <translation>La página principal no es una página web ni un feed (%1).</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+66"/>
         <source>The blog&apos;s feed lists no article.</source>
         <translation>El feed del blog no contiene ningún artículo.</translation>
     </message>
@@ -309,32 +373,44 @@
         <source>A network error interrupted the transfer.</source>
         <translation>Un error de red interrumpió la transferencia.</translation>
     </message>
+    <message>
+        <location line="+37"/>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Redirect loop</source>
+        <translation>Bucle de redirecciones</translation>
+    </message>
 </context>
 <context>
     <name>CommandLineOptions</name>
     <message>
-        <location filename="../app/session/commandlineoptions.cpp" line="+16"/>
+        <location filename="../app/session/commandlineoptions.cpp" line="+18"/>
         <source>--%1 needs a whole number of at least %2, not &quot;%3&quot;.</source>
         <translation>--%1 necesita un número entero mayor o igual que %2, no «%3».</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+16"/>
         <source>Finds the newest article and its headline on every blog of a list, all blogs at once.
 
 Without --headless, opens the window. With --headless, scans LIST (one URL per line,
 or - for standard input; .csv and .opml lists too) and writes CSV or JSON to OUT
 (or - for standard output).
-Exit status: 0 every blog ok, 1 some blogs failed, 2 bad usage or unreadable input.</source>
+Exit status: 0 every blog ok, 1 some blogs failed, 2 bad usage or unreadable input,
+130 or 143 interrupted by SIGINT or SIGTERM (every row is still written).</source>
         <translation>Encuentra el artículo más reciente y su titular en cada blog de una lista, todos los blogs a la vez.
 
 Sin --headless, abre la ventana. Con --headless, analiza LISTA (una URL por línea,
 o - para la entrada estándar; también listas .csv y .opml) y escribe CSV o JSON en SALIDA
 (o - para la salida estándar).
 Estado de salida: 0 todos los blogs bien, 1 algunos blogs fallaron, 2 uso incorrecto o
-entrada ilegible.</translation>
+entrada ilegible,
+130 o 143: interrumpido por SIGINT o SIGTERM (se escriben igualmente todas las filas).</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Show this help and exit.</source>
         <translation>Muestra esta ayuda y sale.</translation>
     </message>
@@ -520,6 +596,142 @@ entrada ilegible.</translation>
     </message>
 </context>
 <context>
+    <name>DetailsPanel</name>
+    <message>
+        <location filename="../ui/detailspanel.cpp" line="+15"/>
+        <source>Front page</source>
+        <translation>Página principal</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Feed</source>
+        <translation>Feed</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Article</source>
+        <translation>Artículo</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Details of the selected blog</source>
+        <translation>Detalles del blog seleccionado</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Select a row to see its requests, how its article and title were found, and its full error.</source>
+        <translation>Seleccione una fila para ver sus peticiones, cómo se encontraron su artículo y su título, y su error completo.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>your XPath</source>
+        <translation>su XPath</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the blog&apos;s feed (its newest entry)</source>
+        <translation>el feed del blog (su entrada más reciente)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a permalink marked rel=&quot;bookmark&quot; on the front page</source>
+        <translation>un enlace permanente marcado rel=&quot;bookmark&quot; en la página principal</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>hAtom or h-entry markup on the front page</source>
+        <translation>el marcado hAtom o h-entry de la página principal</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>schema.org Article markup on the front page</source>
+        <translation>el marcado schema.org Article de la página principal</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the heading link of the front page&apos;s first &lt;article&gt;</source>
+        <translation>el enlace del encabezado del primer &lt;article&gt; de la página principal</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Address: %1</source>
+        <translation>Dirección: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status: %1 (%2)</source>
+        <translation>Estado: %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Error: %1</source>
+        <translation>Error: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Newest article: %1</source>
+        <translation>Artículo más reciente: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Found via: %1 (%2)</source>
+        <translation>Encontrado mediante: %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New since the last scan, which found %1</source>
+        <translation>Nuevo desde el último análisis, que encontró %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Title: %1</source>
+        <translation>Título: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Title chosen from: %1</source>
+        <translation>Título tomado de: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Page &lt;title&gt;: %1</source>
+        <translation>&lt;title&gt; de la página: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Requests (times from the scan&apos;s start):</source>
+        <translation>Peticiones (tiempos desde el inicio del análisis):</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>HTTP %1 over %2</source>
+        <translation>HTTP %1 sobre %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>redirected to %1</source>
+        <translation>redirigido a %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>starts at %1, takes %2, %Ln byte(s)</source>
+        <translation>
+            <numerusform>empieza a los %1, dura %2, %Ln byte</numerusform>
+            <numerusform>empieza a los %1, dura %2, %Ln bytes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Download</name>
     <message>
         <location filename="../app/net/download.cpp" line="+193"/>
@@ -572,7 +784,7 @@ entrada ilegible.</translation>
 <context>
     <name>HeadlessRunner</name>
     <message>
-        <location filename="../app/cli/headlessrunner.cpp" line="+52"/>
+        <location filename="../app/cli/headlessrunner.cpp" line="+55"/>
         <source>cannot start the demo server on this computer&apos;s loopback address.</source>
         <translation>no se puede iniciar el servidor de demostración en la dirección de bucle local de este equipo.</translation>
     </message>
@@ -582,7 +794,7 @@ entrada ilegible.</translation>
         <translation>no se puede leer la lista de la entrada estándar.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>the list holds no blog addresses.</source>
         <translation>la lista no contiene direcciones de blogs.</translation>
     </message>
@@ -639,6 +851,11 @@ entrada ilegible.</translation>
         <source>cannot write the results: %1</source>
         <translation>no se pueden escribir los resultados: %1</translation>
     </message>
+    <message>
+        <location line="+14"/>
+        <source>interrupted by %1: stopping, and writing every blog (the unfinished ones as cancelled)</source>
+        <translation>interrumpido por %1: deteniendo y escribiendo cada blog (los que no terminaron, como cancelados)</translation>
+    </message>
 </context>
 <context>
     <name>JsonWriter</name>
@@ -649,9 +866,17 @@ entrada ilegible.</translation>
     </message>
 </context>
 <context>
+    <name>ListCheck</name>
+    <message>
+        <location filename="../app/session/listcheck.cpp" line="+14"/>
+        <source>line %1: %2</source>
+        <translation>línea %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>ListPanel</name>
     <message>
-        <location filename="../ui/listpanel.cpp" line="+17"/>
+        <location filename="../ui/listpanel.cpp" line="+28"/>
         <source>Blog list</source>
         <translation>Lista de blogs</translation>
     </message>
@@ -676,12 +901,12 @@ entrada ilegible.</translation>
         </translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+107"/>
         <source>No blogs to scan. %1</source>
         <translation>No hay blogs que analizar. %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+28"/>
+        <location line="+33"/>
         <source>%n file(s)</source>
         <translation>
             <numerusform>%n archivo</numerusform>
@@ -689,12 +914,25 @@ entrada ilegible.</translation>
         </translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
+        <source>Imported %1: %2; the list is unchanged</source>
+        <translation>Importado %1: %2; la lista no cambia</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>Imported %1: %2; %n added to the list</source>
+        <translation>
+            <numerusform>Importado %1: %2; %n añadido a la lista</numerusform>
+            <numerusform>Importado %1: %2; %n añadidos a la lista</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Imported %1: %2</source>
         <translation>Importación de %1: %2</translation>
     </message>
     <message numerus="yes">
-        <location line="+32"/>
+        <location line="+26"/>
         <source>Added %n address(es) to the list</source>
         <translation>
             <numerusform>Se añadió %n dirección a la lista</numerusform>
@@ -710,15 +948,46 @@ entrada ilegible.</translation>
         </translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+23"/>
         <source>Pasted: %1</source>
         <translation>Pegado: %1</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <location line="+13"/>
+        <source>Import Blog List</source>
+        <translation>Importar lista de blogs</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>Blog lists (*.txt *.csv *.tsv *.opml *.xml);;Text files (*.txt);;CSV files (*.csv *.tsv);;OPML files (*.opml *.xml);;All files (*)</source>
+        <translation>Listas de blogs (*.txt *.csv *.tsv *.opml *.xml);;Archivos de texto (*.txt);;Archivos CSV (*.csv *.tsv);;Archivos OPML (*.opml *.xml);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The list already holds blogs. Replace them with the imported list, or add the imported blogs to them?</source>
+        <translation>La lista ya contiene blogs. ¿Reemplazarlos por la lista importada o añadirles los blogs importados?</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Replace</source>
+        <translation>&amp;Reemplazar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Add</source>
+        <translation>&amp;Añadir</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Import cancelled: the list is unchanged.</source>
+        <translation>Importación cancelada: la lista no cambia.</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+48"/>
+        <location filename="../ui/mainwindow.cpp" line="+46"/>
         <source>Titlewave</source>
         <translation>Titlewave</translation>
     </message>
@@ -868,12 +1137,32 @@ entrada ilegible.</translation>
         <translation>&amp;Acerca de Titlewave</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+3"/>
+        <source>Blog &amp;List</source>
+        <translation>&amp;Lista de blogs</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show or hide the blog list beside the results</source>
+        <translation>Mostrar u ocultar la lista de blogs junto a los resultados</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Details</source>
+        <translation>&amp;Detalles</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show or hide the selected blog&apos;s requests and full error below the results</source>
+        <translation>Mostrar u ocultar, bajo los resultados, las peticiones y el error completo del blog seleccionado</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+39"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
@@ -889,6 +1178,11 @@ entrada ilegible.</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
@@ -898,7 +1192,7 @@ entrada ilegible.</translation>
         <translation>Principal</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+90"/>
+        <location filename="../ui/mainwindow.cpp" line="+79"/>
         <source>Max in flight:</source>
         <translation>Máx. a la vez:</translation>
     </message>
@@ -918,7 +1212,7 @@ entrada ilegible.</translation>
         <translation>Máximo de peticiones a la vez</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+178"/>
         <source>No failed blogs to retry.</source>
         <translation>No hay blogs fallidos que reintentar.</translation>
     </message>
@@ -932,7 +1226,7 @@ entrada ilegible.</translation>
         </translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Demo</source>
         <translation>Demostración</translation>
     </message>
@@ -942,65 +1236,12 @@ entrada ilegible.</translation>
         <translation>No se pudieron servir los blogs de demostración en este equipo.</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>Import Blog List</source>
-        <translation>Importar lista de blogs</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Blog lists (*.txt *.csv *.tsv *.opml *.xml);;Text files (*.txt);;CSV files (*.csv *.tsv);;OPML files (*.opml *.xml);;All files (*)</source>
-        <translation>Listas de blogs (*.txt *.csv *.tsv *.opml *.xml);;Archivos de texto (*.txt);;Archivos CSV (*.csv *.tsv);;Archivos OPML (*.opml *.xml);;Todos los archivos (*)</translation>
-    </message>
-    <message>
-        <location line="+27"/>
+        <location line="+30"/>
         <source>The clipboard holds no text to paste.</source>
         <translation>El portapapeles no contiene texto que pegar.</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>CSV files (*.csv)</source>
-        <translation>Archivos CSV (*.csv)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>JSON files (*.json)</source>
-        <translation>Archivos JSON (*.json)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Export Selected Rows</source>
-        <translation>Exportar filas seleccionadas</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Export Results</source>
-        <translation>Exportar resultados</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Export Failed</source>
-        <translation>Error al exportar</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+9"/>
-        <source>Exported %n blog(s) to %1</source>
-        <translation>
-            <numerusform>%n blog exportado a %1</numerusform>
-            <numerusform>%n blogs exportados a %1</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Not opened: only http and https addresses are opened.</source>
-        <translation>No se abrió: solo se abren direcciones http y https.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Could not open %1</source>
-        <translation>No se pudo abrir %1</translation>
-    </message>
-    <message>
-        <location line="+25"/>
+        <location line="+43"/>
         <source>The new language applies the next time Titlewave starts.</source>
         <translation>El nuevo idioma se aplicará la próxima vez que se inicie Titlewave.</translation>
     </message>
@@ -1080,7 +1321,7 @@ entrada ilegible.</translation>
 <context>
     <name>ResultExporter</name>
     <message>
-        <location filename="../app/io/resultexporter.cpp" line="+43"/>
+        <location filename="../app/io/resultexporter.cpp" line="+56"/>
         <location line="+3"/>
         <source>Cannot write %1: %2</source>
         <translation>No se puede escribir %1: %2</translation>
@@ -1089,7 +1330,7 @@ entrada ilegible.</translation>
 <context>
     <name>ResultsModel</name>
     <message>
-        <location filename="../ui/resultsmodel.cpp" line="+40"/>
+        <location filename="../ui/resultsmodel.cpp" line="+45"/>
         <source>Front page</source>
         <translation>Página principal</translation>
     </message>
@@ -1104,24 +1345,25 @@ entrada ilegible.</translation>
         <translation>Artículo</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location filename="../ui/resultscolumns.cpp" line="+47"/>
+        <location filename="../ui/resultsmodel.cpp" line="+165"/>
         <source>Unchanged</source>
         <translation>Sin cambios</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location filename="../ui/resultsmodel.cpp" line="+54"/>
         <source>Not modified since the last scan (HTTP 304): the article and title are the ones remembered, and the article was not downloaded again.</source>
         <translation>Sin modificar desde el último análisis (HTTP 304): el artículo y el título son los recordados, y el artículo no se volvió a descargar.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>%1
 New since the last scan, which found %2</source>
         <translation>%1
 Nuevo desde el último análisis, que encontró %2</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>%1
 
 Page title: %2</source>
@@ -1158,11 +1400,21 @@ empieza a los %3 ms, dura %4 ms</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Every request on one time axis from the scan&apos;s start: front page, feed and article each in their own colour, failed requests with a red end</source>
-        <translation>Todas las peticiones en un mismo eje de tiempo desde el inicio del análisis: página principal, feed y artículo, cada uno en su color; las peticiones fallidas terminan en rojo</translation>
+        <source>Every request on one time axis from the scan&apos;s start: front page, feed and article each in their own colour, failed requests with a red end. A request that ends far later than the others runs off the axis&apos;s end, marked with an arrow; hover a row for exact times</source>
+        <translation>Cada petición en un mismo eje de tiempo desde el inicio del análisis: página principal, feed y artículo cada uno en su color, las peticiones fallidas con un final rojo. Una petición que termina mucho después que las demás sobrepasa el final del eje, marcada con una flecha; pase el ratón por una fila para ver los tiempos exactos</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+4"/>
+        <source>Why a blog failed, as a sentence</source>
+        <translation>Por qué falló un blog, en una frase</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <location line="-18"/>
         <source>Blog</source>
         <translation>Blog</translation>
     </message>
@@ -1202,7 +1454,8 @@ empieza a los %3 ms, dura %4 ms</translation>
         <translation>Cascada</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../ui/resultscolumns.cpp" line="-14"/>
+        <location filename="../ui/resultsmodel.cpp" line="+1"/>
         <source>Waterfall (0–%1 s)</source>
         <translation>Cascada (0–%1 s)</translation>
     </message>
@@ -1210,7 +1463,7 @@ empieza a los %3 ms, dura %4 ms</translation>
 <context>
     <name>ResultsPane</name>
     <message>
-        <location filename="../ui/resultspane.cpp" line="+46"/>
+        <location filename="../ui/resultspane.cpp" line="+67"/>
         <source>Search results</source>
         <translation>Buscar en los resultados</translation>
     </message>
@@ -1255,15 +1508,48 @@ empieza a los %3 ms, dura %4 ms</translation>
         <translation>Resultados</translation>
     </message>
     <message>
-        <location line="+169"/>
+        <location line="+157"/>
         <source>Waterfall</source>
         <translation>Cascada</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JSON files (*.json)</source>
+        <translation>Archivos JSON (*.json)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export Selected Rows</source>
+        <translation>Exportar filas seleccionadas</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Export Results</source>
+        <translation>Exportar resultados</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Export Failed</source>
+        <translation>Error al exportar</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>Exported %n blog(s) to %1</source>
+        <translation>
+            <numerusform>%n blog exportado a %1</numerusform>
+            <numerusform>%n blogs exportados a %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>ScanProgress</name>
     <message>
-        <location filename="../ui/scanprogress.cpp" line="+21"/>
+        <location filename="../ui/scanprogress.cpp" line="+22"/>
         <source>Scan status</source>
         <translation>Estado del análisis</translation>
     </message>
@@ -1293,7 +1579,7 @@ empieza a los %3 ms, dura %4 ms</translation>
         <translation>Progreso del análisis</translation>
     </message>
     <message numerus="yes">
-        <location line="+19"/>
+        <location line="+33"/>
         <source>%n new since the last scan</source>
         <translation>
             <numerusform>%n nuevo desde el último análisis</numerusform>
@@ -1306,12 +1592,17 @@ empieza a los %3 ms, dura %4 ms</translation>
         <translation>Listo</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
+        <source>%1 of %2 done, %3 failed, %4 cancelled, elapsed %5 s</source>
+        <translation>%1 de %2 terminados, %3 fallidos, %4 cancelados, %5 s transcurridos</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>%1 of %2 done, %3 failed, elapsed %4 s</source>
         <translation>%1 de %2 terminados, %3 fallidos, %4 s transcurridos</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>≈ %1× faster than one at a time</source>
         <translation>≈ %1× más rápido que uno tras otro</translation>
     </message>
@@ -1476,6 +1767,40 @@ empieza a los %3 ms, dura %4 ms</translation>
     </message>
 </context>
 <context>
+    <name>WebLinks</name>
+    <message>
+        <location filename="../ui/weblinks.cpp" line="+15"/>
+        <source>Not opened: only http and https addresses are opened.</source>
+        <translation>No se abrió: solo se abren direcciones http y https.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No Web Browser</source>
+        <translation>Ningún navegador web</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No web browser could be opened for this address:
+%1
+
+Copy the address to open it elsewhere.</source>
+        <translation>No se pudo abrir ningún navegador web para esta dirección:
+%1
+
+Copie la dirección para abrirla en otro lugar.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Copy Address</source>
+        <translation>&amp;Copiar dirección</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Copied %1</source>
+        <translation>%1 copiada</translation>
+    </message>
+</context>
+<context>
     <name>WindowModule</name>
     <message>
         <location filename="../app/windowmodule.cpp" line="+47"/>
@@ -1491,6 +1816,69 @@ empieza a los %3 ms, dura %4 ms</translation>
         <location line="+16"/>
         <source>cannot open the window: there is no display (neither DISPLAY nor WAYLAND_DISPLAY is set). Use --headless to scan without a window.</source>
         <translation>no se puede abrir la ventana: no hay pantalla (no está definida ni DISPLAY ni WAYLAND_DISPLAY). Use --headless para analizar sin ventana.</translation>
+    </message>
+</context>
+<context>
+    <name>XPathCheck</name>
+    <message>
+        <location filename="../app/parse/xpathcheck.cpp" line="+16"/>
+        <source>a number is malformed</source>
+        <translation>un número está mal formado</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a quoted string is not closed</source>
+        <translation>una cadena entre comillas no está cerrada</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>it uses an undefined variable</source>
+        <translation>usa una variable no definida</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a predicate [ ] is not complete</source>
+        <translation>un predicado [ ] está incompleto</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a bracket or parenthesis is not closed</source>
+        <translation>un corchete o paréntesis no está cerrado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it calls an unknown function</source>
+        <translation>llama a una función desconocida</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it uses an undefined namespace prefix</source>
+        <translation>usa un prefijo de espacio de nombres no definido</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it holds a character XPath does not allow</source>
+        <translation>contiene un carácter que XPath no admite</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it is not a valid expression</source>
+        <translation>no es una expresión válida</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 (at character %2)</source>
+        <translation>%1 (en el carácter %2)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>it does not compile</source>
+        <translation>no se puede compilar</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The XPath “%1” is not valid: %2.</source>
+        <translation>El XPath «%1» no es válido: %2.</translation>
     </message>
 </context>
 <context>

@@ -22,7 +22,7 @@
 <context>
     <name>ArticleLocator</name>
     <message>
-        <location filename="../app/parse/articlelocator.cpp" line="+60"/>
+        <location filename="../app/parse/articlelocator.cpp" line="+69"/>
         <source>The feed lists no article.</source>
         <translation>Le flux ne contient aucun article.</translation>
     </message>
@@ -32,7 +32,7 @@
         <translation>La page d’accueil n’a pas pu être lue comme du HTML.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>The XPath expression “%1” is not valid.</source>
         <translation>L’expression XPath «&#xa0;%1&#xa0;» n’est pas valide.</translation>
     </message>
@@ -50,22 +50,43 @@
 <context>
     <name>BlogListReader</name>
     <message>
-        <location filename="../app/io/bloglistreader.cpp" line="+49"/>
+        <location filename="../app/io/bloglistreader.cpp" line="+50"/>
+        <source>line %1 is too long (%2 characters): a blog&apos;s line may hold at most %3</source>
+        <translation>ligne %1 trop longue (%2 caractères)&#xa0;: la ligne d’un blog en compte au plus %3</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>line %1: unsupported scheme %2</source>
         <translation>ligne %1&#xa0;: schéma %2 non pris en charge</translation>
     </message>
     <message>
         <location line="+5"/>
+        <source>line %1: the address has a space in it; write it without spaces</source>
+        <translation>ligne %1&#xa0;: l’adresse contient une espace&#xa0;; écrivez-la sans espaces</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>line %1: not a web address</source>
         <translation>ligne %1&#xa0;: ce n’est pas une adresse web</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+5"/>
+        <source>line %1: the address is longer than %2 characters</source>
+        <translation>ligne %1&#xa0;: l’adresse dépasse %2 caractères</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>line %1 holds %2 addresses; only the first, %3, is read: put one blog per line</source>
+        <translation>la ligne %1 contient %2 adresses&#xa0;; seule la première, %3, est lue&#xa0;: mettez un blog par ligne</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>line %1: feed ignored, not a web address</source>
         <translation>ligne %1&#xa0;: flux ignoré, ce n’est pas une adresse web</translation>
     </message>
     <message numerus="yes">
         <location line="+116"/>
+        <location line="+17"/>
         <source>%n blog(s)</source>
         <translation>
             <numerusform>%n blog</numerusform>
@@ -73,7 +94,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="-15"/>
+        <location line="+17"/>
         <source>%n duplicate(s) skipped</source>
         <translation>
             <numerusform>%n doublon ignoré</numerusform>
@@ -81,7 +103,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+7"/>
+        <location line="-10"/>
         <source>%n more problem(s)</source>
         <translation>
             <numerusform>%n autre problème</numerusform>
@@ -89,7 +111,49 @@
         </translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+23"/>
+        <source>line %1</source>
+        <translation>ligne %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>lines %1</source>
+        <translation>lignes %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n problem(s) (%1)</source>
+        <translation>
+            <numerusform>%n problème (%1)</numerusform>
+            <numerusform>%n problèmes (%1)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>%n blog(s) added</source>
+        <translation>
+            <numerusform>%n blog ajouté</numerusform>
+            <numerusform>%n blogs ajoutés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n already in the list</source>
+        <translation>
+            <numerusform>%n déjà dans la liste</numerusform>
+            <numerusform>%n déjà dans la liste</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n line(s) refused</source>
+        <translation>
+            <numerusform>%n ligne refusée</numerusform>
+            <numerusform>%n lignes refusées</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+196"/>
         <source>line %1: %2</source>
         <translation>ligne %1&#xa0;: %2</translation>
     </message>
@@ -117,12 +181,12 @@
 <context>
     <name>BlogScan</name>
     <message>
-        <location filename="../app/scan/blogscan.cpp" line="+101"/>
+        <location filename="../app/scan/blogscan.cpp" line="+111"/>
         <source>The front page is not a web page or a feed (%1).</source>
         <translation>La page d’accueil n’est ni une page web ni un flux (%1).</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+66"/>
         <source>The blog&apos;s feed lists no article.</source>
         <translation>Le flux du blog ne contient aucun article.</translation>
     </message>
@@ -309,32 +373,44 @@
         <source>A network error interrupted the transfer.</source>
         <translation>Une erreur réseau a interrompu le transfert.</translation>
     </message>
+    <message>
+        <location line="+37"/>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Redirect loop</source>
+        <translation>Boucle de redirections</translation>
+    </message>
 </context>
 <context>
     <name>CommandLineOptions</name>
     <message>
-        <location filename="../app/session/commandlineoptions.cpp" line="+16"/>
+        <location filename="../app/session/commandlineoptions.cpp" line="+18"/>
         <source>--%1 needs a whole number of at least %2, not &quot;%3&quot;.</source>
         <translation>--%1 attend un nombre entier supérieur ou égal à %2, et non «&#xa0;%3&#xa0;».</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+16"/>
         <source>Finds the newest article and its headline on every blog of a list, all blogs at once.
 
 Without --headless, opens the window. With --headless, scans LIST (one URL per line,
 or - for standard input; .csv and .opml lists too) and writes CSV or JSON to OUT
 (or - for standard output).
-Exit status: 0 every blog ok, 1 some blogs failed, 2 bad usage or unreadable input.</source>
+Exit status: 0 every blog ok, 1 some blogs failed, 2 bad usage or unreadable input,
+130 or 143 interrupted by SIGINT or SIGTERM (every row is still written).</source>
         <translation>Trouve le dernier article et son titre sur chaque blog d’une liste, tous les blogs à la fois.
 
 Sans --headless, ouvre la fenêtre. Avec --headless, analyse LISTE (une URL par ligne,
 ou - pour l’entrée standard&#xa0;; les listes .csv et .opml aussi) et écrit du CSV ou du JSON
 dans SORTIE (ou - pour la sortie standard).
 Code de sortie&#xa0;: 0 tous les blogs ont réussi, 1 certains ont échoué, 2 mauvaise utilisation
-ou liste illisible.</translation>
+ou liste illisible,
+130 ou 143 : interrompu par SIGINT ou SIGTERM (chaque ligne est tout de même écrite).</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Show this help and exit.</source>
         <translation>Affiche cette aide et quitte.</translation>
     </message>
@@ -520,6 +596,142 @@ ou liste illisible.</translation>
     </message>
 </context>
 <context>
+    <name>DetailsPanel</name>
+    <message>
+        <location filename="../ui/detailspanel.cpp" line="+15"/>
+        <source>Front page</source>
+        <translation>Page d’accueil</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Feed</source>
+        <translation>Flux</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Article</source>
+        <translation>Article</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 ms</source>
+        <translation>%1&#xa0;ms</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Details of the selected blog</source>
+        <translation>Détails du blog sélectionné</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Select a row to see its requests, how its article and title were found, and its full error.</source>
+        <translation>Sélectionnez une ligne pour voir ses requêtes, comment son article et son titre ont été trouvés, et son erreur complète.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>your XPath</source>
+        <translation>votre XPath</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the blog&apos;s feed (its newest entry)</source>
+        <translation>le flux du blog (son entrée la plus récente)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a permalink marked rel=&quot;bookmark&quot; on the front page</source>
+        <translation>un permalien marqué rel=&quot;bookmark&quot; sur la page d’accueil</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>hAtom or h-entry markup on the front page</source>
+        <translation>le balisage hAtom ou h-entry de la page d’accueil</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>schema.org Article markup on the front page</source>
+        <translation>le balisage schema.org Article de la page d’accueil</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the heading link of the front page&apos;s first &lt;article&gt;</source>
+        <translation>le lien du titre du premier &lt;article&gt; de la page d’accueil</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Address: %1</source>
+        <translation>Adresse&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status: %1 (%2)</source>
+        <translation>État&#xa0;: %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Error: %1</source>
+        <translation>Erreur&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Newest article: %1</source>
+        <translation>Article le plus récent&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Found via: %1 (%2)</source>
+        <translation>Trouvé par&#xa0;: %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New since the last scan, which found %1</source>
+        <translation>Nouveau depuis la dernière analyse, qui avait trouvé %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Title: %1</source>
+        <translation>Titre&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Title chosen from: %1</source>
+        <translation>Titre tiré de&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Page &lt;title&gt;: %1</source>
+        <translation>&lt;title&gt; de la page&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Requests (times from the scan&apos;s start):</source>
+        <translation>Requêtes (temps depuis le début de l’analyse)&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>HTTP %1 over %2</source>
+        <translation>HTTP %1 en %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>redirected to %1</source>
+        <translation>redirigé vers %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>starts at %1, takes %2, %Ln byte(s)</source>
+        <translation>
+            <numerusform>commence à %1, dure %2, %Ln octet</numerusform>
+            <numerusform>commence à %1, dure %2, %Ln octets</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Download</name>
     <message>
         <location filename="../app/net/download.cpp" line="+193"/>
@@ -572,7 +784,7 @@ ou liste illisible.</translation>
 <context>
     <name>HeadlessRunner</name>
     <message>
-        <location filename="../app/cli/headlessrunner.cpp" line="+52"/>
+        <location filename="../app/cli/headlessrunner.cpp" line="+55"/>
         <source>cannot start the demo server on this computer&apos;s loopback address.</source>
         <translation>impossible de démarrer le serveur de démonstration sur l’adresse de bouclage de cet ordinateur.</translation>
     </message>
@@ -582,7 +794,7 @@ ou liste illisible.</translation>
         <translation>impossible de lire la liste sur l’entrée standard.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>the list holds no blog addresses.</source>
         <translation>la liste ne contient aucune adresse de blog.</translation>
     </message>
@@ -639,6 +851,11 @@ ou liste illisible.</translation>
         <source>cannot write the results: %1</source>
         <translation>impossible d’écrire les résultats&#xa0;: %1</translation>
     </message>
+    <message>
+        <location line="+14"/>
+        <source>interrupted by %1: stopping, and writing every blog (the unfinished ones as cancelled)</source>
+        <translation>interrompu par %1 : arrêt, et écriture de chaque blog (ceux qui n’ont pas fini comme annulés)</translation>
+    </message>
 </context>
 <context>
     <name>JsonWriter</name>
@@ -649,9 +866,17 @@ ou liste illisible.</translation>
     </message>
 </context>
 <context>
+    <name>ListCheck</name>
+    <message>
+        <location filename="../app/session/listcheck.cpp" line="+14"/>
+        <source>line %1: %2</source>
+        <translation>ligne %1&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
     <name>ListPanel</name>
     <message>
-        <location filename="../ui/listpanel.cpp" line="+17"/>
+        <location filename="../ui/listpanel.cpp" line="+28"/>
         <source>Blog list</source>
         <translation>Liste de blogs</translation>
     </message>
@@ -676,12 +901,12 @@ ou liste illisible.</translation>
         </translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+107"/>
         <source>No blogs to scan. %1</source>
         <translation>Aucun blog à analyser. %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+28"/>
+        <location line="+33"/>
         <source>%n file(s)</source>
         <translation>
             <numerusform>%n fichier</numerusform>
@@ -689,12 +914,25 @@ ou liste illisible.</translation>
         </translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
+        <source>Imported %1: %2; the list is unchanged</source>
+        <translation>Importé %1&#xa0;: %2&#xa0;; la liste est inchangée</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>Imported %1: %2; %n added to the list</source>
+        <translation>
+            <numerusform>Importé %1&#xa0;: %2&#xa0;; %n ajouté à la liste</numerusform>
+            <numerusform>Importé %1&#xa0;: %2&#xa0;; %n ajoutés à la liste</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Imported %1: %2</source>
         <translation>Import de %1&#xa0;: %2</translation>
     </message>
     <message numerus="yes">
-        <location line="+32"/>
+        <location line="+26"/>
         <source>Added %n address(es) to the list</source>
         <translation>
             <numerusform>%n adresse ajoutée à la liste</numerusform>
@@ -710,15 +948,46 @@ ou liste illisible.</translation>
         </translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+23"/>
         <source>Pasted: %1</source>
         <translation>Collé&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <location line="+13"/>
+        <source>Import Blog List</source>
+        <translation>Importer une liste de blogs</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>Blog lists (*.txt *.csv *.tsv *.opml *.xml);;Text files (*.txt);;CSV files (*.csv *.tsv);;OPML files (*.opml *.xml);;All files (*)</source>
+        <translation>Listes de blogs (*.txt *.csv *.tsv *.opml *.xml);;Fichiers texte (*.txt);;Fichiers CSV (*.csv *.tsv);;Fichiers OPML (*.opml *.xml);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The list already holds blogs. Replace them with the imported list, or add the imported blogs to them?</source>
+        <translation>La liste contient déjà des blogs. Les remplacer par la liste importée, ou y ajouter les blogs importés&#xa0;?</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Replace</source>
+        <translation>&amp;Remplacer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Add</source>
+        <translation>&amp;Ajouter</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Import cancelled: the list is unchanged.</source>
+        <translation>Importation annulée&#xa0;: la liste est inchangée.</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+48"/>
+        <location filename="../ui/mainwindow.cpp" line="+46"/>
         <source>Titlewave</source>
         <translation>Titlewave</translation>
     </message>
@@ -868,12 +1137,32 @@ ou liste illisible.</translation>
         <translation>À &amp;propos de Titlewave</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+3"/>
+        <source>Blog &amp;List</source>
+        <translation>&amp;Liste des blogs</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show or hide the blog list beside the results</source>
+        <translation>Afficher ou masquer la liste des blogs à côté des résultats</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Details</source>
+        <translation>&amp;Détails</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show or hide the selected blog&apos;s requests and full error below the results</source>
+        <translation>Afficher ou masquer, sous les résultats, les requêtes et l’erreur complète du blog sélectionné</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+39"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
@@ -889,6 +1178,11 @@ ou liste illisible.</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>&amp;View</source>
+        <translation>Affic&amp;hage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
@@ -898,7 +1192,7 @@ ou liste illisible.</translation>
         <translation>Barre principale</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+90"/>
+        <location filename="../ui/mainwindow.cpp" line="+79"/>
         <source>Max in flight:</source>
         <translation>En parallèle&#xa0;:</translation>
     </message>
@@ -918,7 +1212,7 @@ ou liste illisible.</translation>
         <translation>Nombre maximal de requêtes en parallèle</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+178"/>
         <source>No failed blogs to retry.</source>
         <translation>Aucun blog en échec à relancer.</translation>
     </message>
@@ -932,7 +1226,7 @@ ou liste illisible.</translation>
         </translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Demo</source>
         <translation>Démonstration</translation>
     </message>
@@ -942,65 +1236,12 @@ ou liste illisible.</translation>
         <translation>Les blogs de démonstration n’ont pas pu être servis par cet ordinateur.</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>Import Blog List</source>
-        <translation>Importer une liste de blogs</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Blog lists (*.txt *.csv *.tsv *.opml *.xml);;Text files (*.txt);;CSV files (*.csv *.tsv);;OPML files (*.opml *.xml);;All files (*)</source>
-        <translation>Listes de blogs (*.txt *.csv *.tsv *.opml *.xml);;Fichiers texte (*.txt);;Fichiers CSV (*.csv *.tsv);;Fichiers OPML (*.opml *.xml);;Tous les fichiers (*)</translation>
-    </message>
-    <message>
-        <location line="+27"/>
+        <location line="+30"/>
         <source>The clipboard holds no text to paste.</source>
         <translation>Le presse-papiers ne contient aucun texte à coller.</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>CSV files (*.csv)</source>
-        <translation>Fichiers CSV (*.csv)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>JSON files (*.json)</source>
-        <translation>Fichiers JSON (*.json)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Export Selected Rows</source>
-        <translation>Exporter les lignes sélectionnées</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Export Results</source>
-        <translation>Exporter les résultats</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Export Failed</source>
-        <translation>Échec de l’export</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+9"/>
-        <source>Exported %n blog(s) to %1</source>
-        <translation>
-            <numerusform>%n blog exporté dans %1</numerusform>
-            <numerusform>%n blogs exportés dans %1</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Not opened: only http and https addresses are opened.</source>
-        <translation>Non ouvert&#xa0;: seules les adresses http et https sont ouvertes.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Could not open %1</source>
-        <translation>Impossible d’ouvrir %1</translation>
-    </message>
-    <message>
-        <location line="+25"/>
+        <location line="+43"/>
         <source>The new language applies the next time Titlewave starts.</source>
         <translation>La nouvelle langue s’appliquera au prochain démarrage de Titlewave.</translation>
     </message>
@@ -1080,7 +1321,7 @@ ou liste illisible.</translation>
 <context>
     <name>ResultExporter</name>
     <message>
-        <location filename="../app/io/resultexporter.cpp" line="+43"/>
+        <location filename="../app/io/resultexporter.cpp" line="+56"/>
         <location line="+3"/>
         <source>Cannot write %1: %2</source>
         <translation>Impossible d’écrire %1&#xa0;: %2</translation>
@@ -1089,7 +1330,7 @@ ou liste illisible.</translation>
 <context>
     <name>ResultsModel</name>
     <message>
-        <location filename="../ui/resultsmodel.cpp" line="+40"/>
+        <location filename="../ui/resultsmodel.cpp" line="+45"/>
         <source>Front page</source>
         <translation>Page d’accueil</translation>
     </message>
@@ -1104,24 +1345,25 @@ ou liste illisible.</translation>
         <translation>Article</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location filename="../ui/resultscolumns.cpp" line="+47"/>
+        <location filename="../ui/resultsmodel.cpp" line="+165"/>
         <source>Unchanged</source>
         <translation>Inchangé</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location filename="../ui/resultsmodel.cpp" line="+54"/>
         <source>Not modified since the last scan (HTTP 304): the article and title are the ones remembered, and the article was not downloaded again.</source>
         <translation>Pas modifié depuis la dernière analyse (HTTP 304)&#xa0;: l’article et le titre sont ceux mémorisés, et l’article n’a pas été téléchargé à nouveau.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>%1
 New since the last scan, which found %2</source>
         <translation>%1
 Nouveau depuis la dernière analyse, qui avait trouvé %2</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>%1
 
 Page title: %2</source>
@@ -1158,11 +1400,21 @@ commence à %3&#xa0;ms, dure %4&#xa0;ms</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Every request on one time axis from the scan&apos;s start: front page, feed and article each in their own colour, failed requests with a red end</source>
-        <translation>Toutes les requêtes sur un même axe du temps depuis le début de l’analyse&#xa0;: page d’accueil, flux et article chacun dans sa couleur, les requêtes en échec finissent en rouge</translation>
+        <source>Every request on one time axis from the scan&apos;s start: front page, feed and article each in their own colour, failed requests with a red end. A request that ends far later than the others runs off the axis&apos;s end, marked with an arrow; hover a row for exact times</source>
+        <translation>Chaque requête sur un même axe du temps depuis le début de l’analyse&#xa0;: page d’accueil, flux et article chacun dans sa couleur, les requêtes échouées avec une fin rouge. Une requête qui finit bien plus tard que les autres dépasse la fin de l’axe, marquée d’une flèche&#xa0;; survolez une ligne pour les temps exacts</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+4"/>
+        <source>Why a blog failed, as a sentence</source>
+        <translation>Pourquoi un blog a échoué, en une phrase</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Error</source>
+        <translation>Erreur</translation>
+    </message>
+    <message>
+        <location line="-18"/>
         <source>Blog</source>
         <translation>Blog</translation>
     </message>
@@ -1202,7 +1454,8 @@ commence à %3&#xa0;ms, dure %4&#xa0;ms</translation>
         <translation>Cascade</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../ui/resultscolumns.cpp" line="-14"/>
+        <location filename="../ui/resultsmodel.cpp" line="+1"/>
         <source>Waterfall (0–%1 s)</source>
         <translation>Cascade (0–%1&#xa0;s)</translation>
     </message>
@@ -1210,7 +1463,7 @@ commence à %3&#xa0;ms, dure %4&#xa0;ms</translation>
 <context>
     <name>ResultsPane</name>
     <message>
-        <location filename="../ui/resultspane.cpp" line="+46"/>
+        <location filename="../ui/resultspane.cpp" line="+67"/>
         <source>Search results</source>
         <translation>Chercher dans les résultats</translation>
     </message>
@@ -1255,15 +1508,48 @@ commence à %3&#xa0;ms, dure %4&#xa0;ms</translation>
         <translation>Résultats</translation>
     </message>
     <message>
-        <location line="+169"/>
+        <location line="+157"/>
         <source>Waterfall</source>
         <translation>Cascade</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JSON files (*.json)</source>
+        <translation>Fichiers JSON (*.json)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export Selected Rows</source>
+        <translation>Exporter les lignes sélectionnées</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Export Results</source>
+        <translation>Exporter les résultats</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Export Failed</source>
+        <translation>Échec de l’export</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>Exported %n blog(s) to %1</source>
+        <translation>
+            <numerusform>%n blog exporté dans %1</numerusform>
+            <numerusform>%n blogs exportés dans %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>ScanProgress</name>
     <message>
-        <location filename="../ui/scanprogress.cpp" line="+21"/>
+        <location filename="../ui/scanprogress.cpp" line="+22"/>
         <source>Scan status</source>
         <translation>État de l’analyse</translation>
     </message>
@@ -1293,7 +1579,7 @@ commence à %3&#xa0;ms, dure %4&#xa0;ms</translation>
         <translation>Progression de l’analyse</translation>
     </message>
     <message numerus="yes">
-        <location line="+19"/>
+        <location line="+33"/>
         <source>%n new since the last scan</source>
         <translation>
             <numerusform>%n nouveau depuis la dernière analyse</numerusform>
@@ -1306,12 +1592,17 @@ commence à %3&#xa0;ms, dure %4&#xa0;ms</translation>
         <translation>Prêt</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
+        <source>%1 of %2 done, %3 failed, %4 cancelled, elapsed %5 s</source>
+        <translation>%1 sur %2 terminés, %3 en échec, %4 annulés, %5&#xa0;s écoulées</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>%1 of %2 done, %3 failed, elapsed %4 s</source>
         <translation>%1 sur %2 terminés, %3 en échec, %4&#xa0;s écoulées</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>≈ %1× faster than one at a time</source>
         <translation>≈ %1× plus rapide qu’une requête à la fois</translation>
     </message>
@@ -1476,6 +1767,40 @@ commence à %3&#xa0;ms, dure %4&#xa0;ms</translation>
     </message>
 </context>
 <context>
+    <name>WebLinks</name>
+    <message>
+        <location filename="../ui/weblinks.cpp" line="+15"/>
+        <source>Not opened: only http and https addresses are opened.</source>
+        <translation>Non ouvert&#xa0;: seules les adresses http et https sont ouvertes.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No Web Browser</source>
+        <translation>Aucun navigateur web</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No web browser could be opened for this address:
+%1
+
+Copy the address to open it elsewhere.</source>
+        <translation>Aucun navigateur web n’a pu être ouvert pour cette adresse&#xa0;:
+%1
+
+Copiez l’adresse pour l’ouvrir ailleurs.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Copy Address</source>
+        <translation>&amp;Copier l’adresse</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Copied %1</source>
+        <translation>%1 copiée</translation>
+    </message>
+</context>
+<context>
     <name>WindowModule</name>
     <message>
         <location filename="../app/windowmodule.cpp" line="+47"/>
@@ -1491,6 +1816,69 @@ commence à %3&#xa0;ms, dure %4&#xa0;ms</translation>
         <location line="+16"/>
         <source>cannot open the window: there is no display (neither DISPLAY nor WAYLAND_DISPLAY is set). Use --headless to scan without a window.</source>
         <translation>impossible d’ouvrir la fenêtre&#xa0;: il n’y a pas d’écran (ni DISPLAY ni WAYLAND_DISPLAY n’est défini). Utilisez --headless pour analyser sans fenêtre.</translation>
+    </message>
+</context>
+<context>
+    <name>XPathCheck</name>
+    <message>
+        <location filename="../app/parse/xpathcheck.cpp" line="+16"/>
+        <source>a number is malformed</source>
+        <translation>un nombre est mal formé</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a quoted string is not closed</source>
+        <translation>une chaîne entre guillemets n’est pas fermée</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>it uses an undefined variable</source>
+        <translation>elle utilise une variable non définie</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a predicate [ ] is not complete</source>
+        <translation>un prédicat [ ] est incomplet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a bracket or parenthesis is not closed</source>
+        <translation>un crochet ou une parenthèse n’est pas fermé</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it calls an unknown function</source>
+        <translation>elle appelle une fonction inconnue</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it uses an undefined namespace prefix</source>
+        <translation>elle utilise un préfixe d’espace de noms non défini</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it holds a character XPath does not allow</source>
+        <translation>elle contient un caractère que XPath n’autorise pas</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it is not a valid expression</source>
+        <translation>ce n’est pas une expression valide</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 (at character %2)</source>
+        <translation>%1 (au caractère %2)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>it does not compile</source>
+        <translation>elle ne se compile pas</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The XPath “%1” is not valid: %2.</source>
+        <translation>Le XPath «&#xa0;%1&#xa0;» n’est pas valide&#xa0;: %2.</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,7 @@
 #include <QWidget>
 
 class QPlainTextEdit;
+struct BlogListAddition;
 struct BlogListReadResult;
 
 /// The blog list as the user edits it: the text editor, and the imports, pastes and drops that
@@ -38,11 +39,22 @@ public:
     /// Reads the list and makes its rows (and, when asked, reads the history) off the window's
     /// thread; readyToScan() follows.
     void readForScan(bool loadHistory);
+    /// What an import does to the list already there.
+    enum class ImportMode {
+        Replace, ///< the files' list takes its place (a file with no blog leaves it as it was)
+        Add, ///< the files' new, accepted blogs are added after it
+    };
     /// Reads list files into the editor as one list, then appends @p thenAppend.
-    void importFiles(const QStringList &paths, const QList<QUrl> &thenAppend = {});
+    void importFiles(const QStringList &paths, const QList<QUrl> &thenAppend = {},
+                     ImportMode mode = ImportMode::Replace);
+    /// importFiles(), asking first whether to replace the list or add to it when it holds blogs.
+    void importAsking(const QStringList &paths, const QList<QUrl> &thenAppend = {});
+    /// Asks for a list file (starting beside @p recentFile) and imports it as importAsking() does.
+    void chooseAndImport(const QString &recentFile);
     /// Adds web addresses to the end of the list; other schemes are refused.
     void appendUrls(const QList<QUrl> &urls);
-    /// Adds pasted text to the end of the list.
+    /// Adds what pasted text holds that the list lacks: its new, accepted blogs, never a refused
+    /// line or a duplicate; the message says what was really added.
     void paste(const QString &text);
 
 Q_SIGNALS:
@@ -58,10 +70,21 @@ Q_SIGNALS:
 private:
     void setReading(bool reading);
     void tell(const QString &text, const QStringList &problems = {});
-    void onImported(const BlogListReadResult &combined, const QStringList &paths, const QList<QUrl> &thenAppend);
+    void onImported(const BlogListReadResult &combined, const QString &importedText, const QStringList &paths,
+                    const QList<QUrl> &thenAppend, ImportMode mode);
+    void fillStep();
+    void endFill();
+    void appendEntries(const QList<BlogEntry> &added);
+    void onPasted(const BlogListAddition &addition);
 
     QPlainTextEdit *m_editor;
     EditedList m_list;
     OrderedWorker m_reader;
     bool m_reading = false;
+    // An import too big to lay out at once, shown a step at a time (showImported()).
+    static constexpr qsizetype kFillAtOnceChars = 512 * 1024;
+    QList<BlogEntry> m_fillBlogs;
+    QString m_fillText;
+    qsizetype m_fillPosition = 0;
+    QList<QUrl> m_fillThenAppend;
 };

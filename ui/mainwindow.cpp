@@ -2,6 +2,7 @@
 #include "mainwindow.h"
 
 #include "demo/demoserver.h"
+#include "detailspanel.h"
 #include "droptarget.h"
 #include "listpanel.h"
 #include "resultsmodel.h"
@@ -14,10 +15,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
-#include <QDesktopServices>
 #include <QDir>
-#include <QFileDialog>
-#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -31,12 +29,12 @@
 #include <QToolBar>
 
 namespace {
-// The status bar follows the scan at most ten times a second; enough for a ticking clock.
-constexpr int kProgressIntervalMs = 100;
-
 const QString kGeometryKey = QStringLiteral("window/geometry");
 const QString kStateKey = QStringLiteral("window/state");
 const QString kSplitterKey = QStringLiteral("window/splitter");
+const QString kResultsSplitterKey = QStringLiteral("window/resultsSplitter");
+// The list panel's width when shown: room for an address, not a third of the window.
+constexpr int kListWidth = 240;
 const QString kHeaderKey = QStringLiteral("window/resultsHeader");
 } // namespace
 
@@ -52,7 +50,7 @@ MainWindow::MainWindow(QWidget *parent)
     createCentralWidget();
     createMenusAndToolBar();
     connectActions();
-    m_progress = new ScanProgress(this);
+    m_progress = new ScanProgress(m_session, this);
     // Permanent, so messages (list summaries) show beside it instead of hiding it.
     statusBar()->addPermanentWidget(m_progress);
 
@@ -63,28 +61,27 @@ MainWindow::MainWindow(QWidget *parent)
     connect(&m_session, &ScanSession::finished, this, &MainWindow::onScanFinished);
     connect(&m_session, &ScanSession::historyProblem, this,
             [this](const QString &message) { statusBar()->showMessage(message); });
-    m_progressUpdate.setSingleShot(true);
-    m_progressUpdate.setInterval(kProgressIntervalMs);
-    connect(&m_progressUpdate, &QTimer::timeout, this, &MainWindow::updateProgress);
-    connect(&m_session, &ScanSession::countsChanged, this, [this] {
-        if (!m_progressUpdate.isActive())
-            m_progressUpdate.start();
-    });
 
     // Export, retry and the row actions depend on there being rows, failures and a selection.
     connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::updateActions);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &MainWindow::updateActions);
     connect(m_results, &ResultsPane::selectionChanged, this, &MainWindow::updateActions);
-    connect(m_results, &ResultsPane::rowActivated, this, [this](int row) {
-        const BlogResult result = m_model->result(row);
-        if (result.articleUrl.isValid())
-            openWebUrl(result.articleUrl);
-    });
+    // The details follow the current row, and its changes while it is scanned.
+    connect(m_results, &ResultsPane::selectionChanged, this, &MainWindow::updateDetails);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::updateDetails);
+    connect(m_model, &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex &topLeft, const QModelIndex &bottomRight, const QList<int> &roles) {
+                const int row = m_results->currentRow();
+                if (row >= topLeft.row() && row <= bottomRight.row() && !roles.contains(ResultsModel::AxisEndRole))
+                    updateDetails();
+            });
+    // A scan shows its results at full width: the list folds away (Blog List brings it back).
+    connect(&m_session, &ScanSession::started, this, [this] { setListShown(false); });
 
     resize(1100, 650);
     restoreWindowState();
     updateActions();
-    updateProgress();
+    m_progress->showState();
     m_list->setFocus();
 }
 
@@ -99,40 +96,30 @@ MainWindow::~MainWindow()
 void MainWindow::connectActions()
 {
     const WindowActions &a = m_actions;
-    connect(a.importList, &QAction::triggered, this, &MainWindow::importList);
+    connect(a.importList, &QAction::triggered, this, [this] {
+        if (!isBusy())
+            m_list->chooseAndImport(recentFiles().value(0));
+    });
     connect(a.pasteList, &QAction::triggered, this, &MainWindow::pasteList);
-    connect(a.exportAll, &QAction::triggered, this, [this] { exportWithDialog(false); });
-    connect(a.exportSelected, &QAction::triggered, this, [this] { exportWithDialog(true); });
+    connect(a.exportAll, &QAction::triggered, m_results, [this] { m_results->exportWithDialog(false); });
+    connect(a.exportSelected, &QAction::triggered, m_results, [this] { m_results->exportWithDialog(true); });
     connect(a.settings, &QAction::triggered, this, &MainWindow::showSettings);
     connect(a.quit, &QAction::triggered, this, &QWidget::close);
-    connect(a.find, &QAction::triggered, m_results, &ResultsPane::focusSearch);
-    connect(a.copyRows, &QAction::triggered, m_results, &ResultsPane::copySelectedRows);
     connect(a.start, &QAction::triggered, this, &MainWindow::startScan);
     connect(a.stop, &QAction::triggered, this, &MainWindow::stopScan);
     connect(a.retryFailed, &QAction::triggered, this, &MainWindow::retryFailed);
     connect(a.retrySelected, &QAction::triggered, this, [this] { rescanRows(m_results->selectedRows()); });
     connect(a.demo, &QAction::triggered, this, &MainWindow::runDemo);
-    connect(a.openArticle, &QAction::triggered, this,
-            [this] { openWebUrl(m_model->result(m_results->currentRow()).articleUrl); });
-    connect(a.openBlog, &QAction::triggered, this,
-            [this] { openWebUrl(m_model->result(m_results->currentRow()).blogUrl); });
-    const auto copy = [](const QString &text) {
-        if (!text.isEmpty())
-            QApplication::clipboard()->setText(text);
-    };
-    connect(a.copyUrl, &QAction::triggered, this, [this, copy] {
-        const BlogResult result = m_model->result(m_results->currentRow());
-        copy((result.articleUrl.isValid() ? result.articleUrl : result.blogUrl).toString());
-    });
-    connect(a.copyTitle, &QAction::triggered, this,
-            [this, copy] { copy(m_model->result(m_results->currentRow()).title); });
     connect(a.about, &QAction::triggered, this, &MainWindow::showAbout);
+    connect(a.showList, &QAction::toggled, this, &MainWindow::setListShown);
+    connect(a.showDetails, &QAction::toggled, m_details, &QWidget::setVisible);
 }
 
 void MainWindow::createMenusAndToolBar()
 {
     m_recentMenu = new RecentFilesMenu(this);
-    connect(m_recentMenu, &RecentFilesMenu::fileChosen, this, &MainWindow::importFile);
+    connect(m_recentMenu, &RecentFilesMenu::fileChosen, this,
+            [this](const QString &path) { importFilesAsking({ path }); });
     connect(m_recentMenu, &RecentFilesMenu::changed, this, &MainWindow::updateActions);
     QToolBar *toolBar = m_actions.addMenusAndToolBar(this, m_recentMenu);
     auto *label = new QLabel(tr("Max in flight:"), toolBar);
@@ -175,15 +162,33 @@ void MainWindow::createCentralWidget()
     });
 
     m_results = new ResultsPane(m_model, m_actions, this);
+    connect(m_results, &ResultsPane::message, this, [this](const QString &text) { statusBar()->showMessage(text); });
+    m_details = new DetailsPanel(this);
 
+    // The results over the selected row's details, like a browser's network panel.
+    m_resultsSplitter = new QSplitter(Qt::Vertical, this);
+    m_resultsSplitter->setObjectName(QStringLiteral("resultsSplitter"));
+    m_resultsSplitter->addWidget(m_results);
+    m_resultsSplitter->addWidget(m_details);
+    m_resultsSplitter->setCollapsible(0, false);
+    m_resultsSplitter->setStretchFactor(0, 1);
+    m_resultsSplitter->setStretchFactor(1, 0);
+    m_resultsSplitter->setSizes({ 400, 12 * m_details->fontMetrics().lineSpacing() });
+
+    // The list is a side panel that folds away, not a third of the width beside the results.
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
-    m_splitter->setChildrenCollapsible(false);
     m_splitter->addWidget(m_list);
-    m_splitter->addWidget(m_results);
-    m_splitter->setStretchFactor(0, 1);
-    m_splitter->setStretchFactor(1, 3);
-    m_splitter->setSizes({ 240, 860 });
+    m_splitter->addWidget(m_resultsSplitter);
+    m_splitter->setCollapsible(0, true);
+    m_splitter->setCollapsible(1, false);
+    m_splitter->setStretchFactor(0, 0);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setSizes({ kListWidth, 1100 - kListWidth });
+    connect(m_splitter, &QSplitter::splitterMoved, this, [this] {
+        const QSignalBlocker blocker(m_actions.showList);
+        m_actions.showList->setChecked(isListShown());
+    });
     setCentralWidget(m_splitter);
     // List first, then how to narrow the results, then the results.
     setTabOrder(m_list->editor(), m_results->searchField());
@@ -195,7 +200,7 @@ void MainWindow::createCentralWidget()
         m_dropTarget->watch(widget);
     setAcceptDrops(true);
     connect(m_dropTarget, &DropTarget::dropped, this,
-            [this](const QStringList &files, const QList<QUrl> &links) { importFiles(files, links); });
+            [this](const QStringList &files, const QList<QUrl> &links) { importFilesAsking(files, links); });
 }
 
 void MainWindow::restoreWindowState()
@@ -204,7 +209,12 @@ void MainWindow::restoreWindowState()
     restoreGeometry(settings.value(kGeometryKey).toByteArray());
     restoreState(settings.value(kStateKey).toByteArray());
     m_splitter->restoreState(settings.value(kSplitterKey).toByteArray());
+    m_resultsSplitter->restoreState(settings.value(kResultsSplitterKey).toByteArray());
     m_results->restoreHeaderState(settings.value(kHeaderKey).toByteArray());
+    const QSignalBlocker listBlocker(m_actions.showList);
+    m_actions.showList->setChecked(isListShown());
+    const QSignalBlocker detailsBlocker(m_actions.showDetails);
+    m_actions.showDetails->setChecked(!m_details->isHidden());
 }
 
 void MainWindow::saveWindowState()
@@ -213,13 +223,49 @@ void MainWindow::saveWindowState()
     settings.setValue(kGeometryKey, saveGeometry());
     settings.setValue(kStateKey, saveState());
     settings.setValue(kSplitterKey, m_splitter->saveState());
+    settings.setValue(kResultsSplitterKey, m_resultsSplitter->saveState());
     settings.setValue(kHeaderKey, m_results->saveHeaderState());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     saveWindowState();
+    // Quit in the middle of a scan: what finished was seen, and stays in the history.
+    m_session.stop();
+    m_session.commitHistory();
+    m_session.waitForHistory();
     QMainWindow::closeEvent(event);
+}
+
+bool MainWindow::isListShown() const
+{
+    return m_splitter->sizes().value(0) > 0;
+}
+
+void MainWindow::setListShown(bool shown)
+{
+    const QList<int> sizes = m_splitter->sizes();
+    const int total = sizes.value(0) + sizes.value(1);
+    if (shown && !isListShown()) {
+        const int width = m_listWidth > 0 ? m_listWidth : kListWidth;
+        m_splitter->setSizes({ width, std::max(0, total - width) });
+    } else if (!shown && isListShown()) {
+        m_listWidth = sizes.value(0);
+        m_splitter->setSizes({ 0, total });
+    }
+    const QSignalBlocker blocker(m_actions.showList);
+    m_actions.showList->setChecked(isListShown());
+    if (shown)
+        m_list->setFocus(Qt::OtherFocusReason);
+}
+
+void MainWindow::updateDetails()
+{
+    const int row = m_results->currentRow();
+    if (row < 0)
+        m_details->clearResult();
+    else
+        m_details->setResult(m_model->result(row));
 }
 
 bool MainWindow::isBusy() const
@@ -260,8 +306,8 @@ void MainWindow::retryFailed()
         return;
     const int count = m_session.retryFailed();
     m_model->flush(); // the retried rows show as started over at once
-    statusBar()->showMessage(count > 0 ? tr("Scanning %n blog(s) again", nullptr, count)
-                                       : tr("No failed blogs to retry."));
+    m_retryMessage = count > 0 ? tr("Scanning %n blog(s) again", nullptr, count) : QString();
+    statusBar()->showMessage(count > 0 ? m_retryMessage : tr("No failed blogs to retry."));
 }
 
 void MainWindow::rescanRows(const QList<int> &rows)
@@ -270,7 +316,8 @@ void MainWindow::rescanRows(const QList<int> &rows)
         return;
     if (const int count = m_session.rescan(rows); count > 0) {
         m_model->flush(); // the rows show as started over at once
-        statusBar()->showMessage(tr("Scanning %n blog(s) again", nullptr, count));
+        m_retryMessage = tr("Scanning %n blog(s) again", nullptr, count);
+        statusBar()->showMessage(m_retryMessage);
     }
 }
 
@@ -300,18 +347,6 @@ void MainWindow::runDemo()
     startScan();
 }
 
-void MainWindow::importList()
-{
-    const QStringList recent = recentFiles();
-    const QString start = recent.isEmpty() ? QDir::homePath() : QFileInfo(recent.constFirst()).absolutePath();
-    const QString path
-        = QFileDialog::getOpenFileName(this, tr("Import Blog List"), start,
-                                       tr("Blog lists (*.txt *.csv *.tsv *.opml *.xml);;Text files (*.txt);;"
-                                          "CSV files (*.csv *.tsv);;OPML files (*.opml *.xml);;All files (*)"));
-    if (!path.isEmpty())
-        importFile(path);
-}
-
 void MainWindow::importFile(const QString &path)
 {
     importFiles({ path });
@@ -338,52 +373,20 @@ void MainWindow::pasteList()
         m_list->paste(text);
 }
 
+void MainWindow::importFilesAsking(const QStringList &paths, const QList<QUrl> &thenAppend)
+{
+    if (!isBusy() || paths.isEmpty())
+        m_list->importAsking(paths, thenAppend);
+}
+
 QStringList MainWindow::recentFiles() const
 {
     return m_recentMenu->files();
 }
 
-void MainWindow::exportWithDialog(bool selectedOnly)
-{
-    if (m_model->rowCount() == 0 || (selectedOnly && !m_results->hasSelection()))
-        return;
-    const QString csvFilter = tr("CSV files (*.csv)");
-    const QString jsonFilter = tr("JSON files (*.json)");
-    QString selectedFilter = csvFilter;
-    QString path = QFileDialog::getSaveFileName(this, selectedOnly ? tr("Export Selected Rows") : tr("Export Results"),
-                                                QDir::home().filePath(QStringLiteral("titlewave-results.csv")),
-                                                csvFilter + QLatin1String(";;") + jsonFilter, &selectedFilter);
-    if (path.isEmpty())
-        return;
-    // The chosen filter decides, and the file gets its extension when the name has none.
-    const ExportFormat format = selectedFilter == jsonFilter ? ExportFormat::Json
-        : selectedFilter == csvFilter                        ? ExportFormat::Csv
-                                                             : ResultExporter::formatForPath(path);
-    if (QFileInfo(path).suffix().isEmpty())
-        path += format == ExportFormat::Json ? QLatin1String(".json") : QLatin1String(".csv");
-    if (const std::optional<QString> error = exportResults(path, format, selectedOnly))
-        QMessageBox::warning(this, tr("Export Failed"), *error);
-}
-
 std::optional<QString> MainWindow::exportResults(const QString &path, ExportFormat format, bool selectedOnly)
 {
-    const QList<BlogResult> results = m_results->shownResults(selectedOnly);
-    if (const std::optional<QString> error = ResultExporter::write(path, results, format))
-        return error;
-    statusBar()->showMessage(
-        tr("Exported %n blog(s) to %1", nullptr, int(results.size())).arg(QDir::toNativeSeparators(path)));
-    return std::nullopt;
-}
-
-void MainWindow::openWebUrl(const QUrl &url)
-{
-    // Addresses come from the web: only ever hand http(s) to the desktop.
-    if (!WebAddress::isFetchable(url)) {
-        statusBar()->showMessage(tr("Not opened: only http and https addresses are opened."));
-        return;
-    }
-    if (!QDesktopServices::openUrl(url))
-        statusBar()->showMessage(tr("Could not open %1").arg(url.toDisplayString()));
+    return m_results->exportResults(path, format, selectedOnly);
 }
 
 void MainWindow::showSettings()
@@ -431,10 +434,14 @@ void MainWindow::showAbout()
 void MainWindow::onScanFinished()
 {
     m_model->flush();
+    // "Scanning 3 blogs again" is over; the progress beside it tells the outcome.
+    if (!m_retryMessage.isEmpty() && statusBar()->currentMessage() == m_retryMessage)
+        statusBar()->clearMessage();
+    m_retryMessage.clear();
     // The table is where the results are delivered: they count as seen now.
     m_session.commitHistory();
     updateActions();
-    updateProgress();
+    m_progress->showState();
 }
 
 void MainWindow::updateActions()
@@ -447,7 +454,7 @@ void MainWindow::updateActions()
     m_dropTarget->setAccepting(!running);
     a.start->setEnabled(!running && !m_list->editor()->document()->isEmpty());
     a.stop->setEnabled(running);
-    a.retryFailed->setEnabled(!running && m_session.counts().failed > 0);
+    a.retryFailed->setEnabled(!running && m_session.counts().failed + m_session.counts().cancelled > 0);
     a.retrySelected->setEnabled(!running && hasSelection);
     a.importList->setEnabled(!running);
     m_recentMenu->setEnabled(!running && m_recentMenu->hasFiles());
@@ -460,14 +467,6 @@ void MainWindow::updateActions()
     a.openBlog->setEnabled(WebAddress::isFetchable(current.blogUrl));
     a.copyUrl->setEnabled(current.articleUrl.isValid() || current.blogUrl.isValid());
     a.copyTitle->setEnabled(!current.title.isEmpty());
-}
-
-void MainWindow::updateProgress()
-{
-    m_progress->showState(m_session);
-    // The elapsed time ticks on while blogs are out, even when no count changes.
-    if (m_session.isRunning() && !m_progressUpdate.isActive())
-        m_progressUpdate.start();
 }
 
 void MainWindow::applyCommandLine(const CommandLineOptions &options)

@@ -16,6 +16,7 @@
 #include <optional>
 
 class DemoServer;
+class DetailsPanel;
 class DropTarget;
 class ListPanel;
 class QSpinBox;
@@ -25,8 +26,9 @@ class ResultsPane;
 class ResultsSortModel;
 class ScanProgress;
 
-/// The window: the blog list on the left, the live results on the right, progress in the status
-/// bar. It wires widgets to a ScanSession, which decides everything the results say.
+/// The window: the live results, the selected row's details below them, the blog list in a
+/// side panel that folds away while a scan runs (Blog List brings it back), progress in the
+/// status bar. It wires widgets to a ScanSession, which decides everything the results say.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -64,6 +66,9 @@ public:
     /// Reads several list files into the editor as one list (a drop of several files), then
     /// adds @p thenAppend to it as appendUrls() does (the links of the same drop).
     void importFiles(const QStringList &paths, const QList<QUrl> &thenAppend = {});
+    /// As Import, Open Recent and a drop of files do: into a list that holds blogs, asks whether to
+    /// Replace it, Add to it, or Cancel; into an empty one, imports as importFiles() does.
+    void importFilesAsking(const QStringList &paths, const QList<QUrl> &thenAppend = {});
     /// Adds web addresses to the end of the list (a drop of links); other schemes are refused.
     void appendUrls(const QList<QUrl> &urls);
     /// Serves the bundled demo blogs on loopback, puts them in the editor and scans them.
@@ -79,6 +84,10 @@ public:
     /// Files imported lately, newest first (at most kMaxRecentFiles).
     QStringList recentFiles() const;
 
+    /// Shows or hides the blog list beside the results (the Blog List action).
+    void setListShown(bool shown);
+    bool isListShown() const;
+
     ResultsModel *model() const { return m_model; }
     ResultsSortModel *sortModel() const;
     ScanSession *session() { return &m_session; }
@@ -93,17 +102,14 @@ private:
     void restoreWindowState();
     void saveWindowState();
 
-    void importList();
-    void exportWithDialog(bool selectedOnly);
     void pasteList();
     void showSettings();
     void showAbout();
-    void openWebUrl(const QUrl &url);
     /// Scan options: the settings, with what the command line named in their place.
     void updateScanOptions();
     void onScanFinished();
     void updateActions();
-    void updateProgress();
+    void updateDetails();
 
     ScanSession m_session;
     ResultsModel *m_model = nullptr;
@@ -114,11 +120,13 @@ private:
 
     ListPanel *m_list = nullptr;
     QSplitter *m_splitter = nullptr;
+    QSplitter *m_resultsSplitter = nullptr;
     ResultsPane *m_results = nullptr;
+    DetailsPanel *m_details = nullptr;
+    int m_listWidth = 0; // the list panel's width before it was folded away
+    QString m_retryMessage; // shown while a retry runs, cleared when it ends
     QSpinBox *m_maxInFlight = nullptr;
     ScanProgress *m_progress = nullptr;
     RecentFilesMenu *m_recentMenu = nullptr;
     DropTarget *m_dropTarget = nullptr;
-    // The status bar follows the session's counts, at most ten times a second.
-    QTimer m_progressUpdate;
 };

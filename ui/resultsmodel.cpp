@@ -6,7 +6,12 @@
 
 #include <QColor>
 #include <QFont>
+#include <QGuiApplication>
+#include <QIcon>
 #include <QLocale>
+#include <QPainter>
+#include <QPalette>
+#include <QPixmap>
 
 #include <algorithm>
 
@@ -52,11 +57,89 @@ QString axisSeconds(qint64 ms)
     return QLocale().toString(double(ms) / 1000.0, 'f', ms < 1000 ? 2 : 1);
 }
 
-QString blogText(const BlogResult &result)
+// A tooltip may span lines but, like a cell, never carries megabytes.
+QString tipText(const QString &text)
 {
-    return result.name.isEmpty() ? result.blogUrl.toDisplayString() : result.name;
+    if (text.size() <= ResultsModel::kMaxCellChars)
+        return text;
+    return text.left(ResultsModel::kMaxCellChars) + QChar(0x2026);
+}
+
+// Why a finished row has no title: its error sentence, else its status's.
+QString reason(const BlogResult &result)
+{
+    if (result.status == BlogStatus::Ok || !isFinalStatus(result.status))
+        return {};
+    return result.error.isEmpty() ? BlogStatusText::sentence(result.status) : result.error;
+}
+
+// A failed row's title cell says why, in the muted italic of a placeholder.
+bool showsReasonAsTitle(const BlogResult &result)
+{
+    return result.title.isEmpty() && !reason(result).isEmpty();
+}
+
+// A dot in the status's colour: the word says it, the colour finds it in a long list.
+QIcon statusIcon(BlogStatus status)
+{
+    enum Kind { Waiting, Working, Done, Failed, Stopped, KindCount };
+    static QIcon icons[KindCount];
+    const Kind kind = status == BlogStatus::Pending ? Waiting
+        : status == BlogStatus::Running             ? Working
+        : status == BlogStatus::Ok                  ? Done
+        : status == BlogStatus::Cancelled           ? Stopped
+                                                    : Failed;
+    if (icons[kind].isNull()) {
+        static const QColor colors[KindCount]
+            = { QColor(0xa0, 0xa0, 0xa0), QColor(0x3d, 0x7e, 0xd6), QColor(0x2e, 0x9e, 0x50), QColor(0xd0, 0x2f, 0x2f),
+                QColor(0x80, 0x80, 0x80) };
+        for (const int size : { 12, 16, 24 }) {
+            QPixmap pixmap(size, size);
+            pixmap.fill(Qt::transparent);
+            QPainter painter(&pixmap);
+            painter.setRenderHint(QPainter::Antialiasing);
+            const QRectF dot = QRectF(pixmap.rect()).adjusted(size / 6.0, size / 6.0, -size / 6.0, -size / 6.0);
+            if (kind == Waiting || kind == Stopped) {
+                painter.setPen(QPen(colors[kind], size / 8.0));
+                painter.setBrush(Qt::NoBrush);
+            } else {
+                painter.setPen(Qt::NoPen);
+                painter.setBrush(colors[kind]);
+            }
+            painter.drawEllipse(dot);
+            painter.end();
+            icons[kind].addPixmap(pixmap);
+        }
+    }
+    return icons[kind];
 }
 } // namespace
+
+QString ResultsModel::cellText(const QString &text)
+{
+    QString cell = text.size() > kMaxCellChars ? text.left(kMaxCellChars) + QChar(0x2026) : text;
+    for (QChar &c : cell) {
+        if (c == QLatin1Char('\n') || c == QLatin1Char('\r') || c == QLatin1Char('\t'))
+            c = QLatin1Char(' ');
+    }
+    return cell;
+}
+
+qint64 ResultsModel::axisEndFor(QList<qint64> &rowEnds)
+{
+    if (rowEnds.isEmpty())
+        return 0;
+    // The 75th percentile by nearest rank: with one outlier among four rows it is still a healthy row.
+    const qsizetype rank = std::max<qsizetype>(0, (rowEnds.size() * 3 + 3) / 4 - 1);
+    std::nth_element(rowEnds.begin(), rowEnds.begin() + rank, rowEnds.end());
+    const qint64 fence = std::max<qint64>(1, rowEnds.at(rank)) * kOutlierFactor;
+    qint64 axis = 0;
+    for (const qint64 end : std::as_const(rowEnds)) {
+        if (end <= fence)
+            axis = std::max(axis, end);
+    }
+    return axis;
+}
 
 ResultsModel::ResultsModel(QObject *parent)
     : QAbstractTableModel(parent)
@@ -89,15 +172,21 @@ QVariant ResultsModel::data(const QModelIndex &index, int role) const
         return sortData(result, column);
     case ResultRole:
         return QVariant::fromValue(result);
+    case Qt::DecorationRole:
+        if (column == Status)
+            return statusIcon(result.status);
+        return {};
     case AxisEndRole:
         return m_axisEndMs;
-    case Qt::FontRole:
-        if (result.isNew) {
-            QFont font;
-            font.setBold(true);
-            return font;
-        }
-        return {};
+    case Qt::FontRole: {
+        const bool italic = column == Title && showsReasonAsTitle(result);
+        if (!result.isNew && !italic)
+            return {};
+        QFont font;
+        font.setBold(result.isNew);
+        font.setItalic(italic);
+        return font;
+    }
     case Qt::ToolTipRole:
         return toolTipData(result, column);
     case Qt::TextAlignmentRole:
@@ -107,6 +196,8 @@ QVariant ResultsModel::data(const QModelIndex &index, int role) const
     case Qt::ForegroundRole:
         if (column == Status && isFailureStatus(result.status))
             return QColor(Qt::darkRed);
+        if (column == Title && showsReasonAsTitle(result))
+            return QGuiApplication::palette().color(QPalette::PlaceholderText);
         return {};
     default:
         return {};
@@ -117,14 +208,16 @@ QVariant ResultsModel::displayData(const BlogResult &result, int column) const
 {
     switch (column) {
     case Blog:
-        return blogText(result);
+        return cellText(result.displayName());
     case Status:
         // Ok either way; the row says its article was remembered, not fetched.
-        return result.unchanged ? tr("Unchanged") : BlogStatusText::label(result.status);
+        return result.unchanged ? tr("Unchanged") : BlogStatusText::label(result.status, result.httpStatus);
     case Article:
-        return result.articleUrl.toDisplayString();
+        return cellText(result.articleUrl.toDisplayString());
     case Title:
-        return result.title;
+        return cellText(showsReasonAsTitle(result) ? reason(result) : result.title);
+    case Error:
+        return cellText(reason(result));
     case FrontPageMs:
     case ArticleMs:
     case TotalMs: {
@@ -140,7 +233,7 @@ QVariant ResultsModel::sortData(const BlogResult &result, int column) const
 {
     switch (column) {
     case Blog:
-        return blogText(result);
+        return result.displayName();
     case Status:
         return int(result.status); // groups rows by outcome, in the enum's order
     case Article:
@@ -155,6 +248,10 @@ QVariant ResultsModel::sortData(const BlogResult &result, int column) const
     }
     case Waterfall: // like a network panel: by when the blog's first request left
         return result.timings.isEmpty() ? QVariant() : QVariant(result.startMs());
+    case Error: {
+        const QString text = reason(result);
+        return text.isEmpty() ? QVariant() : QVariant(text);
+    }
     default:
         return {};
     }
@@ -164,28 +261,32 @@ QVariant ResultsModel::toolTipData(const BlogResult &result, int column) const
 {
     // Everything here may come from the web: never let Qt guess it is rich text.
     switch (column) {
-    case Blog:
-        return plainTooltip(result.blogUrl.toDisplayString());
+    case Blog: // the name in the cell, the address (or the refused line) here
+        return plainTooltip(tipText(result.blogText()));
     case Status:
         if (result.unchanged) {
             return plainTooltip(tr("Not modified since the last scan (HTTP 304): the article and title are the ones "
                                    "remembered, and the article was not downloaded again."));
         }
-        return plainTooltip(result.error.isEmpty() ? BlogStatusText::sentence(result.status) : result.error);
+        return plainTooltip(tipText(result.error.isEmpty() ? BlogStatusText::sentence(result.status) : result.error));
+    case Error:
+        return plainTooltip(tipText(reason(result)));
     case Article:
         if (result.isNew) {
             return plainTooltip(
-                tr("%1\nNew since the last scan, which found %2")
-                    .arg(result.articleUrl.toDisplayString(), result.previousArticleUrl.toDisplayString()));
+                tipText(tr("%1\nNew since the last scan, which found %2")
+                            .arg(result.articleUrl.toDisplayString(), result.previousArticleUrl.toDisplayString())));
         }
-        return plainTooltip(result.articleUrl.toDisplayString());
+        return plainTooltip(tipText(result.articleUrl.toDisplayString()));
     case Waterfall:
         return plainTooltip(waterfallToolTip(result));
     case Title:
         // The page's own <title> beside the headline: the user sees what the rules made of it.
+        if (showsReasonAsTitle(result))
+            return plainTooltip(tipText(reason(result)));
         if (!result.rawTitle.isEmpty() && result.rawTitle != result.title)
-            return plainTooltip(tr("%1\n\nPage title: %2").arg(result.title, result.rawTitle));
-        return plainTooltip(result.title);
+            return plainTooltip(tipText(tr("%1\n\nPage title: %2").arg(result.title, result.rawTitle)));
+        return plainTooltip(tipText(result.title));
     default:
         return {};
     }
@@ -204,7 +305,7 @@ QString ResultsModel::waterfallToolTip(const BlogResult &result) const
             line += QLatin1Char('\n') + timing.error;
         lines << line;
     }
-    return lines.join(QLatin1String("\n\n"));
+    return tipText(lines.join(QLatin1String("\n\n")));
 }
 
 QVariant ResultsModel::headerData(int section, Qt::Orientation orientation, int role) const
@@ -223,7 +324,10 @@ QVariant ResultsModel::headerData(int section, Qt::Orientation orientation, int 
             return tr("From the blog's first request to its last answer, in milliseconds");
         case Waterfall:
             return tr("Every request on one time axis from the scan's start: front page, feed and article each "
-                      "in their own colour, failed requests with a red end");
+                      "in their own colour, failed requests with a red end. A request that ends far later than "
+                      "the others runs off the axis's end, marked with an arrow; hover a row for exact times");
+        case Error:
+            return tr("Why a blog failed, as a sentence");
         default:
             return {};
         }
@@ -249,6 +353,8 @@ QVariant ResultsModel::headerData(int section, Qt::Orientation orientation, int 
         if (m_axisEndMs <= 0)
             return tr("Waterfall");
         return tr("Waterfall (0–%1 s)").arg(axisSeconds(m_axisEndMs));
+    case Error:
+        return tr("Error");
     default:
         return {};
     }
@@ -265,12 +371,13 @@ void ResultsModel::resetRows(QList<BlogResult> rows)
     m_flushTimer.stop();
     m_pending.clear();
     m_results = std::move(rows);
-    m_axisEndMs = 0;
     m_stamps.resize(m_results.size());
     for (qsizetype row = 0; row < m_results.size(); ++row) {
         m_stamps[row] = ++m_lastStamp;
-        m_axisEndMs = std::max(m_axisEndMs, m_results.at(row).endMs());
     }
+    m_axisEndMs = 0;
+    m_latestEndMs = 0;
+    updateAxis();
     endResetModel();
 }
 
@@ -291,9 +398,8 @@ void ResultsModel::flush()
         return;
     QList<int> rows;
     rows.reserve(m_pending.size());
-    qint64 axisEnd = m_axisEndMs;
+    const qint64 axisBefore = m_axisEndMs;
     for (auto it = m_pending.begin(); it != m_pending.end(); ++it) {
-        axisEnd = std::max(axisEnd, it.value().endMs());
         m_results[it.key()] = std::move(it.value());
         m_stamps[it.key()] = ++m_lastStamp;
         rows.append(it.key());
@@ -308,15 +414,32 @@ void ResultsModel::flush()
         Q_EMIT dataChanged(index(rows.at(first), 0), index(rows.at(i - 1), ColumnCount - 1));
         first = i;
     }
-    if (axisEnd != m_axisEndMs) {
-        // A longer axis rescales every row's bars. Only AxisEndRole changed in the other rows:
+    updateAxis();
+    if (axisBefore != m_axisEndMs) {
+        // A new axis rescales every row's bars. Only AxisEndRole changed in the other rows:
         // saying so spares the proxy re-sorting them (the sort column is not the waterfall), but
         // Qt 6.4's proxy re-filters every row of the range whatever the roles, which is why
         // ResultsSortModel caches its filter answers by row stamp.
-        m_axisEndMs = axisEnd;
         Q_EMIT headerDataChanged(Qt::Horizontal, Waterfall, Waterfall);
         Q_EMIT dataChanged(index(0, Waterfall), index(rowCount() - 1, Waterfall), { AxisEndRole });
     }
+}
+
+void ResultsModel::updateAxis()
+{
+    // One pass over the rows per flush (at most ~25 a second): linear, like the flush itself.
+    QList<qint64> ends;
+    ends.reserve(m_results.size());
+    m_latestEndMs = 0;
+    for (const BlogResult &result : std::as_const(m_results)) {
+        if (result.timings.isEmpty())
+            continue;
+        ends.append(result.endMs());
+        m_latestEndMs = std::max(m_latestEndMs, ends.constLast());
+    }
+    // Never shorter until the next reset: rows report in the order they end, so the outliers come
+    // last, and a retried row (measured from the retry's start) does not rescale the others.
+    m_axisEndMs = std::max(m_axisEndMs, axisEndFor(ends));
 }
 
 BlogResult ResultsModel::result(int row) const

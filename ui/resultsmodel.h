@@ -18,7 +18,8 @@ class ResultsModel final : public QAbstractTableModel
     Q_DISABLE_COPY_MOVE(ResultsModel)
 
 public:
-    enum Column { Blog, Status, Article, Title, FrontPageMs, ArticleMs, TotalMs, Waterfall, ColumnCount };
+    /// Error comes last so that saved header layouts and column numbers stay valid.
+    enum Column { Blog, Status, Article, Title, FrontPageMs, ArticleMs, TotalMs, Waterfall, Error, ColumnCount };
     Q_ENUM(Column)
 
     enum Role {
@@ -26,8 +27,10 @@ public:
         SortRole = Qt::UserRole + 1,
         /// The row's BlogResult.
         ResultRole,
-        /// The waterfall's time axis, shared by every row: the latest request end of the scan in
-        /// milliseconds (qint64, 0 before any request finished).
+        /// The waterfall's time axis, shared by every row, in milliseconds (qint64, 0 before any
+        /// request finished): the latest row end that is not an outlier (see axisEndFor()), so one
+        /// blog that takes 100 times longer does not squash every other row into a sliver. It never
+        /// shrinks until the next reset.
         AxisEndRole,
     };
 
@@ -57,14 +60,27 @@ public:
     /// A number that changes whenever the row's result does and is never reused, across resets
     /// too: a proxy may cache what it derives from a row under it.
     quint64 rowStamp(int row) const { return m_stamps.at(row); }
-    /// The latest end offset of any request shown, the right edge of every row's waterfall.
+    /// The right edge of every row's waterfall (AxisEndRole).
     qint64 axisEndMs() const { return m_axisEndMs; }
+    /// The latest end offset of any request shown; above axisEndMs() when a row is an outlier.
+    qint64 latestEndMs() const { return m_latestEndMs; }
+
+    /// The axis for rows ending at @p rowEnds: the latest end within kOutlierFactor times the 75th
+    /// percentile (nearest rank). Rows ending later are outliers, drawn clipped with a mark. Every
+    /// end when there is no outlier; 0 for no ends. Reorders @p rowEnds.
+    static qint64 axisEndFor(QList<qint64> &rowEnds);
+    static constexpr qint64 kOutlierFactor = 3;
+    /// No cell shows more than this many characters: a 10 MB line must not be laid out per repaint.
+    static constexpr qsizetype kMaxCellChars = 2000;
+    /// @p text cut to kMaxCellChars (with an ellipsis) and, for a single-line cell, on one line.
+    static QString cellText(const QString &text);
 
 private:
     QVariant displayData(const BlogResult &result, int column) const;
     QVariant sortData(const BlogResult &result, int column) const;
     QVariant toolTipData(const BlogResult &result, int column) const;
     QString waterfallToolTip(const BlogResult &result) const;
+    void updateAxis();
 
     QList<BlogResult> m_results;
     // Kept apart until flush so data() never changes without dataChanged.
@@ -72,5 +88,6 @@ private:
     QList<quint64> m_stamps; // per row
     quint64 m_lastStamp = 0;
     qint64 m_axisEndMs = 0;
+    qint64 m_latestEndMs = 0;
     QTimer m_flushTimer;
 };

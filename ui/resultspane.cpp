@@ -1,21 +1,28 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "resultspane.h"
 
+#include "resultscolumns.h"
 #include "resultsmodel.h"
 #include "resultssortmodel.h"
 #include "types/blogstatus.h"
 #include "waterfalldelegate.h"
+#include "weblinks.h"
 #include "windowactions.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDir>
+#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QMessageBox>
+#include <QStyledItemDelegate>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -30,6 +37,20 @@ QString tsvCell(QString text)
     text.remove(QLatin1Char('\r'));
     return text;
 }
+// An address shows its start and its end ("http://blog…/2026/why-we-roast.html"): the end tells
+// articles apart, the start tells whose they are.
+class MiddleElidingDelegate final : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+protected:
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
+    {
+        QStyledItemDelegate::initStyleOption(option, index);
+        option->textElideMode = Qt::ElideMiddle;
+    }
+};
 } // namespace
 
 ResultsPane::ResultsPane(ResultsModel *model, const WindowActions &actions, QWidget *parent)
@@ -67,6 +88,7 @@ ResultsPane::ResultsPane(ResultsModel *model, const WindowActions &actions, QWid
     m_table->setAccessibleName(tr("Results"));
     m_table->setModel(m_sortModel);
     m_table->setItemDelegateForColumn(ResultsModel::Waterfall, m_waterfallDelegate);
+    m_table->setItemDelegateForColumn(ResultsModel::Article, new MiddleElidingDelegate(this));
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setAlternatingRowColors(true);
     m_table->setWordWrap(false);
@@ -86,6 +108,7 @@ ResultsPane::ResultsPane(ResultsModel *model, const WindowActions &actions, QWid
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &ResultsPane::selectionChanged);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentChanged, this, &ResultsPane::selectionChanged);
     setUpColumns();
+    connectRowActions();
 
     auto *filterRow = new QHBoxLayout;
     filterRow->setContentsMargins(0, 0, 0, 0);
@@ -110,23 +133,9 @@ void ResultsPane::setUpColumns()
     header->setSectionsMovable(true);
     header->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(header, &QWidget::customContextMenuRequested, this, &ResultsPane::showHeaderMenu);
-    header->setSectionResizeMode(ResultsModel::Title, QHeaderView::Stretch);
-    // Fixed starting widths rather than ResizeToContents, which measures rows on every update.
-    const int charWidth = m_table->fontMetrics().averageCharWidth();
-    m_table->setColumnWidth(ResultsModel::Blog, 22 * charWidth);
-    int statusWidth = 0;
-    for (int status = int(BlogStatus::Pending); status <= int(BlogStatus::Network); ++status) {
-        statusWidth = std::max(statusWidth,
-                               m_table->fontMetrics().horizontalAdvance(BlogStatusText::label(BlogStatus(status))));
-    }
-    m_table->setColumnWidth(ResultsModel::Status, statusWidth + 2 * charWidth);
-    m_table->setColumnWidth(ResultsModel::Article, 20 * charWidth);
-    for (int column : { ResultsModel::FrontPageMs, ResultsModel::ArticleMs, ResultsModel::TotalMs })
-        m_table->setColumnWidth(
-            column,
-            header->fontMetrics().horizontalAdvance(m_model->headerData(column, Qt::Horizontal).toString())
-                + 4 * charWidth); // room for the sort indicator
-    m_table->setColumnWidth(ResultsModel::Waterfall, 28 * charWidth);
+    // Around the headline: Title stretches, the rest start as narrow as their text (measured in
+    // this language) allows; fixed widths rather than ResizeToContents, which measures every update.
+    ResultsColumns::applyDefaults(m_table);
 }
 
 int ResultsPane::currentRow() const
@@ -243,4 +252,60 @@ void ResultsPane::showHeaderMenu(const QPoint &position)
                 [header, column](bool visible) { header->setSectionHidden(column, !visible); });
     }
     menu.exec(header->mapToGlobal(position));
+}
+
+void ResultsPane::exportWithDialog(bool selectedOnly)
+{
+    if (m_model->rowCount() == 0 || (selectedOnly && !hasSelection()))
+        return;
+    const QString csvFilter = tr("CSV files (*.csv)");
+    const QString jsonFilter = tr("JSON files (*.json)");
+    QString selectedFilter = csvFilter;
+    const QString path
+        = QFileDialog::getSaveFileName(this, selectedOnly ? tr("Export Selected Rows") : tr("Export Results"),
+                                       QDir::home().filePath(QStringLiteral("titlewave-results.csv")),
+                                       csvFilter + QLatin1String(";;") + jsonFilter, &selectedFilter);
+    if (path.isEmpty())
+        return;
+    // The typed name's extension decides; the chosen file type only fills in a missing one.
+    const ResultExporter::Target target
+        = ResultExporter::targetFor(path, selectedFilter == jsonFilter ? ExportFormat::Json : ExportFormat::Csv);
+    if (const std::optional<QString> error = exportResults(target.path, target.format, selectedOnly))
+        QMessageBox::warning(this, tr("Export Failed"), *error);
+}
+
+std::optional<QString> ResultsPane::exportResults(const QString &path, ExportFormat format, bool selectedOnly)
+{
+    const QList<BlogResult> results = shownResults(selectedOnly);
+    if (const std::optional<QString> error = ResultExporter::write(path, results, format))
+        return error;
+    Q_EMIT message(tr("Exported %n blog(s) to %1", nullptr, int(results.size())).arg(QDir::toNativeSeparators(path)));
+    return std::nullopt;
+}
+
+void ResultsPane::connectRowActions()
+{
+    const WindowActions &a = m_actions;
+    connect(a.find, &QAction::triggered, this, &ResultsPane::focusSearch);
+    connect(a.copyRows, &QAction::triggered, this, &ResultsPane::copySelectedRows);
+    const auto current = [this] { return m_model->result(currentRow()); };
+    const auto open = [this](const QUrl &url) {
+        if (const QString text = WebLinks::open(this, url); !text.isEmpty())
+            Q_EMIT message(text);
+    };
+    connect(a.openArticle, &QAction::triggered, this, [current, open] { open(current().articleUrl); });
+    connect(a.openBlog, &QAction::triggered, this, [current, open] { open(current().blogUrl); });
+    connect(this, &ResultsPane::rowActivated, this, [this, open](int row) {
+        if (const QUrl article = m_model->result(row).articleUrl; article.isValid())
+            open(article);
+    });
+    const auto copy = [](const QString &text) {
+        if (!text.isEmpty())
+            QApplication::clipboard()->setText(text);
+    };
+    connect(a.copyUrl, &QAction::triggered, this, [current, copy] {
+        const BlogResult result = current();
+        copy((result.articleUrl.isValid() ? result.articleUrl : result.blogUrl).toString());
+    });
+    connect(a.copyTitle, &QAction::triggered, this, [current, copy] { copy(current().title); });
 }

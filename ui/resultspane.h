@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "io/resultexporter.h"
 #include "types/blogresult.h"
 
 #include <QList>
 #include <QWidget>
+
+#include <optional>
 
 class QComboBox;
 class QLineEdit;
@@ -37,6 +40,10 @@ public:
     bool hasSelection() const;
     /// The rows as the table shows them, all or the selected ones, in list order.
     QList<BlogResult> shownResults(bool selectedOnly) const;
+    /// Writes shownResults() to @p path; a translated error sentence on failure.
+    std::optional<QString> exportResults(const QString &path, ExportFormat format, bool selectedOnly);
+    /// Asks where to export (the typed extension decides the format) and does it.
+    void exportWithDialog(bool selectedOnly);
 
     void focusSearch();
     /// Copies the selected rows' visible cells, as the table shows them, as tab-separated text.
@@ -51,9 +58,13 @@ Q_SIGNALS:
     void rowActivated(int row);
     /// The selection or the current row changed.
     void selectionChanged();
+    /// Something to tell in the status bar.
+    void message(const QString &text);
 
 private:
     void setUpColumns();
+    /// Find, Copy Rows and the actions on the current row (open and copy its addresses, its title).
+    void connectRowActions();
     void showHeaderMenu(const QPoint &position);
     void showRowMenu(const QPoint &position);
 

@@ -123,6 +123,7 @@ bool ResultsSortModel::accepts(const BlogResult &result) const
     if (m_searchText.isEmpty())
         return true;
     if (result.name.contains(m_searchText, Qt::CaseInsensitive)
+        || result.siteName.contains(m_searchText, Qt::CaseInsensitive)
         || result.title.contains(m_searchText, Qt::CaseInsensitive)
         || result.blogText().contains(m_searchText, Qt::CaseInsensitive))
         return true;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QTimer>
 #include <QWidget>
 
 class QLabel;
@@ -15,12 +16,16 @@ class ScanProgress final : public QWidget
     Q_DISABLE_COPY_MOVE(ScanProgress)
 
 public:
-    explicit ScanProgress(QWidget *parent = nullptr);
+    /// Follows @p session: its counts as they change (at most ten times a second), and the
+    /// elapsed time while it runs.
+    explicit ScanProgress(const ScanSession &session, QWidget *parent = nullptr);
 
-    /// Shows what @p session's counts say now.
-    void showState(const ScanSession &session);
+    /// Shows what the session's counts say now.
+    void showState();
 
 private:
+    const ScanSession &m_session;
+    QTimer m_update;
     QLabel *m_progressLabel;
     QLabel *m_newLabel;
     QLabel *m_speedLabel;

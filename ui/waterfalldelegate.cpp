@@ -30,7 +30,9 @@ QList<QRectF> WaterfallDelegate::barRects(const BlogResult &result, qint64 axisE
         const qint64 start = std::clamp<qint64>(timing.startMs, 0, axisEndMs);
         const qint64 end = std::clamp<qint64>(timing.endMs, start, axisEndMs);
         qreal x = left + qreal(start) * scale;
-        const qreal width = std::max(kMinBarWidth, qreal(end - start) * scale);
+        // A clipped request, however late it started, is wide enough for its arrow.
+        const qreal minWidth = isClipped(timing, axisEndMs) ? kClipMarkWidth : kMinBarWidth;
+        const qreal width = std::max(minWidth, qreal(end - start) * scale);
         x = std::min(x, right - width); // a minimum-width bar at the axis end stays inside
         bars.append(QRectF(x, top, width, height));
     }
@@ -41,6 +43,20 @@ QRectF WaterfallDelegate::errorMarkRect(const QRectF &bar)
 {
     const qreal width = std::min(kErrorMarkWidth, bar.width());
     return QRectF(bar.right() - width, bar.top(), width, bar.height());
+}
+
+bool WaterfallDelegate::isClipped(const RequestTiming &timing, qint64 axisEndMs)
+{
+    return axisEndMs > 0 && timing.endMs > axisEndMs;
+}
+
+QPolygonF WaterfallDelegate::clipMark(const QRectF &bar)
+{
+    // A right-pointing arrowhead filling the bar's last kClipMarkWidth pixels (all of a short bar).
+    const qreal width = std::min(kClipMarkWidth, bar.width());
+    const qreal left = bar.right() - width;
+    return QPolygonF(
+        { QPointF(left, bar.top() - 2), QPointF(bar.right(), bar.center().y()), QPointF(left, bar.bottom() + 2) });
 }
 
 QColor WaterfallDelegate::color(RequestKind kind)
@@ -86,6 +102,13 @@ void WaterfallDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
         if (!timing.error.isEmpty()) {
             painter->setBrush(errorColor());
             painter->drawRect(errorMarkRect(bars.at(i)));
+        }
+        if (isClipped(timing, axisEndMs)) {
+            // An arrow in the text's colour: this request goes on beyond the axis.
+            painter->setBrush(option.palette.color(QPalette::Text));
+            painter->setRenderHint(QPainter::Antialiasing, true);
+            painter->drawPolygon(clipMark(bars.at(i)));
+            painter->setRenderHint(QPainter::Antialiasing, false);
         }
     }
     painter->restore();

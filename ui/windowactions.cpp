@@ -105,6 +105,12 @@ WindowActions::WindowActions(QObject *parent)
           QT_TRANSLATE_NOOP("MainWindow", "&About Titlewave"),
           nullptr,
           {} },
+        { &WindowActions::showList, "showListAction", "view-list-text", QT_TRANSLATE_NOOP("MainWindow", "Blog &List"),
+          QT_TRANSLATE_NOOP("MainWindow", "Show or hide the blog list beside the results"),
+          QKeySequence(Qt::CTRL | Qt::Key_L), true },
+        { &WindowActions::showDetails, "showDetailsAction", nullptr, QT_TRANSLATE_NOOP("MainWindow", "&Details"),
+          QT_TRANSLATE_NOOP("MainWindow", "Show or hide the selected blog's requests and full error below the results"),
+          QKeySequence(Qt::CTRL | Qt::Key_I) },
     };
 
     for (const ActionSpec &spec : specs) {
@@ -134,6 +140,10 @@ WindowActions::WindowActions(QObject *parent)
     settings->setMenuRole(QAction::PreferencesRole);
     quit->setMenuRole(QAction::QuitRole);
     about->setMenuRole(QAction::AboutRole);
+    showList->setCheckable(true);
+    showList->setChecked(true);
+    showDetails->setCheckable(true);
+    showDetails->setChecked(true);
     // Only while the table has focus: Ctrl+C in the list editor copies its text.
     copyRows->setShortcutContext(Qt::WidgetWithChildrenShortcut);
 }
@@ -159,12 +169,13 @@ QToolBar *WindowActions::addMenusAndToolBar(QMainWindow *window, QMenu *recentFi
     fill(menu(QT_TRANSLATE_NOOP("MainWindow", "&Edit")), { find, copyRows, copyUrl, copyTitle });
     fill(menu(QT_TRANSLATE_NOOP("MainWindow", "&Scan")),
          { start, stop, retryFailed, nullptr, openArticle, openBlog, nullptr, demo });
+    fill(menu(QT_TRANSLATE_NOOP("MainWindow", "&View")), { showList, showDetails });
     fill(menu(QT_TRANSLATE_NOOP("MainWindow", "&Help")), { about });
 
     QToolBar *toolBar = window->addToolBar(QCoreApplication::translate("MainWindow", "Main"));
     toolBar->setObjectName(QStringLiteral("mainToolBar"));
     toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     toolBar->setMovable(false);
-    fill(toolBar, { importList, nullptr, start, stop, retryFailed, nullptr, exportAll, nullptr });
+    fill(toolBar, { showList, importList, nullptr, start, stop, retryFailed, nullptr, exportAll, nullptr });
     return toolBar;
 }

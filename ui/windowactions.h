@@ -28,6 +28,8 @@ struct WindowActions {
     QAction *copyUrl = nullptr;
     QAction *copyTitle = nullptr;
     QAction *about = nullptr;
+    QAction *showList = nullptr; ///< checkable: the blog list beside the results
+    QAction *showDetails = nullptr; ///< checkable: the selected row's details below the results
 
     /// Makes every action, owned by @p parent.
     explicit WindowActions(QObject *parent);

@@ -3,12 +3,14 @@
 
 #include "demo/demoserver.h"
 #include "io/bloglistreader.h"
+#include "session/listcheck.h"
 
 #include <QCoreApplication>
 #include <QFile>
 #include <QLocale>
 
 #include <algorithm>
+#include <csignal>
 #include <cstdio>
 
 namespace {
@@ -24,6 +26,7 @@ HeadlessRunner::HeadlessRunner(QObject *parent)
     connect(&m_progressTimer, &QTimer::timeout, this, &HeadlessRunner::reportProgress);
     connect(&m_session, &ScanSession::finished, this, &HeadlessRunner::onScanFinished);
     connect(&m_session, &ScanSession::historySaved, this, &HeadlessRunner::onHistorySaved);
+    connect(&m_signals, &SignalWatcher::interrupted, this, &HeadlessRunner::onInterrupted);
     // A damaged history costs the "new" column, never the results.
     connect(&m_session, &ScanSession::historyProblem, this,
             [this](const QString &message) { m_stderr << "titlewave: " << message << Qt::endl; });
@@ -69,6 +72,7 @@ void HeadlessRunner::start(const CommandLineOptions &options)
             fail(list.error);
             return;
         }
+        ListCheck::addXPathProblems(list);
         for (const QString &problem : std::as_const(list.problems))
             m_stderr << "titlewave: " << problem << Qt::endl;
         if (list.blogs.isEmpty()) {
@@ -129,7 +133,7 @@ void HeadlessRunner::onScanFinished()
     }
     const QString done = tr("%n blog(s) in %1 s: %2 ok, %3 failed", nullptr, counts.total)
                              .arg(QLocale().toString(double(m_session.elapsedMs()) / 1000.0, 'f', 2))
-                             .arg(counts.done - counts.failed)
+                             .arg(counts.done - counts.failed - counts.cancelled)
                              .arg(counts.failed);
     const QString inFlight = tr("at most %n request(s) in flight", nullptr, m_session.peakRequestsInFlight());
     // The join is the translators' too: French puts a narrow no-break space before ";".
@@ -143,7 +147,26 @@ void HeadlessRunner::onScanFinished()
     m_session.commitHistory();
 }
 
+void HeadlessRunner::onInterrupted(int signal)
+{
+    if (m_interruptedBy != 0)
+        return;
+    m_interruptedBy = signal;
+    m_stderr << "titlewave: "
+             << tr("interrupted by %1: stopping, and writing every blog (the unfinished ones as cancelled)")
+                    .arg(signal == SIGINT ? QStringLiteral("SIGINT") : QStringLiteral("SIGTERM"))
+             << Qt::endl;
+    // The scan's finished() follows (queued), then the output and the history as usual. A
+    // signal that comes while the output is written changes only the exit status.
+    m_session.stop();
+}
+
 void HeadlessRunner::onHistorySaved()
 {
-    Q_EMIT finished(m_session.counts().failed > 0 ? 1 : 0);
+    if (m_interruptedBy != 0) {
+        Q_EMIT finished(SignalWatcher::exitStatusFor(m_interruptedBy));
+        return;
+    }
+    // Exit status 0 says every blog is ok: a cancelled one is not.
+    Q_EMIT finished(m_session.counts().failed + m_session.counts().cancelled > 0 ? 1 : 0);
 }

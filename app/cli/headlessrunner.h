@@ -4,6 +4,7 @@
 #include "io/outputfile.h"
 #include "session/commandlineoptions.h"
 #include "session/scansession.h"
+#include "signalwatcher.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -16,7 +17,9 @@ class DemoServer;
 
 /// The headless face: reads the list, runs a ScanSession on it, writes CSV or JSON, reports
 /// progress on stderr and finishes with the exit status of the contract (0 all ok, 1 some
-/// failed, 2 bad input or unwritable output).
+/// failed, 2 bad input or unwritable output). SIGINT or SIGTERM stops the scan: every row is still
+/// written (the unfinished ones as cancelled), the history keeps what finished, and the exit
+/// status is 130 or 143; a second signal ends the process at once.
 class HeadlessRunner final : public QObject
 {
     Q_OBJECT
@@ -38,8 +41,11 @@ private:
     void reportProgress();
     void onScanFinished();
     void onHistorySaved();
+    void onInterrupted(int signal);
 
     ScanSession m_session;
+    SignalWatcher m_signals;
+    int m_interruptedBy = 0; // the signal that stopped the scan, 0 if none
     std::unique_ptr<DemoServer> m_demo;
     std::unique_ptr<OutputFile> m_outFile; // opened before the first socket, written at the end
     bool m_toStdout = false;

@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
+#include <QLocale>
 #include <QRegularExpression>
 #include <QSet>
 #include <QXmlStreamReader>
@@ -43,18 +44,45 @@ public:
     /// when the blog itself is accepted.
     void add(BlogEntry entry, const QString &feedText = {})
     {
-        entry.url = BlogListReader::urlFromLine(entry.input);
+        const qsizetype length = entry.input.size() + entry.xpath.size();
+        if (length > BlogListReader::kMaxLineChars) {
+            refuse(entry,
+                   tr("line %1 is too long (%2 characters): a blog's line may hold at most %3")
+                       .arg(entry.line)
+                       .arg(QLocale().toString(length), QLocale().toString(BlogListReader::kMaxLineChars)));
+            return;
+        }
+        if (entry.name.size() > BlogListReader::kShownInputChars)
+            entry.name = entry.name.left(BlogListReader::kShownInputChars) + QChar(0x2026);
+        const BlogListReader::LineScan scan = BlogListReader::scanLine(entry.input);
+        entry.url = scan.url;
         const QString scheme = entry.url.scheme().toLower();
         if (entry.url.isValid() && !scheme.isEmpty() && !WebAddress::isWebScheme(scheme)) {
             m_result.problems << tr("line %1: unsupported scheme %2").arg(entry.line).arg(scheme);
             m_result.blogs.append(entry);
             return;
         }
-        if (!entry.url.isValid() || entry.url.host().isEmpty()) {
-            m_result.problems << tr("line %1: not a web address").arg(entry.line);
-            entry.url = QUrl();
-            m_result.blogs.append(entry);
+        if (scan.cutAtSpace) {
+            refuse(entry, tr("line %1: the address has a space in it; write it without spaces").arg(entry.line));
             return;
+        }
+        if (!entry.url.isValid() || entry.url.host().isEmpty()) {
+            refuse(entry, tr("line %1: not a web address").arg(entry.line));
+            return;
+        }
+        if (entry.url.toString(QUrl::FullyEncoded).size() > BlogListReader::kMaxUrlChars) {
+            refuse(entry,
+                   tr("line %1: the address is longer than %2 characters")
+                       .arg(entry.line)
+                       .arg(QLocale().toString(BlogListReader::kMaxUrlChars)));
+            return;
+        }
+        if (scan.addresses > 1) {
+            // Kept, but said: the other addresses are not scanned.
+            m_result.problems << tr("line %1 holds %2 addresses; only the first, %3, is read: put one blog per line")
+                                     .arg(entry.line)
+                                     .arg(scan.addresses)
+                                     .arg(entry.url.toDisplayString());
         }
         const QString key = WebAddress::blogKey(entry.url);
         if (m_seen.contains(key)) {
@@ -67,6 +95,18 @@ public:
     }
 
 private:
+    // The entry still becomes a row, whose error is @p why; it keeps only the start of its text.
+    void refuse(BlogEntry &entry, const QString &why)
+    {
+        m_result.problems << why;
+        entry.url = QUrl();
+        entry.refusal = why;
+        if (entry.input.size() > BlogListReader::kShownInputChars)
+            entry.input = entry.input.left(BlogListReader::kShownInputChars) + QChar(0x2026);
+        entry.xpath.clear();
+        m_result.blogs.append(entry);
+    }
+
     // A feed address beside the blog's own: kept only when it is http(s).
     QUrl feedUrl(const QString &text, int line)
     {
@@ -204,37 +244,140 @@ QString BlogListReadResult::summary() const
     return parts.join(QLatin1String(", "));
 }
 
+QString BlogListReadResult::shortSummary() const
+{
+    QStringList parts;
+    parts << QCoreApplication::translate("BlogListReader", "%n blog(s)", nullptr, int(blogs.size()));
+    if (duplicates > 0)
+        parts << QCoreApplication::translate("BlogListReader", "%n duplicate(s) skipped", nullptr, duplicates);
+    if (!error.isEmpty())
+        parts << error;
+    if (!problems.isEmpty()) {
+        // The first few line numbers say where to look; the sentences are in the tooltip and rows.
+        static const QRegularExpression lineNumber(QStringLiteral("\\d+"));
+        QStringList lines;
+        for (qsizetype i = 0; i < problems.size() && lines.size() < 3; ++i) {
+            const QRegularExpressionMatch match = lineNumber.match(problems.at(i));
+            if (match.hasMatch() && !lines.contains(match.captured()))
+                lines << match.captured();
+        }
+        QString where = lines.size() == 1
+            ? QCoreApplication::translate("BlogListReader", "line %1").arg(lines.constFirst())
+            : QCoreApplication::translate("BlogListReader", "lines %1").arg(lines.join(QLatin1String(", ")));
+        if (problems.size() > lines.size())
+            where += QLatin1String(", ") + QChar(0x2026);
+        parts << QCoreApplication::translate("BlogListReader", "%n problem(s) (%1)", nullptr, int(problems.size()))
+                     .arg(lines.isEmpty() ? QString(QChar(0x2026)) : where);
+    }
+    return parts.join(QLatin1String(", "));
+}
+
+QString BlogListAddition::summary() const
+{
+    QStringList parts;
+    parts << QCoreApplication::translate("BlogListReader", "%n blog(s) added", nullptr, int(added.size()));
+    if (alreadyListed > 0)
+        parts << QCoreApplication::translate("BlogListReader", "%n already in the list", nullptr, alreadyListed);
+    if (refused > 0)
+        parts << QCoreApplication::translate("BlogListReader", "%n line(s) refused", nullptr, refused);
+    return parts.join(QLatin1String(", "));
+}
+
+BlogListAddition BlogListReader::additions(const QList<BlogEntry> &existing, const QString &pasted)
+{
+    BlogListAddition addition;
+    QSet<QString> seen;
+    for (const BlogEntry &entry : existing) {
+        if (entry.url.isValid())
+            seen.insert(WebAddress::blogKey(entry.url));
+    }
+    const BlogListReadResult read = readText(pasted);
+    addition.problems = read.problems;
+    addition.alreadyListed = read.duplicates; // repeated within the pasted text
+    QStringList lines;
+    for (const BlogEntry &entry : read.blogs) {
+        if (!entry.url.isValid() || !WebAddress::isWebScheme(entry.url)) {
+            ++addition.refused;
+            continue;
+        }
+        const QString key = WebAddress::blogKey(entry.url);
+        if (seen.contains(key)) {
+            ++addition.alreadyListed;
+            continue;
+        }
+        seen.insert(key);
+        addition.added.append(entry);
+        lines << (entry.xpath.isEmpty() ? entry.input : entry.input + QLatin1Char('\t') + entry.xpath);
+    }
+    if (!lines.isEmpty())
+        addition.text = lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
+    return addition;
+}
+
 QUrl BlogListReader::urlFromLine(const QString &line)
+{
+    return scanLine(line).url;
+}
+
+BlogListReader::LineScan BlogListReader::scanLine(const QString &line)
 {
     // A scheme-qualified token anywhere in the line ("- <https://a.example/> (great)").
     static const QRegularExpression withScheme(QStringLiteral(R"(([A-Za-z][A-Za-z0-9+.\-]*):(//)?[^\s<>"'\)\]]+)"));
     static const QRegularExpression bareHost(
         QStringLiteral(R"(^(?:[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,}(?::\d+)?(?:/\S*)?$)"));
+    // What may follow an address cut at a space: more host ("b.com/") or a path ("/feed").
+    static const QRegularExpression continuation(QStringLiteral(R"(\s+([A-Za-z0-9\-]+\.[A-Za-z0-9.\-]*|/)\S*)"));
+    LineScan scan;
     const QString trimmed = line.trimmed();
     // The expression is only tried where it can match: at the first letter of each run of scheme
-    // characters that ends in ':'. Left to search by itself it restarts at every position of a long
-    // run ("aaaa..."), which is quadratic: seconds for one 100 KB line.
-    QRegularExpressionMatch match;
-    for (qsizetype colon = trimmed.indexOf(QLatin1Char(':')); colon >= 0 && !match.hasMatch();
+    // characters that ends in ':', and never again inside a token it matched. Left to search by
+    // itself it restarts at every position of a long run ("aaaa..."), which is quadratic: seconds
+    // for one 100 KB line.
+    QString token;
+    qsizetype tokenEnd = -1;
+    for (qsizetype colon = trimmed.indexOf(QLatin1Char(':')); colon >= 0;
          colon = trimmed.indexOf(QLatin1Char(':'), colon + 1)) {
         qsizetype start = colon;
         while (start > 0 && isSchemeChar(trimmed.at(start - 1)))
             --start;
         while (start < colon && !isAsciiLetter(trimmed.at(start)))
             ++start;
-        if (start < colon)
-            match = withScheme.match(trimmed, start, QRegularExpression::NormalMatch,
-                                     QRegularExpression::AnchorAtOffsetMatchOption);
+        if (start >= colon)
+            continue;
+        const QRegularExpressionMatch match = withScheme.match(trimmed, start, QRegularExpression::NormalMatch,
+                                                               QRegularExpression::AnchorAtOffsetMatchOption);
+        if (!match.hasMatch())
+            continue;
+        const bool hasSlashes = match.captured(2) == QLatin1String("//");
+        if (hasSlashes)
+            ++scan.addresses;
+        if (token.isEmpty() && (hasSlashes || match.capturedStart() == 0)) {
+            token = match.captured(0);
+            tokenEnd = match.capturedEnd();
+        } else if (token.isEmpty() && scan.addresses == 0) {
+            break; // the line's first token is no address: a bare host is all it may be
+        }
+        colon = match.capturedEnd() - 1; // the next search starts after this token
     }
-    if (match.hasMatch() && (match.captured(2) == QLatin1String("//") || match.capturedStart() == 0)) {
-        QString token = match.captured(0);
+    if (!token.isEmpty()) {
         while (token.endsWith(QLatin1Char('.')) || token.endsWith(QLatin1Char(',')) || token.endsWith(QLatin1Char(';')))
             token.chop(1);
-        return QUrl(token, QUrl::TolerantMode);
+        scan.url = QUrl(token, QUrl::TolerantMode);
+        // "http://a b.com/": a one-word host without a path, and host-or-path text right after the
+        // space. Reading "http://a" from it would scan another site than the one meant.
+        const QString host = scan.url.host();
+        if (scan.url.isValid() && scan.url.path().isEmpty() && !host.contains(QLatin1Char('.'))
+            && !host.contains(QLatin1Char(':')) && host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) != 0
+            && continuation
+                   .match(trimmed, tokenEnd, QRegularExpression::NormalMatch,
+                          QRegularExpression::AnchorAtOffsetMatchOption)
+                   .hasMatch())
+            scan.cutAtSpace = true;
+        return scan;
     }
     if (bareHost.match(trimmed).hasMatch())
-        return QUrl(QLatin1String("https://") + trimmed, QUrl::TolerantMode);
-    return {};
+        scan.url = QUrl(QLatin1String("https://") + trimmed, QUrl::TolerantMode);
+    return scan;
 }
 
 BlogListReadResult BlogListReader::readText(const QString &text)

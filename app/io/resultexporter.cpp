@@ -6,6 +6,7 @@
 #include "outputfile.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 
 std::optional<QString> ResultExporter::writeCsv(const QString &path, const QList<BlogResult> &results)
 {
@@ -25,6 +26,18 @@ QByteArray ResultExporter::encode(const QList<BlogResult> &results, ExportFormat
 ExportFormat ResultExporter::formatForPath(const QString &path)
 {
     return path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive) ? ExportFormat::Json : ExportFormat::Csv;
+}
+
+ResultExporter::Target ResultExporter::targetFor(const QString &typedPath, ExportFormat filterFormat)
+{
+    const QString suffix = QFileInfo(typedPath).suffix();
+    if (const std::optional<ExportFormat> typed = formatFromName(suffix))
+        return { typedPath, *typed }; // what the user typed wins over the file-type box
+    if (suffix.isEmpty() && !typedPath.endsWith(QLatin1Char('.'))) {
+        return { typedPath + (filterFormat == ExportFormat::Json ? QLatin1String(".json") : QLatin1String(".csv")),
+                 filterFormat };
+    }
+    return { typedPath, filterFormat };
 }
 
 std::optional<ExportFormat> ResultExporter::formatFromName(const QString &name)

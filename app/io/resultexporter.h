@@ -22,6 +22,15 @@ public:
     static QByteArray encode(const QList<BlogResult> &results, ExportFormat format);
     /// JSON for a path ending in .json, CSV otherwise.
     static ExportFormat formatForPath(const QString &path);
+    /// Where and how a save dialog's answer is written: the typed name's extension decides (.json is
+    /// JSON, .csv CSV, whatever the dialog's file-type box says); a name without an extension
+    /// gets @p filterFormat's, the file type the dialog showed; any other extension is kept and
+    /// written as @p filterFormat.
+    struct Target {
+        QString path;
+        ExportFormat format = ExportFormat::Csv;
+    };
+    static Target targetFor(const QString &typedPath, ExportFormat filterFormat);
     /// "csv" or "json"; std::nullopt for anything else.
     static std::optional<ExportFormat> formatFromName(const QString &name);
 };

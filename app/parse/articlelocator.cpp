@@ -6,6 +6,7 @@
 #include "parse/feedreader.h"
 #include "parse/frontpagescanner.h"
 #include "parse/htmldocument.h"
+#include "parse/xpathcheck.h"
 #include "types/webaddress.h"
 
 #include <QCoreApplication>
@@ -44,6 +45,14 @@ ArticleLocation ArticleLocator::locate(const QByteArray &body, const QByteArray 
 {
     ArticleLocation location;
     const QString xpath = options.xpath.trimmed();
+    if (!xpath.isEmpty()) {
+        // A typo in the user's XPath ends the search: any other rule's answer would hide it.
+        if (const std::optional<QString> reason = XPathCheck::error(xpath)) {
+            location.error = XPathCheck::sentence(xpath, *reason);
+            location.xpathFailed = true;
+            return location;
+        }
+    }
 
     // A feed front page is read as a feed even when the blog has an XPath: the XPath addresses
     // HTML markup, and libxml2's HTML parser would mangle the feed's <link> elements anyway.
@@ -90,7 +99,9 @@ ArticleLocation ArticleLocator::locate(const QByteArray &body, const QByteArray 
     if (!xpath.isEmpty()) {
         const ArticleRules::XPathOutcome outcome = ArticleRules::byXPath(doc, xpath);
         if (!outcome.valid) {
-            // Stop here: falling back would hide the typo from the user.
+            // Stop here (no feed either): falling back would hide the typo from the user.
+            location.feedUrls.clear();
+            location.xpathFailed = true;
             location.error
                 = QCoreApplication::translate("ArticleLocator", "The XPath expression \u201c%1\u201d is not valid.")
                       .arg(xpath.left(200));

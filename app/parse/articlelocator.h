@@ -14,6 +14,7 @@ struct ArticleLocation {
     bool pageIsFeed = false; ///< the "front page" was a feed (articleUrl then comes from its newest entry)
     QString articleTitle; ///< the feed entry's title when the page was a feed, else empty
     QString error; ///< a translated reason when nothing was found (e.g. an invalid XPath)
+    bool xpathFailed = false; ///< the user's XPath is not valid: no other rule nor feed may answer
 };
 
 struct ArticleLocatorOptions {

@@ -8,6 +8,7 @@
 #include "parse/feedreader.h"
 #include "parse/headlinecutoff.h"
 #include "parse/headlineextractor.h"
+#include "parse/xpathcheck.h"
 #include "types/webaddress.h"
 
 #include <QCoreApplication>
@@ -24,7 +25,7 @@ void BlogScan::start()
 {
     const QUrl &url = m_entry.url;
     if (!url.isValid() || url.isRelative()) {
-        finish(BlogStatus::InvalidUrl);
+        finish(BlogStatus::InvalidUrl, m_entry.refusal);
         return;
     }
     if (!WebAddress::isWebScheme(url)) {
@@ -34,6 +35,14 @@ void BlogScan::start()
     if (url.host().isEmpty()) {
         finish(BlogStatus::InvalidUrl);
         return;
+    }
+    // An XPath that does not compile would make every other rule's answer a silent wrong one:
+    // the row says so, and nothing is fetched.
+    if (const QString xpath = m_entry.xpath.trimmed(); !xpath.isEmpty()) {
+        if (const std::optional<QString> reason = XPathCheck::error(xpath)) {
+            finish(BlogStatus::NoArticle, XPathCheck::sentence(xpath, *reason));
+            return;
+        }
     }
     m_result.status = BlogStatus::Running;
     Q_EMIT changed(m_result);
@@ -77,6 +86,7 @@ bool BlogScan::recordRequest(const FetchResult &fetched)
 {
     m_download = nullptr;
     m_result.timings.append(fetched.timing);
+    m_result.timings.last().http2 = fetched.http2; // for the details panel's HTTP version
     m_result.httpStatus = fetched.timing.httpStatus;
     if (isFinished())
         return false; // cancelled meanwhile
@@ -119,6 +129,10 @@ void BlogScan::onFrontPageParsed(const ArticleLocation &location)
     if (location.articleUrl.isValid()) {
         m_feedEntryTitle = location.articleTitle;
         fetchArticle(location.articleUrl, location.foundVia);
+        return;
+    }
+    if (location.xpathFailed) {
+        finish(BlogStatus::NoArticle, location.error);
         return;
     }
     // The list's own feed address (an OPML xmlUrl) first: the user chose it.

@@ -110,6 +110,7 @@ void Scan::clearBlogs()
     m_activeChains = 0;
     m_finishedCount = 0;
     m_failedCount = 0;
+    m_cancelledCount = 0;
     m_stopped = false;
 }
 
@@ -175,6 +176,8 @@ void Scan::onBlogFinished(const BlogResult &result)
     ++m_finishedCount;
     if (isFailureStatus(result.status))
         ++m_failedCount;
+    else if (result.status == BlogStatus::Cancelled)
+        ++m_cancelledCount;
     if (m_finishedCount == int(m_blogs.size())) {
         m_running = false;
         m_finalElapsedMs = m_elapsed.elapsed();

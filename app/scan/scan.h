@@ -45,6 +45,8 @@ public:
     int blogCount() const { return int(m_entries.size()); }
     int finishedCount() const { return m_finishedCount; }
     int failedCount() const { return m_failedCount; }
+    /// Blogs Stop ended before they finished: neither ok nor failed.
+    int cancelledCount() const { return m_cancelledCount; }
     int peakRequestsInFlight() const { return m_fetcher.peakInFlight(); }
     /// Every blog's result so far, in list order.
     QList<BlogResult> results() const;
@@ -79,6 +81,7 @@ private:
     int m_maxChains = 1;
     int m_finishedCount = 0;
     int m_failedCount = 0;
+    int m_cancelledCount = 0;
     qint64 m_parseBacklogBytes = 0; // bodies handed to the parsers and not parsed yet
     bool m_running = false;
     bool m_stopped = false;

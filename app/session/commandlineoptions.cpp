@@ -35,7 +35,8 @@ CommandLineOptions CommandLineOptions::parse(const QStringList &arguments)
            "Without --headless, opens the window. With --headless, scans LIST (one URL per line,\n"
            "or - for standard input; .csv and .opml lists too) and writes CSV or JSON to OUT\n"
            "(or - for standard output).\n"
-           "Exit status: 0 every blog ok, 1 some blogs failed, 2 bad usage or unreadable input."));
+           "Exit status: 0 every blog ok, 1 some blogs failed, 2 bad usage or unreadable input,\n"
+           "130 or 143 interrupted by SIGINT or SIGTERM (every row is still written)."));
     const QCommandLineOption help({ QStringLiteral("h"), QStringLiteral("help") }, tr("Show this help and exit."));
     const QCommandLineOption version({ QStringLiteral("v"), QStringLiteral("version") },
                                      tr("Show the version and exit."));

@@ -99,7 +99,8 @@ int ScanSession::retryFailed()
 {
     QList<int> rows;
     for (const BlogResult &row : std::as_const(m_rows)) {
-        if (isFailureStatus(row.status))
+        // A cancelled blog never finished: retrying resumes what Stop cut short.
+        if (isFailureStatus(row.status) || row.status == BlogStatus::Cancelled)
             rows.append(row.index);
     }
     return rescan(rows);
@@ -134,8 +135,10 @@ void ScanSession::onBlogChanged(const BlogResult &result)
     BlogResult row = result;
     row.index = m_scanRows.at(result.index);
     // Marked as each blog finishes, so the end of a big scan has no pass over every row.
-    if (m_history && row.status == BlogStatus::Ok)
+    if (m_history && row.status == BlogStatus::Ok) {
         m_history->apply(row);
+        m_historyChanged = true;
+    }
     setRow(row);
     Q_EMIT countsChanged();
 }
@@ -154,6 +157,7 @@ void ScanSession::count(const BlogResult &result, int sign)
     m_counts.total += sign;
     m_counts.done += isFinalStatus(result.status) ? sign : 0;
     m_counts.failed += isFailureStatus(result.status) ? sign : 0;
+    m_counts.cancelled += result.status == BlogStatus::Cancelled ? sign : 0;
     m_counts.withNewArticle += result.isNew ? sign : 0;
     m_counts.unchanged += result.unchanged ? sign : 0;
     for (const RequestTiming &timing : result.timings)
@@ -190,13 +194,14 @@ QByteArray ScanSession::encode(ExportFormat format, const QList<int> &rows) cons
 
 void ScanSession::commitHistory()
 {
-    if (!m_history) {
+    if (!m_history || !m_historyChanged) {
         QMetaObject::invokeMethod(this, &ScanSession::historySaved, Qt::QueuedConnection);
         return;
     }
     // Written on a worker: ten thousand blogs' JSON is no work for the window's thread. The copy
     // is what this moment knows; a later commit writes a later copy, in order.
     // The destructor waits for the writer, so the session outlives the job.
+    m_historyChanged = false;
     m_historyWriter.start([this, history = *m_history] {
         const std::optional<QString> error = history.save();
         QMetaObject::invokeMethod(

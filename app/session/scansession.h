@@ -34,7 +34,8 @@ public:
     struct Counts {
         int total = 0;
         int done = 0; ///< rows whose status is final, failed or not
-        int failed = 0;
+        int failed = 0; ///< final and not ok; a cancelled row is not failed
+        int cancelled = 0; ///< rows Stop ended before they finished
         int withNewArticle = 0; ///< rows whose article differs from the last scan's
         int unchanged = 0; ///< rows whose blog answered 304: the remembered article, not fetched
         qint64 requestMs = 0; ///< every request of every row, added up
@@ -72,7 +73,7 @@ public:
     void start(const QList<BlogEntry> &blogs) { start(prepare(blogs, needsHistory())); }
     /// Scans the given rows again, in place; returns how many rows it started.
     int rescan(const QList<int> &rows);
-    /// Scans the failed rows again; returns how many.
+    /// Scans the failed rows, and those Stop cancelled, again; returns how many.
     int retryFailed();
     /// Cancels the unfinished blogs; finished() follows.
     void stop();
@@ -94,8 +95,9 @@ public:
     /// The rows (all, or the given ones in the given order) in @p format.
     QByteArray encode(ExportFormat format, const QList<int> &rows = {}) const;
 
-    /// The results are delivered: writes the history (on a worker thread, one save at a time and
-    /// in order). historySaved() follows, also when there is nothing to write.
+    /// The results are delivered: writes the history if blogs were recorded since the last commit
+    /// (on a worker thread, one save at a time and in order). historySaved() follows, also when
+    /// there is nothing to write.
     void commitHistory();
     /// Blocks until the history saves asked for so far are written.
     void waitForHistory();
@@ -127,5 +129,6 @@ private:
     qint64 m_requestMsBefore = 0;
     bool m_useHistory = true;
     std::optional<ArticleHistory> m_history; // read at the first start, kept between scans
+    bool m_historyChanged = false; // blogs were recorded since the last commit
     QThreadPool m_historyWriter; // one thread: saves land in order
 };

@@ -16,4 +16,7 @@ struct BlogEntry {
     int line = 0; ///< 1-based line (or row) in the imported list, 0 when unknown
     /// The previous scan's article and validators (ArticleHistory::recall); empty without history.
     BlogMemory memory;
+    /// Why the list reader refused this entry (translated, with its line number); empty when
+    /// accepted. A refused entry still becomes a row, whose error says this.
+    QString refusal = {};
 };

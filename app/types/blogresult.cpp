@@ -40,6 +40,28 @@ QString BlogResult::blogText() const
     return blogInput.isEmpty() ? blogUrl.toString() : blogInput;
 }
 
+QString BlogResult::displayName() const
+{
+    if (!name.trimmed().isEmpty())
+        return name.trimmed();
+    if (!siteName.trimmed().isEmpty())
+        return siteName.trimmed();
+    if (blogUrl.isValid() && !blogUrl.host().isEmpty()) {
+        // The host tells blogs apart; a path or a port only where the address has one.
+        QString text = blogUrl.host();
+        if (blogUrl.port() > 0)
+            text += QLatin1Char(':') + QString::number(blogUrl.port());
+        QString path = blogUrl.path();
+        while (path.endsWith(QLatin1Char('/')))
+            path.chop(1);
+        text += path;
+        if (blogUrl.hasQuery())
+            text += QLatin1Char('?') + blogUrl.query();
+        return text;
+    }
+    return blogText();
+}
+
 BlogResult BlogResult::pending(int index, const BlogEntry &entry)
 {
     BlogResult result;

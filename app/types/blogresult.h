@@ -15,7 +15,10 @@ struct BlogResult {
     int index = -1; ///< position in the scanned list
     QUrl blogUrl;
     QString blogInput; ///< the address as the list wrote it
-    QString name;
+    QString name; ///< the list's name for the blog (CSV, OPML), empty when it gives none
+    /// The site's own name from its front page (og:site_name, application-name, the <title>'s site
+    /// part), empty when the page gives none. For display only: the CSV does not carry it.
+    QString siteName;
     BlogStatus status = BlogStatus::Pending;
     QString error; ///< translated sentence, empty when ok
     QUrl articleUrl;
@@ -46,6 +49,9 @@ struct BlogResult {
     qint64 endMs() const;
     /// The blog's address for display and export: the URL, or the list's text when invalid.
     QString blogText() const;
+    /// What the window calls the blog: the list's name, else the site's own name, else its address
+    /// without the scheme ("blog.example/notes"), else the list's text when that is no address.
+    QString displayName() const;
 
     /// The row of @p entry at position @p index before its chain reports: pending, nothing found.
     static BlogResult pending(int index, const BlogEntry &entry);

@@ -81,6 +81,16 @@ QString BlogStatusText::label(BlogStatus status)
     return QCoreApplication::translate("BlogStatus", info(status).label);
 }
 
+QString BlogStatusText::label(BlogStatus status, int httpStatus)
+{
+    if (status != BlogStatus::HttpError)
+        return label(status);
+    if (httpStatus >= 400)
+        return QCoreApplication::translate("BlogStatus", "HTTP %1").arg(httpStatus);
+    // Download ends a chain of redirects longer than the limit (or one Qt ends itself) this way.
+    return QCoreApplication::translate("BlogStatus", "Redirect loop");
+}
+
 QString BlogStatusText::sentence(BlogStatus status)
 {
     return QCoreApplication::translate("BlogStatus", info(status).sentence);
@@ -93,5 +103,5 @@ bool isFinalStatus(BlogStatus status)
 
 bool isFailureStatus(BlogStatus status)
 {
-    return isFinalStatus(status) && status != BlogStatus::Ok;
+    return isFinalStatus(status) && status != BlogStatus::Ok && status != BlogStatus::Cancelled;
 }

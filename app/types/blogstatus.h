@@ -34,11 +34,16 @@ QString code(BlogStatus status);
 BlogStatus fromCode(QStringView code);
 /// A short translated label for the table ("OK", "Timed out", ...).
 QString label(BlogStatus status);
+/// The label as users tell outcomes apart: an HTTP error names its code ("HTTP 404", "HTTP 503")
+/// and one that ended on a redirect is a redirect loop (@p httpStatus is the last answer's, 0 when
+/// none). Only the label: the CSV keeps the contract's one code, http_error.
+QString label(BlogStatus status, int httpStatus);
 /// A translated sentence explaining the status to a user.
 QString sentence(BlogStatus status);
 } // namespace BlogStatusText
 
 /// True once the blog's chain can no longer change.
 bool isFinalStatus(BlogStatus status);
-/// True for the statuses that say the blog's answer could not be had.
+/// True for the statuses that say the blog's answer could not be had; not Cancelled (the user
+/// stopped it: it did not fail).
 bool isFailureStatus(BlogStatus status);

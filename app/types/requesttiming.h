@@ -17,6 +17,7 @@ struct RequestTiming {
     int httpStatus = 0; ///< 0 when no HTTP answer arrived
     qint64 bytes = 0; ///< decoded body bytes received
     QString error; ///< empty on success
+    bool http2 = false; ///< the answer came over HTTP/2 (else HTTP/1.1, when one came)
 
     qint64 durationMs() const { return endMs - startMs; }
 };

@@ -11,6 +11,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <csignal>
+#include <sys/stat.h>
+
 namespace {
 struct Run {
     int exitCode = -1;
@@ -42,6 +45,17 @@ Run runProgram(const QString &program, const QStringList &arguments, const QByte
 Run runTitlewave(const QStringList &arguments, const QByteArray &input = {})
 {
     return runProgram(QStringLiteral(TITLEWAVE_EXECUTABLE), arguments, input);
+}
+
+// The process waits in open(2) on a FIFO: its main thread's current system call is openat.
+bool processIsBlockedInOpen(qint64 pid)
+{
+    QFile syscall(QStringLiteral("/proc/%1/syscall").arg(pid));
+    if (!syscall.open(QIODevice::ReadOnly))
+        return false;
+    // The first field is the system call's number: 257 is openat on x86-64, 56 on arm64.
+    const QByteArray number = syscall.readAll().split(' ').value(0).trimmed();
+    return number == "257" || number == "56";
 }
 
 QList<QByteArray> csvLines(const QByteArray &csv)
@@ -107,6 +121,90 @@ private Q_SLOTS:
         QVERIFY2(lines.at(1).endsWith(",no"), lines.at(1).constData());
         QVERIFY2(lines.at(2).endsWith(",yes"), lines.at(2).constData());
         QVERIFY(second.err.contains("1 blog"));
+    }
+
+    void anInterruptedRunWritesEveryRowAndKeepsWhatFinished_data()
+    {
+        QTest::addColumn<int>("signal");
+        QTest::addColumn<int>("status");
+        QTest::addRow("SIGTERM") << int(SIGTERM) << 143;
+        QTest::addRow("SIGINT") << int(SIGINT) << 130;
+    }
+
+    void anInterruptedRunWritesEveryRowAndKeepsWhatFinished()
+    {
+        QFETCH(int, signal);
+        QFETCH(int, status);
+        // One blog answers, one never does: the run can only end by being interrupted.
+        FakeHttpServer done;
+        FakeHttpServer stuck;
+        QVERIFY(done.start());
+        QVERIFY(stuck.start());
+        done.html("/", FakeBlog::frontPage("/post.html", "Done"));
+        done.html("/post.html", FakeBlog::article("Finished before the signal", "Done"));
+        HttpResponse hang;
+        hang.delivery = HttpResponse::Delivery::Hang;
+        stuck.route("/", hang);
+        QTemporaryDir dir;
+        const QString history = dir.filePath(QStringLiteral("history.json"));
+        const QString out = dir.filePath(QStringLiteral("out.csv"));
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("TITLEWAVE_HISTORY_FILE"), history);
+        QProcess process;
+        process.setProcessEnvironment(environment);
+        process.start(QStringLiteral(TITLEWAVE_EXECUTABLE),
+                      { QStringLiteral("--headless"), QStringLiteral("-"), QStringLiteral("-o"), out });
+        QVERIFY(process.waitForStarted(10000));
+        process.write(done.url().toEncoded() + "\n" + stuck.url().toEncoded() + "\n");
+        process.closeWriteChannel();
+        QSignalSpy finished(&process, &QProcess::finished);
+        // Interrupted once its progress line says the first blog is done and the second waits.
+        QByteArray err;
+        QTRY_VERIFY_WITH_TIMEOUT((err += process.readAllStandardError()).contains("1 of 2 done"), 20000);
+        QCOMPARE(stuck.server().requestsInFlight(), 1);
+        QVERIFY(!finished.count());
+        QCOMPARE(::kill(pid_t(process.processId()), signal), 0);
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(process.exitCode(), status);
+        err += process.readAllStandardError();
+        QVERIFY2(err.contains("interrupted"), err.constData());
+        QVERIFY2(err.contains("2 blogs"), err.constData()); // the summary is still printed
+
+        QFile csv(out);
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = csvLines(csv.readAll());
+        QCOMPARE(lines.size(), 3);
+        QVERIFY2(lines.at(1).contains(",ok,") && lines.at(1).contains("Finished before the signal"),
+                 lines.at(1).constData());
+        QVERIFY2(lines.at(2).contains(",cancelled,"), lines.at(2).constData());
+        QFile saved(history);
+        QVERIFY(saved.open(QIODevice::ReadOnly));
+        const QByteArray historyText = saved.readAll();
+        QVERIFY(historyText.contains("post.html"));
+    }
+
+    void aSecondSignalEndsTheRunAtOnce()
+    {
+        // The output is a FIFO nobody reads: opening it blocks before the scan, where the first
+        // signal cannot be handled. The second one ends the run anyway, with the first's status.
+        QTemporaryDir dir;
+        const QByteArray fifo = QFile::encodeName(dir.filePath(QStringLiteral("out.fifo")));
+        QCOMPARE(::mkfifo(fifo.constData(), 0600), 0);
+        QProcess process;
+        process.start(QStringLiteral(TITLEWAVE_EXECUTABLE),
+                      { QStringLiteral("--headless"), QStringLiteral("--demo"), QStringLiteral("--no-history"),
+                        QStringLiteral("-o"), QString::fromLocal8Bit(fifo) });
+        QVERIFY(process.waitForStarted(10000));
+        QSignalSpy finished(&process, &QProcess::finished);
+        // Until it sits in open(): its handlers are installed by then.
+        QTRY_VERIFY_WITH_TIMEOUT(processIsBlockedInOpen(process.processId()), 20000);
+        QCOMPARE(::kill(pid_t(process.processId()), SIGTERM), 0);
+        QVERIFY(!finished.wait(500)); // the first is only noted
+        QCOMPARE(::kill(pid_t(process.processId()), SIGTERM), 0);
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(process.exitCode(), 143);
     }
 
     void rescanSendsValidatorsAndKeepsAnUnchangedBlogsArticle()
@@ -240,6 +338,45 @@ private Q_SLOTS:
         QVERIFY(lines.at(2).contains(",404,"));
         QVERIFY2(lines.at(3).startsWith("file:///etc/passwd,unsupported_scheme,"), lines.at(3).constData());
         QVERIFY(run.err.contains("line 4: unsupported scheme file"));
+    }
+
+    void reportsAnInvalidXPathAtImportAndInItsRow()
+    {
+        // The page has a rel=bookmark link and a feed: with a mistyped XPath neither may answer.
+        FakeHttpServer typo;
+        FakeHttpServer fine;
+        QVERIFY(typo.start());
+        QVERIFY(fine.start());
+        const QByteArray page = "<html><head><link rel=\"alternate\" type=\"application/rss+xml\" href=\"/feed\">"
+                                "</head><body><a rel=\"bookmark\" href=\"/post.html\">Post</a></body></html>";
+        typo.html("/", page);
+        typo.html("/post.html", FakeBlog::article("Not this one"));
+        fine.html("/", FakeBlog::frontPage("/newest.html"));
+        fine.html("/newest.html", FakeBlog::article("Right one"));
+
+        QTemporaryDir dir;
+        const QString list = dir.filePath(QStringLiteral("blogs.txt"));
+        QFile file(list);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(typo.url().toEncoded() + "\t//a[@rel=\n" + fine.url().toEncoded() + "\t//h2/a\n");
+        file.close();
+
+        const Run run = runTitlewave({ QStringLiteral("--headless"), QStringLiteral("--no-history"), list,
+                                       QStringLiteral("-o"), QStringLiteral("-") });
+        QCOMPARE(run.exitCode, 1);
+        // At import: the line number and libxml2's reason.
+        QVERIFY2(run.err.contains("titlewave: line 1: The XPath \xe2\x80\x9c//a[@rel=\xe2\x80\x9d is not valid: "),
+                 run.err.constData());
+        QVERIFY2(!run.err.contains("line 2:"), run.err.constData());
+        // In its row: no_article with the same sentence, nothing found via another rule, nothing fetched.
+        const QList<QByteArray> lines = csvLines(run.out);
+        QCOMPARE(lines.size(), 3);
+        QVERIFY2(lines.at(1).startsWith(QByteArray(typo.url().toEncoded() + ",no_article,,,,")),
+                 lines.at(1).constData());
+        QVERIFY2(lines.at(1).contains("is not valid: "), lines.at(1).constData());
+        QCOMPARE(typo.requestCount(), 0);
+        QVERIFY2(lines.at(2).startsWith(QByteArray(fine.url().toEncoded() + ",ok,")), lines.at(2).constData());
+        QVERIFY2(lines.at(2).contains(",Right one,xpath,"), lines.at(2).constData());
     }
 
     void writesFrenchSentencesWithLangFr()

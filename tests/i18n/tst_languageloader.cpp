@@ -108,7 +108,7 @@ private Q_SLOTS:
             menus << menu->text();
         QCOMPARE(menus,
                  QStringList({ QStringLiteral("&Fichier"), QStringLiteral("É&dition"), QStringLiteral("A&nalyse"),
-                               QStringLiteral("&Aide") }));
+                               QStringLiteral("Affic&hage"), QStringLiteral("&Aide") })); // #14 added View
         const auto actionText = [&window](const char *name) {
             const auto *action = window.findChild<QAction *>(QString::fromLatin1(name));
             return action ? action->text() : QString();

@@ -3,6 +3,7 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QLocale>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -260,6 +261,150 @@ private Q_SLOTS:
         QVERIFY2(timer.elapsed() < 5000, "reading a long line was not linear");
         QCOMPARE(result.blogs.size(), 2);
         QCOMPARE(result.blogs.at(1).url, QUrl(QStringLiteral("https://a.example/")));
+    }
+
+    void refusesOverlongLinesWithTheirNumber()
+    {
+        // A URL followed by 10 MB of text: refused unread, its row keeping only the start.
+        const QString huge = QStringLiteral("https://b.example/") + QString(10 * 1024 * 1024, QLatin1Char('x'));
+        const QString text = QStringLiteral("https://a.example/\n") + huge + QStringLiteral("\nhttps://c.example/\n");
+        const BlogListReadResult result = BlogListReader::readText(text);
+        QCOMPARE(result.blogs.size(), 3);
+        QCOMPARE(result.blogs.at(0).url, QUrl(QStringLiteral("https://a.example/")));
+        QCOMPARE(result.blogs.at(2).url, QUrl(QStringLiteral("https://c.example/")));
+        const BlogEntry &refused = result.blogs.at(1);
+        QVERIFY(!refused.url.isValid());
+        QCOMPARE(refused.line, 2);
+        QVERIFY(refused.input.size() <= BlogListReader::kShownInputChars + 1);
+        QVERIFY(refused.input.startsWith(QStringLiteral("https://b.example/xxx")));
+        QCOMPARE(result.problems.size(), 1);
+        QVERIFY2(result.problems.constFirst().startsWith(QStringLiteral("line 2 is too long")),
+                 qPrintable(result.problems.constFirst()));
+        QCOMPARE(refused.refusal, result.problems.constFirst());
+
+        // The same in a CSV cell and an XPath: the line's whole length counts.
+        QByteArray csv = "url,name\nhttps://d.example/,";
+        csv += QByteArray(20000, 'n');
+        csv += "\n";
+        const BlogListReadResult fromCsv = BlogListReader::readCsv(csv);
+        QCOMPARE(fromCsv.blogs.size(), 1);
+        QVERIFY(fromCsv.blogs.at(0).url.isValid()); // a long name is shortened, not refused
+        QVERIFY(fromCsv.blogs.at(0).name.size() <= BlogListReader::kShownInputChars + 1);
+        const BlogListReadResult longXPath = BlogListReader::readText(
+            QStringLiteral("https://e.example/\t//a[@x='") + QString(9000, QLatin1Char('y')) + QStringLiteral("']"));
+        QCOMPARE(longXPath.blogs.size(), 1);
+        QVERIFY(!longXPath.blogs.at(0).url.isValid());
+        QVERIFY(longXPath.blogs.at(0).xpath.isEmpty());
+    }
+
+    void readsAFiftyMegabyteListOfLongLines()
+    {
+        // Five 10 MB lines between addresses: every line read once, each long one refused.
+        QString text;
+        text.reserve(52 * 1024 * 1024);
+        for (int i = 0; i < 5; ++i) {
+            text += QStringLiteral("https://blog%1.example/\n").arg(i);
+            text += QString(10 * 1024 * 1024, QLatin1Char(i % 2 ? 'a' : ':'));
+            text += QLatin1Char('\n');
+        }
+        const BlogListReadResult result = BlogListReader::readText(text);
+        QCOMPARE(result.blogs.size(), 10);
+        QCOMPARE(result.problems.size(), 5);
+        for (int i = 0; i < 5; ++i) {
+            QCOMPARE(result.blogs.at(2 * i).url, QUrl(QStringLiteral("https://blog%1.example/").arg(i)));
+            QVERIFY(result.blogs.at(2 * i + 1).input.size() <= BlogListReader::kShownInputChars + 1);
+            QVERIFY(result.problems.at(i).startsWith(QStringLiteral("line %1 is too long").arg(2 * i + 2)));
+        }
+    }
+
+    void refusesOverlongAddresses()
+    {
+        const QString longUrl = QStringLiteral("https://a.example/") + QString(3000, QLatin1Char('p'));
+        const BlogListReadResult result = BlogListReader::readText(longUrl + QStringLiteral("\nhttps://b.example/")
+                                                                   + QString(1000, QLatin1Char('p')));
+        QCOMPARE(result.blogs.size(), 2);
+        QVERIFY(!result.blogs.at(0).url.isValid());
+        QVERIFY(result.blogs.at(1).url.isValid()); // 1,000 characters are fine
+        QCOMPARE(result.problems.size(), 1);
+        QCOMPARE(result.problems.constFirst(),
+                 QStringLiteral("line 1: the address is longer than %1 characters").arg(QLocale().toString(2048)));
+    }
+
+    void saysWhenALineHoldsSeveralAddresses()
+    {
+        const BlogListReadResult result = BlogListReader::readText(QStringLiteral(
+            "https://a.example/ https://b.example/ and https://c.example/\nhttps://d.example/?u=https://e/"));
+        QCOMPARE(result.blogs.size(), 2);
+        QCOMPARE(result.blogs.at(0).url, QUrl(QStringLiteral("https://a.example/")));
+        QCOMPARE(result.blogs.at(1).url, QUrl(QStringLiteral("https://d.example/?u=https://e/")));
+        QCOMPARE(result.problems.size(), 1);
+        QVERIFY2(result.problems.constFirst().startsWith(QStringLiteral("line 1 holds 3 addresses")),
+                 qPrintable(result.problems.constFirst()));
+        QCOMPARE(BlogListReader::scanLine(QStringLiteral("https://a.example/ https://b.example/")).addresses, 2);
+    }
+
+    void refusesAnAddressCutAtASpace_data()
+    {
+        QTest::addColumn<QString>("line");
+        QTest::addColumn<bool>("refused");
+        QTest::addRow("space in the host") << QStringLiteral("http://a b.com/") << true;
+        QTest::addRow("space before a path") << QStringLiteral("https://intranet /blog") << true;
+        QTest::addRow("name after an address") << QStringLiteral("https://a.example/ b.example") << false;
+        QTest::addRow("words after localhost") << QStringLiteral("http://localhost my test blog") << false;
+        QTest::addRow("words after a host") << QStringLiteral("http://intranet is my blog") << false;
+        QTest::addRow("comment after an address") << QStringLiteral("https://a.example great") << false;
+    }
+
+    void refusesAnAddressCutAtASpace()
+    {
+        QFETCH(QString, line);
+        QFETCH(bool, refused);
+        const BlogListReadResult result = BlogListReader::readText(line);
+        QCOMPARE(result.blogs.size(), 1);
+        QCOMPARE(!result.blogs.constFirst().url.isValid(), refused);
+        if (refused) {
+            QCOMPARE(result.problems,
+                     QStringList { QStringLiteral("line 1: the address has a space in it; write it without spaces") });
+            QCOMPARE(result.blogs.constFirst().input, line); // its row shows what was written
+            QCOMPARE(result.blogs.constFirst().refusal, result.problems.constFirst());
+        } else {
+            QVERIFY(result.problems.isEmpty());
+        }
+    }
+
+    void pastingAddsOnlyNewAcceptedBlogs()
+    {
+        const BlogListReadResult existing
+            = BlogListReader::readText(QStringLiteral("https://a.example/\nhttps://b.example/blog/\n"));
+        // Both already listed (one spelled differently), a junk line, a new blog twice, an ftp line.
+        const QString pasted = QStringLiteral("https://A.example\nhttps://b.example/blog\nsome words\n"
+                                              "https://c.example/\t//h2/a\nhttps://c.example/\nftp://d.example/\n");
+        const BlogListAddition addition = BlogListReader::additions(existing.blogs, pasted);
+        QCOMPARE(addition.added.size(), 1);
+        QCOMPARE(addition.added.constFirst().url, QUrl(QStringLiteral("https://c.example/")));
+        QCOMPARE(addition.text, QStringLiteral("https://c.example/\t//h2/a\n"));
+        QCOMPARE(addition.alreadyListed, 3);
+        QCOMPARE(addition.refused, 2);
+        QCOMPARE(addition.problems.size(), 2);
+        QVERIFY(addition.problems.constFirst().startsWith(QStringLiteral("line 3:")));
+        QCOMPARE(addition.summary(), QStringLiteral("1 blog(s) added, 3 already in the list, 2 line(s) refused"));
+
+        // Nothing new: nothing to add, and the summary says so.
+        const BlogListAddition again = BlogListReader::additions(existing.blogs, QStringLiteral("https://a.example/"));
+        QVERIFY(again.added.isEmpty());
+        QVERIFY(again.text.isEmpty());
+        QCOMPARE(again.alreadyListed, 1);
+    }
+
+    void shortSummaryCountsProblemsAndNamesTheirLines()
+    {
+        const BlogListReadResult result = BlogListReader::readText(
+            QStringLiteral("https://a.example/\nftp://b.example/\nwords\nhttps://a.example/\nmore words\nx y\n"));
+        QCOMPARE(result.problems.size(), 4);
+        QCOMPARE(result.shortSummary(),
+                 QStringLiteral("5 blog(s), 1 duplicate(s) skipped, 4 problem(s) (lines 2, 3, 5, \u2026)"));
+        QCOMPARE(BlogListReader::readText(QStringLiteral("https://a.example/")).shortSummary(),
+                 QStringLiteral("1 blog(s)"));
     }
 
     void reportsAMissingFile()

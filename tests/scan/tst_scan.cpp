@@ -569,6 +569,54 @@ private Q_SLOTS:
         QCOMPARE(scan.results().constFirst().title, QStringLiteral("Again"));
     }
 
+    void stopCountsCancelledBlogsApartFromFailures()
+    {
+        FakeHttpServer server;
+        QVERIFY(server.start());
+        HttpResponse hang;
+        hang.delivery = HttpResponse::Delivery::Hang;
+        server.route("/hang", hang);
+        server.html("/ok", FakeBlog::frontPage("/post.html"));
+        server.html("/post.html", FakeBlog::article("Done"));
+        QList<BlogEntry> entries;
+        BlogEntry ok;
+        ok.url = server.url(QStringLiteral("/ok"));
+        entries.append(ok);
+        BlogEntry invalid;
+        invalid.input = QStringLiteral("not a blog");
+        entries.append(invalid);
+        for (int i = 0; i < 5; ++i) {
+            BlogEntry entry;
+            entry.url = server.url(QStringLiteral("/hang?blog=%1").arg(i));
+            entries.append(entry);
+        }
+        Scan scan;
+        scan.start(entries);
+        QTRY_COMPARE(scan.finishedCount(), 2); // the ok blog and the invalid one
+        QTRY_COMPARE(server.server().requestsInFlight(), 5);
+        QSignalSpy finished(&scan, &Scan::finished);
+        scan.stop();
+        QVERIFY(finished.wait(5000));
+        // Stopped is not failed: the one invalid line failed, the five stopped blogs are cancelled.
+        QCOMPARE(scan.finishedCount(), 7);
+        QCOMPARE(scan.failedCount(), 1);
+        QCOMPARE(scan.cancelledCount(), 5);
+        QVERIFY(!isFailureStatus(BlogStatus::Cancelled));
+        QVERIFY(isFinalStatus(BlogStatus::Cancelled));
+        QVERIFY(isFailureStatus(BlogStatus::Timeout));
+        QCOMPARE(BlogStatusText::code(BlogStatus::Cancelled), QStringLiteral("cancelled"));
+    }
+
+    void labelsTellHttpErrorsApart()
+    {
+        QCOMPARE(BlogStatusText::label(BlogStatus::HttpError, 404), QStringLiteral("HTTP 404"));
+        QCOMPARE(BlogStatusText::label(BlogStatus::HttpError, 503), QStringLiteral("HTTP 503"));
+        QCOMPARE(BlogStatusText::label(BlogStatus::HttpError, 302), QStringLiteral("Redirect loop"));
+        QCOMPARE(BlogStatusText::label(BlogStatus::Timeout, 0), BlogStatusText::label(BlogStatus::Timeout));
+        // The CSV keeps one code for all of them.
+        QCOMPARE(BlogStatusText::code(BlogStatus::HttpError), QStringLiteral("http_error"));
+    }
+
     void sharedHostIsQueuedNotTimedOut()
     {
         // Qt counts time queued behind its 6 connections per host against the transfer timeout;

@@ -18,6 +18,7 @@ ScanSession::Counts walked(const ScanSession &session)
         ++counts.total;
         counts.done += isFinalStatus(result.status) ? 1 : 0;
         counts.failed += isFailureStatus(result.status) ? 1 : 0;
+        counts.cancelled += result.status == BlogStatus::Cancelled ? 1 : 0;
         counts.withNewArticle += result.isNew ? 1 : 0;
         counts.unchanged += result.unchanged ? 1 : 0;
         for (const RequestTiming &timing : result.timings)
@@ -71,6 +72,40 @@ private Q_SLOTS:
         QCOMPARE(session.row(0).title, QStringLiteral("A post"));
         QCOMPARE(session.row(1).status, BlogStatus::HttpError);
         QCOMPARE(session.row(2).status, BlogStatus::InvalidUrl);
+    }
+
+    void countsCancelledBlogsApartAndRetriesThem()
+    {
+        FakeHttpServer server;
+        QVERIFY(server.start());
+        HttpResponse hang;
+        hang.delivery = HttpResponse::Delivery::Hang;
+        server.route("/hang", hang);
+        server.html("/", FakeBlog::frontPage("/post.html"));
+        server.html("/post.html", FakeBlog::article("A post"));
+        ScanSession session;
+        session.setUseHistory(false);
+        QSignalSpy finished(&session, &ScanSession::finished);
+        session.start({ entry(server.url()), entry(QUrl(QStringLiteral("not a url"))),
+                        entry(server.url(QStringLiteral("/hang?a"))), entry(server.url(QStringLiteral("/hang?b"))) });
+        QTRY_COMPARE(session.counts().done, 2);
+        QTRY_COMPARE(server.server().requestsInFlight(), 2);
+        session.stop();
+        QVERIFY(finished.wait(5000));
+        // Stop means stopped: two cancelled, one failed, one ok.
+        const ScanSession::Counts counts = session.counts();
+        QVERIFY(counts == walked(session));
+        QCOMPARE(counts.done, 4);
+        QCOMPARE(counts.failed, 1);
+        QCOMPARE(counts.cancelled, 2);
+        QCOMPARE(session.row(2).status, BlogStatus::Cancelled);
+        // Retry Failed resumes what Stop cut short, with the failed row.
+        server.html("/hang", FakeBlog::frontPage("/post.html"));
+        QCOMPARE(session.retryFailed(), 3);
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(session.counts().cancelled, 0);
+        QCOMPARE(session.row(2).status, BlogStatus::Ok);
+        QCOMPARE(session.row(3).status, BlogStatus::Ok);
     }
 
     void retriesOnlyTheFailedRowsInPlace()

@@ -7,6 +7,8 @@
 #include <QAbstractItemModelTester>
 #include <QColor>
 #include <QFont>
+#include <QIcon>
+#include <QLocale>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTextDocument>
@@ -96,7 +98,10 @@ private Q_SLOTS:
         QList<BlogEntry> list = blogs(2);
         list[1].name = QStringLiteral("Named Blog");
         model.reset(list);
-        QCOMPARE(model.index(0, ResultsModel::Blog).data().toString(), QStringLiteral("https://blog0.example/"));
+        // A blog without a name shows its host (#14: the address is in the tooltip).
+        QCOMPARE(model.index(0, ResultsModel::Blog).data().toString(), QStringLiteral("blog0.example"));
+        QCOMPARE(model.index(0, ResultsModel::Blog).data(Qt::ToolTipRole).toString(),
+                 plainTooltip(QStringLiteral("https://blog0.example/")));
         QCOMPARE(model.index(1, ResultsModel::Blog).data().toString(), QStringLiteral("Named Blog"));
         QCOMPARE(model.result(1).status, BlogStatus::Pending);
         QCOMPARE(model.index(0, ResultsModel::Status).data().toString(), BlogStatusText::label(BlogStatus::Pending));
@@ -442,6 +447,155 @@ private Q_SLOTS:
         QCOMPARE(proxy.rowCount(), 0);
         proxy.setSearchText(QString());
         QCOMPARE(proxy.rowCount(), 2);
+    }
+
+    void namesBlogsByListThenSiteThenAddress()
+    {
+        ResultsModel model;
+        QList<BlogEntry> list = blogs(4);
+        list[0].name = QStringLiteral("From the list");
+        list[2].url = QUrl(QStringLiteral("http://blog2.example:8080/notes/?lang=fr"));
+        list[3].url = QUrl();
+        list[3].input = QStringLiteral("http://[::1 a line that is no address");
+        model.reset(list);
+        BlogResult named = model.result(0);
+        named.siteName = QStringLiteral("The Site's Own Name");
+        named.status = BlogStatus::Ok;
+        model.updateResult(named);
+        BlogResult site = model.result(1);
+        site.siteName = QStringLiteral("The Site's Own Name");
+        site.status = BlogStatus::Ok;
+        model.updateResult(site);
+        model.flush();
+        const auto cell = [&model](int row) { return model.index(row, ResultsModel::Blog).data().toString(); };
+        QCOMPARE(cell(0), QStringLiteral("From the list"));
+        QCOMPARE(cell(1), QStringLiteral("The Site's Own Name"));
+        QCOMPARE(cell(2), QStringLiteral("blog2.example:8080/notes?lang=fr"));
+        // A refused line keeps its own text, so the user can tell which line it was.
+        QCOMPARE(cell(3), QStringLiteral("http://[::1 a line that is no address"));
+        QCOMPARE(model.index(3, ResultsModel::Blog).data(Qt::ToolTipRole).toString(),
+                 plainTooltip(QStringLiteral("http://[::1 a line that is no address")));
+        QCOMPARE(model.index(1, ResultsModel::Blog).data(Qt::ToolTipRole).toString(),
+                 plainTooltip(QStringLiteral("https://blog1.example/")));
+        QCOMPARE(model.index(1, ResultsModel::Blog).data(ResultsModel::SortRole).toString(), cell(1));
+    }
+
+    void explainsFailuresInTheTitleCellAndTheErrorColumn()
+    {
+        ResultsModel model;
+        QAbstractItemModelTester modelTester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        model.reset(blogs(4));
+        BlogResult notFound = finished(0, 20, BlogStatus::HttpError);
+        notFound.httpStatus = 404;
+        notFound.error = QStringLiteral("The server answered 404 Not Found.\nSecond line");
+        model.updateResult(notFound);
+        BlogResult serverError = finished(1, 20, BlogStatus::HttpError);
+        serverError.httpStatus = 503;
+        model.updateResult(serverError);
+        BlogResult loop = finished(2, 20, BlogStatus::HttpError);
+        loop.httpStatus = 301;
+        model.updateResult(loop);
+        model.updateResult(finished(3, 20));
+        model.flush();
+
+        const auto data
+            = [&model](int row, int column, int role = Qt::DisplayRole) { return model.index(row, column).data(role); };
+        QCOMPARE(data(0, ResultsModel::Status).toString(), QStringLiteral("HTTP 404"));
+        QCOMPARE(data(1, ResultsModel::Status).toString(), QStringLiteral("HTTP 503"));
+        QCOMPARE(data(2, ResultsModel::Status).toString(), QStringLiteral("Redirect loop"));
+        QCOMPARE(data(3, ResultsModel::Status).toString(), QStringLiteral("OK"));
+        for (int row = 0; row < 4; ++row)
+            QVERIFY(!data(row, ResultsModel::Status, Qt::DecorationRole).value<QIcon>().isNull());
+
+        // The reason on one line, muted and italic, where the headline would be.
+        QCOMPARE(data(0, ResultsModel::Title).toString(),
+                 QStringLiteral("The server answered 404 Not Found. Second line"));
+        QVERIFY(data(0, ResultsModel::Title, Qt::FontRole).value<QFont>().italic());
+        QVERIFY(data(0, ResultsModel::Title, Qt::ForegroundRole).isValid());
+        QCOMPARE(data(0, ResultsModel::Error).toString(), data(0, ResultsModel::Title).toString());
+        QVERIFY(data(0, ResultsModel::Error, Qt::ToolTipRole).toString().contains(QStringLiteral("Second line")));
+        // Sorting by title keeps the failures together at the end (no title).
+        QVERIFY(!data(0, ResultsModel::Title, ResultsModel::SortRole).isValid());
+        // An ok row: the headline, upright, no error.
+        QCOMPARE(data(3, ResultsModel::Title).toString(), QStringLiteral("Post 3"));
+        QVERIFY(!data(3, ResultsModel::Title, Qt::FontRole).isValid());
+        QCOMPARE(data(3, ResultsModel::Error).toString(), QString());
+        QCOMPARE(model.headerData(ResultsModel::Error, Qt::Horizontal).toString(), QStringLiteral("Error"));
+    }
+
+    void noCellCarriesMegabytes()
+    {
+        ResultsModel model;
+        QList<BlogEntry> list = blogs(2);
+        list[1].url = QUrl();
+        list[1].input = QStringLiteral("http://") + QString(10 * 1024 * 1024, QLatin1Char('x'));
+        model.reset(list);
+        BlogResult result = finished(0, 10);
+        result.title = QString(5 * 1024 * 1024, QLatin1Char('t'));
+        result.rawTitle = QString(5 * 1024 * 1024, QLatin1Char('r'));
+        result.error = QString(1024 * 1024, QLatin1Char('e'));
+        result.status = BlogStatus::NoTitle;
+        model.updateResult(result);
+        model.flush();
+        for (int row = 0; row < model.rowCount(); ++row) {
+            for (int column = 0; column < ResultsModel::ColumnCount; ++column) {
+                for (const int role : { int(Qt::DisplayRole), int(Qt::ToolTipRole) }) {
+                    const QString text = model.index(row, column).data(role).toString();
+                    // An escaped tooltip may grow by its markup, never by megabytes.
+                    QVERIFY2(text.size() <= 4 * ResultsModel::kMaxCellChars,
+                             qPrintable(QStringLiteral("row %1 column %2 role %3: %4 characters")
+                                            .arg(row)
+                                            .arg(column)
+                                            .arg(role)
+                                            .arg(text.size())));
+                }
+            }
+        }
+        QCOMPARE(model.index(0, ResultsModel::Title).data().toString().size(), ResultsModel::kMaxCellChars + 1);
+        QVERIFY(model.index(1, ResultsModel::Blog).data().toString().startsWith(QStringLiteral("http://xxx")));
+    }
+
+    void showsCancelledRowsApartFromFailures()
+    {
+        ResultsModel model;
+        model.reset(blogs(3));
+        model.updateResult(finished(0, 10));
+        model.updateResult(finished(1, 10, BlogStatus::Cancelled));
+        model.updateResult(finished(2, 10, BlogStatus::Timeout));
+        model.flush();
+        // (The counts live in ScanSession: tst_scansession counts cancelled blogs apart.)
+        QVERIFY(!model.index(1, ResultsModel::Status).data(Qt::ForegroundRole).isValid()); // not in failure red
+    }
+
+    void waterfallAxisLeavesOutliersOut()
+    {
+        // Ten healthy blogs of 100 to 1,000 ms and one that took 100 times longer.
+        ResultsModel model;
+        model.reset(blogs(11));
+        for (int i = 0; i < 10; ++i)
+            model.updateResult(finished(i, 100 * (i + 1)));
+        model.updateResult(finished(10, 100000, BlogStatus::Timeout));
+        model.flush();
+        QCOMPARE(model.latestEndMs(), 100000);
+        QCOMPARE(model.axisEndMs(), 1000); // the healthy rows fill the axis
+        QCOMPARE(model.index(0, ResultsModel::Waterfall).data(ResultsModel::AxisEndRole).toLongLong(), 1000);
+        QCOMPARE(model.headerData(ResultsModel::Waterfall, Qt::Horizontal).toString(),
+                 QStringLiteral("Waterfall (0–%1 s)").arg(QLocale().toString(1.0, 'f', 1)));
+        // The outlier's exact times stay in its tooltip.
+        QVERIFY(model.index(10, ResultsModel::Waterfall)
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .contains(QStringLiteral("takes %1 ms").arg(QLocale().toString(50000))));
+
+        // Spread rows without an outlier keep the whole range.
+        QList<qint64> spread { 100, 900, 2000, 2500 };
+        QCOMPARE(ResultsModel::axisEndFor(spread), 2500);
+        QList<qint64> none;
+        QCOMPARE(ResultsModel::axisEndFor(none), 0);
+        QList<qint64> one { 15000 };
+        QCOMPARE(ResultsModel::axisEndFor(one), 15000);
+        QList<qint64> withOutlier { 200, 300, 400, 15000 };
+        QCOMPARE(ResultsModel::axisEndFor(withOutlier), 400);
     }
 
     void showsNewRowsInBold()

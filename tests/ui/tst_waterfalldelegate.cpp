@@ -98,6 +98,71 @@ private Q_SLOTS:
         QVERIFY(WaterfallDelegate::errorColor() != WaterfallDelegate::color(RequestKind::Article));
     }
 
+    void healthyRowsStayReadableBesideAnOutlier()
+    {
+        // Ten blogs of 200-650 ms and one request that takes 100 times longer (a 60 s timeout).
+        ResultsModel model;
+        QList<BlogEntry> entries;
+        for (int i = 0; i < 11; ++i) {
+            BlogEntry entry;
+            entry.url = QUrl(QStringLiteral("https://blog%1.example/").arg(i));
+            entries.append(entry);
+        }
+        model.reset(entries);
+        for (int i = 0; i < 11; ++i) {
+            BlogResult result;
+            result.index = i;
+            result.blogUrl = entries.at(i).url;
+            result.status = i == 10 ? BlogStatus::Timeout : BlogStatus::Ok;
+            const qint64 end = i == 10 ? 60000 : 200 + 50 * i;
+            result.timings
+                = { timing(RequestKind::FrontPage, 0, end / 2),
+                    timing(RequestKind::Article, end / 2, end, i == 10 ? QStringLiteral("timed out") : QString()) };
+            model.updateResult(result);
+        }
+        model.flush();
+        const qint64 axis = model.index(0, ResultsModel::Waterfall).data(ResultsModel::AxisEndRole).toLongLong();
+        QCOMPARE(axis, 650);
+
+        // In a 200 px cell every healthy row's bars span at least 60 px, not the 2-3 px a 0-60 s axis
+        // would leave them; the slowest healthy row fills the cell.
+        const QRectF cell(0, 0, 200 + 2 * kMargin, 20);
+        for (int row = 0; row < 10; ++row) {
+            const BlogResult result = model.result(row);
+            const QList<QRectF> bars = WaterfallDelegate::barRects(result, axis, cell);
+            QVERIFY2(bars.constLast().right() - bars.constFirst().left() >= 60, qPrintable(QString::number(row)));
+            for (const RequestTiming &t : result.timings)
+                QVERIFY(!WaterfallDelegate::isClipped(t, axis));
+        }
+        QCOMPARE(WaterfallDelegate::barRects(model.result(9), axis, cell).constLast().right(), cell.right() - kMargin);
+        // The outlier runs to the end of the cell, clipped and marked with an arrow there.
+        const BlogResult outlier = model.result(10);
+        const QList<QRectF> bars = WaterfallDelegate::barRects(outlier, axis, cell);
+        QCOMPARE(bars.constLast().right(), cell.right() - kMargin);
+        QVERIFY(WaterfallDelegate::isClipped(outlier.timings.at(0), axis));
+        QVERIFY(WaterfallDelegate::isClipped(outlier.timings.at(1), axis));
+        const QPolygonF arrow = WaterfallDelegate::clipMark(bars.constLast());
+        QCOMPARE(arrow.boundingRect().right(), bars.constLast().right());
+        QCOMPARE(arrow.boundingRect().width(), WaterfallDelegate::kClipMarkWidth);
+
+        // Painted: the arrow's tip is in the text colour at the cell's right end.
+        QTableView view;
+        view.setModel(&model);
+        WaterfallDelegate delegate;
+        QImage image(int(cell.width()), 20, QImage::Format_ARGB32);
+        image.fill(Qt::white);
+        QPainter painter(&image);
+        QStyleOptionViewItem option;
+        option.rect = image.rect();
+        option.widget = &view;
+        option.palette.setColor(QPalette::Base, Qt::white);
+        option.palette.setColor(QPalette::Text, Qt::black);
+        delegate.paint(&painter, option, model.index(10, ResultsModel::Waterfall));
+        painter.end();
+        const QColor nearTip(image.pixel(int(cell.right() - kMargin - 3), image.height() / 2));
+        QVERIFY2(nearTip.lightness() < 60, qPrintable(nearTip.name()));
+    }
+
     void paintsTheBarsInTheirColours()
     {
         ResultsModel model;
