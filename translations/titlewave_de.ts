@@ -817,7 +817,15 @@ unlesbare Eingabe,
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+12"/>
+        <location line="+3"/>
+        <source>%n blog(s) unchanged since the last scan (not modified: the remembered article)</source>
+        <translation>
+            <numerusform>%n Blog seit dem letzten Scan unverändert (nicht geändert: der gespeicherte Artikel)</numerusform>
+            <numerusform>%n Blogs seit dem letzten Scan unverändert (nicht geändert: der gespeicherte Artikel)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+15"/>
         <source>%n blog(s) in %1 s: %2 ok, %3 failed</source>
         <translation>
             <numerusform>%n Blog in %1 s: %2 ok, %3 fehlgeschlagen</numerusform>

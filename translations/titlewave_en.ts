@@ -95,7 +95,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+12"/>
+        <location line="+3"/>
+        <source>%n blog(s) unchanged since the last scan (not modified: the remembered article)</source>
+        <translation>
+            <numerusform>%n blog unchanged since the last scan (not modified: the remembered article)</numerusform>
+            <numerusform>%n blogs unchanged since the last scan (not modified: the remembered article)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+15"/>
         <source>%n blog(s) in %1 s: %2 ok, %3 failed</source>
         <translation>
             <numerusform>%n blog in %1 s: %2 ok, %3 failed</numerusform>

@@ -817,7 +817,15 @@ entrada ilegible,
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+12"/>
+        <location line="+3"/>
+        <source>%n blog(s) unchanged since the last scan (not modified: the remembered article)</source>
+        <translation>
+            <numerusform>%n blog sin cambios desde el último análisis (no modificado: el artículo recordado)</numerusform>
+            <numerusform>%n blogs sin cambios desde el último análisis (no modificados: el artículo recordado)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+15"/>
         <source>%n blog(s) in %1 s: %2 ok, %3 failed</source>
         <translation>
             <numerusform>%n blog en %1 s: %2 bien, %3 fallidos</numerusform>

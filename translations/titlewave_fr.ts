@@ -817,7 +817,15 @@ ou liste illisible,
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+12"/>
+        <location line="+3"/>
+        <source>%n blog(s) unchanged since the last scan (not modified: the remembered article)</source>
+        <translation>
+            <numerusform>%n blog inchangé depuis la dernière analyse (non modifié&#xa0;: l’article mémorisé)</numerusform>
+            <numerusform>%n blogs inchangés depuis la dernière analyse (non modifiés&#xa0;: l’article mémorisé)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+15"/>
         <source>%n blog(s) in %1 s: %2 ok, %3 failed</source>
         <translation>
             <numerusform>%n blog en %1&#xa0;s&#xa0;: %2 OK, %3 en échec</numerusform>

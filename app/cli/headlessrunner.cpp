@@ -114,6 +114,12 @@ void HeadlessRunner::onScanFinished()
     if (counts.withNewArticle > 0)
         m_stderr << "titlewave: "
                  << tr("%n blog(s) with a new article since the last scan", nullptr, counts.withNewArticle) << Qt::endl;
+    if (counts.unchanged > 0) {
+        m_stderr << "titlewave: "
+                 << tr("%n blog(s) unchanged since the last scan (not modified: the remembered article)", nullptr,
+                       counts.unchanged)
+                 << Qt::endl;
+    }
     const QByteArray output = m_session.encode(m_format);
     bool written = false;
     QString error;

@@ -131,6 +131,7 @@ void Download::request(const QUrl &url)
     if (!m_validators.lastModified.isEmpty())
         request.setRawHeader("If-Modified-Since", m_validators.lastModified);
     m_sentCookies = false;
+    m_cookiesKept.clear();
     if (m_cookies) {
         const QList<QNetworkCookie> cookies = m_cookies->cookiesForUrl(url);
         if (!cookies.isEmpty()) {
@@ -172,10 +173,20 @@ void Download::keepCookies(const QUrl &url)
 {
     if (!m_cookies || !m_reply)
         return;
-    // Qt replaces the reply's headers with each redirect hop's: these are the current hop's.
-    const auto cookies = m_reply->header(QNetworkRequest::SetCookieHeader).value<QList<QNetworkCookie>>();
-    if (!cookies.isEmpty())
-        m_cookies->setCookiesFromUrl(cookies, url);
+    // One reply may carry several hops (redirects Qt follows), and Qt sometimes keeps an earlier
+    // hop's Set-Cookie among a later hop's headers: a cookie already kept from this reply belongs
+    // to the hop that set it, never to the next host.
+    QList<QNetworkCookie> fresh;
+    for (const QNetworkCookie &cookie :
+         m_reply->header(QNetworkRequest::SetCookieHeader).value<QList<QNetworkCookie>>()) {
+        const QByteArray raw = cookie.toRawForm();
+        if (!m_cookiesKept.contains(raw)) {
+            m_cookiesKept.append(raw);
+            fresh.append(cookie);
+        }
+    }
+    if (!fresh.isEmpty())
+        m_cookies->setCookiesFromUrl(fresh, url);
 }
 
 void Download::onMetaDataChanged()
@@ -183,8 +194,12 @@ void Download::onMetaDataChanged()
     onProgress();
     if (!m_reply)
         return;
-    // Every hop's answer, redirects included: a cookie check sets its cookie on the redirect.
-    keepCookies(m_result.timing.finalUrl);
+    // The final answer's cookies, for the URL it came from. A redirect's are kept in
+    // onRedirected, with the URL it left: Qt does not always report a redirect's headers before
+    // it asks about the redirect, and by then the reply's URL is already the target's.
+    const int status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (status < 300 || status >= 400 || status == 304)
+        keepCookies(m_reply->url());
     const QVariant length = m_reply->header(QNetworkRequest::ContentLengthHeader);
     const bool compressed = !m_reply->rawHeader("Content-Encoding").isEmpty();
     // Too large by its announced length, unless what matters may come before the cap.

@@ -96,6 +96,7 @@ private:
     PageValidators m_validators;
     /// The current hop carried a Cookie header: Qt would copy it to wherever a redirect leads.
     bool m_sentCookies = false;
+    QList<QByteArray> m_cookiesKept; ///< Set-Cookie values of the current reply already kept
     QString m_proxyName; ///< "host:port" of the proxy this download goes through, empty when direct
     bool m_retried = false;
     bool m_lastOnHost = false;

@@ -159,6 +159,7 @@ void ScanSession::count(const BlogResult &result, int sign)
     m_counts.failed += isFailureStatus(result.status) ? sign : 0;
     m_counts.cancelled += result.status == BlogStatus::Cancelled ? sign : 0;
     m_counts.withNewArticle += result.isNew ? sign : 0;
+    m_counts.unchanged += result.unchanged ? sign : 0;
     for (const RequestTiming &timing : result.timings)
         m_counts.requestMs += sign * timing.durationMs();
 }

@@ -37,6 +37,7 @@ public:
         int failed = 0; ///< final and not ok; a cancelled row is not failed
         int cancelled = 0; ///< rows Stop ended before they finished
         int withNewArticle = 0; ///< rows whose article differs from the last scan's
+        int unchanged = 0; ///< rows whose blog answered 304: the remembered article, not fetched
         qint64 requestMs = 0; ///< every request of every row, added up
         friend bool operator==(const Counts &, const Counts &) = default;
     };

@@ -246,9 +246,29 @@ private Q_SLOTS:
         QVERIFY2(row.contains(",ok,") && row.contains("/post.html,Kept post,unchanged,"), row.constData());
         QVERIFY2(row.contains(",304,"), row.constData());
         QVERIFY2(row.endsWith(",no"), row.constData());
+        QVERIFY2(rescan.err.contains("1 blog unchanged since the last scan"), rescan.err.constData());
         // The first run and --no-history sent nothing; the rescan sent the ETag and fetched no article.
         QCOMPARE(conditions, (QList<QByteArray> { QByteArray(), QByteArray(), "\"front-1\"" }));
         QCOMPARE(server.requestCount(), 5);
+    }
+
+    void deadlineEndsATricklingBlog()
+    {
+        // A byte every 300 ms: never silent for --timeout's 5 s, never finished.
+        FakeHttpServer server;
+        QVERIFY(server.start());
+        HttpResponse trickle;
+        trickle.body = FakeBlog::frontPage("/post.html");
+        trickle.delivery = HttpResponse::Delivery::Trickle;
+        trickle.trickleIntervalMs = 300;
+        server.route("/", trickle);
+        const Run run = runTitlewave({ QStringLiteral("--headless"), QStringLiteral("-"), QStringLiteral("-o"),
+                                       QStringLiteral("-"), QStringLiteral("--no-history"), QStringLiteral("--timeout"),
+                                       QStringLiteral("5"), QStringLiteral("--deadline"), QStringLiteral("1") },
+                                     server.url().toEncoded() + "\n");
+        QCOMPARE(run.exitCode, 1);
+        const QByteArray row = csvLines(run.out).value(1);
+        QVERIFY2(row.contains(",timeout,") && row.contains("deadline"), row.constData());
     }
 
     void writesJson()

@@ -20,6 +20,7 @@ ScanSession::Counts walked(const ScanSession &session)
         counts.failed += isFailureStatus(result.status) ? 1 : 0;
         counts.cancelled += result.status == BlogStatus::Cancelled ? 1 : 0;
         counts.withNewArticle += result.isNew ? 1 : 0;
+        counts.unchanged += result.unchanged ? 1 : 0;
         for (const RequestTiming &timing : result.timings)
             counts.requestMs += timing.durationMs();
     }
@@ -200,6 +201,8 @@ private Q_SLOTS:
         QCOMPARE(row.title, QStringLiteral("Once fetched"));
         QCOMPARE(row.articleUrl, server.url(QStringLiteral("/post.html")));
         QCOMPARE(server.requestCount(), 3); // front page and article, then one 304
+        QCOMPARE(session.counts().unchanged, 1);
+        QVERIFY(session.counts() == walked(session));
     }
 
     void noHistoryReadsAndWritesNothing()
