@@ -227,7 +227,7 @@ QString attribute(const QXmlStreamAttributes &attributes, QLatin1String name)
 }
 } // namespace
 
-QString BlogListReadResult::summary() const
+QStringList BlogListReadResult::countParts() const
 {
     QStringList parts;
     parts << QCoreApplication::translate("BlogListReader", "%n blog(s)", nullptr, int(blogs.size()));
@@ -235,6 +235,12 @@ QString BlogListReadResult::summary() const
         parts << QCoreApplication::translate("BlogListReader", "%n duplicate(s) skipped", nullptr, duplicates);
     if (!error.isEmpty())
         parts << error;
+    return parts;
+}
+
+QString BlogListReadResult::summary() const
+{
+    QStringList parts = countParts();
     constexpr int kShownProblems = 3;
     for (int i = 0; i < problems.size() && i < kShownProblems; ++i)
         parts << problems.at(i);
@@ -246,12 +252,7 @@ QString BlogListReadResult::summary() const
 
 QString BlogListReadResult::shortSummary() const
 {
-    QStringList parts;
-    parts << QCoreApplication::translate("BlogListReader", "%n blog(s)", nullptr, int(blogs.size()));
-    if (duplicates > 0)
-        parts << QCoreApplication::translate("BlogListReader", "%n duplicate(s) skipped", nullptr, duplicates);
-    if (!error.isEmpty())
-        parts << error;
+    QStringList parts = countParts();
     if (!problems.isEmpty()) {
         // The first few line numbers say where to look; the sentences are in the tooltip and rows.
         static const QRegularExpression lineNumber(QStringLiteral("\\d+"));

@@ -20,6 +20,10 @@ struct BlogListReadResult {
     /// For a status bar: counts only, "120 blogs, 3 duplicates skipped, 2 problems (line 7, …)";
     /// the problems themselves go in a tooltip, and a refused line's reason is in its row.
     QString shortSummary() const;
+
+private:
+    /// "120 blogs", the duplicates skipped and the error: how both summaries begin.
+    QStringList countParts() const;
 };
 
 /// What adding a pasted (or imported) list to an existing one really adds.
