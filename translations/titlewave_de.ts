@@ -22,22 +22,22 @@
 <context>
     <name>ArticleLocator</name>
     <message>
-        <location filename="../app/parse/articlelocator.cpp" line="+69"/>
+        <location filename="../app/parse/articlelocator.cpp" line="+75"/>
         <source>The feed lists no article.</source>
         <translation>Der Feed enthält keinen Artikel.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+30"/>
         <source>The front page could not be read as HTML.</source>
         <translation>Die Startseite konnte nicht als HTML gelesen werden.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>The XPath expression “%1” is not valid.</source>
         <translation>Der XPath-Ausdruck „%1“ ist ungültig.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+48"/>
         <source>The XPath expression “%1” selects no link, and no article link was found on the front page.</source>
         <translation>Der XPath-Ausdruck „%1“ wählt keinen Link aus, und auf der Startseite wurde kein Artikellink gefunden.</translation>
     </message>
@@ -86,7 +86,6 @@
     </message>
     <message numerus="yes">
         <location line="+116"/>
-        <location line="+17"/>
         <source>%n blog(s)</source>
         <translation>
             <numerusform>%n Blog</numerusform>
@@ -94,8 +93,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-15"/>
-        <location line="+17"/>
+        <location line="+2"/>
         <source>%n duplicate(s) skipped</source>
         <translation>
             <numerusform>%n Duplikat übersprungen</numerusform>
@@ -103,7 +101,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-10"/>
+        <location line="+13"/>
         <source>%n more problem(s)</source>
         <translation>
             <numerusform>%n weiteres Problem</numerusform>
@@ -111,7 +109,7 @@
         </translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+18"/>
         <source>line %1</source>
         <translation>Zeile %1</translation>
     </message>
@@ -181,17 +179,17 @@
 <context>
     <name>BlogScan</name>
     <message>
-        <location filename="../app/scan/blogscan.cpp" line="+111"/>
+        <location filename="../app/scan/blogscan.cpp" line="+113"/>
         <source>The front page is not a web page or a feed (%1).</source>
         <translation>Die Startseite ist weder eine Webseite noch ein Feed (%1).</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+84"/>
         <source>The blog&apos;s feed lists no article.</source>
         <translation>Der Feed des Blogs enthält keinen Artikel.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+68"/>
         <source>The article&apos;s address is not http or https: %1</source>
         <translation>Die Adresse des Artikels ist weder http noch https: %1</translation>
     </message>
@@ -734,7 +732,7 @@ unlesbare Eingabe,
 <context>
     <name>Download</name>
     <message>
-        <location filename="../app/net/download.cpp" line="+193"/>
+        <location filename="../app/net/download.cpp" line="+208"/>
         <source>The page is %1 MB, over the %2 MB limit.</source>
         <translation>Die Seite ist %1 MB groß und überschreitet die Grenze von %2 MB.</translation>
     </message>
@@ -855,6 +853,24 @@ unlesbare Eingabe,
         <location line="+14"/>
         <source>interrupted by %1: stopping, and writing every blog (the unfinished ones as cancelled)</source>
         <translation>durch %1 unterbrochen: Abbruch, jedes Blog wird geschrieben (die nicht fertigen als abgebrochen)</translation>
+    </message>
+</context>
+<context>
+    <name>InFlightBox</name>
+    <message>
+        <location filename="../ui/inflightbox.cpp" line="+11"/>
+        <source>Automatic</source>
+        <translation>Automatisch</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Blogs scanned at once; Automatic uses as many as the system allows</source>
+        <translation>Gleichzeitig gescannte Blogs; Automatisch nutzt so viele, wie das System erlaubt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Maximum requests in flight</source>
+        <translation>Maximale Anzahl gleichzeitiger Anfragen</translation>
     </message>
 </context>
 <context>
@@ -987,7 +1003,7 @@ unlesbare Eingabe,
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+46"/>
+        <location filename="../ui/mainwindow.cpp" line="+47"/>
         <source>Titlewave</source>
         <translation>Titlewave</translation>
     </message>
@@ -1192,27 +1208,12 @@ unlesbare Eingabe,
         <translation>Hauptleiste</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+79"/>
+        <location filename="../ui/mainwindow.cpp" line="+70"/>
         <source>Max in flight:</source>
         <translation>Max. gleichzeitig:</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Automatic</source>
-        <translation>Automatisch</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Blogs scanned at once; Automatic uses as many as the system allows</source>
-        <translation>Gleichzeitig gescannte Blogs; Automatisch nutzt so viele, wie das System erlaubt</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Maximum requests in flight</source>
-        <translation>Maximale Anzahl gleichzeitiger Anfragen</translation>
-    </message>
-    <message>
-        <location line="+178"/>
+        <location line="+172"/>
         <source>No failed blogs to retry.</source>
         <translation>Keine fehlgeschlagenen Blogs zum Wiederholen.</translation>
     </message>
@@ -1241,7 +1242,7 @@ unlesbare Eingabe,
         <translation>Die Zwischenablage enthält keinen Text zum Einfügen.</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+40"/>
         <source>The new language applies the next time Titlewave starts.</source>
         <translation>Die neue Sprache gilt ab dem nächsten Start von Titlewave.</translation>
     </message>
@@ -1463,7 +1464,7 @@ beginnt bei %3 ms, dauert %4 ms</translation>
 <context>
     <name>ResultsPane</name>
     <message>
-        <location filename="../ui/resultspane.cpp" line="+67"/>
+        <location filename="../ui/resultspane.cpp" line="+68"/>
         <source>Search results</source>
         <translation>Ergebnisse durchsuchen</translation>
     </message>

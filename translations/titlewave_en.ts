@@ -5,7 +5,6 @@
     <name>BlogListReader</name>
     <message numerus="yes">
         <location filename="../app/io/bloglistreader.cpp" line="+233"/>
-        <location line="+17"/>
         <source>%n blog(s)</source>
         <translation>
             <numerusform>%n blog</numerusform>
@@ -13,8 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-15"/>
-        <location line="+17"/>
+        <location line="+2"/>
         <source>%n duplicate(s) skipped</source>
         <translation>
             <numerusform>%n duplicate skipped</numerusform>
@@ -22,7 +20,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-10"/>
+        <location line="+13"/>
         <source>%n more problem(s)</source>
         <translation>
             <numerusform>%n more problem</numerusform>
@@ -30,7 +28,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+27"/>
+        <location line="+22"/>
         <source>%n problem(s) (%1)</source>
         <translation>
             <numerusform>%n problem (%1)</numerusform>
@@ -76,7 +74,7 @@
 <context>
     <name>Download</name>
     <message numerus="yes">
-        <location filename="../app/net/download.cpp" line="+267"/>
+        <location filename="../app/net/download.cpp" line="+282"/>
         <source>More than %n redirect(s): the server redirects in a loop.</source>
         <translation>
             <numerusform>More than %n redirect: the server redirects in a loop.</numerusform>
@@ -165,7 +163,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="+309"/>
+        <location filename="../ui/mainwindow.cpp" line="+288"/>
         <location line="+10"/>
         <source>Scanning %n blog(s) again</source>
         <translation>
@@ -177,7 +175,7 @@
 <context>
     <name>ResultsPane</name>
     <message numerus="yes">
-        <location filename="../ui/resultspane.cpp" line="+282"/>
+        <location filename="../ui/resultspane.cpp" line="+283"/>
         <source>Exported %n blog(s) to %1</source>
         <translation>
             <numerusform>Exported %n blog to %1</numerusform>

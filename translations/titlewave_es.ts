@@ -22,22 +22,22 @@
 <context>
     <name>ArticleLocator</name>
     <message>
-        <location filename="../app/parse/articlelocator.cpp" line="+69"/>
+        <location filename="../app/parse/articlelocator.cpp" line="+75"/>
         <source>The feed lists no article.</source>
         <translation>El feed no contiene ningún artículo.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+30"/>
         <source>The front page could not be read as HTML.</source>
         <translation>No se pudo leer la página principal como HTML.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>The XPath expression “%1” is not valid.</source>
         <translation>La expresión XPath «%1» no es válida.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+48"/>
         <source>The XPath expression “%1” selects no link, and no article link was found on the front page.</source>
         <translation>La expresión XPath «%1» no selecciona ningún enlace, y no se encontró ningún enlace a un artículo en la página principal.</translation>
     </message>
@@ -86,7 +86,6 @@
     </message>
     <message numerus="yes">
         <location line="+116"/>
-        <location line="+17"/>
         <source>%n blog(s)</source>
         <translation>
             <numerusform>%n blog</numerusform>
@@ -94,8 +93,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-15"/>
-        <location line="+17"/>
+        <location line="+2"/>
         <source>%n duplicate(s) skipped</source>
         <translation>
             <numerusform>%n duplicado omitido</numerusform>
@@ -103,7 +101,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-10"/>
+        <location line="+13"/>
         <source>%n more problem(s)</source>
         <translation>
             <numerusform>%n problema más</numerusform>
@@ -111,7 +109,7 @@
         </translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+18"/>
         <source>line %1</source>
         <translation>línea %1</translation>
     </message>
@@ -181,17 +179,17 @@
 <context>
     <name>BlogScan</name>
     <message>
-        <location filename="../app/scan/blogscan.cpp" line="+111"/>
+        <location filename="../app/scan/blogscan.cpp" line="+113"/>
         <source>The front page is not a web page or a feed (%1).</source>
         <translation>La página principal no es una página web ni un feed (%1).</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+84"/>
         <source>The blog&apos;s feed lists no article.</source>
         <translation>El feed del blog no contiene ningún artículo.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+68"/>
         <source>The article&apos;s address is not http or https: %1</source>
         <translation>La dirección del artículo no es http ni https: %1</translation>
     </message>
@@ -734,7 +732,7 @@ entrada ilegible,
 <context>
     <name>Download</name>
     <message>
-        <location filename="../app/net/download.cpp" line="+193"/>
+        <location filename="../app/net/download.cpp" line="+208"/>
         <source>The page is %1 MB, over the %2 MB limit.</source>
         <translation>La página ocupa %1 MB y supera el límite de %2 MB.</translation>
     </message>
@@ -855,6 +853,24 @@ entrada ilegible,
         <location line="+14"/>
         <source>interrupted by %1: stopping, and writing every blog (the unfinished ones as cancelled)</source>
         <translation>interrumpido por %1: deteniendo y escribiendo cada blog (los que no terminaron, como cancelados)</translation>
+    </message>
+</context>
+<context>
+    <name>InFlightBox</name>
+    <message>
+        <location filename="../ui/inflightbox.cpp" line="+11"/>
+        <source>Automatic</source>
+        <translation>Automático</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Blogs scanned at once; Automatic uses as many as the system allows</source>
+        <translation>Blogs analizados a la vez; Automático usa tantos como permita el sistema</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Maximum requests in flight</source>
+        <translation>Máximo de peticiones a la vez</translation>
     </message>
 </context>
 <context>
@@ -987,7 +1003,7 @@ entrada ilegible,
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+46"/>
+        <location filename="../ui/mainwindow.cpp" line="+47"/>
         <source>Titlewave</source>
         <translation>Titlewave</translation>
     </message>
@@ -1192,27 +1208,12 @@ entrada ilegible,
         <translation>Principal</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+79"/>
+        <location filename="../ui/mainwindow.cpp" line="+70"/>
         <source>Max in flight:</source>
         <translation>Máx. a la vez:</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Automatic</source>
-        <translation>Automático</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Blogs scanned at once; Automatic uses as many as the system allows</source>
-        <translation>Blogs analizados a la vez; Automático usa tantos como permita el sistema</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Maximum requests in flight</source>
-        <translation>Máximo de peticiones a la vez</translation>
-    </message>
-    <message>
-        <location line="+178"/>
+        <location line="+172"/>
         <source>No failed blogs to retry.</source>
         <translation>No hay blogs fallidos que reintentar.</translation>
     </message>
@@ -1241,7 +1242,7 @@ entrada ilegible,
         <translation>El portapapeles no contiene texto que pegar.</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+40"/>
         <source>The new language applies the next time Titlewave starts.</source>
         <translation>El nuevo idioma se aplicará la próxima vez que se inicie Titlewave.</translation>
     </message>
@@ -1463,7 +1464,7 @@ empieza a los %3 ms, dura %4 ms</translation>
 <context>
     <name>ResultsPane</name>
     <message>
-        <location filename="../ui/resultspane.cpp" line="+67"/>
+        <location filename="../ui/resultspane.cpp" line="+68"/>
         <source>Search results</source>
         <translation>Buscar en los resultados</translation>
     </message>

@@ -22,22 +22,22 @@
 <context>
     <name>ArticleLocator</name>
     <message>
-        <location filename="../app/parse/articlelocator.cpp" line="+69"/>
+        <location filename="../app/parse/articlelocator.cpp" line="+75"/>
         <source>The feed lists no article.</source>
         <translation>Le flux ne contient aucun article.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+30"/>
         <source>The front page could not be read as HTML.</source>
         <translation>La page d’accueil n’a pas pu être lue comme du HTML.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>The XPath expression “%1” is not valid.</source>
         <translation>L’expression XPath «&#xa0;%1&#xa0;» n’est pas valide.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+48"/>
         <source>The XPath expression “%1” selects no link, and no article link was found on the front page.</source>
         <translation>L’expression XPath «&#xa0;%1&#xa0;» ne sélectionne aucun lien, et aucun lien d’article n’a été trouvé sur la page d’accueil.</translation>
     </message>
@@ -86,7 +86,6 @@
     </message>
     <message numerus="yes">
         <location line="+116"/>
-        <location line="+17"/>
         <source>%n blog(s)</source>
         <translation>
             <numerusform>%n blog</numerusform>
@@ -94,8 +93,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-15"/>
-        <location line="+17"/>
+        <location line="+2"/>
         <source>%n duplicate(s) skipped</source>
         <translation>
             <numerusform>%n doublon ignoré</numerusform>
@@ -103,7 +101,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-10"/>
+        <location line="+13"/>
         <source>%n more problem(s)</source>
         <translation>
             <numerusform>%n autre problème</numerusform>
@@ -111,7 +109,7 @@
         </translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+18"/>
         <source>line %1</source>
         <translation>ligne %1</translation>
     </message>
@@ -181,17 +179,17 @@
 <context>
     <name>BlogScan</name>
     <message>
-        <location filename="../app/scan/blogscan.cpp" line="+111"/>
+        <location filename="../app/scan/blogscan.cpp" line="+113"/>
         <source>The front page is not a web page or a feed (%1).</source>
         <translation>La page d’accueil n’est ni une page web ni un flux (%1).</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+84"/>
         <source>The blog&apos;s feed lists no article.</source>
         <translation>Le flux du blog ne contient aucun article.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+68"/>
         <source>The article&apos;s address is not http or https: %1</source>
         <translation>L’adresse de l’article n’est ni en http ni en https&#xa0;: %1</translation>
     </message>
@@ -734,7 +732,7 @@ ou liste illisible,
 <context>
     <name>Download</name>
     <message>
-        <location filename="../app/net/download.cpp" line="+193"/>
+        <location filename="../app/net/download.cpp" line="+208"/>
         <source>The page is %1 MB, over the %2 MB limit.</source>
         <translation>La page fait %1&#xa0;Mo, au-delà de la limite de %2&#xa0;Mo.</translation>
     </message>
@@ -855,6 +853,24 @@ ou liste illisible,
         <location line="+14"/>
         <source>interrupted by %1: stopping, and writing every blog (the unfinished ones as cancelled)</source>
         <translation>interrompu par %1 : arrêt, et écriture de chaque blog (ceux qui n’ont pas fini comme annulés)</translation>
+    </message>
+</context>
+<context>
+    <name>InFlightBox</name>
+    <message>
+        <location filename="../ui/inflightbox.cpp" line="+11"/>
+        <source>Automatic</source>
+        <translation>Automatique</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Blogs scanned at once; Automatic uses as many as the system allows</source>
+        <translation>Blogs analysés en même temps&#xa0;; Automatique en prend autant que le système le permet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Maximum requests in flight</source>
+        <translation>Nombre maximal de requêtes en parallèle</translation>
     </message>
 </context>
 <context>
@@ -987,7 +1003,7 @@ ou liste illisible,
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+46"/>
+        <location filename="../ui/mainwindow.cpp" line="+47"/>
         <source>Titlewave</source>
         <translation>Titlewave</translation>
     </message>
@@ -1192,27 +1208,12 @@ ou liste illisible,
         <translation>Barre principale</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+79"/>
+        <location filename="../ui/mainwindow.cpp" line="+70"/>
         <source>Max in flight:</source>
         <translation>En parallèle&#xa0;:</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Automatic</source>
-        <translation>Automatique</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Blogs scanned at once; Automatic uses as many as the system allows</source>
-        <translation>Blogs analysés en même temps&#xa0;; Automatique en prend autant que le système le permet</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Maximum requests in flight</source>
-        <translation>Nombre maximal de requêtes en parallèle</translation>
-    </message>
-    <message>
-        <location line="+178"/>
+        <location line="+172"/>
         <source>No failed blogs to retry.</source>
         <translation>Aucun blog en échec à relancer.</translation>
     </message>
@@ -1241,7 +1242,7 @@ ou liste illisible,
         <translation>Le presse-papiers ne contient aucun texte à coller.</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+40"/>
         <source>The new language applies the next time Titlewave starts.</source>
         <translation>La nouvelle langue s’appliquera au prochain démarrage de Titlewave.</translation>
     </message>
@@ -1463,7 +1464,7 @@ commence à %3&#xa0;ms, dure %4&#xa0;ms</translation>
 <context>
     <name>ResultsPane</name>
     <message>
-        <location filename="../ui/resultspane.cpp" line="+67"/>
+        <location filename="../ui/resultspane.cpp" line="+68"/>
         <source>Search results</source>
         <translation>Chercher dans les résultats</translation>
     </message>

@@ -4,6 +4,7 @@
 #include "demo/demoserver.h"
 #include "detailspanel.h"
 #include "droptarget.h"
+#include "inflightbox.h"
 #include "listpanel.h"
 #include "resultsmodel.h"
 #include "resultspane.h"
@@ -66,15 +67,6 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::updateActions);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &MainWindow::updateActions);
     connect(m_results, &ResultsPane::selectionChanged, this, &MainWindow::updateActions);
-    // The details follow the current row, and its changes while it is scanned.
-    connect(m_results, &ResultsPane::selectionChanged, this, &MainWindow::updateDetails);
-    connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::updateDetails);
-    connect(m_model, &QAbstractItemModel::dataChanged, this,
-            [this](const QModelIndex &topLeft, const QModelIndex &bottomRight, const QList<int> &roles) {
-                const int row = m_results->currentRow();
-                if (row >= topLeft.row() && row <= bottomRight.row() && !roles.contains(ResultsModel::AxisEndRole))
-                    updateDetails();
-            });
     // A scan shows its results at full width: the list folds away (Blog List brings it back).
     connect(&m_session, &ScanSession::started, this, [this] { setListShown(false); });
 
@@ -123,13 +115,8 @@ void MainWindow::createMenusAndToolBar()
     connect(m_recentMenu, &RecentFilesMenu::changed, this, &MainWindow::updateActions);
     QToolBar *toolBar = m_actions.addMenusAndToolBar(this, m_recentMenu);
     auto *label = new QLabel(tr("Max in flight:"), toolBar);
-    m_maxInFlight = new QSpinBox(toolBar);
-    m_maxInFlight->setObjectName(QStringLiteral("maxInFlightSpinBox"));
-    m_maxInFlight->setRange(0, 100000);
-    m_maxInFlight->setValue(m_session.options().fetch.maxInFlight);
-    m_maxInFlight->setSpecialValueText(tr("Automatic"));
-    m_maxInFlight->setToolTip(tr("Blogs scanned at once; Automatic uses as many as the system allows"));
-    m_maxInFlight->setAccessibleName(tr("Maximum requests in flight"));
+    m_maxInFlight = new InFlightBox(toolBar);
+    m_maxInFlight->showValue(m_session.options().fetch.maxInFlight);
     label->setBuddy(m_maxInFlight);
     toolBar->addWidget(label);
     toolBar->addWidget(m_maxInFlight);
@@ -164,6 +151,7 @@ void MainWindow::createCentralWidget()
     m_results = new ResultsPane(m_model, m_actions, this);
     connect(m_results, &ResultsPane::message, this, [this](const QString &text) { statusBar()->showMessage(text); });
     m_details = new DetailsPanel(this);
+    m_results->showCurrentIn(m_details);
 
     // The results over the selected row's details, like a browser's network panel.
     m_resultsSplitter = new QSplitter(Qt::Vertical, this);
@@ -257,15 +245,6 @@ void MainWindow::setListShown(bool shown)
     m_actions.showList->setChecked(isListShown());
     if (shown)
         m_list->setFocus(Qt::OtherFocusReason);
-}
-
-void MainWindow::updateDetails()
-{
-    const int row = m_results->currentRow();
-    if (row < 0)
-        m_details->clearResult();
-    else
-        m_details->setResult(m_model->result(row));
 }
 
 bool MainWindow::isBusy() const
@@ -406,10 +385,7 @@ void MainWindow::applySettings(const AppSettings &settings)
     QSettings stored;
     m_settings.save(stored);
     updateScanOptions();
-    {
-        const QSignalBlocker blocker(m_maxInFlight);
-        m_maxInFlight->setValue(m_session.options().fetch.maxInFlight);
-    }
+    m_maxInFlight->showValue(m_session.options().fetch.maxInFlight);
     if (languageChanged)
         statusBar()->showMessage(tr("The new language applies the next time Titlewave starts."));
 }
@@ -474,10 +450,7 @@ void MainWindow::applyCommandLine(const CommandLineOptions &options)
     // A command-line value is for this session: it does not replace the saved setting.
     m_commandLineOverrides = options.overrides;
     updateScanOptions();
-    {
-        const QSignalBlocker blocker(m_maxInFlight);
-        m_maxInFlight->setValue(m_session.options().fetch.maxInFlight);
-    }
+    m_maxInFlight->showValue(m_session.options().fetch.maxInFlight);
     m_session.setUseHistory(options.useHistory);
     if (options.demo)
         runDemo();

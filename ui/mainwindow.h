@@ -19,7 +19,7 @@ class DemoServer;
 class DetailsPanel;
 class DropTarget;
 class ListPanel;
-class QSpinBox;
+class InFlightBox;
 class QSplitter;
 class ResultsModel;
 class ResultsPane;
@@ -109,7 +109,6 @@ private:
     void updateScanOptions();
     void onScanFinished();
     void updateActions();
-    void updateDetails();
 
     ScanSession m_session;
     ResultsModel *m_model = nullptr;
@@ -125,7 +124,7 @@ private:
     DetailsPanel *m_details = nullptr;
     int m_listWidth = 0; // the list panel's width before it was folded away
     QString m_retryMessage; // shown while a retry runs, cleared when it ends
-    QSpinBox *m_maxInFlight = nullptr;
+    InFlightBox *m_maxInFlight = nullptr;
     ScanProgress *m_progress = nullptr;
     RecentFilesMenu *m_recentMenu = nullptr;
     DropTarget *m_dropTarget = nullptr;

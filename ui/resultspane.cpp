@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "resultspane.h"
 
+#include "detailspanel.h"
 #include "resultscolumns.h"
 #include "resultsmodel.h"
 #include "resultssortmodel.h"
@@ -308,4 +309,23 @@ void ResultsPane::connectRowActions()
         copy((result.articleUrl.isValid() ? result.articleUrl : result.blogUrl).toString());
     });
     connect(a.copyTitle, &QAction::triggered, this, [current, copy] { copy(current().title); });
+}
+
+void ResultsPane::showCurrentIn(DetailsPanel *details)
+{
+    const auto show = [this, details] {
+        const int row = currentRow();
+        if (row < 0)
+            details->clearResult();
+        else
+            details->setResult(m_model->result(row));
+    };
+    connect(this, &ResultsPane::selectionChanged, details, show);
+    connect(m_model, &QAbstractItemModel::modelReset, details, show);
+    connect(m_model, &QAbstractItemModel::dataChanged, details,
+            [this, show](const QModelIndex &topLeft, const QModelIndex &bottomRight, const QList<int> &roles) {
+                const int row = currentRow();
+                if (row >= topLeft.row() && row <= bottomRight.row() && !roles.contains(ResultsModel::AxisEndRole))
+                    show();
+            });
 }

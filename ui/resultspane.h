@@ -9,6 +9,7 @@
 
 #include <optional>
 
+class DetailsPanel;
 class QComboBox;
 class QLineEdit;
 class QModelIndex;
@@ -46,6 +47,8 @@ public:
     void exportWithDialog(bool selectedOnly);
 
     void focusSearch();
+    /// @p details shows the current row from now on, and its changes while it is scanned.
+    void showCurrentIn(DetailsPanel *details);
     /// Copies the selected rows' visible cells, as the table shows them, as tab-separated text.
     void copySelectedRows();
 
