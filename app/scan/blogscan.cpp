@@ -132,6 +132,9 @@ void BlogScan::onFrontPageParsed(const ArticleLocation &location)
         if (!m_headline.siteNames.contains(name))
             m_headline.siteNames.append(name);
     }
+    // What the blog calls itself, for a list that names no blog (the window shows it).
+    if (m_result.siteName.isEmpty() && !location.siteNames.isEmpty())
+        m_result.siteName = location.siteNames.constFirst();
     if (m_headline.frontPageTitle.isEmpty())
         m_headline.frontPageTitle = location.pageTitle;
     // The list's own feed address (an OPML xmlUrl) first: the user chose it.

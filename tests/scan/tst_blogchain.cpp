@@ -99,6 +99,8 @@ void TestBlogChain::pelicanSimpleSiteNameIsNotTheHeadline()
     QCOMPARE(result.title, str("Reading the tide tables"));
     QVERIFY2(result.titleVia.contains(QLatin1String("listing")), qPrintable(result.titleVia));
     QCOMPARE(scan.feedDateLookups(), 0);
+    // The home-linking heading names the site: the window's Blog cell shows that name.
+    QCOMPARE(result.siteName, str("Tidewater Notes"));
 }
 
 // Chronicle: <title>Site: Post</title> (a colon), the post in <div class="title">, the site
