@@ -1,14 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli/headlessrunner.h"
 #include "net/fdlimit.h"
+#include "parse/libxmlptr.h"
 #include "session/commandlineoptions.h"
 #include "session/startup.h"
 #include "windowmodule.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
-
-#include <libxml/parser.h>
 #ifdef TITLEWAVE_WITH_MIMALLOC
 #include <mimalloc.h>
 #endif
@@ -34,8 +33,9 @@ int main(int argc, char *argv[])
     // keeps a linker that drops unreferenced libraries (--as-needed) from dropping it.
     static_cast<void>(mi_version());
 #endif
-    // libxml2's global state is set up once, before any worker thread parses.
-    xmlInitParser();
+    // libxml2's global state is set up once, before any worker thread parses (the parsers make
+    // sure of it too, for the tests and benchmarks that link the core without this main).
+    LibXml::ensureInitialized();
     // Every blog in flight costs a socket: take the whole descriptor budget the system allows.
     FdLimit::raiseSoftLimit();
 

@@ -379,6 +379,7 @@ FeedContent FeedReader::read(const QByteArray &body, const QUrl &feedUrl)
     const QByteArray bytes = repairAmpersands(CharsetDetector::toUtf8(body, xmlEncoding(body)));
     if (bytes.isEmpty() || bytes.size() > std::numeric_limits<int>::max())
         return content;
+    LibXml::ensureInitialized();
     const LibXml::DocPtr doc(xmlReadMemory(bytes.constData(), static_cast<int>(bytes.size()),
                                            url.isEmpty() ? nullptr : url.constData(), "UTF-8", XmlOptions));
     if (!doc)

@@ -91,6 +91,7 @@ public:
         FrontPageScan scan;
         if (length <= 0 || length > utf8.size() || length > std::numeric_limits<int>::max())
             return scan;
+        LibXml::ensureInitialized();
         const LibXml::HtmlParserCtxtPtr context(htmlNewParserCtxt());
         if (!context || !context->sax)
             return scan;

@@ -47,6 +47,7 @@ void HtmlDocument::parse(const QByteArray &bytes, qsizetype length, const QUrl &
 {
     if (length <= 0 || length > std::numeric_limits<int>::max())
         return;
+    LibXml::ensureInitialized();
     const QByteArray url = pageUrl.toEncoded();
     m_doc.reset(htmlReadMemory(bytes.constData(), static_cast<int>(length), url.isEmpty() ? nullptr : url.constData(),
                                "UTF-8", ParseOptions));

@@ -12,8 +12,19 @@
 #include <libxml/xpath.h>
 
 #include <memory>
+#include <mutex>
 
 namespace LibXml {
+
+/// Every entry point that parses calls this first. libxml2 2.9 creates its dictionary lock lazily,
+/// so two threads making their first parser at the same instant could each create one and then
+/// wait forever (seen: every parser thread blocked in __xmlRandom). xmlInitParser() creates the
+/// locks; std::call_once runs it exactly once and holds other threads until it has returned.
+inline void ensureInitialized()
+{
+    static std::once_flag once;
+    std::call_once(once, [] { xmlInitParser(); });
+}
 
 template<typename T, void (*Free)(T *)> struct Deleter final {
     void operator()(T *p) const noexcept

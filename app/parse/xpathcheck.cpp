@@ -49,6 +49,7 @@ void keepFirstError(void *userData, xmlError *error)
 
 std::optional<QString> XPathCheck::error(const QString &xpath)
 {
+    LibXml::ensureInitialized();
     const LibXml::XPathContextPtr context(xmlXPathNewContext(nullptr));
     if (!context)
         return std::nullopt; // out of memory: the scan's evaluation reports what goes wrong
