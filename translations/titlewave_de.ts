@@ -4,7 +4,7 @@
 <context>
     <name>ArticleHistory</name>
     <message>
-        <location filename="../app/io/articlehistory.cpp" line="+60"/>
+        <location filename="../app/io/articlehistory.cpp" line="+61"/>
         <source>Cannot read the scan history %1: %2</source>
         <translation>Der Scanverlauf %1 kann nicht gelesen werden: %2</translation>
     </message>
@@ -14,7 +14,7 @@
         <translation>Der Scanverlauf %1 ist beschädigt: %2</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+84"/>
         <source>Cannot save the scan history %1: %2</source>
         <translation>Der Scanverlauf %1 kann nicht gespeichert werden: %2</translation>
     </message>
@@ -45,6 +45,22 @@
         <location line="+4"/>
         <source>No article link was found on the front page.</source>
         <translation>Auf der Startseite wurde kein Artikellink gefunden.</translation>
+    </message>
+</context>
+<context>
+    <name>AtomWriter</name>
+    <message>
+        <location filename="../app/io/atomwriter.cpp" line="+126"/>
+        <source>Titlewave: %1</source>
+        <translation>Titlewave: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>The newest article of %n blog(s)</source>
+        <translation>
+            <numerusform>Der neueste Artikel von %n Blog</numerusform>
+            <numerusform>Die neuesten Artikel von %n Blogs</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -184,7 +200,7 @@
         <translation>Die Startseite ist weder eine Webseite noch ein Feed (%1).</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+87"/>
         <source>The blog&apos;s feed lists no article.</source>
         <translation>Der Feed des Blogs enthält keinen Artikel.</translation>
     </message>
@@ -390,25 +406,7 @@
         <translation>--%1 erwartet eine ganze Zahl von mindestens %2, nicht „%3“.</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>Finds the newest article and its headline on every blog of a list, all blogs at once.
-
-Without --headless, opens the window. With --headless, scans LIST (one URL per line,
-or - for standard input; .csv and .opml lists too) and writes CSV or JSON to OUT
-(or - for standard output).
-Exit status: 0 every blog ok, 1 some blogs failed, 2 bad usage or unreadable input,
-130 or 143 interrupted by SIGINT or SIGTERM (every row is still written).</source>
-        <translation>Findet den neuesten Artikel und seine Überschrift in jedem Blog einer Liste, alle Blogs gleichzeitig.
-
-Ohne --headless öffnet sich das Fenster. Mit --headless wird LISTE gescannt (eine URL pro Zeile,
-oder - für die Standardeingabe; auch .csv- und .opml-Listen) und CSV oder JSON nach AUSGABE
-geschrieben (oder - für die Standardausgabe).
-Exit-Status: 0 alle Blogs in Ordnung, 1 einige Blogs fehlgeschlagen, 2 falscher Aufruf oder
-unlesbare Eingabe,
-130 oder 143: durch SIGINT oder SIGTERM unterbrochen (jede Zeile wird trotzdem geschrieben).</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+22"/>
         <source>Show this help and exit.</source>
         <translation>Diese Hilfe anzeigen und beenden.</translation>
     </message>
@@ -418,9 +416,27 @@ unlesbare Eingabe,
         <translation>Die Version anzeigen und beenden.</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Scan without a window and write CSV or JSON.</source>
-        <translation>Ohne Fenster scannen und CSV oder JSON schreiben.</translation>
+        <location line="-8"/>
+        <source>Finds the newest article and its headline on every blog of a list, all blogs at once.
+
+Without --headless, opens the window. With --headless, scans LIST (one URL per line,
+or - for standard input; .csv and .opml lists too) and writes CSV, JSON or an Atom
+feed to OUT (or - for standard output).
+Exit status: 0 every blog ok, 1 some blogs failed, 2 bad usage or unreadable input,
+130 or 143 interrupted by SIGINT or SIGTERM (every row is still written).</source>
+        <translation>Findet den neuesten Artikel und seine Überschrift in jedem Blog einer Liste, alle Blogs gleichzeitig.
+
+Ohne --headless öffnet sich das Fenster. Mit --headless wird LISTE gescannt (eine URL pro Zeile,
+oder - für die Standardeingabe; auch .csv- und .opml-Listen) und CSV, JSON oder ein Atom-Feed
+nach AUSGABE geschrieben (oder - für die Standardausgabe).
+Exit-Status: 0 alle Blogs in Ordnung, 1 einige Blogs fehlgeschlagen, 2 falscher Aufruf oder
+unlesbare Eingabe,
+130 oder 143: durch SIGINT oder SIGTERM unterbrochen (jede Zeile wird trotzdem geschrieben).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Scan without a window and write CSV, JSON or an Atom feed.</source>
+        <translation>Ohne Fenster scannen und CSV, JSON oder einen Atom-Feed schreiben.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -531,11 +547,16 @@ unlesbare Eingabe,
     </message>
     <message>
         <location line="+2"/>
-        <source>Write FORMAT: csv or json (default: json when OUT ends in .json, else csv).</source>
-        <translation>Im FORMAT csv oder json schreiben (Standard: json, wenn AUSGABE auf .json endet, sonst csv).</translation>
+        <source>Write FORMAT: csv, json or atom (default: OUT&apos;s extension, else csv).</source>
+        <translation>Im FORMAT csv, json oder atom schreiben (Standard: nach der Endung von AUSGABE, sonst csv).</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+88"/>
+        <source>--format is csv, json or atom, not &quot;%1&quot;.</source>
+        <translation>--format ist csv, json oder atom, nicht „%1“.</translation>
+    </message>
+    <message>
+        <location line="-87"/>
         <source>FORMAT</source>
         <translation>FORMAT</translation>
     </message>
@@ -565,12 +586,7 @@ unlesbare Eingabe,
         <translation>--proxy erwartet eine Adresse wie http://proxy.example:3128 oder socks5://127.0.0.1:1080, nicht „%1“.</translation>
     </message>
     <message>
-        <location line="+22"/>
-        <source>--format is csv or json, not &quot;%1&quot;.</source>
-        <translation>--format ist csv oder json, nicht „%1“.</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+32"/>
         <source>--demo scans the bundled blogs; give no LIST with it.</source>
         <translation>--demo scannt die mitgelieferten Blogs; geben Sie dazu keine LISTE an.</translation>
     </message>
@@ -767,6 +783,47 @@ unlesbare Eingabe,
     </message>
 </context>
 <context>
+    <name>FeedExport</name>
+    <message numerus="yes">
+        <location filename="../ui/feedexport.cpp" line="+44"/>
+        <source>Wrote a feed of %n article(s) to %1; every scan updates it.</source>
+        <translation>
+            <numerusform>Feed mit %n Artikel nach %1 geschrieben; jeder Scan aktualisiert ihn.</numerusform>
+            <numerusform>Feed mit %n Artikeln nach %1 geschrieben; jeder Scan aktualisiert ihn.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Atom feeds (*.atom)</source>
+        <translation>Atom-Feeds (*.atom)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export as Feed</source>
+        <translation>Als Feed exportieren</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Export Failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Feed updated: %1</source>
+        <translation>Feed aktualisiert: %1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Export a feed first; then every scan can rewrite it</source>
+        <translation>Zuerst einen Feed exportieren; dann kann jeder Scan ihn neu schreiben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rewrite %1 after every scan</source>
+        <translation>%1 nach jedem Scan neu schreiben</translation>
+    </message>
+</context>
+<context>
     <name>Fetcher</name>
     <message>
         <location filename="../app/net/fetcher.cpp" line="+273"/>
@@ -797,7 +854,7 @@ unlesbare Eingabe,
         <translation>die Liste enthält keine Blogadressen.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
@@ -1003,7 +1060,7 @@ unlesbare Eingabe,
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+47"/>
+        <location filename="../ui/mainwindow.cpp" line="+48"/>
         <source>Titlewave</source>
         <translation>Titlewave</translation>
     </message>
@@ -1034,8 +1091,8 @@ unlesbare Eingabe,
     </message>
     <message>
         <location line="+1"/>
-        <source>Save the results as CSV or JSON</source>
-        <translation>Die Ergebnisse als CSV oder JSON speichern</translation>
+        <source>Save the results as CSV, JSON or an Atom feed</source>
+        <translation>Die Ergebnisse als CSV, JSON oder Atom-Feed speichern</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1049,6 +1106,21 @@ unlesbare Eingabe,
     </message>
     <message>
         <location line="+3"/>
+        <source>Export as &amp;Feed…</source>
+        <translation>Als &amp;Feed exportieren…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the newest article of every blog as an Atom feed for a feed reader</source>
+        <translation>Den neuesten Artikel jedes Blogs als Atom-Feed für einen Feedreader speichern</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Keep Feed Updated</source>
+        <translation>Feed &amp;aktuell halten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Se&amp;ttings…</source>
         <translation>Ein&amp;stellungen…</translation>
     </message>
@@ -1178,12 +1250,12 @@ unlesbare Eingabe,
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
@@ -1208,7 +1280,7 @@ unlesbare Eingabe,
         <translation>Hauptleiste</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+70"/>
+        <location filename="../ui/mainwindow.cpp" line="+73"/>
         <source>Max in flight:</source>
         <translation>Max. gleichzeitig:</translation>
     </message>
@@ -1322,7 +1394,7 @@ unlesbare Eingabe,
 <context>
     <name>ResultExporter</name>
     <message>
-        <location filename="../app/io/resultexporter.cpp" line="+56"/>
+        <location filename="../app/io/resultexporter.cpp" line="+78"/>
         <location line="+3"/>
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
@@ -1524,6 +1596,11 @@ beginnt bei %3 ms, dauert %4 ms</translation>
         <translation>JSON-Dateien (*.json)</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Atom feeds (*.atom)</source>
+        <translation>Atom-Feeds (*.atom)</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>Export Selected Rows</source>
         <translation>Ausgewählte Zeilen exportieren</translation>
@@ -1534,7 +1611,7 @@ beginnt bei %3 ms, dauert %4 ms</translation>
         <translation>Ergebnisse exportieren</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Export Failed</source>
         <translation>Export fehlgeschlagen</translation>
     </message>

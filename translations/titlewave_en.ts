@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>AtomWriter</name>
+    <message numerus="yes">
+        <location filename="../app/io/atomwriter.cpp" line="+128"/>
+        <source>The newest article of %n blog(s)</source>
+        <translation>
+            <numerusform>The newest article of %n blog</numerusform>
+            <numerusform>The newest articles of %n blogs</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>BlogListReader</name>
     <message numerus="yes">
         <location filename="../app/io/bloglistreader.cpp" line="+233"/>
@@ -83,9 +94,20 @@
     </message>
 </context>
 <context>
+    <name>FeedExport</name>
+    <message numerus="yes">
+        <location filename="../ui/feedexport.cpp" line="+44"/>
+        <source>Wrote a feed of %n article(s) to %1; every scan updates it.</source>
+        <translation>
+            <numerusform>Wrote a feed of %n article to %1; every scan updates it.</numerusform>
+            <numerusform>Wrote a feed of %n articles to %1; every scan updates it.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>HeadlessRunner</name>
     <message numerus="yes">
-        <location filename="../app/cli/headlessrunner.cpp" line="+116"/>
+        <location filename="../app/cli/headlessrunner.cpp" line="+117"/>
         <source>%n blog(s) with a new article since the last scan</source>
         <translation>
             <numerusform>%n blog with a new article since the last scan</numerusform>
@@ -163,7 +185,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="+288"/>
+        <location filename="../ui/mainwindow.cpp" line="+292"/>
         <location line="+10"/>
         <source>Scanning %n blog(s) again</source>
         <translation>
@@ -175,7 +197,7 @@
 <context>
     <name>ResultsPane</name>
     <message numerus="yes">
-        <location filename="../ui/resultspane.cpp" line="+283"/>
+        <location filename="../ui/resultspane.cpp" line="+286"/>
         <source>Exported %n blog(s) to %1</source>
         <translation>
             <numerusform>Exported %n blog to %1</numerusform>

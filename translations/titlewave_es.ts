@@ -4,7 +4,7 @@
 <context>
     <name>ArticleHistory</name>
     <message>
-        <location filename="../app/io/articlehistory.cpp" line="+60"/>
+        <location filename="../app/io/articlehistory.cpp" line="+61"/>
         <source>Cannot read the scan history %1: %2</source>
         <translation>No se puede leer el historial de análisis %1: %2</translation>
     </message>
@@ -14,7 +14,7 @@
         <translation>El historial de análisis %1 está dañado: %2</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+84"/>
         <source>Cannot save the scan history %1: %2</source>
         <translation>No se puede guardar el historial de análisis %1: %2</translation>
     </message>
@@ -45,6 +45,22 @@
         <location line="+4"/>
         <source>No article link was found on the front page.</source>
         <translation>No se encontró ningún enlace a un artículo en la página principal.</translation>
+    </message>
+</context>
+<context>
+    <name>AtomWriter</name>
+    <message>
+        <location filename="../app/io/atomwriter.cpp" line="+126"/>
+        <source>Titlewave: %1</source>
+        <translation>Titlewave: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>The newest article of %n blog(s)</source>
+        <translation>
+            <numerusform>El artículo más reciente de %n blog</numerusform>
+            <numerusform>El artículo más reciente de %n blogs</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -184,7 +200,7 @@
         <translation>La página principal no es una página web ni un feed (%1).</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+87"/>
         <source>The blog&apos;s feed lists no article.</source>
         <translation>El feed del blog no contiene ningún artículo.</translation>
     </message>
@@ -390,25 +406,7 @@
         <translation>--%1 necesita un número entero mayor o igual que %2, no «%3».</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>Finds the newest article and its headline on every blog of a list, all blogs at once.
-
-Without --headless, opens the window. With --headless, scans LIST (one URL per line,
-or - for standard input; .csv and .opml lists too) and writes CSV or JSON to OUT
-(or - for standard output).
-Exit status: 0 every blog ok, 1 some blogs failed, 2 bad usage or unreadable input,
-130 or 143 interrupted by SIGINT or SIGTERM (every row is still written).</source>
-        <translation>Encuentra el artículo más reciente y su titular en cada blog de una lista, todos los blogs a la vez.
-
-Sin --headless, abre la ventana. Con --headless, analiza LISTA (una URL por línea,
-o - para la entrada estándar; también listas .csv y .opml) y escribe CSV o JSON en SALIDA
-(o - para la salida estándar).
-Estado de salida: 0 todos los blogs bien, 1 algunos blogs fallaron, 2 uso incorrecto o
-entrada ilegible,
-130 o 143: interrumpido por SIGINT o SIGTERM (se escriben igualmente todas las filas).</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+22"/>
         <source>Show this help and exit.</source>
         <translation>Muestra esta ayuda y sale.</translation>
     </message>
@@ -418,9 +416,27 @@ entrada ilegible,
         <translation>Muestra la versión y sale.</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Scan without a window and write CSV or JSON.</source>
-        <translation>Analiza sin ventana y escribe CSV o JSON.</translation>
+        <location line="-8"/>
+        <source>Finds the newest article and its headline on every blog of a list, all blogs at once.
+
+Without --headless, opens the window. With --headless, scans LIST (one URL per line,
+or - for standard input; .csv and .opml lists too) and writes CSV, JSON or an Atom
+feed to OUT (or - for standard output).
+Exit status: 0 every blog ok, 1 some blogs failed, 2 bad usage or unreadable input,
+130 or 143 interrupted by SIGINT or SIGTERM (every row is still written).</source>
+        <translation>Encuentra el artículo más reciente y su titular en cada blog de una lista, todos los blogs a la vez.
+
+Sin --headless, abre la ventana. Con --headless, analiza LISTA (una URL por línea,
+o - para la entrada estándar; también listas .csv y .opml) y escribe CSV, JSON o un canal Atom
+en SALIDA (o - para la salida estándar).
+Estado de salida: 0 todos los blogs bien, 1 algunos blogs fallaron, 2 uso incorrecto o
+entrada ilegible,
+130 o 143: interrumpido por SIGINT o SIGTERM (se escriben igualmente todas las filas).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Scan without a window and write CSV, JSON or an Atom feed.</source>
+        <translation>Analiza sin ventana y escribe CSV, JSON o un canal Atom.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -531,11 +547,16 @@ entrada ilegible,
     </message>
     <message>
         <location line="+2"/>
-        <source>Write FORMAT: csv or json (default: json when OUT ends in .json, else csv).</source>
-        <translation>Escribe en FORMATO csv o json (por omisión: json si SALIDA termina en .json; si no, csv).</translation>
+        <source>Write FORMAT: csv, json or atom (default: OUT&apos;s extension, else csv).</source>
+        <translation>Escribe en FORMATO csv, json o atom (por omisión: según la extensión de SALIDA; si no, csv).</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+88"/>
+        <source>--format is csv, json or atom, not &quot;%1&quot;.</source>
+        <translation>--format es csv, json o atom, no «%1».</translation>
+    </message>
+    <message>
+        <location line="-87"/>
         <source>FORMAT</source>
         <translation>FORMATO</translation>
     </message>
@@ -565,12 +586,7 @@ entrada ilegible,
         <translation>--proxy necesita una dirección como http://proxy.example:3128 o socks5://127.0.0.1:1080, no «%1».</translation>
     </message>
     <message>
-        <location line="+22"/>
-        <source>--format is csv or json, not &quot;%1&quot;.</source>
-        <translation>--format es csv o json, no «%1».</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+32"/>
         <source>--demo scans the bundled blogs; give no LIST with it.</source>
         <translation>--demo analiza los blogs incluidos; no indique ninguna LISTA con esta opción.</translation>
     </message>
@@ -767,6 +783,47 @@ entrada ilegible,
     </message>
 </context>
 <context>
+    <name>FeedExport</name>
+    <message numerus="yes">
+        <location filename="../ui/feedexport.cpp" line="+44"/>
+        <source>Wrote a feed of %n article(s) to %1; every scan updates it.</source>
+        <translation>
+            <numerusform>Canal de %n artículo escrito en %1; cada análisis lo actualiza.</numerusform>
+            <numerusform>Canal de %n artículos escrito en %1; cada análisis lo actualiza.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Atom feeds (*.atom)</source>
+        <translation>Canales Atom (*.atom)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export as Feed</source>
+        <translation>Exportar como canal</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Export Failed</source>
+        <translation>Error al exportar</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Feed updated: %1</source>
+        <translation>Canal actualizado: %1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Export a feed first; then every scan can rewrite it</source>
+        <translation>Exporte primero un canal; después cada análisis podrá reescribirlo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rewrite %1 after every scan</source>
+        <translation>Reescribir %1 después de cada análisis</translation>
+    </message>
+</context>
+<context>
     <name>Fetcher</name>
     <message>
         <location filename="../app/net/fetcher.cpp" line="+273"/>
@@ -797,7 +854,7 @@ entrada ilegible,
         <translation>la lista no contiene direcciones de blogs.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>cannot write %1: %2</source>
         <translation>no se puede escribir %1: %2</translation>
     </message>
@@ -1003,7 +1060,7 @@ entrada ilegible,
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+47"/>
+        <location filename="../ui/mainwindow.cpp" line="+48"/>
         <source>Titlewave</source>
         <translation>Titlewave</translation>
     </message>
@@ -1034,8 +1091,8 @@ entrada ilegible,
     </message>
     <message>
         <location line="+1"/>
-        <source>Save the results as CSV or JSON</source>
-        <translation>Guarda los resultados como CSV o JSON</translation>
+        <source>Save the results as CSV, JSON or an Atom feed</source>
+        <translation>Guarda los resultados como CSV, JSON o canal Atom</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1049,6 +1106,21 @@ entrada ilegible,
     </message>
     <message>
         <location line="+3"/>
+        <source>Export as &amp;Feed…</source>
+        <translation>Exportar como &amp;canal…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the newest article of every blog as an Atom feed for a feed reader</source>
+        <translation>Guarda el artículo más reciente de cada blog como canal Atom para un lector de canales</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Keep Feed Updated</source>
+        <translation>&amp;Mantener el canal actualizado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Se&amp;ttings…</source>
         <translation>Pre&amp;ferencias…</translation>
     </message>
@@ -1178,12 +1250,12 @@ entrada ilegible,
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
@@ -1208,7 +1280,7 @@ entrada ilegible,
         <translation>Principal</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+70"/>
+        <location filename="../ui/mainwindow.cpp" line="+73"/>
         <source>Max in flight:</source>
         <translation>Máx. a la vez:</translation>
     </message>
@@ -1322,7 +1394,7 @@ entrada ilegible,
 <context>
     <name>ResultExporter</name>
     <message>
-        <location filename="../app/io/resultexporter.cpp" line="+56"/>
+        <location filename="../app/io/resultexporter.cpp" line="+78"/>
         <location line="+3"/>
         <source>Cannot write %1: %2</source>
         <translation>No se puede escribir %1: %2</translation>
@@ -1524,6 +1596,11 @@ empieza a los %3 ms, dura %4 ms</translation>
         <translation>Archivos JSON (*.json)</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Atom feeds (*.atom)</source>
+        <translation>Canales Atom (*.atom)</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>Export Selected Rows</source>
         <translation>Exportar filas seleccionadas</translation>
@@ -1534,7 +1611,7 @@ empieza a los %3 ms, dura %4 ms</translation>
         <translation>Exportar resultados</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Export Failed</source>
         <translation>Error al exportar</translation>
     </message>

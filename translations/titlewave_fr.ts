@@ -4,7 +4,7 @@
 <context>
     <name>ArticleHistory</name>
     <message>
-        <location filename="../app/io/articlehistory.cpp" line="+60"/>
+        <location filename="../app/io/articlehistory.cpp" line="+61"/>
         <source>Cannot read the scan history %1: %2</source>
         <translation>Impossible de lire l’historique des analyses %1&#xa0;: %2</translation>
     </message>
@@ -14,7 +14,7 @@
         <translation>L’historique des analyses %1 est endommagé&#xa0;: %2</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+84"/>
         <source>Cannot save the scan history %1: %2</source>
         <translation>Impossible d’enregistrer l’historique des analyses %1&#xa0;: %2</translation>
     </message>
@@ -45,6 +45,22 @@
         <location line="+4"/>
         <source>No article link was found on the front page.</source>
         <translation>Aucun lien d’article n’a été trouvé sur la page d’accueil.</translation>
+    </message>
+</context>
+<context>
+    <name>AtomWriter</name>
+    <message>
+        <location filename="../app/io/atomwriter.cpp" line="+126"/>
+        <source>Titlewave: %1</source>
+        <translation>Titlewave&#xa0;: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>The newest article of %n blog(s)</source>
+        <translation>
+            <numerusform>Le dernier article de %n blog</numerusform>
+            <numerusform>Le dernier article de %n blogs</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -184,7 +200,7 @@
         <translation>La page d’accueil n’est ni une page web ni un flux (%1).</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+87"/>
         <source>The blog&apos;s feed lists no article.</source>
         <translation>Le flux du blog ne contient aucun article.</translation>
     </message>
@@ -390,25 +406,7 @@
         <translation>--%1 attend un nombre entier supérieur ou égal à %2, et non «&#xa0;%3&#xa0;».</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>Finds the newest article and its headline on every blog of a list, all blogs at once.
-
-Without --headless, opens the window. With --headless, scans LIST (one URL per line,
-or - for standard input; .csv and .opml lists too) and writes CSV or JSON to OUT
-(or - for standard output).
-Exit status: 0 every blog ok, 1 some blogs failed, 2 bad usage or unreadable input,
-130 or 143 interrupted by SIGINT or SIGTERM (every row is still written).</source>
-        <translation>Trouve le dernier article et son titre sur chaque blog d’une liste, tous les blogs à la fois.
-
-Sans --headless, ouvre la fenêtre. Avec --headless, analyse LISTE (une URL par ligne,
-ou - pour l’entrée standard&#xa0;; les listes .csv et .opml aussi) et écrit du CSV ou du JSON
-dans SORTIE (ou - pour la sortie standard).
-Code de sortie&#xa0;: 0 tous les blogs ont réussi, 1 certains ont échoué, 2 mauvaise utilisation
-ou liste illisible,
-130 ou 143 : interrompu par SIGINT ou SIGTERM (chaque ligne est tout de même écrite).</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+22"/>
         <source>Show this help and exit.</source>
         <translation>Affiche cette aide et quitte.</translation>
     </message>
@@ -418,9 +416,27 @@ ou liste illisible,
         <translation>Affiche la version et quitte.</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Scan without a window and write CSV or JSON.</source>
-        <translation>Analyse sans fenêtre et écrit du CSV ou du JSON.</translation>
+        <location line="-8"/>
+        <source>Finds the newest article and its headline on every blog of a list, all blogs at once.
+
+Without --headless, opens the window. With --headless, scans LIST (one URL per line,
+or - for standard input; .csv and .opml lists too) and writes CSV, JSON or an Atom
+feed to OUT (or - for standard output).
+Exit status: 0 every blog ok, 1 some blogs failed, 2 bad usage or unreadable input,
+130 or 143 interrupted by SIGINT or SIGTERM (every row is still written).</source>
+        <translation>Trouve le dernier article et son titre sur chaque blog d’une liste, tous les blogs à la fois.
+
+Sans --headless, ouvre la fenêtre. Avec --headless, analyse LISTE (une URL par ligne,
+ou - pour l’entrée standard&#xa0;; les listes .csv et .opml aussi) et écrit du CSV, du JSON ou un flux
+Atom dans SORTIE (ou - pour la sortie standard).
+Code de sortie&#xa0;: 0 tous les blogs ont réussi, 1 certains ont échoué, 2 mauvaise utilisation
+ou liste illisible,
+130 ou 143 : interrompu par SIGINT ou SIGTERM (chaque ligne est tout de même écrite).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Scan without a window and write CSV, JSON or an Atom feed.</source>
+        <translation>Analyse sans fenêtre et écrit du CSV, du JSON ou un flux Atom.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -531,11 +547,16 @@ ou liste illisible,
     </message>
     <message>
         <location line="+2"/>
-        <source>Write FORMAT: csv or json (default: json when OUT ends in .json, else csv).</source>
-        <translation>Écrit au FORMAT csv ou json (par défaut&#xa0;: json si SORTIE se termine par .json, sinon csv).</translation>
+        <source>Write FORMAT: csv, json or atom (default: OUT&apos;s extension, else csv).</source>
+        <translation>Écrit au FORMAT csv, json ou atom (par défaut&#xa0;: selon l’extension de SORTIE, sinon csv).</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+88"/>
+        <source>--format is csv, json or atom, not &quot;%1&quot;.</source>
+        <translation>--format vaut csv, json ou atom, et non «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <location line="-87"/>
         <source>FORMAT</source>
         <translation>FORMAT</translation>
     </message>
@@ -565,12 +586,7 @@ ou liste illisible,
         <translation>--proxy attend une adresse comme http://proxy.example:3128 ou socks5://127.0.0.1:1080, pas «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
-        <location line="+22"/>
-        <source>--format is csv or json, not &quot;%1&quot;.</source>
-        <translation>--format vaut csv ou json, et non «&#xa0;%1&#xa0;».</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+32"/>
         <source>--demo scans the bundled blogs; give no LIST with it.</source>
         <translation>--demo analyse les blogs de démonstration&#xa0;: ne donnez pas de LISTE en plus.</translation>
     </message>
@@ -767,6 +783,47 @@ ou liste illisible,
     </message>
 </context>
 <context>
+    <name>FeedExport</name>
+    <message numerus="yes">
+        <location filename="../ui/feedexport.cpp" line="+44"/>
+        <source>Wrote a feed of %n article(s) to %1; every scan updates it.</source>
+        <translation>
+            <numerusform>Flux de %n article écrit dans %1&#xa0;; chaque analyse le met à jour.</numerusform>
+            <numerusform>Flux de %n articles écrit dans %1&#xa0;; chaque analyse le met à jour.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Atom feeds (*.atom)</source>
+        <translation>Flux Atom (*.atom)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export as Feed</source>
+        <translation>Exporter en flux</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Export Failed</source>
+        <translation>Échec de l’export</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Feed updated: %1</source>
+        <translation>Flux mis à jour&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Export a feed first; then every scan can rewrite it</source>
+        <translation>Exportez d’abord un flux&#xa0;; chaque analyse pourra alors le réécrire</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rewrite %1 after every scan</source>
+        <translation>Réécrire %1 après chaque analyse</translation>
+    </message>
+</context>
+<context>
     <name>Fetcher</name>
     <message>
         <location filename="../app/net/fetcher.cpp" line="+273"/>
@@ -797,7 +854,7 @@ ou liste illisible,
         <translation>la liste ne contient aucune adresse de blog.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>cannot write %1: %2</source>
         <translation>impossible d’écrire %1&#xa0;: %2</translation>
     </message>
@@ -1003,7 +1060,7 @@ ou liste illisible,
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+47"/>
+        <location filename="../ui/mainwindow.cpp" line="+48"/>
         <source>Titlewave</source>
         <translation>Titlewave</translation>
     </message>
@@ -1034,8 +1091,8 @@ ou liste illisible,
     </message>
     <message>
         <location line="+1"/>
-        <source>Save the results as CSV or JSON</source>
-        <translation>Enregistrer les résultats en CSV ou en JSON</translation>
+        <source>Save the results as CSV, JSON or an Atom feed</source>
+        <translation>Enregistrer les résultats en CSV, en JSON ou en flux Atom</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1049,6 +1106,21 @@ ou liste illisible,
     </message>
     <message>
         <location line="+3"/>
+        <source>Export as &amp;Feed…</source>
+        <translation>Exporter en &amp;flux…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the newest article of every blog as an Atom feed for a feed reader</source>
+        <translation>Enregistrer le dernier article de chaque blog en flux Atom pour un lecteur de flux</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Keep Feed Updated</source>
+        <translation>&amp;Tenir le flux à jour</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Se&amp;ttings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
@@ -1178,12 +1250,12 @@ ou liste illisible,
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
@@ -1208,7 +1280,7 @@ ou liste illisible,
         <translation>Barre principale</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+70"/>
+        <location filename="../ui/mainwindow.cpp" line="+73"/>
         <source>Max in flight:</source>
         <translation>En parallèle&#xa0;:</translation>
     </message>
@@ -1322,7 +1394,7 @@ ou liste illisible,
 <context>
     <name>ResultExporter</name>
     <message>
-        <location filename="../app/io/resultexporter.cpp" line="+56"/>
+        <location filename="../app/io/resultexporter.cpp" line="+78"/>
         <location line="+3"/>
         <source>Cannot write %1: %2</source>
         <translation>Impossible d’écrire %1&#xa0;: %2</translation>
@@ -1524,6 +1596,11 @@ commence à %3&#xa0;ms, dure %4&#xa0;ms</translation>
         <translation>Fichiers JSON (*.json)</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Atom feeds (*.atom)</source>
+        <translation>Flux Atom (*.atom)</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>Export Selected Rows</source>
         <translation>Exporter les lignes sélectionnées</translation>
@@ -1534,7 +1611,7 @@ commence à %3&#xa0;ms, dure %4&#xa0;ms</translation>
         <translation>Exporter les résultats</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Export Failed</source>
         <translation>Échec de l’export</translation>
     </message>

@@ -4,6 +4,7 @@
 #include "demo/demoserver.h"
 #include "detailspanel.h"
 #include "droptarget.h"
+#include "feedexport.h"
 #include "inflightbox.h"
 #include "listpanel.h"
 #include "resultsmodel.h"
@@ -50,6 +51,7 @@ MainWindow::MainWindow(QWidget *parent)
 
     createCentralWidget();
     createMenusAndToolBar();
+    m_feed = new FeedExport(m_actions.keepFeedUpdated, this);
     connectActions();
     m_progress = new ScanProgress(m_session, this);
     // Permanent, so messages (list summaries) show beside it instead of hiding it.
@@ -95,6 +97,8 @@ void MainWindow::connectActions()
     connect(a.pasteList, &QAction::triggered, this, &MainWindow::pasteList);
     connect(a.exportAll, &QAction::triggered, m_results, [this] { m_results->exportWithDialog(false); });
     connect(a.exportSelected, &QAction::triggered, m_results, [this] { m_results->exportWithDialog(true); });
+    connect(a.exportFeed, &QAction::triggered, m_feed, [this] { m_feed->exportWithDialog(m_session.rows()); });
+    connect(m_feed, &FeedExport::message, this, [this](const QString &text) { statusBar()->showMessage(text); });
     connect(a.settings, &QAction::triggered, this, &MainWindow::showSettings);
     connect(a.quit, &QAction::triggered, this, &QWidget::close);
     connect(a.start, &QAction::triggered, this, &MainWindow::startScan);
@@ -416,6 +420,7 @@ void MainWindow::onScanFinished()
     m_retryMessage.clear();
     // The table is where the results are delivered: they count as seen now.
     m_session.commitHistory();
+    m_feed->scanFinished(m_session.rows());
     updateActions();
     m_progress->showState();
 }
@@ -436,6 +441,7 @@ void MainWindow::updateActions()
     m_recentMenu->setEnabled(!running && m_recentMenu->hasFiles());
     a.exportAll->setEnabled(!running && hasRows);
     a.exportSelected->setEnabled(!running && hasSelection);
+    a.exportFeed->setEnabled(!running && hasRows);
     a.demo->setEnabled(!running);
     m_maxInFlight->setEnabled(!running);
     a.copyRows->setEnabled(hasSelection);

@@ -18,6 +18,7 @@
 class DemoServer;
 class DetailsPanel;
 class DropTarget;
+class FeedExport;
 class ListPanel;
 class InFlightBox;
 class QSplitter;
@@ -81,6 +82,8 @@ public:
     AppSettings settings() const { return m_settings; }
     /// Writes the results (all rows, or the selected ones) to @p path; an error sentence on failure.
     std::optional<QString> exportResults(const QString &path, ExportFormat format, bool selectedOnly);
+    /// File > Export as Feed and Keep Feed Updated.
+    FeedExport *feedExport() const { return m_feed; }
     /// Files imported lately, newest first (at most kMaxRecentFiles).
     QStringList recentFiles() const;
 
@@ -128,4 +131,5 @@ private:
     ScanProgress *m_progress = nullptr;
     RecentFilesMenu *m_recentMenu = nullptr;
     DropTarget *m_dropTarget = nullptr;
+    FeedExport *m_feed = nullptr;
 };

@@ -261,16 +261,19 @@ void ResultsPane::exportWithDialog(bool selectedOnly)
         return;
     const QString csvFilter = tr("CSV files (*.csv)");
     const QString jsonFilter = tr("JSON files (*.json)");
+    const QString atomFilter = tr("Atom feeds (*.atom)");
     QString selectedFilter = csvFilter;
-    const QString path
-        = QFileDialog::getSaveFileName(this, selectedOnly ? tr("Export Selected Rows") : tr("Export Results"),
-                                       QDir::home().filePath(QStringLiteral("titlewave-results.csv")),
-                                       csvFilter + QLatin1String(";;") + jsonFilter, &selectedFilter);
+    const QString path = QFileDialog::getSaveFileName(
+        this, selectedOnly ? tr("Export Selected Rows") : tr("Export Results"),
+        QDir::home().filePath(QStringLiteral("titlewave-results.csv")),
+        QStringList { csvFilter, jsonFilter, atomFilter }.join(QLatin1String(";;")), &selectedFilter);
     if (path.isEmpty())
         return;
     // The typed name's extension decides; the chosen file type only fills in a missing one.
-    const ResultExporter::Target target
-        = ResultExporter::targetFor(path, selectedFilter == jsonFilter ? ExportFormat::Json : ExportFormat::Csv);
+    const ExportFormat filterFormat = selectedFilter == jsonFilter ? ExportFormat::Json
+        : selectedFilter == atomFilter                             ? ExportFormat::Atom
+                                                                   : ExportFormat::Csv;
+    const ResultExporter::Target target = ResultExporter::targetFor(path, filterFormat);
     if (const std::optional<QString> error = exportResults(target.path, target.format, selectedOnly))
         QMessageBox::warning(this, tr("Export Failed"), *error);
 }

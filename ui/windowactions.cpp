@@ -39,12 +39,24 @@ WindowActions::WindowActions(QObject *parent)
           QT_TRANSLATE_NOOP("MainWindow", "Add the addresses on the clipboard to the list"),
           QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V) },
         { &WindowActions::exportAll, "exportAction", "document-save-as", QT_TRANSLATE_NOOP("MainWindow", "&Export…"),
-          QT_TRANSLATE_NOOP("MainWindow", "Save the results as CSV or JSON"), QKeySequence(Qt::CTRL | Qt::Key_E),
-          true },
+          QT_TRANSLATE_NOOP("MainWindow", "Save the results as CSV, JSON or an Atom feed"),
+          QKeySequence(Qt::CTRL | Qt::Key_E), true },
         { &WindowActions::exportSelected, "exportSelectedAction", nullptr,
           QT_TRANSLATE_NOOP("MainWindow", "Export &Selected Rows…"),
           QT_TRANSLATE_NOOP("MainWindow", "Save only the selected rows as CSV or JSON"),
           QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E) },
+        { &WindowActions::exportFeed,
+          "exportFeedAction",
+          "application-rss+xml",
+          QT_TRANSLATE_NOOP("MainWindow", "Export as &Feed…"),
+          QT_TRANSLATE_NOOP("MainWindow", "Save the newest article of every blog as an Atom feed for a feed reader"),
+          {} },
+        { &WindowActions::keepFeedUpdated,
+          "keepFeedUpdatedAction",
+          nullptr,
+          QT_TRANSLATE_NOOP("MainWindow", "&Keep Feed Updated"),
+          nullptr,
+          {} },
         { &WindowActions::settings, "settingsAction", "preferences-system",
           QT_TRANSLATE_NOOP("MainWindow", "Se&ttings…"), nullptr, QKeySequence(Qt::CTRL | Qt::Key_Comma) },
         { &WindowActions::quit, "quitAction", "application-exit", QT_TRANSLATE_NOOP("MainWindow", "&Quit"), nullptr,
@@ -144,6 +156,7 @@ WindowActions::WindowActions(QObject *parent)
     showList->setChecked(true);
     showDetails->setCheckable(true);
     showDetails->setChecked(true);
+    keepFeedUpdated->setCheckable(true);
     // Only while the table has focus: Ctrl+C in the list editor copies its text.
     copyRows->setShortcutContext(Qt::WidgetWithChildrenShortcut);
 }
@@ -165,7 +178,9 @@ QToolBar *WindowActions::addMenusAndToolBar(QMainWindow *window, QMenu *recentFi
     QMenu *file = menu(QT_TRANSLATE_NOOP("MainWindow", "&File"));
     fill(file, { importList });
     file->addMenu(recentFiles);
-    fill(file, { pasteList, nullptr, exportAll, exportSelected, nullptr, settings, nullptr, quit });
+    fill(file,
+         { pasteList, nullptr, exportAll, exportSelected, nullptr, exportFeed, keepFeedUpdated, nullptr, settings,
+           nullptr, quit });
     fill(menu(QT_TRANSLATE_NOOP("MainWindow", "&Edit")), { find, copyRows, copyUrl, copyTitle });
     fill(menu(QT_TRANSLATE_NOOP("MainWindow", "&Scan")),
          { start, stop, retryFailed, nullptr, openArticle, openBlog, nullptr, demo });

@@ -14,6 +14,8 @@ struct WindowActions {
     QAction *pasteList = nullptr;
     QAction *exportAll = nullptr;
     QAction *exportSelected = nullptr;
+    QAction *exportFeed = nullptr;
+    QAction *keepFeedUpdated = nullptr; ///< checkable: every scan rewrites the exported feed
     QAction *settings = nullptr;
     QAction *quit = nullptr;
     QAction *find = nullptr;

@@ -85,6 +85,7 @@ void HeadlessRunner::start(const CommandLineOptions &options)
 
     // The output file is opened before any socket, so a full descriptor table cannot stop it.
     m_toStdout = options.outPath == QLatin1String("-");
+    m_outPath = options.outPath;
     if (!m_toStdout) {
         m_outFile = std::make_unique<OutputFile>(options.outPath);
         if (!m_outFile->open()) {
@@ -120,7 +121,7 @@ void HeadlessRunner::onScanFinished()
                        counts.unchanged)
                  << Qt::endl;
     }
-    const QByteArray output = m_session.encode(m_format);
+    const QByteArray output = m_session.encode(m_format, {}, m_toStdout ? QString() : m_outPath);
     bool written = false;
     QString error;
     if (m_toStdout) {

@@ -49,6 +49,7 @@ private:
     std::unique_ptr<DemoServer> m_demo;
     std::unique_ptr<OutputFile> m_outFile; // opened before the first socket, written at the end
     bool m_toStdout = false;
+    QString m_outPath;
     ExportFormat m_format = ExportFormat::Csv;
     QTimer m_progressTimer;
     QTextStream m_stderr;

@@ -13,6 +13,7 @@
 #include <QJsonObject>
 #include <QStandardPaths>
 #include <QStringList>
+#include <QTimeZone>
 
 #include <algorithm>
 #include <vector>
@@ -81,8 +82,11 @@ std::optional<QString> ArticleHistory::load()
         QDate seen = QDate::fromString(entry.value(QLatin1String("seen")).toString(), Qt::ISODate);
         if (!seen.isValid())
             seen = fileDate;
+        QDateTime found = QDateTime::fromString(entry.value(QLatin1String("found")).toString(), Qt::ISODate);
+        if (!found.isValid())
+            found = seen.startOfDay(QTimeZone::utc());
         if (memory.articleUrl.isValid())
-            m_articles.insert(it.key(), Entry { memory, seen });
+            m_articles.insert(it.key(), Entry { memory, seen, found.toUTC() });
     }
     return std::nullopt;
 }
@@ -118,7 +122,8 @@ std::optional<QString> ArticleHistory::save() const
         const Entry &entry = *m_articles.constFind(key);
         const BlogMemory &memory = entry.memory;
         QJsonObject blog { { QStringLiteral("article"), memory.articleUrl.toString(QUrl::FullyEncoded) },
-                           { QStringLiteral("seen"), entry.seen.toString(Qt::ISODate) } };
+                           { QStringLiteral("seen"), entry.seen.toString(Qt::ISODate) },
+                           { QStringLiteral("found"), entry.found.toString(Qt::ISODate) } };
         if (!memory.title.isEmpty())
             blog.insert(QStringLiteral("title"), memory.title);
         if (!memory.frontPage.isEmpty()) {
@@ -145,7 +150,7 @@ std::optional<QString> ArticleHistory::save() const
     return std::nullopt;
 }
 
-void ArticleHistory::apply(BlogResult &result)
+void ArticleHistory::apply(BlogResult &result, const QDateTime &now)
 {
     if (result.status != BlogStatus::Ok || !result.articleUrl.isValid())
         return;
@@ -155,13 +160,14 @@ void ArticleHistory::apply(BlogResult &result)
     BlogMemory memory = result.memory;
     memory.articleUrl = result.articleUrl;
     memory.title = result.title;
-    record(result.blogUrl, memory);
+    record(result.blogUrl, memory, now.toLocalTime().date(), now);
+    result.articleFoundAt = articleFoundAt(result.blogUrl);
 }
 
-void ArticleHistory::apply(QList<BlogResult> &results)
+void ArticleHistory::apply(QList<BlogResult> &results, const QDateTime &now)
 {
     for (BlogResult &result : results)
-        apply(result);
+        apply(result, now);
 }
 
 QUrl ArticleHistory::lastArticle(const QUrl &blogUrl) const
@@ -194,8 +200,20 @@ void ArticleHistory::record(const QUrl &blogUrl, const QUrl &articleUrl, QDate s
     record(blogUrl, memory, seen);
 }
 
-void ArticleHistory::record(const QUrl &blogUrl, const BlogMemory &memory, QDate seen)
+QDateTime ArticleHistory::articleFoundAt(const QUrl &blogUrl) const
 {
-    if (blogUrl.isValid() && memory.articleUrl.isValid())
-        m_articles.insert(WebAddress::blogKey(blogUrl), Entry { memory, seen });
+    return m_articles.value(WebAddress::blogKey(blogUrl)).found;
+}
+
+void ArticleHistory::record(const QUrl &blogUrl, const BlogMemory &memory, QDate seen, const QDateTime &found)
+{
+    if (!blogUrl.isValid() || !memory.articleUrl.isValid())
+        return;
+    Entry &entry = m_articles[WebAddress::blogKey(blogUrl)];
+    // The same article seen again keeps the time it was first found. Whole seconds, as a feed
+    // writes it: blogs found in the same second stay in list order there.
+    if (!entry.found.isValid() || !WebAddress::isSamePage(entry.memory.articleUrl, memory.articleUrl))
+        entry.found = QDateTime::fromSecsSinceEpoch(found.toSecsSinceEpoch(), QTimeZone::utc());
+    entry.memory = memory;
+    entry.seen = seen;
 }

@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QDate>
+#include <QDateTime>
 #include <QHash>
 #include <QList>
 #include <QString>
@@ -40,10 +41,11 @@ public:
     std::optional<QString> save() const;
 
     /// For every successful result: sets previousArticleUrl and isNew from the history, then
-    /// records the result's article as the blog's newest. Failed results are left unmarked and
-    /// do not erase what the history knows.
-    void apply(QList<BlogResult> &results);
-    void apply(BlogResult &result);
+    /// records the result's article as the blog's newest and sets articleFoundAt to when the
+    /// history first saw that article (@p now when it is new to it). Failed results are left
+    /// unmarked and do not erase what the history knows.
+    void apply(QList<BlogResult> &results, const QDateTime &now = QDateTime::currentDateTimeUtc());
+    void apply(BlogResult &result, const QDateTime &now = QDateTime::currentDateTimeUtc());
 
     QUrl lastArticle(const QUrl &blogUrl) const;
     /// What the last successful scan of the blog learnt (article, title, validators); empty when
@@ -54,16 +56,24 @@ public:
     void recall(QList<BlogEntry> &entries) const;
     /// @p seen is the day the blog answered with this article (today by default).
     void record(const QUrl &blogUrl, const QUrl &articleUrl, QDate seen = QDate::currentDate());
-    /// Records @p memory (its article must be valid) as the blog's, seen on @p seen.
-    void record(const QUrl &blogUrl, const BlogMemory &memory, QDate seen = QDate::currentDate());
+    /// Records @p memory (its article must be valid) as the blog's, seen on @p seen. When the
+    /// article is not the one already recorded, @p found becomes the time it was first found.
+    void record(const QUrl &blogUrl, const BlogMemory &memory, QDate seen = QDate::currentDate(),
+                const QDateTime &found = QDateTime::currentDateTimeUtc());
     /// The day record() last saw the blog; invalid when the history does not know it.
     QDate lastSeen(const QUrl &blogUrl) const;
+    /// When the blog's recorded article was first found (UTC); invalid when the history does not
+    /// know the blog. Histories written before this was kept count from the day last seen.
+    QDateTime articleFoundAt(const QUrl &blogUrl) const;
     int size() const { return int(m_articles.size()); }
 
 private:
     struct Entry {
         BlogMemory memory; ///< the blog's newest article, its title and the validators
         QDate seen; ///< when the blog last answered with it
+        /// When this article was first found as the blog's newest: what a feed of the results
+        /// gives as the entry's time, so that it stays put across scans (see AtomWriter).
+        QDateTime found;
     };
 
     /// The keys save() writes, sorted: none older than kMaxAgeDays before @p today, and at most

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "resultexporter.h"
 
+#include "atomwriter.h"
 #include "csvwriter.h"
 #include "jsonwriter.h"
 #include "outputfile.h"
@@ -15,17 +16,39 @@ std::optional<QString> ResultExporter::writeCsv(const QString &path, const QList
 
 std::optional<QString> ResultExporter::write(const QString &path, const QList<BlogResult> &results, ExportFormat format)
 {
-    return writeBytes(path, encode(results, format));
+    return writeBytes(path, encode(results, format, path));
 }
 
-QByteArray ResultExporter::encode(const QList<BlogResult> &results, ExportFormat format)
+QByteArray ResultExporter::encode(const QList<BlogResult> &results, ExportFormat format, const QString &path)
 {
-    return format == ExportFormat::Json ? JsonWriter::toJson(results) : CsvWriter::toCsv(results);
+    switch (format) {
+    case ExportFormat::Json:
+        return JsonWriter::toJson(results);
+    case ExportFormat::Atom:
+        return AtomWriter::toAtom(results, path);
+    case ExportFormat::Csv:
+        break;
+    }
+    return CsvWriter::toCsv(results);
 }
 
 ExportFormat ResultExporter::formatForPath(const QString &path)
 {
-    return path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive) ? ExportFormat::Json : ExportFormat::Csv;
+    const std::optional<ExportFormat> named = formatFromName(QFileInfo(path).suffix());
+    return named.value_or(ExportFormat::Csv);
+}
+
+QString ResultExporter::extension(ExportFormat format)
+{
+    switch (format) {
+    case ExportFormat::Json:
+        return QStringLiteral("json");
+    case ExportFormat::Atom:
+        return QStringLiteral("atom");
+    case ExportFormat::Csv:
+        break;
+    }
+    return QStringLiteral("csv");
 }
 
 ResultExporter::Target ResultExporter::targetFor(const QString &typedPath, ExportFormat filterFormat)
@@ -34,18 +57,17 @@ ResultExporter::Target ResultExporter::targetFor(const QString &typedPath, Expor
     if (const std::optional<ExportFormat> typed = formatFromName(suffix))
         return { typedPath, *typed }; // what the user typed wins over the file-type box
     if (suffix.isEmpty() && !typedPath.endsWith(QLatin1Char('.'))) {
-        return { typedPath + (filterFormat == ExportFormat::Json ? QLatin1String(".json") : QLatin1String(".csv")),
-                 filterFormat };
+        return { typedPath + QLatin1Char('.') + extension(filterFormat), filterFormat };
     }
     return { typedPath, filterFormat };
 }
 
 std::optional<ExportFormat> ResultExporter::formatFromName(const QString &name)
 {
-    if (name.compare(QLatin1String("csv"), Qt::CaseInsensitive) == 0)
-        return ExportFormat::Csv;
-    if (name.compare(QLatin1String("json"), Qt::CaseInsensitive) == 0)
-        return ExportFormat::Json;
+    for (const ExportFormat format : { ExportFormat::Csv, ExportFormat::Json, ExportFormat::Atom }) {
+        if (name.compare(extension(format), Qt::CaseInsensitive) == 0)
+            return format;
+    }
     return std::nullopt;
 }
 

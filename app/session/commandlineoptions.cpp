@@ -33,14 +33,15 @@ CommandLineOptions CommandLineOptions::parse(const QStringList &arguments)
     parser.setApplicationDescription(
         tr("Finds the newest article and its headline on every blog of a list, all blogs at once.\n\n"
            "Without --headless, opens the window. With --headless, scans LIST (one URL per line,\n"
-           "or - for standard input; .csv and .opml lists too) and writes CSV or JSON to OUT\n"
-           "(or - for standard output).\n"
+           "or - for standard input; .csv and .opml lists too) and writes CSV, JSON or an Atom\n"
+           "feed to OUT (or - for standard output).\n"
            "Exit status: 0 every blog ok, 1 some blogs failed, 2 bad usage or unreadable input,\n"
            "130 or 143 interrupted by SIGINT or SIGTERM (every row is still written)."));
     const QCommandLineOption help({ QStringLiteral("h"), QStringLiteral("help") }, tr("Show this help and exit."));
     const QCommandLineOption version({ QStringLiteral("v"), QStringLiteral("version") },
                                      tr("Show the version and exit."));
-    const QCommandLineOption headless(QStringLiteral("headless"), tr("Scan without a window and write CSV or JSON."));
+    const QCommandLineOption headless(QStringLiteral("headless"),
+                                      tr("Scan without a window and write CSV, JSON or an Atom feed."));
     const QCommandLineOption demo(QStringLiteral("demo"),
                                   tr("Scan the bundled demo blogs, served on this computer (works offline)."));
     const QCommandLineOption output({ QStringLiteral("o"), QStringLiteral("output") },
@@ -75,7 +76,7 @@ CommandLineOptions CommandLineOptions::parse(const QStringList &arguments)
     const QCommandLineOption language(QStringLiteral("lang"), tr("Use LANGUAGE (e.g. fr) instead of the system's."),
                                       tr("LANGUAGE"));
     const QCommandLineOption format(QStringLiteral("format"),
-                                    tr("Write FORMAT: csv or json (default: json when OUT ends in .json, else csv)."),
+                                    tr("Write FORMAT: csv, json or atom (default: OUT's extension, else csv)."),
                                     tr("FORMAT"));
     const QCommandLineOption noHistory(
         QStringLiteral("no-history"),
@@ -163,7 +164,7 @@ CommandLineOptions CommandLineOptions::parse(const QStringList &arguments)
         const std::optional<ExportFormat> named = ResultExporter::formatFromName(parser.value(format));
         if (!named) {
             options.action = Action::UsageError;
-            options.text = tr("--format is csv or json, not \"%1\".").arg(parser.value(format));
+            options.text = tr("--format is csv, json or atom, not \"%1\".").arg(parser.value(format));
             return options;
         }
         options.format = *named;

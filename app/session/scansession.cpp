@@ -187,9 +187,9 @@ QList<BlogResult> ScanSession::selected(const QList<int> &rows) const
     return results;
 }
 
-QByteArray ScanSession::encode(ExportFormat format, const QList<int> &rows) const
+QByteArray ScanSession::encode(ExportFormat format, const QList<int> &rows, const QString &path) const
 {
-    return ResultExporter::encode(selected(rows), format);
+    return ResultExporter::encode(selected(rows), format, path);
 }
 
 void ScanSession::commitHistory()

@@ -92,8 +92,9 @@ public:
     qint64 elapsedMs() const { return m_scan.elapsedMs(); }
     int peakRequestsInFlight() const { return m_scan.peakRequestsInFlight(); }
 
-    /// The rows (all, or the given ones in the given order) in @p format.
-    QByteArray encode(ExportFormat format, const QList<int> &rows = {}) const;
+    /// The rows (all, or the given ones in the given order) in @p format, to be written to @p path
+    /// (empty for standard output; an Atom feed names itself after it).
+    QByteArray encode(ExportFormat format, const QList<int> &rows = {}, const QString &path = {}) const;
 
     /// The results are delivered: writes the history if blogs were recorded since the last commit
     /// (on a worker thread, one save at a time and in order). historySaved() follows, also when

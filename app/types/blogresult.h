@@ -5,6 +5,7 @@
 #include "blogstatus.h"
 #include "requesttiming.h"
 
+#include <QDateTime>
 #include <QList>
 #include <QMetaType>
 #include <QString>
@@ -33,6 +34,9 @@ struct BlogResult {
     bool isNew = false;
     /// The article the previous scan found; empty when there is no history for this blog.
     QUrl previousArticleUrl;
+    /// When the history first found this article as the blog's newest (UTC); invalid when no
+    /// history was applied. A feed of the results dates its entries with it.
+    QDateTime articleFoundAt;
     /// The blog's front page (or the feed that named its article) answered 304 Not Modified to
     /// the previous scan's validators: the article and title are the remembered ones (foundVia
     /// "unchanged"), and no article was fetched.

@@ -37,6 +37,10 @@ private Q_SLOTS:
                                       << ExportFormat::Json;
         QTest::addRow("explicit json") << QStringList { QStringLiteral("--format"), QStringLiteral("json") }
                                        << ExportFormat::Json;
+        QTest::addRow("atom extension") << QStringList { QStringLiteral("-o"), QStringLiteral("new.atom") }
+                                        << ExportFormat::Atom;
+        QTest::addRow("explicit atom") << QStringList { QStringLiteral("--format"), QStringLiteral("atom") }
+                                       << ExportFormat::Atom;
         QTest::addRow("explicit beats extension") << QStringList { QStringLiteral("--format"), QStringLiteral("csv"),
                                                                    QStringLiteral("-o"), QStringLiteral("out.json") }
                                                   << ExportFormat::Csv;

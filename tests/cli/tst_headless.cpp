@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "fakehttpserver.h"
+#include "parse/feedreader.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -300,6 +301,48 @@ private Q_SLOTS:
             QCOMPARE(result.value(QLatin1String("status")).toString(), QStringLiteral("ok"));
             QCOMPARE(result.value(QLatin1String("title")).toString(), QStringLiteral("As JSON"));
             QCOMPARE(result.value(QLatin1String("timings")).toArray().size(), 2);
+        }
+    }
+
+    void writesAnAtomFeedOfTheArticlesFound()
+    {
+        FakeHttpServer good;
+        FakeHttpServer broken;
+        QVERIFY(good.start());
+        QVERIFY(broken.start());
+        good.html("/", FakeBlog::frontPage("/p.html", "Good Blog"));
+        good.html("/p.html", FakeBlog::article("Followed in a feed reader", "Good Blog"));
+        HttpResponse serverError;
+        serverError.status = 500;
+        serverError.body = "<p>down</p>";
+        broken.route("/", serverError);
+        const QByteArray list = good.url().toEncoded() + "\n" + broken.url().toEncoded() + "\n";
+        QTemporaryDir dir;
+        const QString out = dir.filePath(QStringLiteral("new.atom"));
+        // The extension chooses Atom; --format says it outright for standard output.
+        for (const QStringList &arguments : { QStringList { QStringLiteral("-o"), out },
+                                              QStringList { QStringLiteral("--format"), QStringLiteral("atom"),
+                                                            QStringLiteral("-o"), QStringLiteral("-") } }) {
+            const Run run = runTitlewave(
+                QStringList { QStringLiteral("--headless"), QStringLiteral("--no-history"), QStringLiteral("-") }
+                    + arguments,
+                list);
+            QCOMPARE(run.exitCode, 1); // one blog failed
+            QByteArray xml = run.out;
+            const bool toFile = xml.isEmpty();
+            if (toFile) {
+                QFile file(out);
+                QVERIFY(file.open(QIODevice::ReadOnly));
+                xml = file.readAll();
+            }
+            const FeedContent feed = FeedReader::read(xml, QUrl::fromLocalFile(out));
+            QVERIFY2(feed.isFeed, xml.constData());
+            // The failed blog is in the exit status and on stderr, not in the feed.
+            QCOMPARE(feed.entries.size(), 1);
+            QCOMPARE(feed.entries.at(0).title, QStringLiteral("Followed in a feed reader"));
+            QCOMPARE(feed.entries.at(0).link, good.url(QStringLiteral("/p.html")));
+            QCOMPARE(feed.title, toFile ? QStringLiteral("Titlewave: new") : QStringLiteral("Titlewave"));
+            QCOMPARE(xml.contains("rel=\"self\""), toFile);
         }
     }
 

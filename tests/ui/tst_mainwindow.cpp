@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "fakehttpserver.h"
+#include "feedexport.h"
 #include "io/bloglistreader.h"
 #include "mainwindow.h"
+#include "parse/feedreader.h"
 #include "resultsmodel.h"
 #include "resultssortmodel.h"
 #include "waterfalldelegate.h"
@@ -942,6 +944,77 @@ private Q_SLOTS:
         status->setCurrentIndex(status->findText(QStringLiteral("New")));
         QCOMPARE(window.sortModel()->rowCount(), 1);
         QCOMPARE(window.sortModel()->index(0, ResultsModel::Title).data().toString(), QStringLiteral("B two"));
+    }
+
+    void keepsAnExportedFeedUpdatedForAFeedReader()
+    {
+        FakeHttpServer a;
+        FakeHttpServer b;
+        QVERIFY(a.start());
+        QVERIFY(b.start());
+        a.html("/", FakeBlog::frontPage("/a1.html", "Blog A"));
+        a.html("/a1.html", FakeBlog::article("A one", "Blog A"));
+        b.html("/", FakeBlog::frontPage("/b1.html", "Blog B"));
+        b.html("/b1.html", FakeBlog::article("B one", "Blog B"));
+        b.html("/b2.html", FakeBlog::article("B two", "Blog B"));
+        QTemporaryDir dir;
+        const QString feedPath = dir.filePath(QStringLiteral("blogs.atom"));
+        const auto readFeed = [&feedPath] {
+            QFile file(feedPath);
+            return file.open(QIODevice::ReadOnly) ? FeedReader::read(file.readAll(), QUrl::fromLocalFile(feedPath))
+                                                  : FeedContent();
+        };
+        const QString list = a.url().toString() + QLatin1Char('\n') + b.url().toString() + QLatin1Char('\n');
+        {
+            MainWindow window;
+            QAction *keepUpdated = action(window, "keepFeedUpdatedAction");
+            QVERIFY(!keepUpdated->isEnabled()); // nothing exported yet: nothing to keep updated
+            QVERIFY(!action(window, "exportFeedAction")->isEnabled()); // and no rows to export
+            window.setBlogListText(list);
+            QSignalSpy finished(window.session(), &ScanSession::finished);
+            window.startScan();
+            QVERIFY(finished.wait(10000));
+            QVERIFY(action(window, "exportFeedAction")->isEnabled());
+
+            QVERIFY(!window.feedExport()->exportTo(feedPath, window.session()->rows()).has_value());
+            QCOMPARE(readFeed().entries.size(), 2);
+            QVERIFY(keepUpdated->isEnabled());
+            QVERIFY(keepUpdated->isChecked()); // exporting a feed is asking to follow it
+            QVERIFY2(window.statusBar()->currentMessage().contains(QStringLiteral("feed of 2 article")),
+                     qPrintable(window.statusBar()->currentMessage()));
+
+            // Blog B publishes: the next scan rewrites the feed with B's new article.
+            b.html("/", FakeBlog::frontPage("/b2.html", "Blog B"));
+            QSignalSpy updated(window.feedExport(), &FeedExport::updated);
+            window.startScan();
+            QVERIFY(updated.wait(10000));
+            const FeedContent feed = readFeed();
+            QCOMPARE(feed.entries.size(), 2);
+            QStringList titles;
+            for (const FeedEntry &entry : feed.entries)
+                titles.append(entry.title);
+            titles.sort();
+            QCOMPARE(titles, QStringList({ QStringLiteral("A one"), QStringLiteral("B two") }));
+            for (const FeedEntry &entry : feed.entries) {
+                if (entry.title == QLatin1String("B two"))
+                    QCOMPARE(entry.link, b.url(QStringLiteral("/b2.html")));
+            }
+        }
+        // The next session remembers the feed and keeps it updated; unchecked, scans leave it be.
+        MainWindow window;
+        QAction *keepUpdated = action(window, "keepFeedUpdatedAction");
+        QVERIFY(keepUpdated->isEnabled());
+        QVERIFY(keepUpdated->isChecked());
+        QCOMPARE(window.feedExport()->path(), feedPath);
+        keepUpdated->setChecked(false);
+        QVERIFY(QFile::remove(feedPath));
+        window.setBlogListText(list);
+        QSignalSpy finished(window.session(), &ScanSession::finished);
+        window.startScan();
+        QVERIFY(finished.wait(10000));
+        QTest::qWait(200); // time for a rewrite that must not happen
+        QVERIFY(!QFile::exists(feedPath));
+        QVERIFY(!MainWindow().findChild<QAction *>(QStringLiteral("keepFeedUpdatedAction"))->isChecked());
     }
 
     void retriesOnlyFailedRowsInPlace()
