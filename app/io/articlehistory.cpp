@@ -79,6 +79,7 @@ std::optional<QString> ArticleHistory::load()
         const QJsonObject feed = entry.value(QLatin1String("feed")).toObject();
         memory.feedUrl = QUrl(feed.value(QLatin1String("url")).toString());
         memory.feed = validatorsFrom(feed);
+        memory.xpath = entry.value(QLatin1String("xpath")).toString();
         QDate seen = QDate::fromString(entry.value(QLatin1String("seen")).toString(), Qt::ISODate);
         if (!seen.isValid())
             seen = fileDate;
@@ -126,6 +127,8 @@ std::optional<QString> ArticleHistory::save() const
                            { QStringLiteral("found"), entry.found.toString(Qt::ISODate) } };
         if (!memory.title.isEmpty())
             blog.insert(QStringLiteral("title"), memory.title);
+        if (!memory.xpath.isEmpty())
+            blog.insert(QStringLiteral("xpath"), memory.xpath);
         if (!memory.frontPage.isEmpty()) {
             QJsonObject frontPage;
             insertValidators(frontPage, memory.frontPage);
@@ -184,8 +187,13 @@ void ArticleHistory::recall(QList<BlogEntry> &entries) const
 {
     if (m_articles.isEmpty())
         return;
-    for (BlogEntry &entry : entries)
-        entry.memory = memoryOf(entry.url);
+    for (BlogEntry &entry : entries) {
+        BlogMemory memory = memoryOf(entry.url);
+        // Another XPath may name another article: the page's 304 says nothing about that one.
+        if (memory.xpath != entry.xpath.trimmed())
+            memory = {};
+        entry.memory = std::move(memory);
+    }
 }
 
 QDate ArticleHistory::lastSeen(const QUrl &blogUrl) const

@@ -52,7 +52,8 @@ public:
     /// the history does not know it.
     BlogMemory memoryOf(const QUrl &blogUrl) const;
     /// Before a scan: gives every entry the history knows its memory, so the scan sends the
-    /// validators and can answer a 304 with the remembered article and title.
+    /// validators and can answer a 304 with the remembered article and title. An entry whose
+    /// XPath is not the one its article was found with gets none: its blog is scanned in full.
     void recall(QList<BlogEntry> &entries) const;
     /// @p seen is the day the blog answered with this article (today by default).
     void record(const QUrl &blogUrl, const QUrl &articleUrl, QDate seen = QDate::currentDate());

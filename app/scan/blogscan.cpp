@@ -20,7 +20,9 @@ BlogScan::BlogScan(ChainHost &host, int index, const BlogEntry &entry)
     , m_entry(entry)
     , m_result(BlogResult::pending(index, entry))
     , m_cookies(std::make_shared<QNetworkCookieJar>())
-{ }
+{
+    m_result.memory.xpath = entry.xpath.trimmed();
+}
 
 void BlogScan::start()
 {

@@ -24,6 +24,10 @@ struct BlogMemory {
     PageValidators frontPage;
     QUrl feedUrl; ///< the feed whose validators these are; empty when the article came from the page
     PageValidators feed;
+    /// The list's XPath for the blog when the article was found (trimmed; empty for none). A 304
+    /// vouches for the article only while the list still gives the same one: an XPath added,
+    /// changed or removed means a full scan (see ArticleHistory::recall).
+    QString xpath;
 
     /// Enough to answer a 304 with: an article and its headline.
     bool canRevalidate() const { return articleUrl.isValid() && !title.isEmpty(); }

@@ -251,6 +251,20 @@ private Q_SLOTS:
         // The first run and --no-history sent nothing; the rescan sent the ETag and fetched no article.
         QCOMPARE(conditions, (QList<QByteArray> { QByteArray(), QByteArray(), "\"front-1\"" }));
         QCOMPARE(server.requestCount(), 5);
+
+        // An XPath given since names another article: the page's 304 would vouch for the old one,
+        // so no validator is sent and the XPath's article is fetched. Kept, it revalidates again.
+        const QByteArray withXPath = server.url().toEncoded() + "\t(//article)[2]//a/@href\n";
+        for (int i = 0; i < 2; ++i) {
+            const Run changed = runProgram(QStringLiteral(TITLEWAVE_EXECUTABLE), arguments, withXPath, environment);
+            QCOMPARE(changed.exitCode, 0);
+            const QByteArray changedRow = csvLines(changed.out).at(1);
+            QVERIFY2(changedRow.contains("/older.html,Kept post,")
+                         && changedRow.contains(i == 0 ? ",xpath," : ",unchanged,"),
+                     changedRow.constData());
+        }
+        QCOMPARE(conditions,
+                 (QList<QByteArray> { QByteArray(), QByteArray(), "\"front-1\"", QByteArray(), "\"front-1\"" }));
     }
 
     void deadlineEndsATricklingBlog()

@@ -190,6 +190,39 @@ private Q_SLOTS:
         QCOMPARE(entries.at(1).memory, BlogMemory());
     }
 
+    void recallsNoValidatorsForAnotherXPath()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("history.json"));
+        const QUrl blog(QStringLiteral("https://a.example/"));
+        {
+            ArticleHistory history(path);
+            BlogMemory memory;
+            memory.articleUrl = QUrl(QStringLiteral("https://a.example/by-xpath"));
+            memory.title = QStringLiteral("Found by the XPath");
+            memory.frontPage.etag = "\"v1\"";
+            memory.xpath = QStringLiteral("//h2/a/@href");
+            history.record(blog, memory);
+            QVERIFY(!history.save().has_value());
+        }
+        ArticleHistory history(path);
+        QVERIFY(!history.load().has_value());
+        QList<BlogEntry> entries(3);
+        for (BlogEntry &entry : entries)
+            entry.url = blog;
+        entries[0].xpath = QStringLiteral(" //h2/a/@href "); // the same XPath, as a list may space it
+        entries[1].xpath = QStringLiteral("//article//a/@href"); // changed
+        // entries[2]: the XPath was removed from the list
+        history.recall(entries);
+        QCOMPARE(entries.at(0).memory.frontPage.etag, QByteArray("\"v1\""));
+        QCOMPARE(entries.at(0).memory.title, QStringLiteral("Found by the XPath"));
+        QVERIFY(!entries.at(1).memory.canRevalidate());
+        QVERIFY(entries.at(1).memory.frontPage.isEmpty());
+        QVERIFY(!entries.at(2).memory.canRevalidate());
+        // Whether the article is new is still told against the last one found.
+        QCOMPARE(history.lastArticle(blog), QUrl(QStringLiteral("https://a.example/by-xpath")));
+    }
+
     void readsAFileWithoutValidatorsAsKnowingNone()
     {
         // Written before titles and validators were kept: the article alone, nothing to revalidate.
