@@ -5,6 +5,7 @@
 #include "net/fdlimit.h"
 
 #include <algorithm>
+#include <cerrno>
 #include <sys/resource.h>
 
 namespace {
@@ -24,7 +25,13 @@ void Scan::lowerThreadPriority(int nice)
     // Qt's thread priorities cannot change a normal Linux thread's share of the CPU; the
     // thread's nice value can, and Linux applies setpriority(PRIO_PROCESS, 0) to the calling
     // thread alone. Raising one's own nice value needs no privilege (lowering it again would).
-    static thread_local int current = 0;
+    // Only ever upwards from what the thread started with: under `nice -n 10`, asking for 7 must
+    // not lower the value (root could, and the parsers would then outrank the event loop).
+    static thread_local int current = [] {
+        errno = 0;
+        const int started = getpriority(PRIO_PROCESS, 0);
+        return errno == 0 ? started : 0;
+    }();
     nice = std::clamp(nice, 0, 19);
     if (nice > current && setpriority(PRIO_PROCESS, 0, nice) == 0)
         current = nice;
