@@ -95,23 +95,27 @@ QString AtomWriter::xmlSafe(const QString &text)
     return safe;
 }
 
-QList<BlogResult> AtomWriter::entries(const QList<BlogResult> &results, const QDateTime &now)
+QList<const BlogResult *> AtomWriter::entries(const QList<BlogResult> &results, const QDateTime &now)
 {
-    QList<BlogResult> kept;
+    // Sorted by a key computed once per row: a QDateTime comparison per swap of 10,000 rows costs.
+    QList<std::pair<qint64, const BlogResult *>> keyed;
     for (const BlogResult &result : results) {
         if (result.status == BlogStatus::Ok && result.articleUrl.isValid())
-            kept.append(result);
+            keyed.append({ entryTime(result, now).toSecsSinceEpoch(), &result });
     }
-    std::stable_sort(kept.begin(), kept.end(), [&now](const BlogResult &a, const BlogResult &b) {
-        return entryTime(a, now) > entryTime(b, now);
-    });
+    std::stable_sort(keyed.begin(), keyed.end(), [](const auto &a, const auto &b) { return a.first > b.first; });
+    QList<const BlogResult *> kept;
+    kept.reserve(keyed.size());
+    for (const auto &[time, result] : keyed)
+        kept.append(result);
     return kept;
 }
 
 QByteArray AtomWriter::toAtom(const QList<BlogResult> &results, const QString &path, const QDateTime &now)
 {
-    const QList<BlogResult> kept = entries(results, now);
+    const QList<const BlogResult *> kept = entries(results, now);
     QByteArray bytes;
+    bytes.reserve(1024 + kept.size() * 512); // an entry is ~450 bytes: no regrowth on the way
     QXmlStreamWriter xml(&bytes);
     xml.setAutoFormatting(true);
     xml.setAutoFormattingIndent(2);
@@ -131,13 +135,13 @@ QByteArray AtomWriter::toAtom(const QList<BlogResult> &results, const QString &p
     if (self.isValid())
         writeLink(xml, QStringLiteral("self"), self, QStringLiteral("application/atom+xml"));
     // The feed changed when its newest entry did; an empty feed is as new as the scan.
-    xml.writeTextElement(QStringLiteral("updated"), atomTime(kept.isEmpty() ? now : entryTime(kept.front(), now)));
+    xml.writeTextElement(QStringLiteral("updated"), atomTime(kept.isEmpty() ? now : entryTime(*kept.front(), now)));
     xml.writeStartElement(QStringLiteral("generator"));
     xml.writeAttribute(QStringLiteral("version"), QStringLiteral(TITLEWAVE_VERSION));
     xml.writeCharacters(QStringLiteral("Titlewave"));
     xml.writeEndElement();
-    for (const BlogResult &result : kept)
-        writeEntry(xml, result, now);
+    for (const BlogResult *result : kept)
+        writeEntry(xml, *result, now);
     xml.writeEndElement(); // feed
     xml.writeEndDocument();
     return bytes;

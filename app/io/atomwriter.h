@@ -23,8 +23,9 @@ public:
     /// scanned blogs' addresses instead. @p now dates entries without a history.
     static QByteArray toAtom(const QList<BlogResult> &results, const QString &path,
                              const QDateTime &now = QDateTime::currentDateTimeUtc());
-    /// The results that get an entry, newest found first (ties keep the list's order).
-    static QList<BlogResult> entries(const QList<BlogResult> &results, const QDateTime &now);
+    /// The results that get an entry, newest found first (ties keep the list's order); pointers
+    /// into @p results.
+    static QList<const BlogResult *> entries(const QList<BlogResult> &results, const QDateTime &now);
     /// @p text without what XML 1.0 cannot carry (control characters, lone surrogates,
     /// U+FFFE/U+FFFF): a title from the web must not make the whole feed unreadable.
     static QString xmlSafe(const QString &text);

@@ -182,9 +182,9 @@ private Q_SLOTS:
         history.apply(results[0], kScanTime.addMSecs(100));
         history.apply(results[1], kScanTime.addMSecs(900));
         QCOMPARE(results.at(1).articleFoundAt, kScanTime);
-        const QList<BlogResult> entries = AtomWriter::entries(results, kScanTime);
-        QCOMPARE(entries.at(0).title, QStringLiteral("First in the list"));
-        QCOMPARE(entries.at(1).title, QStringLiteral("Second in the list"));
+        const QList<const BlogResult *> entries = AtomWriter::entries(results, kScanTime);
+        QCOMPARE(entries.at(0)->title, QStringLiteral("First in the list"));
+        QCOMPARE(entries.at(1)->title, QStringLiteral("Second in the list"));
     }
 
     void readsAHistoryWrittenBeforeFoundTimesAsFoundOnTheDaySeen()
