@@ -14,7 +14,7 @@
         <translation>Der Scanverlauf %1 ist beschädigt: %2</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+87"/>
         <source>Cannot save the scan history %1: %2</source>
         <translation>Der Scanverlauf %1 kann nicht gespeichert werden: %2</translation>
     </message>
@@ -50,7 +50,7 @@
 <context>
     <name>AtomWriter</name>
     <message>
-        <location filename="../app/io/atomwriter.cpp" line="+126"/>
+        <location filename="../app/io/atomwriter.cpp" line="+137"/>
         <source>Titlewave: %1</source>
         <translation>Titlewave: %1</translation>
     </message>
@@ -195,7 +195,7 @@
 <context>
     <name>BlogScan</name>
     <message>
-        <location filename="../app/scan/blogscan.cpp" line="+113"/>
+        <location filename="../app/scan/blogscan.cpp" line="+115"/>
         <source>The front page is not a web page or a feed (%1).</source>
         <translation>Die Startseite ist weder eine Webseite noch ein Feed (%1).</translation>
     </message>
@@ -434,7 +434,7 @@ unlesbare Eingabe,
 130 oder 143: durch SIGINT oder SIGTERM unterbrochen (jede Zeile wird trotzdem geschrieben).</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Scan without a window and write CSV, JSON or an Atom feed.</source>
         <translation>Ohne Fenster scannen und CSV, JSON oder einen Atom-Feed schreiben.</translation>
     </message>
@@ -854,7 +854,7 @@ unlesbare Eingabe,
         <translation>die Liste enthält keine Blogadressen.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
@@ -1105,7 +1105,7 @@ unlesbare Eingabe,
         <translation>Nur die ausgewählten Zeilen als CSV oder JSON speichern</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Export as &amp;Feed…</source>
         <translation>Als &amp;Feed exportieren…</translation>
     </message>
@@ -1115,12 +1115,12 @@ unlesbare Eingabe,
         <translation>Den neuesten Artikel jedes Blogs als Atom-Feed für einen Feedreader speichern</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>&amp;Keep Feed Updated</source>
         <translation>Feed &amp;aktuell halten</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Se&amp;ttings…</source>
         <translation>Ein&amp;stellungen…</translation>
     </message>
@@ -1255,7 +1255,7 @@ unlesbare Eingabe,
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
@@ -1949,7 +1949,7 @@ Kopieren Sie die Adresse, um sie anderswo zu öffnen.</translation>
         <translation>%1 (bei Zeichen %2)</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>it does not compile</source>
         <translation>er lässt sich nicht kompilieren</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>AtomWriter</name>
     <message numerus="yes">
-        <location filename="../app/io/atomwriter.cpp" line="+128"/>
+        <location filename="../app/io/atomwriter.cpp" line="+139"/>
         <source>The newest article of %n blog(s)</source>
         <translation>
             <numerusform>The newest article of %n blog</numerusform>
@@ -107,7 +107,7 @@
 <context>
     <name>HeadlessRunner</name>
     <message numerus="yes">
-        <location filename="../app/cli/headlessrunner.cpp" line="+117"/>
+        <location filename="../app/cli/headlessrunner.cpp" line="+116"/>
         <source>%n blog(s) with a new article since the last scan</source>
         <translation>
             <numerusform>%n blog with a new article since the last scan</numerusform>

@@ -14,7 +14,7 @@
         <translation>El historial de análisis %1 está dañado: %2</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+87"/>
         <source>Cannot save the scan history %1: %2</source>
         <translation>No se puede guardar el historial de análisis %1: %2</translation>
     </message>
@@ -50,7 +50,7 @@
 <context>
     <name>AtomWriter</name>
     <message>
-        <location filename="../app/io/atomwriter.cpp" line="+126"/>
+        <location filename="../app/io/atomwriter.cpp" line="+137"/>
         <source>Titlewave: %1</source>
         <translation>Titlewave: %1</translation>
     </message>
@@ -195,7 +195,7 @@
 <context>
     <name>BlogScan</name>
     <message>
-        <location filename="../app/scan/blogscan.cpp" line="+113"/>
+        <location filename="../app/scan/blogscan.cpp" line="+115"/>
         <source>The front page is not a web page or a feed (%1).</source>
         <translation>La página principal no es una página web ni un feed (%1).</translation>
     </message>
@@ -434,7 +434,7 @@ entrada ilegible,
 130 o 143: interrumpido por SIGINT o SIGTERM (se escriben igualmente todas las filas).</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Scan without a window and write CSV, JSON or an Atom feed.</source>
         <translation>Analiza sin ventana y escribe CSV, JSON o un canal Atom.</translation>
     </message>
@@ -854,7 +854,7 @@ entrada ilegible,
         <translation>la lista no contiene direcciones de blogs.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>cannot write %1: %2</source>
         <translation>no se puede escribir %1: %2</translation>
     </message>
@@ -1105,7 +1105,7 @@ entrada ilegible,
         <translation>Guarda solo las filas seleccionadas como CSV o JSON</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Export as &amp;Feed…</source>
         <translation>Exportar como &amp;canal…</translation>
     </message>
@@ -1115,12 +1115,12 @@ entrada ilegible,
         <translation>Guarda el artículo más reciente de cada blog como canal Atom para un lector de canales</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>&amp;Keep Feed Updated</source>
         <translation>&amp;Mantener el canal actualizado</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Se&amp;ttings…</source>
         <translation>Pre&amp;ferencias…</translation>
     </message>
@@ -1255,7 +1255,7 @@ entrada ilegible,
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
@@ -1949,7 +1949,7 @@ Copie la dirección para abrirla en otro lugar.</translation>
         <translation>%1 (en el carácter %2)</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>it does not compile</source>
         <translation>no se puede compilar</translation>
     </message>

@@ -14,7 +14,7 @@
         <translation>L’historique des analyses %1 est endommagé&#xa0;: %2</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+87"/>
         <source>Cannot save the scan history %1: %2</source>
         <translation>Impossible d’enregistrer l’historique des analyses %1&#xa0;: %2</translation>
     </message>
@@ -50,7 +50,7 @@
 <context>
     <name>AtomWriter</name>
     <message>
-        <location filename="../app/io/atomwriter.cpp" line="+126"/>
+        <location filename="../app/io/atomwriter.cpp" line="+137"/>
         <source>Titlewave: %1</source>
         <translation>Titlewave&#xa0;: %1</translation>
     </message>
@@ -195,7 +195,7 @@
 <context>
     <name>BlogScan</name>
     <message>
-        <location filename="../app/scan/blogscan.cpp" line="+113"/>
+        <location filename="../app/scan/blogscan.cpp" line="+115"/>
         <source>The front page is not a web page or a feed (%1).</source>
         <translation>La page d’accueil n’est ni une page web ni un flux (%1).</translation>
     </message>
@@ -434,7 +434,7 @@ ou liste illisible,
 130 ou 143 : interrompu par SIGINT ou SIGTERM (chaque ligne est tout de même écrite).</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Scan without a window and write CSV, JSON or an Atom feed.</source>
         <translation>Analyse sans fenêtre et écrit du CSV, du JSON ou un flux Atom.</translation>
     </message>
@@ -854,7 +854,7 @@ ou liste illisible,
         <translation>la liste ne contient aucune adresse de blog.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>cannot write %1: %2</source>
         <translation>impossible d’écrire %1&#xa0;: %2</translation>
     </message>
@@ -1105,7 +1105,7 @@ ou liste illisible,
         <translation>Enregistrer seulement les lignes sélectionnées en CSV ou en JSON</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Export as &amp;Feed…</source>
         <translation>Exporter en &amp;flux…</translation>
     </message>
@@ -1115,12 +1115,12 @@ ou liste illisible,
         <translation>Enregistrer le dernier article de chaque blog en flux Atom pour un lecteur de flux</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>&amp;Keep Feed Updated</source>
         <translation>&amp;Tenir le flux à jour</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Se&amp;ttings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
@@ -1255,7 +1255,7 @@ ou liste illisible,
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
@@ -1949,7 +1949,7 @@ Copiez l’adresse pour l’ouvrir ailleurs.</translation>
         <translation>%1 (au caractère %2)</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>it does not compile</source>
         <translation>elle ne se compile pas</translation>
     </message>

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "feedexport.h"
 
+#include "io/atomwriter.h"
 #include "io/resultexporter.h"
 
 #include <QAction>
@@ -8,6 +9,8 @@
 #include <QFileDialog>
 #include <QMessageBox>
 #include <QSettings>
+
+#include <algorithm>
 
 namespace {
 const QString kPathKey = QStringLiteral("feed/path");
@@ -21,7 +24,6 @@ FeedExport::FeedExport(QAction *keepUpdated, QWidget *dialogParent)
 {
     const QSettings settings;
     m_path = settings.value(kPathKey).toString();
-    m_keepUpdated->setCheckable(true);
     m_keepUpdated->setChecked(!m_path.isEmpty() && settings.value(kKeepUpdatedKey, false).toBool());
     showPath();
     connect(m_keepUpdated, &QAction::toggled, this, [this](bool checked) { remember(m_path, checked); });
@@ -38,9 +40,7 @@ std::optional<QString> FeedExport::exportTo(const QString &path, const QList<Blo
         return error;
     // Exporting a feed is asking to follow it: it is rewritten after every scan until unchecked.
     remember(path, true);
-    int articles = 0;
-    for (const BlogResult &result : results)
-        articles += result.status == BlogStatus::Ok && result.articleUrl.isValid() ? 1 : 0;
+    const auto articles = int(std::count_if(results.cbegin(), results.cend(), AtomWriter::hasEntry));
     Q_EMIT message(tr("Wrote a feed of %n article(s) to %1; every scan updates it.", nullptr, articles)
                        .arg(QDir::toNativeSeparators(path)));
     return std::nullopt;

@@ -23,7 +23,7 @@ class FeedExport final : public QObject
     Q_DISABLE_COPY_MOVE(FeedExport)
 
 public:
-    /// @p keepUpdated is File > Keep Feed Updated (made checkable here); @p dialogParent parents
+    /// @p keepUpdated is File > Keep Feed Updated (checkable); @p dialogParent parents
     /// the save dialog and its warnings.
     FeedExport(QAction *keepUpdated, QWidget *dialogParent);
 

@@ -84,9 +84,8 @@ void HeadlessRunner::start(const CommandLineOptions &options)
     }
 
     // The output file is opened before any socket, so a full descriptor table cannot stop it.
-    m_toStdout = options.outPath == QLatin1String("-");
     m_outPath = options.outPath;
-    if (!m_toStdout) {
+    if (!writesToStdout()) {
         m_outFile = std::make_unique<OutputFile>(options.outPath);
         if (!m_outFile->open()) {
             fail(tr("cannot write %1: %2").arg(options.outPath, m_outFile->errorString()));
@@ -121,10 +120,10 @@ void HeadlessRunner::onScanFinished()
                        counts.unchanged)
                  << Qt::endl;
     }
-    const QByteArray output = m_session.encode(m_format, {}, m_toStdout ? QString() : m_outPath);
+    const QByteArray output = m_session.encode(m_format, {}, writesToStdout() ? QString() : m_outPath);
     bool written = false;
     QString error;
-    if (m_toStdout) {
+    if (writesToStdout()) {
         QFile out;
         written = out.open(stdout, QIODevice::WriteOnly) && out.write(output) == output.size() && out.flush();
         error = out.errorString();

@@ -42,14 +42,14 @@ private:
     void onScanFinished();
     void onHistorySaved();
     void onInterrupted(int signal);
+    bool writesToStdout() const { return m_outPath == QLatin1String("-"); }
 
     ScanSession m_session;
     SignalWatcher m_signals;
     int m_interruptedBy = 0; // the signal that stopped the scan, 0 if none
     std::unique_ptr<DemoServer> m_demo;
     std::unique_ptr<OutputFile> m_outFile; // opened before the first socket, written at the end
-    bool m_toStdout = false;
-    QString m_outPath;
+    QString m_outPath; // "-" for standard output
     ExportFormat m_format = ExportFormat::Csv;
     QTimer m_progressTimer;
     QTextStream m_stderr;

@@ -157,14 +157,14 @@ void ArticleHistory::apply(BlogResult &result, const QDateTime &now)
 {
     if (result.status != BlogStatus::Ok || !result.articleUrl.isValid())
         return;
-    result.previousArticleUrl = lastArticle(result.blogUrl);
+    const QString key = WebAddress::blogKey(result.blogUrl);
+    result.previousArticleUrl = m_articles.value(key).memory.articleUrl;
     result.isNew
         = result.previousArticleUrl.isValid() && !WebAddress::isSamePage(result.previousArticleUrl, result.articleUrl);
     BlogMemory memory = result.memory;
     memory.articleUrl = result.articleUrl;
     memory.title = result.title;
-    record(result.blogUrl, memory, now.toLocalTime().date(), now);
-    result.articleFoundAt = articleFoundAt(result.blogUrl);
+    result.articleFoundAt = store(key, memory, now.toLocalTime().date(), now).found;
 }
 
 void ArticleHistory::apply(QList<BlogResult> &results, const QDateTime &now)
@@ -215,13 +215,19 @@ QDateTime ArticleHistory::articleFoundAt(const QUrl &blogUrl) const
 
 void ArticleHistory::record(const QUrl &blogUrl, const BlogMemory &memory, QDate seen, const QDateTime &found)
 {
-    if (!blogUrl.isValid() || !memory.articleUrl.isValid())
-        return;
-    Entry &entry = m_articles[WebAddress::blogKey(blogUrl)];
+    if (blogUrl.isValid() && memory.articleUrl.isValid())
+        store(WebAddress::blogKey(blogUrl), memory, seen, found);
+}
+
+const ArticleHistory::Entry &ArticleHistory::store(const QString &key, const BlogMemory &memory, QDate seen,
+                                                   const QDateTime &found)
+{
+    Entry &entry = m_articles[key];
     // The same article seen again keeps the time it was first found. Whole seconds, as a feed
     // writes it: blogs found in the same second stay in list order there.
     if (!entry.found.isValid() || !WebAddress::isSamePage(entry.memory.articleUrl, memory.articleUrl))
         entry.found = QDateTime::fromSecsSinceEpoch(found.toSecsSinceEpoch(), QTimeZone::utc());
     entry.memory = memory;
     entry.seen = seen;
+    return entry;
 }

@@ -77,6 +77,8 @@ private:
         QDateTime found;
     };
 
+    /// record() for the blog with key @p key; returns its entry.
+    const Entry &store(const QString &key, const BlogMemory &memory, QDate seen, const QDateTime &found);
     /// The keys save() writes, sorted: none older than kMaxAgeDays before @p today, and at most
     /// kMaxEntries, the ones seen most recently.
     QStringList keysToKeep(QDate today) const;

@@ -60,14 +60,14 @@ void writeEntry(QXmlStreamWriter &xml, const BlogResult &result, const QDateTime
 {
     const QString article = result.articleUrl.toString(QUrl::FullyEncoded);
     xml.writeStartElement(QStringLiteral("entry"));
-    xml.writeTextElement(QStringLiteral("id"), AtomWriter::xmlSafe(article));
+    xml.writeTextElement(QStringLiteral("id"), article); // FullyEncoded: ASCII, nothing to drop
     writeText(xml, QStringLiteral("title"), result.title.isEmpty() ? article : result.title);
     writeLink(xml, QStringLiteral("alternate"), result.articleUrl, QStringLiteral("text/html"));
     xml.writeTextElement(QStringLiteral("updated"), atomTime(entryTime(result, now)));
     xml.writeStartElement(QStringLiteral("author"));
     xml.writeTextElement(QStringLiteral("name"), AtomWriter::xmlSafe(result.displayName()));
     if (result.blogUrl.isValid())
-        xml.writeTextElement(QStringLiteral("uri"), AtomWriter::xmlSafe(result.blogUrl.toString(QUrl::FullyEncoded)));
+        xml.writeTextElement(QStringLiteral("uri"), result.blogUrl.toString(QUrl::FullyEncoded));
     xml.writeEndElement(); // author
     xml.writeEndElement(); // entry
 }
@@ -95,12 +95,17 @@ QString AtomWriter::xmlSafe(const QString &text)
     return safe;
 }
 
+bool AtomWriter::hasEntry(const BlogResult &result)
+{
+    return result.status == BlogStatus::Ok && result.articleUrl.isValid();
+}
+
 QList<const BlogResult *> AtomWriter::entries(const QList<BlogResult> &results, const QDateTime &now)
 {
     // Sorted by a key computed once per row: a QDateTime comparison per swap of 10,000 rows costs.
     QList<std::pair<qint64, const BlogResult *>> keyed;
     for (const BlogResult &result : results) {
-        if (result.status == BlogStatus::Ok && result.articleUrl.isValid())
+        if (hasEntry(result))
             keyed.append({ entryTime(result, now).toSecsSinceEpoch(), &result });
     }
     std::stable_sort(keyed.begin(), keyed.end(), [](const auto &a, const auto &b) { return a.first > b.first; });

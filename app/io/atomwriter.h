@@ -23,6 +23,8 @@ public:
     /// scanned blogs' addresses instead. @p now dates entries without a history.
     static QByteArray toAtom(const QList<BlogResult> &results, const QString &path,
                              const QDateTime &now = QDateTime::currentDateTimeUtc());
+    /// Whether @p result gets an entry: its blog answered and named an article.
+    static bool hasEntry(const BlogResult &result);
     /// The results that get an entry, newest found first (ties keep the list's order); pointers
     /// into @p results.
     static QList<const BlogResult *> entries(const QList<BlogResult> &results, const QDateTime &now);
